@@ -1,0 +1,89 @@
+package id.pasar.gateway.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import lombok.extern.slf4j.Slf4j;
+
+/**
+ * A PostgreSQL 17 server run by the application itself from the zonky binaries, its data kept in
+ * {@code <data dir>/postgres} across restarts (docs/adr/0001-embedded-database-by-default.md).
+ */
+@Slf4j
+final class EmbeddedDatabase {
+
+    static final String DATABASE = "pasar";
+    static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final Path directory;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory) {
+        this.postgres = postgres;
+        this.directory = directory;
+    }
+
+    static EmbeddedDatabase start(Path dataDir, int port) {
+        Path directory = dataDir.resolve("postgres").toAbsolutePath().normalize();
+        long started = System.nanoTime();
+        try {
+            Files.createDirectories(directory);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    // The application stops it after the connection pool has closed; a JVM hook would race the pool.
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("listen_addresses", "localhost")
+                    .start();
+            createDatabaseIfMissing(postgres);
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres, directory);
+            log.info("Embedded PostgreSQL ready in {} ms; data in {}; JDBC URL {}",
+                    (System.nanoTime() - started) / 1_000_000, directory, database.jdbcUrl());
+            return database;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The embedded PostgreSQL did not start (data directory " + directory + ")", e);
+        }
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws IOException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, DATABASE);
+            try (ResultSet result = exists.executeQuery()) {
+                if (!result.next()) {
+                    try (Statement create = connection.createStatement()) {
+                        create.execute("CREATE DATABASE " + DATABASE);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException("could not create the database " + DATABASE, e);
+        }
+    }
+
+    String jdbcUrl() {
+        return postgres.getJdbcUrl(USER, DATABASE);
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    void stop() {
+        try {
+            postgres.close();
+            log.info("Embedded PostgreSQL stopped; data kept in {}", directory);
+        } catch (IOException e) {
+            log.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package id.pasar.gateway.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import java.util.ArrayList;
+import java.util.List;
+import lombok.extern.slf4j.Slf4j;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The one place that turns every failure inside Spring MVC into {@code application/problem+json}
+ * with a stable {@code code} (api.md, Conventions). Modules throw {@link ErrorResponse}s that
+ * carry their own status and code; framework failures get theirs here; anything unexpected is a
+ * 500 {@code INTERNAL_ERROR} that says nothing about the inside (no stack trace, no SQL).
+ */
+@Slf4j
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail detail ? detail
+                : ex instanceof ErrorResponse response ? response.getBody()
+                : ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+        Object code = problem.getProperties() != null ? problem.getProperties().get(Problems.CODE) : null;
+        Problems.withCode(problem, code != null ? code.toString() : codeOf(ex, status));
+        if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
+            problem.setDetail("There is nothing at this path.");
+        } else if (ex instanceof MethodArgumentNotValidException invalid) {
+            problem.setTitle("Invalid request");
+            problem.setDetail("The request has invalid fields.");
+            problem.setProperty("errors", invalid.getBindingResult().getAllErrors().stream()
+                    .map(error -> new FieldProblem(error instanceof FieldError field ? field.getField() : error.getObjectName(),
+                            error.getDefaultMessage()))
+                    .toList());
+        } else if (ex instanceof HandlerMethodValidationException invalid) {
+            problem.setTitle("Invalid request");
+            problem.setDetail("The request has invalid parameters.");
+            List<FieldProblem> errors = new ArrayList<>();
+            invalid.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                    errors.add(new FieldProblem(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+            problem.setProperty("errors", errors);
+        }
+        return super.handleExceptionInternal(ex, decorate(problem, request), headers, status, request);
+    }
+
+    /** Bad JSON, wrong types, and bodies that grow past the limit while being read. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (causedBy(ex, BodySizeLimitFilter.BodyTooLargeException.class)) {
+            ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", "Request body too large",
+                    "A request body may hold at most 1 MiB (1048576 bytes).");
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request",
+                "The request body is not valid JSON of the expected shape.");
+        JacksonException jackson = cause(ex, JacksonException.class);
+        if (jackson != null && !jackson.getPath().isEmpty()) {
+            String field = path(jackson);
+            problem.setDetail("The field '" + field + "' has the wrong type or an unreadable value.");
+            problem.setProperty("errors", List.of(new FieldProblem(field, "has the wrong type or an unreadable value")));
+        }
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "Invalid parameter",
+                "The parameter '" + name + "' has the wrong type or format.");
+        problem.setProperty("errors", List.of(new FieldProblem(name, "has the wrong type or format")));
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid request",
+                "The request has invalid parameters.");
+        problem.setProperty("errors", ex.getConstraintViolations().stream()
+                .map(violation -> new FieldProblem(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
+                .toList());
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> accessDenied(AccessDeniedException ex, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden",
+                "Your role may not do this.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.FORBIDDEN, request);
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Object> unauthenticated(AuthenticationException ex, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Unauthorized",
+                "A valid bearer token is required.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.UNAUTHORIZED, request);
+    }
+
+    @ExceptionHandler({OptimisticLockingFailureException.class, PessimisticLockingFailureException.class})
+    ResponseEntity<Object> concurrentUpdate(RuntimeException ex, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "CONCURRENT_UPDATE", "Concurrent update",
+                "Someone else changed this at the same moment; read it again and retry.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+    }
+
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            QueryTimeoutException.class})
+    ResponseEntity<Object> databaseUnavailable(RuntimeException ex, WebRequest request) {
+        log.warn("Database unavailable: {}", ex.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", "Service unavailable",
+                "The service cannot reach its database right now; retry shortly.");
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "5");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        log.error("Unexpected failure", ex);
+        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Internal error",
+                "Something went wrong on our side; quote the requestId when you report it.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    private static String codeOf(Exception ex, HttpStatusCode status) {
+        if (ex instanceof MethodArgumentNotValidException || ex instanceof HandlerMethodValidationException) {
+            return "VALIDATION_FAILED";
+        }
+        if (ex instanceof MissingRequestHeaderException) {
+            return "MISSING_HEADER";
+        }
+        if (ex instanceof MissingServletRequestParameterException) {
+            return "MISSING_PARAMETER";
+        }
+        if (ex instanceof ServletRequestBindingException) {
+            return "BAD_REQUEST";
+        }
+        if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
+            return "NOT_FOUND";
+        }
+        if (ex instanceof HttpRequestMethodNotSupportedException) {
+            return "METHOD_NOT_ALLOWED";
+        }
+        if (ex instanceof HttpMediaTypeNotSupportedException) {
+            return "UNSUPPORTED_MEDIA_TYPE";
+        }
+        if (ex instanceof HttpMediaTypeNotAcceptableException) {
+            return "NOT_ACCEPTABLE";
+        }
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known != null ? known.name() : "ERROR";
+    }
+
+    private static ProblemDetail decorate(ProblemDetail problem, WebRequest request) {
+        HttpServletRequest servletRequest = request instanceof NativeWebRequest nativeRequest
+                ? nativeRequest.getNativeRequest(HttpServletRequest.class) : null;
+        ProblemWriter.decorate(problem, servletRequest);
+        return problem;
+    }
+
+    private static String path(JacksonException jackson) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : jackson.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String lastNode(String propertyPath) {
+        int dot = propertyPath.lastIndexOf('.');
+        return dot >= 0 ? propertyPath.substring(dot + 1) : propertyPath;
+    }
+
+    private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+        return cause(ex, type) != null;
+    }
+
+    private static <T extends Throwable> T cause(Throwable ex, Class<T> type) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    /** One entry of {@code errors}: which field, and what is wrong with it. */
+    record FieldProblem(String field, String message) {
+    }
+}

@@ -1,0 +1,57 @@
+package id.pasar.gateway.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a problem straight to the response, for failures that happen before Spring MVC takes
+ * the request (security, body limits, rate limits) and so never reach {@link ProblemHandler}.
+ */
+@Component
+public class ProblemWriter {
+
+    private final JsonMapper mapper;
+
+    ProblemWriter(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem,
+            Map<String, String> headers) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        decorate(problem, request);
+        response.resetBuffer();
+        response.setStatus(problem.getStatus());
+        headers.forEach(response::setHeader);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        mapper.writeValue(response.getOutputStream(), problem);
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+            String title, String detail) throws IOException {
+        write(request, response, Problems.of(status, code, title, detail), Map.of());
+    }
+
+    /** What every problem carries besides its cause: the path it answers and the request id to quote. */
+    static void decorate(ProblemDetail problem, HttpServletRequest request) {
+        if (problem.getInstance() == null && request != null) {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        }
+        String requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        if (requestId != null) {
+            problem.setProperty("requestId", requestId);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package id.pasar;
+
+import id.pasar.testing.PostgresTestInitializer;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The test database, plus what a deployment against a real server must configure: keys (random
+ * per JVM, never committed) and the first ADMIN.
+ */
+public class TestApplicationInitializer extends PostgresTestInitializer {
+
+    public static final String ADMIN_EMAIL = "admin@pasar.test";
+    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    /** The signing key of this JVM's application, so that tests can forge tokens of every kind. */
+    public static final byte[] JWT_SECRET = randomKey();
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        super.initialize(context);
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("pasar-test", Map.of(
+                "pasar.security.jwt.secret", Base64.getEncoder().encodeToString(JWT_SECRET),
+                "pasar.admin.email", ADMIN_EMAIL,
+                "pasar.admin.password", ADMIN_PASSWORD)));
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+}

@@ -1,0 +1,153 @@
+package id.pasar.gateway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.pasar.Api;
+import id.pasar.IntegrationTest;
+import java.net.http.HttpRequest;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Flow;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Every failure a client can cause is an RFC 9457 problem with a stable code, and never a 500. */
+@IntegrationTest
+class ProblemsTest {
+
+    private static final String REGISTER = "/api/v1/auth/register";
+
+    @LocalServerPort
+    int port;
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
+
+    /** The shape every problem has, whatever its status. */
+    private static JsonNode problem(Api.Response response, int status, String code) {
+        response.expect(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonNode body = response.json();
+        assertThat(body.get("status").asInt()).isEqualTo(status);
+        assertThat(body.get("code").asString()).isEqualTo(code);
+        assertThat(body.get("type").asString()).isEqualTo("urn:pasar:problem:" + code.toLowerCase().replace('_', '-'));
+        assertThat(body.get("title").asString()).isNotBlank();
+        assertThat(body.get("detail").asString()).isNotBlank();
+        assertThat(body.get("requestId").asString()).isEqualTo(response.header("X-Request-Id"));
+        assertThat(response.body()).doesNotContain("Exception", "at id.pasar", "at org.", "SQL", "trace");
+        return body;
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        problem(api.post(REGISTER, "{\"email\": \"a@b.id\", ").send(), 400, "MALFORMED_REQUEST");
+        problem(api.post(REGISTER, "not json at all").send(), 400, "MALFORMED_REQUEST");
+        problem(api.post(REGISTER, "").send(), 400, "MALFORMED_REQUEST");
+        problem(api.post(REGISTER, "{} {}").send(), 400, "MALFORMED_REQUEST");
+    }
+
+    @Test
+    void wrongTypesAre400NamingTheField() {
+        JsonNode body = problem(api.post(REGISTER, "{\"email\": [1,2], \"password\": \"long-enough-pw\", "
+                + "\"displayName\": \"X\", \"role\": \"SHOPPER\"}").send(), 400, "MALFORMED_REQUEST");
+        assertThat(body.get("errors").get(0).get("field").asString()).isEqualTo("email");
+
+        body = problem(api.post(REGISTER, Map.of("email", "a@b.id", "password", "long-enough-pw", "displayName", "X",
+                "role", "KING")).send(), 400, "MALFORMED_REQUEST");
+        assertThat(body.get("errors").get(0).get("field").asString()).isEqualTo("role");
+
+        // An enum is never read from a number (4 would otherwise be ADMIN).
+        problem(api.post(REGISTER, "{\"email\": \"a@b.id\", \"password\": \"long-enough-pw\", \"displayName\": \"X\", "
+                + "\"role\": 4}").send(), 400, "MALFORMED_REQUEST");
+    }
+
+    @Test
+    void missingFieldsAre400WithEveryFieldNamed() {
+        JsonNode body = problem(api.post(REGISTER, Map.of()).send(), 400, "VALIDATION_FAILED");
+        assertThat(body.get("errors").valueStream().map(error -> error.get("field").asString()).toList())
+                .containsExactlyInAnyOrder("email", "password", "displayName", "role");
+    }
+
+    @Test
+    void aBodyOverOneMebibyteIs413() {
+        String huge = "{\"email\": \"" + "a".repeat(2 * 1024 * 1024) + "\"}";
+        problem(api.post(REGISTER, huge).send(), 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void aChunkedBodyThatGrowsPastOneMebibyteIs413() {
+        byte[] huge = ("{\"email\": \"" + "a".repeat(2 * 1024 * 1024) + "\"}").getBytes();
+        HttpRequest.BodyPublisher chunked = new HttpRequest.BodyPublisher() {
+            private final HttpRequest.BodyPublisher delegate = HttpRequest.BodyPublishers.ofByteArray(huge);
+
+            @Override
+            public long contentLength() {
+                return -1; // unknown length: sent chunked, without Content-Length
+            }
+
+            @Override
+            public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+                delegate.subscribe(subscriber);
+            }
+        };
+        problem(api.post(REGISTER, null).rawBody(chunked, "application/json").send(), 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void anUnknownPathIs404ForEveryone() {
+        problem(api.get("/api/v1/no-such-thing").send(), 404, "NOT_FOUND");
+        problem(api.post("/api/v1/sellers/nothing/here", "{}").send(), 404, "NOT_FOUND");
+        problem(api.get("/no-such-thing").bearer(api.newAccount("SHOPPER")).send(), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void aKnownPathWithAnotherMethodIs405() {
+        Api.Response response = api.delete("/api/v1/auth/token").send();
+        problem(response, 405, "METHOD_NOT_ALLOWED");
+        assertThat(response.header("Allow")).contains("POST");
+    }
+
+    @Test
+    void anUnsupportedMediaTypeIs415() {
+        problem(api.post(REGISTER, null).rawBody(HttpRequest.BodyPublishers.ofString("email=a"),
+                "application/x-www-form-urlencoded").send(), 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void aConflictIs409() {
+        String email = "twice-" + System.nanoTime() + "@example.id";
+        Map<String, String> body = Map.of("email", email, "password", "long-enough-pw", "displayName", "X", "role", "SHOPPER");
+        api.post(REGISTER, body).send().expect(201);
+        problem(api.post(REGISTER, body).send(), 409, "EMAIL_TAKEN");
+    }
+
+    @Test
+    void authenticationAndRoleFailuresAreProblemsToo() {
+        problem(api.post("/api/v1/admin/users", "{}").send(), 401, "UNAUTHORIZED");
+        problem(api.post("/api/v1/admin/users", "{}").bearer(api.newAccount("SHOPPER")).send(), 403, "FORBIDDEN");
+    }
+
+    @Test
+    void aModuleRefusalKeepsItsOwnCode() {
+        problem(api.get("/api/v1/regions/provinces/99/regencies").send(), 404, "PROVINCE_NOT_FOUND");
+    }
+
+    @Test
+    void theCallersRequestIdIsEchoedAndAnUnsafeOneReplaced() {
+        Api.Response echoed = api.get("/api/v1/regions/provinces").header("X-Request-Id", "mobile-7f3a").send();
+        assertThat(echoed.header("X-Request-Id")).isEqualTo("mobile-7f3a");
+
+        Api.Response replaced = api.get("/api/v1/regions/provinces").header("X-Request-Id", "x".repeat(65)).send();
+        assertThat(replaced.header("X-Request-Id")).hasSize(36);
+
+        List<String> ids = List.of(api.get("/api/v1/regions/provinces").send().header("X-Request-Id"),
+                api.get("/api/v1/regions/provinces").send().header("X-Request-Id"));
+        assertThat(ids.get(0)).isNotEqualTo(ids.get(1));
+    }
+}

@@ -1,0 +1,2 @@
+-- The catalog module's schema: listings, categories, search.
+COMMENT ON SCHEMA catalog IS 'Catalog: listings, categories and shopper search';

@@ -1,0 +1,22 @@
+package id.pasar.testing;
+
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points a Spring test context at the JVM's {@link TestDatabase}: add it with
+ * {@code @ContextConfiguration(initializers = PostgresTestInitializer.class)}.
+ */
+public class PostgresTestInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestDatabase database = TestDatabase.instance();
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("pasar-test-database", Map.of(
+                "spring.datasource.url", database.jdbcUrl(),
+                "spring.datasource.username", database.username(),
+                "spring.datasource.password", database.password())));
+    }
+}

@@ -1,0 +1,129 @@
+package id.pasar.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The one real PostgreSQL 17 of a test JVM: a Testcontainers container where a Docker engine
+ * answers, otherwise an embedded server (zonky binaries from Maven Central). Started on first use
+ * and stopped when the JVM exits, so every Spring context of the JVM shares it.
+ *
+ * <p>{@code -Dpasar.test.database=embedded|testcontainers} (or the environment variable
+ * {@code PASAR_TEST_DATABASE}) forces one of the two.
+ */
+public final class TestDatabase {
+
+    private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
+    private static final String DATABASE = "pasar_test";
+    private static volatile TestDatabase instance;
+
+    private final String kind;
+    private final String jdbcUrl;
+    private final String username;
+    private final String password;
+
+    private TestDatabase(String kind, String jdbcUrl, String username, String password) {
+        this.kind = kind;
+        this.jdbcUrl = jdbcUrl;
+        this.username = username;
+        this.password = password;
+    }
+
+    public static TestDatabase instance() {
+        TestDatabase database = instance;
+        if (database == null) {
+            synchronized (TestDatabase.class) {
+                database = instance;
+                if (database == null) {
+                    database = start();
+                    instance = database;
+                }
+            }
+        }
+        return database;
+    }
+
+    /** "embedded" or "testcontainers". */
+    public String kind() {
+        return kind;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    /** A superuser: tests that must act behind the application's back (tamper with the log) use it. */
+    public String username() {
+        return username;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** A new connection as the superuser, for tests that inspect or tamper with the database. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, username, password);
+    }
+
+    private static TestDatabase start() {
+        String forced = System.getProperty("pasar.test.database", System.getenv("PASAR_TEST_DATABASE"));
+        boolean docker = forced == null ? dockerAnswers() : "testcontainers".equalsIgnoreCase(forced);
+        long started = System.nanoTime();
+        TestDatabase database = docker ? startContainer() : startEmbedded();
+        log.info("Test PostgreSQL ({}) ready in {} ms at {}", database.kind,
+                (System.nanoTime() - started) / 1_000_000, database.jdbcUrl);
+        return database;
+    }
+
+    /** Ask Testcontainers only where a Docker socket could exist: its probe logs an ERROR otherwise. */
+    private static boolean dockerAnswers() {
+        boolean socket = System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"));
+        try {
+            return socket && DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @SuppressWarnings("resource") // stopped by Testcontainers' Ryuk when the JVM exits
+    private static TestDatabase startContainer() {
+        PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine")
+                .withDatabaseName(DATABASE)
+                .withCommand("postgres", "-c", "fsync=off", "-c", "max_connections=200");
+        container.start();
+        return new TestDatabase("testcontainers", container.getJdbcUrl(), container.getUsername(),
+                container.getPassword());
+    }
+
+    private static TestDatabase startEmbedded() {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("max_connections", "200")
+                    .start();
+            try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE " + DATABASE);
+            }
+            return new TestDatabase("embedded", postgres.getJdbcUrl("postgres", DATABASE), "postgres", "postgres");
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the test database", e);
+        }
+    }
+}
