@@ -23,6 +23,7 @@ public class TestApplicationInitializer extends PostgresTestInitializer {
         super.initialize(context);
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("pasar-test", Map.of(
                 "pasar.security.jwt.secret", Base64.getEncoder().encodeToString(JWT_SECRET),
+                "pasar.security.identity-key", Base64.getEncoder().encodeToString(randomKey()),
                 "pasar.admin.email", ADMIN_EMAIL,
                 "pasar.admin.password", ADMIN_PASSWORD)));
     }

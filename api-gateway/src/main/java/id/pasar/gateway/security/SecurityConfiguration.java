@@ -67,14 +67,19 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .cors(cors -> { })
                 .authorizeHttpRequests(requests -> requests
+                        // first: an unknown path or method is 404 or 405 for everyone, whatever the prefix
+                        .requestMatchers(new UnmappedRequestMatcher(mappings)).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/token").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/regions/**").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/sellers", "/api/v1/sellers/**").hasRole(Role.SELLER.name())
+                        .requestMatchers("/api/v1/compliance/seller-applications", "/api/v1/compliance/seller-applications/**",
+                                "/api/v1/compliance/sellers/**")
+                        .hasAnyRole(Role.COMPLIANCE_OFFICER.name(), Role.ADMIN.name())
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(PUBLIC_DOCS).permitAll()
                         .requestMatchers("/error").permitAll()
-                        .requestMatchers(new UnmappedRequestMatcher(mappings)).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))

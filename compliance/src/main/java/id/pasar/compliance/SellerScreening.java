@@ -1,0 +1,41 @@
+package id.pasar.compliance;
+
+import id.pasar.compliance.DecisionLog.Decision;
+import id.pasar.compliance.IdentityRules.Status;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Compliance's decisions about sellers, each appended to the {@link DecisionLog} in the caller's
+ * transaction. Onboarding stores the outcome; compliance decides and keeps the record.
+ */
+public interface SellerScreening {
+
+    /** Reason code of an officer's rejection of an application. */
+    String OFFICER_REJECTED = "OFFICER_REJECTED";
+    /** Reason code of an officer's revocation. */
+    String OFFICER_REVOKED = "OFFICER_REVOKED";
+    /** Reason code of a passport that expired while its seller sold here. */
+    String PASSPORT_EXPIRED = "PASSPORT_EXPIRED";
+
+    /**
+     * Runs the identity rules on an application (with the registries and the platform-affiliate
+     * list) and logs a SELLER_APPLICATION decision.
+     *
+     * @param alreadyRegistered whether the identity number backs another seller already
+     */
+    Screening screenApplication(UUID sellerId, SellerIdentity identity, RegencyCode registeredAddress,
+            boolean alreadyRegistered, String actor);
+
+    /** Logs an officer's review of a pending application: PASS to approve, FAIL to reject. */
+    Decision recordReview(UUID sellerId, boolean approved, String officer);
+
+    /** Logs a revocation with its reason code ({@link #OFFICER_REVOKED}, {@link #PASSPORT_EXPIRED}, ...). */
+    Decision recordRevocation(UUID sellerId, String reasonCode, String actor);
+
+    record Screening(Status status, List<String> reasons, UUID decisionId, String ruleSetVersion) {
+        public Screening {
+            reasons = List.copyOf(reasons);
+        }
+    }
+}
