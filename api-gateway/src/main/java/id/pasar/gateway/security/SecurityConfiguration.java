@@ -67,7 +67,10 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .cors(cors -> { })
                 .authorizeHttpRequests(requests -> requests
-                        // first: an unknown path or method is 404 or 405 for everyone, whatever the prefix
+                        // Actuator's endpoints are not controllers: they are decided before "unmapped" is.
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        // Then an unknown path or method is 404 or 405 for everyone, whatever its prefix.
                         .requestMatchers(new UnmappedRequestMatcher(mappings)).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/token").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/regions/**").permitAll()
@@ -76,8 +79,6 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/compliance/seller-applications", "/api/v1/compliance/seller-applications/**",
                                 "/api/v1/compliance/sellers/**")
                         .hasAnyRole(Role.COMPLIANCE_OFFICER.name(), Role.ADMIN.name())
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(PUBLIC_DOCS).permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
