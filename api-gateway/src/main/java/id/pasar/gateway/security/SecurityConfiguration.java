@@ -73,7 +73,8 @@ class SecurityConfiguration {
                         // Then an unknown path or method is 404 or 405 for everyone, whatever its prefix.
                         .requestMatchers(new UnmappedRequestMatcher(mappings)).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/token").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/regions/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/catalog/**").permitAll()
+                        .requestMatchers("/api/v1/listings", "/api/v1/listings/**").hasRole(Role.SELLER.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/sellers", "/api/v1/sellers/**").hasRole(Role.SELLER.name())
                         .requestMatchers("/api/v1/compliance/seller-applications", "/api/v1/compliance/seller-applications/**",

@@ -1,0 +1,162 @@
+package id.pasar.catalog.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import lombok.RequiredArgsConstructor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Shopper search over the published shelf: PostgreSQL full text with the {@code indonesian}
+ * configuration (stems: "kemejanya" finds "kemeja") or, for typos, trigram word similarity on the
+ * title ("battik" finds "batik"); filters; four sorts; keyset pagination, so page 500 costs what
+ * page 1 does. Which index serves which query: docs/search.md.
+ */
+@Service
+@RequiredArgsConstructor
+public class ListingSearch {
+
+    public enum Sort { RELEVANCE, PRICE_ASC, PRICE_DESC, NEWEST }
+
+    /** The relevance score: text rank, plus half the title's trigram similarity so typos still rank. */
+    private static final String RANK = "round((ts_rank_cd(l.search, websearch_to_tsquery('indonesian', :q))"
+            + " + 0.5 * public.word_similarity(:q, l.title))::numeric, 6)";
+    private static final String MATCH = "(l.search @@ websearch_to_tsquery('indonesian', :q)"
+            + " OR :q OPERATOR(public.<%) l.title)";
+
+    private final JdbcClient jdbc;
+
+    /**
+     * @param after the last hit of the previous page, or null for the first page
+     */
+    public record Query(String text, Set<String> categoryCodes, String provinceCode, Long minPriceIdr, Long maxPriceIdr,
+            Sort sort, int size, Position after) {
+
+        /** Relevance needs words to rank by; without them the newest come first. */
+        public Sort effectiveSort() {
+            return sort == Sort.RELEVANCE && text == null ? Sort.NEWEST : sort;
+        }
+    }
+
+    /** Where a page ended, in the terms of its sort. */
+    public record Position(Sort sort, BigDecimal rank, long priceIdr, Instant publishedAt, UUID id) {
+    }
+
+    public record Hit(UUID listingId, String title, long priceIdr, String shopName, UUID sellerId,
+            String shipFromRegencyCode, String provinceCode, String categoryCode, boolean inStock, BigDecimal rank,
+            Instant publishedAt) {
+
+        Position position(Sort sort) {
+            return new Position(sort, rank, priceIdr, publishedAt, listingId);
+        }
+    }
+
+    public record Page(List<Hit> hits, Position next) {
+    }
+
+    @Transactional(readOnly = true)
+    public Page search(Query query) {
+        Sort sort = query.effectiveSort();
+        boolean text = query.text() != null;
+        List<String> where = new ArrayList<>(List.of("l.status = 'PUBLISHED'"));
+        if (text) {
+            where.add(MATCH);
+        }
+        if (query.categoryCodes() != null) {
+            // Category codes are [a-z0-9-] (a table constraint), so a comma-joined list is unambiguous.
+            where.add("l.category_code = ANY(string_to_array(:categories, ','))");
+        }
+        if (query.provinceCode() != null) {
+            where.add("l.province_code = :province");
+        }
+        if (query.minPriceIdr() != null) {
+            where.add("l.price_idr >= :minPrice");
+        }
+        if (query.maxPriceIdr() != null) {
+            where.add("l.price_idr <= :maxPrice");
+        }
+        Position after = query.after();
+        String keyset = after == null ? "true" : switch (sort) {
+            case RELEVANCE -> "(s.rank, s.id) < (:afterRank, :afterId)";
+            case PRICE_ASC -> "(s.price_idr, s.id) > (:afterPrice, :afterId)";
+            case PRICE_DESC -> "(s.price_idr, s.id) < (:afterPrice, :afterId)";
+            case NEWEST -> "(s.published_at, s.id) < (:afterPublished, :afterId)";
+        };
+        String order = switch (sort) {
+            case RELEVANCE -> "s.rank DESC, s.id DESC";
+            case PRICE_ASC -> "s.price_idr, s.id";
+            case PRICE_DESC -> "s.price_idr DESC, s.id DESC";
+            case NEWEST -> "s.published_at DESC, s.id DESC";
+        };
+        String sql = "SELECT * FROM (SELECT l.id, l.title, l.price_idr, l.shop_name, l.seller_id, l.ship_from_regency_code,"
+                + " l.province_code, l.category_code, l.stock > 0 AS in_stock, l.published_at, "
+                + (text ? RANK : "0::numeric") + " AS rank FROM catalog.listings l WHERE " + String.join(" AND ", where)
+                + ") s WHERE " + keyset + " ORDER BY " + order + " LIMIT :limit";
+
+        JdbcClient.StatementSpec statement = jdbc.sql(sql).param("limit", query.size() + 1);
+        if (text) {
+            statement = statement.param("q", query.text());
+        }
+        if (query.categoryCodes() != null) {
+            statement = statement.param("categories", String.join(",", query.categoryCodes()));
+        }
+        if (query.provinceCode() != null) {
+            statement = statement.param("province", query.provinceCode());
+        }
+        if (query.minPriceIdr() != null) {
+            statement = statement.param("minPrice", query.minPriceIdr());
+        }
+        if (query.maxPriceIdr() != null) {
+            statement = statement.param("maxPrice", query.maxPriceIdr());
+        }
+        if (after != null) {
+            statement = statement.param("afterId", after.id());
+            switch (sort) {
+                case RELEVANCE -> statement = statement.param("afterRank", after.rank());
+                case PRICE_ASC, PRICE_DESC -> statement = statement.param("afterPrice", after.priceIdr());
+                case NEWEST -> statement = statement.param("afterPublished", Timestamp.from(after.publishedAt()));
+            }
+        }
+        List<Hit> hits = statement.query(ListingSearch::hit).list();
+        boolean more = hits.size() > query.size();
+        List<Hit> page = more ? hits.subList(0, query.size()) : hits;
+        return new Page(List.copyOf(page), more ? page.get(page.size() - 1).position(sort) : null);
+    }
+
+    /** One published listing, for the shopper's detail view; empty unless published. */
+    @Transactional(readOnly = true)
+    public Optional<PublishedListing> published(UUID listingId) {
+        return jdbc.sql("""
+                SELECT id, title, description, price_idr, shop_name, seller_id, ship_from_regency_code, province_code,
+                       category_code, stock, weight_grams
+                FROM catalog.listings WHERE id = :id AND status = 'PUBLISHED'""")
+                .param("id", listingId)
+                .query((rs, row) -> new PublishedListing(rs.getObject("id", UUID.class), rs.getString("title"),
+                        rs.getString("description"), rs.getLong("price_idr"), rs.getString("shop_name"),
+                        rs.getObject("seller_id", UUID.class), rs.getString("ship_from_regency_code"),
+                        rs.getString("province_code"), rs.getString("category_code"), rs.getInt("stock"),
+                        rs.getInt("weight_grams")))
+                .optional();
+    }
+
+    public record PublishedListing(UUID listingId, String title, String description, long priceIdr, String shopName,
+            UUID sellerId, String shipFromRegencyCode, String provinceCode, String categoryCode, int stock,
+            int weightGrams) {
+    }
+
+    private static Hit hit(ResultSet rs, int row) throws SQLException {
+        return new Hit(rs.getObject("id", UUID.class), rs.getString("title"), rs.getLong("price_idr"),
+                rs.getString("shop_name"), rs.getObject("seller_id", UUID.class), rs.getString("ship_from_regency_code"),
+                rs.getString("province_code"), rs.getString("category_code"), rs.getBoolean("in_stock"),
+                rs.getBigDecimal("rank"), rs.getTimestamp("published_at").toInstant());
+    }
+}

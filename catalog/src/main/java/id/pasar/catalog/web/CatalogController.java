@@ -1,0 +1,134 @@
+package id.pasar.catalog.web;
+
+import id.pasar.catalog.Categories;
+import id.pasar.catalog.internal.CatalogProblems;
+import id.pasar.catalog.internal.CatalogProblems.InvalidListing;
+import id.pasar.catalog.internal.ListingSearch;
+import id.pasar.catalog.internal.ListingSearch.Hit;
+import id.pasar.catalog.internal.ListingSearch.Position;
+import id.pasar.catalog.internal.ListingSearch.PublishedListing;
+import id.pasar.catalog.internal.ListingSearch.Sort;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import lombok.RequiredArgsConstructor;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What shoppers see, without a token: the published shelf only. */
+@RestController
+@RequestMapping("/api/v1/catalog")
+@RequiredArgsConstructor
+@Tag(name = "Catalog (shoppers)", description = "Browse and search published listings; no token needed")
+class CatalogController {
+
+    private final ListingSearch search;
+    private final Categories categories;
+
+    @GetMapping("/listings")
+    @Operation(summary = "Search the published listings", description = """
+            `q` is full text with Indonesian stemming and tolerates small typos in titles. \
+            Filters combine; `categoryCode` includes its children. Pages of `size` (max 100) with an opaque \
+            `cursor` from the previous page's `nextCursor`.""")
+    SearchPage listings(
+            @Parameter(example = "batik tulis") @RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(required = false) String categoryCode,
+            @Parameter(example = "32") @RequestParam(required = false) @Pattern(regexp = "\\d{2}") String provinceCode,
+            @RequestParam(required = false) @Min(0) Long minPriceIdr,
+            @RequestParam(required = false) @Min(0) Long maxPriceIdr,
+            @Parameter(description = "relevance (default), price_asc, price_desc or newest")
+            @RequestParam(defaultValue = "relevance") @Pattern(regexp = "relevance|price_asc|price_desc|newest") String sort,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @RequestParam(required = false) String cursor) {
+        Set<String> categoryCodes = null;
+        if (categoryCode != null) {
+            if (categories.find(categoryCode).isEmpty()) {
+                throw new InvalidListing("categoryCode", "is not a category code (GET /api/v1/catalog/categories)");
+            }
+            categoryCodes = categories.withDescendants(categoryCode);
+        }
+        String text = q == null || q.isBlank() ? null : q.trim().toLowerCase(Locale.ROOT);
+        ListingSearch.Query query = new ListingSearch.Query(text, categoryCodes, provinceCode, minPriceIdr, maxPriceIdr,
+                Sort.valueOf(sort.toUpperCase(Locale.ROOT)), size, null);
+        Position after = cursor == null ? null : decode(cursor, query.effectiveSort());
+        ListingSearch.Page page = search.search(new ListingSearch.Query(text, categoryCodes, provinceCode, minPriceIdr,
+                maxPriceIdr, query.sort(), size, after));
+        return new SearchPage(page.hits().stream().map(SearchItem::of).toList(),
+                page.next() == null ? null : encode(page.next()));
+    }
+
+    @GetMapping("/listings/{listingId}")
+    @Operation(summary = "One published listing; 404 unless published")
+    ListingDetail listing(@PathVariable UUID listingId) {
+        return search.published(listingId).map(ListingDetail::of).orElseThrow(CatalogProblems.ListingNotFound::new);
+    }
+
+    @GetMapping("/categories")
+    @Operation(summary = "The whole category tree, with prohibited and regulated categories marked")
+    CategoryList categories() {
+        return new CategoryList(categories.all().stream().map(c -> new CategoryItem(c.code(), c.name(), c.parentCode(),
+                c.prohibited(), c.requiredLicence())).toList(), null);
+    }
+
+    record SearchPage(List<SearchItem> items, String nextCursor) {
+    }
+
+    record SearchItem(UUID listingId, String title, long priceIdr, String shopName, UUID sellerId,
+            String shipFromRegencyCode, String provinceCode, String categoryCode, boolean inStock) {
+        static SearchItem of(Hit hit) {
+            return new SearchItem(hit.listingId(), hit.title(), hit.priceIdr(), hit.shopName(), hit.sellerId(),
+                    hit.shipFromRegencyCode(), hit.provinceCode(), hit.categoryCode(), hit.inStock());
+        }
+    }
+
+    record ListingDetail(UUID listingId, String title, String description, long priceIdr, String shopName, UUID sellerId,
+            String shipFromRegencyCode, String provinceCode, String categoryCode, boolean inStock, int stock,
+            int weightGrams) {
+        static ListingDetail of(PublishedListing l) {
+            return new ListingDetail(l.listingId(), l.title(), l.description(), l.priceIdr(), l.shopName(), l.sellerId(),
+                    l.shipFromRegencyCode(), l.provinceCode(), l.categoryCode(), l.stock() > 0, l.stock(), l.weightGrams());
+        }
+    }
+
+    record CategoryItem(String code, String name, String parentCode, boolean prohibited, String requiredLicence) {
+    }
+
+    record CategoryList(List<CategoryItem> items, String nextCursor) {
+    }
+
+    /** The cursor names its sort, so a cursor from one sort cannot be replayed against another. */
+    private static String encode(Position p) {
+        String text = p.sort() + "|" + (p.rank() == null ? "" : p.rank().toPlainString()) + "|" + p.priceIdr() + "|"
+                + p.publishedAt() + "|" + p.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Position decode(String cursor, Sort sort) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
+            Sort cursorSort = Sort.valueOf(parts[0]);
+            if (cursorSort != sort || parts.length != 5) {
+                throw new IllegalArgumentException("another sort");
+            }
+            return new Position(cursorSort, parts[1].isEmpty() ? null : new BigDecimal(parts[1]), Long.parseLong(parts[2]),
+                    Instant.parse(parts[3]), UUID.fromString(parts[4]));
+        } catch (RuntimeException e) {
+            throw new InvalidListing("cursor", "is not a cursor this API gave out for this search");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package id.pasar.compliance;
+
+import id.pasar.compliance.DecisionLog.Decision;
+import id.pasar.compliance.ListingRules.ListingFacts;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Compliance's decisions about listings, each appended to the {@link DecisionLog} in the caller's
+ * transaction. A PASS is bound to one version of one listing: the catalog publishes with it as
+ * proof, and the database refuses a PUBLISHED row without it.
+ */
+public interface ListingScreening {
+
+    /** The suspension reason when a listing's seller is revoked or loses verification. */
+    String SELLER_NOT_VERIFIED = "SELLER_NOT_VERIFIED";
+
+    /** The rule set that decides now. */
+    String activeRuleSetVersion();
+
+    /** Checks a listing version for publication and logs the LISTING_PUBLICATION decision, PASS or FAIL. */
+    ListingDecision screenPublication(UUID listingId, int version, ListingFacts facts, String actor);
+
+    /** Logs that a published listing version was taken down, with why. */
+    Decision recordSuspension(UUID listingId, int version, List<String> reasons, String actor);
+
+    /** Whether {@code decisionId} is a PASS for exactly this listing version. */
+    boolean isPass(UUID decisionId, UUID listingId, int version);
+
+    record ListingDecision(boolean passed, List<String> reasons, UUID decisionId, String ruleSetVersion) {
+        public ListingDecision {
+            reasons = List.copyOf(reasons);
+        }
+    }
+}
