@@ -24,6 +24,9 @@ public class TestApplicationInitializer extends PostgresTestInitializer {
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("pasar-test", Map.of(
                 "pasar.security.jwt.secret", Base64.getEncoder().encodeToString(JWT_SECRET),
                 "pasar.security.identity-key", Base64.getEncoder().encodeToString(randomKey()),
+                // Tests run the jobs themselves, when their data is ready: no timer may race them.
+                "pasar.publishing.recheck-initial-delay", "PT24H",
+                "pasar.onboarding.passport-check-cron", "-",
                 "pasar.admin.email", ADMIN_EMAIL,
                 "pasar.admin.password", ADMIN_PASSWORD)));
     }

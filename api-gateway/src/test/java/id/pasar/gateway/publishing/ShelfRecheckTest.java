@@ -1,0 +1,70 @@
+package id.pasar.gateway.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.pasar.Api;
+import id.pasar.IntegrationTest;
+import id.pasar.catalog.CatalogFixtures;
+import id.pasar.catalog.CatalogFixtures.Seller;
+import id.pasar.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** When the rule set changes, what is on the shelf is checked again under the new one. */
+@IntegrationTest
+class ShelfRecheckTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    PublishingWorkflow workflow;
+
+    @Test
+    void listingsPassedUnderAnOlderRuleSetAreRecheckedPassedAgainOrSuspended() throws Exception {
+        Api api = new Api(port);
+        Seller good = CatalogFixtures.verifiedSeller(api);
+        Seller lapsed = CatalogFixtures.verifiedSeller(api);
+        String stillFine = CatalogFixtures.publishedListing(api, good, CatalogFixtures.listing("Tempat Tisu Rotan"));
+        String noLongerFine = CatalogFixtures.publishedListing(api, lapsed, CatalogFixtures.listing("Rak Rotan Dinding"));
+        String before = decisionOf(stillFine);
+        // As if both had passed under an older rule set, and the second seller had since lost its verification.
+        sql("UPDATE catalog.listings SET rule_set_version = 'v0' WHERE id IN ('" + stillFine + "', '" + noLongerFine + "')");
+        sql("UPDATE onboarding.sellers SET status = 'REJECTED' WHERE id = '" + lapsed.sellerId() + "'");
+
+        PublishingWorkflow.RecheckResult result = workflow.recheckBatch(200);
+
+        assertThat(result.checked()).isGreaterThanOrEqualTo(2);
+        JsonNode passed = api.get("/api/v1/listings/" + stillFine).bearer(good.token()).send().expect(200).json();
+        assertThat(passed.get("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(passed.get("decisionId").asString()).isNotEqualTo(before);
+        assertThat(api.get("/api/v1/catalog/listings/" + stillFine).send().status()).isEqualTo(200);
+        JsonNode suspended = api.get("/api/v1/listings/" + noLongerFine).bearer(lapsed.token()).send().expect(200).json();
+        assertThat(suspended.get("status").asString()).isEqualTo("SUSPENDED");
+        assertThat(suspended.get("reasons").get(0).asString()).isEqualTo("SELLER_NOT_VERIFIED");
+        assertThat(api.get("/api/v1/catalog/listings/" + noLongerFine).send().status()).isEqualTo(404);
+        assertThat(workflow.recheckBatch(200).checked()).as("nothing left to re-check").isZero();
+    }
+
+    private static String decisionOf(String listingId) throws Exception {
+        try (Connection connection = TestDatabase.instance().connect();
+                PreparedStatement select = connection.prepareStatement("SELECT decision_id FROM catalog.listings WHERE id = ?")) {
+            select.setObject(1, UUID.fromString(listingId));
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+
+    private static void sql(String statement) throws Exception {
+        try (Connection connection = TestDatabase.instance().connect()) {
+            connection.createStatement().executeUpdate(statement);
+        }
+    }
+}
