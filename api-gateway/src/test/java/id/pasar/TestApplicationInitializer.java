@@ -15,17 +15,21 @@ public class TestApplicationInitializer extends PostgresTestInitializer {
 
     public static final String ADMIN_EMAIL = "admin@pasar.test";
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    public static final String PAYMENT_SERVER_KEY = "SB-Mid-server-" + java.util.UUID.randomUUID();
     /** The signing key of this JVM's application, so that tests can forge tokens of every kind. */
     public static final byte[] JWT_SECRET = randomKey();
+    public static final byte[] IDENTITY_KEY = randomKey();
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         super.initialize(context);
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("pasar-test", Map.of(
                 "pasar.security.jwt.secret", Base64.getEncoder().encodeToString(JWT_SECRET),
-                "pasar.security.identity-key", Base64.getEncoder().encodeToString(randomKey()),
+                "pasar.security.identity-key", Base64.getEncoder().encodeToString(IDENTITY_KEY),
                 // Tests run the jobs themselves, when their data is ready: no timer may race them.
                 "pasar.publishing.recheck-initial-delay", "PT24H",
+                "pasar.orders.expiry-initial-delay", "PT24H",
+                "pasar.orders.payment-server-key", PAYMENT_SERVER_KEY,
                 "pasar.onboarding.passport-check-cron", "-",
                 "pasar.admin.email", ADMIN_EMAIL,
                 "pasar.admin.password", ADMIN_PASSWORD)));

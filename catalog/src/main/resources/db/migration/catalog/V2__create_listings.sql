@@ -54,7 +54,8 @@ BEGIN
     RETURN NEW;
 END
 $$;
-CREATE TRIGGER listings_publication_gate BEFORE INSERT OR UPDATE ON listings
+-- Only writes that can change what is published are checked: stock updates (every order) are not.
+CREATE TRIGGER listings_publication_gate BEFORE INSERT OR UPDATE OF status, version, decision_id, id ON listings
     FOR EACH ROW EXECUTE FUNCTION require_publication_pass();
 
 -- A seller's own listings, newest first.

@@ -72,7 +72,9 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         // Then an unknown path or method is 404 or 405 for everyone, whatever its prefix.
                         .requestMatchers(new UnmappedRequestMatcher(mappings)).permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/token").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/token",
+                                "/api/v1/payments/notifications").permitAll()
+                        .requestMatchers("/api/v1/orders", "/api/v1/orders/**").hasRole(Role.SHOPPER.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/catalog/**").permitAll()
                         .requestMatchers("/api/v1/listings", "/api/v1/listings/**").hasRole(Role.SELLER.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())

@@ -1,0 +1,66 @@
+package id.pasar.orders;
+
+import id.pasar.Api;
+import id.pasar.TestApplicationInitializer;
+import id.pasar.catalog.CatalogFixtures;
+import id.pasar.catalog.CatalogFixtures.Seller;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Orders through the API, and payment notifications signed as the gateway signs them. */
+public final class OrderFixtures {
+
+    private OrderFixtures() {
+    }
+
+    public static final Map<String, Object> ADDRESS = Map.of("recipientName", "Siti Rahayu", "phone", "+62 812 3456 7890",
+            "street", "Jl. Kenanga 12", "regencyCode", "3273", "postalCode", "40115");
+
+    public static Map<String, Object> order(Map<String, Integer> quantities) {
+        return Map.of("items", quantities.entrySet().stream()
+                .map(e -> Map.of("listingId", e.getKey(), "quantity", e.getValue())).toList(), "shippingAddress", ADDRESS);
+    }
+
+    public static Map<String, Object> order(String listingId, int quantity) {
+        return order(Map.of(listingId, quantity));
+    }
+
+    public static Api.Response place(Api api, String shopper, Map<String, Object> order) {
+        return api.post("/api/v1/orders", order).bearer(shopper).header("Idempotency-Key", UUID.randomUUID().toString()).send();
+    }
+
+    /** A published listing with this stock and price, of a fresh verified seller. */
+    public static String listingWithStock(Api api, Seller seller, int stock, long price) {
+        Map<String, Object> listing = CatalogFixtures.with(CatalogFixtures.with(
+                CatalogFixtures.listing("Keranjang Rotan " + UUID.randomUUID().toString().substring(0, 5)), "stock", stock),
+                "priceIdr", price);
+        return CatalogFixtures.publishedListing(api, seller, listing);
+    }
+
+    public static int stockOf(Api api, String listingId) {
+        return api.get("/api/v1/catalog/listings/" + listingId).send().expect(200).json().get("stock").asInt();
+    }
+
+    public static Map<String, String> notification(String orderId, String status, String grossAmount) {
+        String statusCode = "settlement".equals(status) || "capture".equals(status) ? "200" : "202";
+        return Map.of("order_id", orderId, "status_code", statusCode, "gross_amount", grossAmount,
+                "transaction_status", status, "payment_type", "bank_transfer",
+                "signature_key", sha512(orderId + statusCode + grossAmount + TestApplicationInitializer.PAYMENT_SERVER_KEY));
+    }
+
+    public static String sha512(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> statuses(tools.jackson.databind.JsonNode order) {
+        return order.get("sellerOrders").valueStream().map(s -> s.get("status").asString()).toList();
+    }
+}

@@ -1,0 +1,57 @@
+package id.pasar.catalog.internal;
+
+import id.pasar.catalog.ListingStock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import lombok.RequiredArgsConstructor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@RequiredArgsConstructor
+class StockKeeper implements ListingStock {
+
+    private final JdbcClient jdbc;
+
+    /** Listings are taken in id order, so two orders sharing listings never wait on each other in a cycle. */
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Taken> take(Map<UUID, Integer> quantities) {
+        List<Taken> taken = new ArrayList<>();
+        new TreeMap<>(quantities).forEach((listingId, quantity) -> taken.add(jdbc.sql("""
+                        UPDATE catalog.listings SET stock = stock - :quantity
+                        WHERE id = :id AND status = 'PUBLISHED' AND stock >= :quantity
+                        RETURNING id, seller_id, version, title, price_idr""")
+                .param("id", listingId)
+                .param("quantity", quantity)
+                .query((rs, row) -> new Taken(listingId, rs.getObject("seller_id", UUID.class), rs.getInt("version"),
+                        rs.getString("title"), rs.getLong("price_idr"), quantity))
+                .optional()
+                .orElseThrow(() -> whyNot(listingId))));
+        return taken;
+    }
+
+    private RuntimeException whyNot(UUID listingId) {
+        return jdbc.sql("SELECT stock FROM catalog.listings WHERE id = :id AND status = 'PUBLISHED'")
+                .param("id", listingId)
+                .query(Integer.class)
+                .optional()
+                .<RuntimeException>map(available -> new InsufficientStock(listingId, available))
+                .orElseGet(() -> new ListingNotAvailable(listingId));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void giveBack(Map<UUID, Integer> quantities) {
+        new TreeMap<>(quantities).forEach((listingId, quantity) -> jdbc.sql(
+                        "UPDATE catalog.listings SET stock = stock + :quantity WHERE id = :id")
+                .param("id", listingId)
+                .param("quantity", quantity)
+                .update());
+    }
+}

@@ -1,0 +1,72 @@
+package id.pasar.orders.internal;
+
+import id.pasar.catalog.ListingStock;
+import id.pasar.catalog.ListingStock.Taken;
+import id.pasar.compliance.RegencyCode;
+import id.pasar.compliance.Regions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Placing an order: domestic address, purchase limit, stock taken all or nothing, priced from the catalog. */
+@Slf4j
+@Service
+@RequiredArgsConstructor
+public class Checkout {
+
+    private final OrderRepository orders;
+    private final ListingStock stock;
+    private final Regions regions;
+    private final IdempotencyKeys keys;
+    private final OrdersProperties properties;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public record Line(UUID listingId, int quantity) {
+    }
+
+    /**
+     * Places the order and completes its idempotency key in the same transaction; {@code render}
+     * turns the order into the response body to store for replays.
+     */
+    @Transactional
+    public Order place(UUID shopperId, String idempotencyKey, List<Line> lines, ShippingAddress address,
+            Function<Order, String> render) {
+        if (!RegencyCode.isWellFormed(address.regencyCode()) || !regions.isCurrentRegency(RegencyCode.parse(address.regencyCode()))) {
+            throw new OrderProblems.AddressNotDomestic();
+        }
+        Map<UUID, Integer> quantities = new LinkedHashMap<>();
+        lines.forEach(line -> quantities.merge(line.listingId(), line.quantity(), Integer::sum));
+        // One checkout per shopper at a time, so that two racing orders cannot both fit under the limit.
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('orders.shopper:' || :shopper, 0))")
+                .param("shopper", shopperId.toString()).query(Object.class).single();
+        quantities.forEach((listingId, quantity) -> {
+            if (orders.unpaidQuantity(shopperId, listingId) + quantity > properties.maxUnpaidUnitsPerListing()) {
+                throw new OrderProblems.PurchaseLimitExceeded(listingId, properties.maxUnpaidUnitsPerListing());
+            }
+        });
+        List<Taken> taken = stock.take(quantities);
+        Instant now = clock.instant();
+        Map<UUID, List<OrderLine>> bySeller = new LinkedHashMap<>();
+        for (Taken line : taken) {
+            bySeller.computeIfAbsent(line.sellerId(), seller -> new java.util.ArrayList<>())
+                    .add(new OrderLine(line.listingId(), line.version(), line.title(), line.unitPriceIdr(), line.quantity()));
+        }
+        Order order = orders.saveAndFlush(new Order(shopperId, new ShippingAddress(address.recipientName(), address.phone(),
+                address.street(), RegencyCode.parse(address.regencyCode()).value(), address.postalCode()),
+                bySeller.entrySet().stream().map(e -> new SellerOrder(e.getKey(), e.getValue(), now)).toList(),
+                now, now.plus(properties.paymentWindow())));
+        keys.complete(shopperId, idempotencyKey, 201, render.apply(order));
+        log.info("Order {} placed by {}: {} lines, Rp {}", order.getId(), shopperId, taken.size(), order.getTotalIdr());
+        return order;
+    }
+}

@@ -1,0 +1,42 @@
+package id.pasar.orders.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+
+/** One listing in an order, at the price and version it had at checkout. */
+@Entity
+@Table(schema = "orders", name = "order_lines")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class OrderLine {
+
+    @Id
+    private UUID id;
+    @Column(name = "listing_id")
+    private UUID listingId;
+    @Column(name = "listing_version")
+    private int listingVersion;
+    private String title;
+    @Column(name = "unit_price_idr")
+    private long unitPriceIdr;
+    private int quantity;
+
+    OrderLine(UUID listingId, int listingVersion, String title, long unitPriceIdr, int quantity) {
+        this.id = UUID.randomUUID();
+        this.listingId = listingId;
+        this.listingVersion = listingVersion;
+        this.title = title;
+        this.unitPriceIdr = unitPriceIdr;
+        this.quantity = quantity;
+    }
+
+    public long lineTotalIdr() {
+        return Math.multiplyExact(unitPriceIdr, (long) quantity);
+    }
+}

@@ -1,0 +1,50 @@
+package id.pasar.orders.web;
+
+import id.pasar.orders.internal.Checkout;
+import id.pasar.orders.internal.ShippingAddress;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+
+/** {@code POST /orders}: what and where. Prices are never taken from the client. */
+@Schema(example = """
+        { "items": [ { "listingId": "0d6f5c1e-6a5b-4f0e-9b8a-2f1a3c4d5e6f", "quantity": 2 } ],
+          "shippingAddress": { "recipientName": "Siti Rahayu", "phone": "+62 812 3456 7890",
+                               "street": "Jl. Kenanga 12, RT 03/RW 05", "regencyCode": "3273", "postalCode": "40115" } }""")
+record OrderRequest(
+        @NotEmpty @Size(max = 50) List<@NotNull @Valid Item> items,
+        @NotNull @Valid Address shippingAddress) {
+
+    record Item(@NotNull UUID listingId, @NotNull @Min(1) @Max(100) Integer quantity) {
+    }
+
+    record Address(
+            @NotBlank @Size(max = 100) String recipientName,
+            @NotNull @Pattern(regexp = "\\+?[0-9][0-9 -]{6,18}[0-9]", message = "must be a phone number") String phone,
+            @NotBlank @Size(max = 200) String street,
+            @NotNull @Pattern(regexp = "\\d{2}\\.?\\d{2}", message = "must be PP.KK or PPKK") String regencyCode,
+            @NotNull @Pattern(regexp = "\\d{5}", message = "must be 5 digits") String postalCode) {
+
+        @Override
+        public String toString() {
+            return "Address[regency=" + regencyCode + "]";
+        }
+    }
+
+    List<Checkout.Line> lines() {
+        return items.stream().map(item -> new Checkout.Line(item.listingId(), item.quantity())).toList();
+    }
+
+    ShippingAddress address() {
+        return new ShippingAddress(shippingAddress.recipientName().trim(), shippingAddress.phone(),
+                shippingAddress.street().trim(), shippingAddress.regencyCode(), shippingAddress.postalCode());
+    }
+}

@@ -1,0 +1,29 @@
+package id.pasar.orders.web;
+
+import id.pasar.orders.OrderStatus;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** An order as its shopper sees it. */
+record OrderResponse(
+        UUID orderId,
+        OrderStatus status,
+        long totalIdr,
+        List<Item> items,
+        List<SellerOrderResponse> sellerOrders,
+        Address shippingAddress,
+        OffsetDateTime createdAt,
+        OffsetDateTime expiresAt,
+        OffsetDateTime paidAt,
+        List<Change> history) {
+
+    record Item(UUID listingId, UUID sellerId, String title, long unitPriceIdr, int quantity, long lineTotalIdr) {
+    }
+
+    record Address(String recipientName, String phone, String street, String regencyCode, String postalCode) {
+    }
+
+    record Change(OrderStatus status, UUID sellerOrderId, OffsetDateTime at) {
+    }
+}

@@ -1,0 +1,41 @@
+package id.pasar.orders.web;
+
+import id.pasar.orders.internal.Order;
+import id.pasar.orders.internal.OrderLine;
+import id.pasar.orders.internal.SellerOrder;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+@Mapper(componentModel = "spring")
+interface OrderResponseMapper {
+
+    ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+
+    @Mapping(target = "orderId", source = "id")
+    @Mapping(target = "items", expression = "java(items(order))")
+    @Mapping(target = "shippingAddress", expression = "java(new OrderResponse.Address(order.getRecipientName(), "
+            + "order.getPhone(), order.getStreet(), order.getRegencyCode(), order.getPostalCode()))")
+    OrderResponse toResponse(Order order);
+
+    @Mapping(target = "sellerOrderId", source = "id")
+    SellerOrderResponse toResponse(SellerOrder sellerOrder);
+
+    SellerOrderResponse.Line toLine(OrderLine line);
+
+    @Mapping(target = "at", source = "changedAt")
+    OrderResponse.Change toChange(Order.StatusChange change);
+
+    default List<OrderResponse.Item> items(Order order) {
+        return order.getSellerOrders().stream().flatMap(sellerOrder -> sellerOrder.getLines().stream()
+                .map(line -> new OrderResponse.Item(line.getListingId(), sellerOrder.getSellerId(), line.getTitle(),
+                        line.getUnitPriceIdr(), line.getQuantity(), line.lineTotalIdr()))).toList();
+    }
+
+    default OffsetDateTime jakartaTime(Instant instant) {
+        return instant == null ? null : instant.atZone(JAKARTA).toOffsetDateTime();
+    }
+}
