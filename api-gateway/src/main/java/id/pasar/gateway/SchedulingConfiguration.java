@@ -7,15 +7,17 @@ import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Scheduled jobs. Those that must run once across instances carry {@code @SchedulerLock}: ShedLock
+ * Scheduled jobs, and asynchronous event listeners (the outbox's deliveries). Jobs that must run once across instances carry {@code @SchedulerLock}: ShedLock
  * keeps the lock in {@code gateway.shedlock}, timed by the database's clock so that instances'
  * clocks need not agree.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@EnableAsync
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 class SchedulingConfiguration {
 

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import id.pasar.orders.OrderPlaced;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +31,7 @@ public class Checkout {
     private final IdempotencyKeys keys;
     private final OrdersProperties properties;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     public record Line(UUID listingId, int quantity) {
@@ -66,6 +69,10 @@ public class Checkout {
                 bySeller.entrySet().stream().map(e -> new SellerOrder(e.getKey(), e.getValue(), now)).toList(),
                 now, now.plus(properties.paymentWindow())));
         keys.complete(shopperId, idempotencyKey, 201, render.apply(order));
+        events.publishEvent(new OrderPlaced(order.getId(), now, order.getSellerOrders().stream()
+                .flatMap(sellerOrder -> sellerOrder.getLines().stream().map(line -> new OrderPlaced.Line(line.getListingId(),
+                        sellerOrder.getSellerId(), line.getQuantity(), line.lineTotalIdr())))
+                .toList()));
         log.info("Order {} placed by {}: {} lines, Rp {}", order.getId(), shopperId, taken.size(), order.getTotalIdr());
         return order;
     }

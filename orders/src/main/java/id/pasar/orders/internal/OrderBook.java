@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import id.pasar.orders.OrderCancelled;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +24,7 @@ public class OrderBook {
 
     private final OrderRepository orders;
     private final ListingStock stock;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     @Transactional(readOnly = true)
@@ -40,6 +43,7 @@ public class OrderBook {
         Order order = lockOwn(shopperId, orderId);
         order.cancel(clock.instant());
         stock.giveBack(order.releasableStock());
+        events.publishEvent(new OrderCancelled(orderId, order.getStatus(), order.getClosedAt()));
         log.info("Order {} cancelled by its shopper", orderId);
         return order;
     }
@@ -73,6 +77,7 @@ public class OrderBook {
             return false;
         }
         stock.giveBack(order.releasableStock());
+        events.publishEvent(new OrderCancelled(orderId, order.getStatus(), order.getClosedAt()));
         log.info("Order {} expired unpaid; stock given back", orderId);
         return true;
     }

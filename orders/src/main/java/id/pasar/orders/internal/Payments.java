@@ -10,8 +10,11 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
+import id.pasar.orders.OrderCancelled;
+import id.pasar.orders.OrderPaid;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,6 +37,7 @@ public class Payments {
     private final ListingStock stock;
     private final OrdersProperties properties;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     public record Notification(String orderId, String statusCode, String grossAmount, String transactionStatus,
@@ -69,6 +73,7 @@ public class Payments {
             case "settlement", "capture" -> {
                 boolean challenged = "capture".equals(status) && "challenge".equalsIgnoreCase(notification.fraudStatus());
                 if (!challenged && order.markPaid(clock.instant())) {
+                    events.publishEvent(new OrderPaid(order.getId(), order.getTotalIdr(), order.getPaidAt()));
                     log.info("Order {} paid", order.getId());
                     return "PAID";
                 }
@@ -80,6 +85,7 @@ public class Payments {
             case "expire", "cancel", "deny" -> {
                 if (order.cancelUnpaid(clock.instant())) {
                     stock.giveBack(order.releasableStock());
+                    events.publishEvent(new OrderCancelled(order.getId(), order.getStatus(), order.getClosedAt()));
                     log.info("Order {} cancelled by the payment gateway ({})", order.getId(), status);
                     return "CANCELLED";
                 }
