@@ -82,6 +82,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/compliance/seller-applications", "/api/v1/compliance/seller-applications/**",
                                 "/api/v1/compliance/sellers/**")
                         .hasAnyRole(Role.COMPLIANCE_OFFICER.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/compliance/reports/**", "/api/v1/compliance/decisions",
+                                "/api/v1/compliance/decisions/**")
+                        .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers(PUBLIC_DOCS).permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())

@@ -1,0 +1,113 @@
+package id.pasar.gateway.reports;
+
+import id.pasar.compliance.ReportPeriod;
+import id.pasar.gateway.web.Problems;
+import id.pasar.gateway.reports.AuditorReports.ListingReport;
+import id.pasar.gateway.reports.AuditorReports.SellerReport;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import lombok.RequiredArgsConstructor;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The auditors' compliance reports (AUDITOR, ADMIN): JSON, or CSV with {@code Accept: text/csv}. */
+@RestController
+@RequestMapping("/api/v1/compliance/reports")
+@RequiredArgsConstructor
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Auditors")
+class AuditorReportController {
+
+    private static final String CSV = "text/csv";
+
+    private final AuditorReports reports;
+    private final Clock clock;
+
+    @GetMapping(value = "/sellers", produces = "application/json")
+    @Operation(summary = "Who sells here: verified share, by document type, province and UMKM class; refusals and "
+            + "revocations in the period (Asia/Jakarta days, default the last 30)")
+    SellerReport sellers(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return reports.sellers(period(from, to));
+    }
+
+    @GetMapping(value = "/sellers", produces = CSV)
+    void sellersCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            HttpServletResponse response) throws IOException {
+        SellerReport report = reports.sellers(period(from, to));
+        try (CSVPrinter csv = csv(response, "seller-report.csv")) {
+            csv.printRecord("period", "from", null, report.from());
+            csv.printRecord("period", "to", null, report.to());
+            csv.printRecord("summary", "totalSellers", null, report.totalSellers());
+            csv.printRecord("summary", "verifiedSellers", null, report.verifiedSellers());
+            csv.printRecord("summary", "verifiedShare", null, report.verifiedShare());
+            for (var entry : report.byDocumentType().entrySet()) {
+                csv.printRecord("byDocumentType", entry.getKey(), null, entry.getValue());
+            }
+            for (var province : report.byProvince()) {
+                csv.printRecord("byProvince", province.provinceCode(), province.provinceName(), province.sellers());
+            }
+            for (var entry : report.byUmkmClass().entrySet()) {
+                csv.printRecord("byUmkmClass", entry.getKey(), null, entry.getValue());
+            }
+            csv.printRecord("summary", "rejectedApplications", null, report.rejectedApplications());
+            csv.printRecord("summary", "rejectedCrossBorder", null, report.rejectedCrossBorder());
+            csv.printRecord("summary", "revokedSellers", null, report.revokedSellers());
+        }
+    }
+
+    @GetMapping(value = "/listings", produces = "application/json")
+    @Operation(summary = "Publication checks in the period, by reason; the shelf now, and how much of it has no PASS "
+            + "(computed; it must be 0)")
+    ListingReport listings(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return reports.listings(period(from, to));
+    }
+
+    @GetMapping(value = "/listings", produces = CSV)
+    void listingsCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            HttpServletResponse response) throws IOException {
+        ListingReport report = reports.listings(period(from, to));
+        try (CSVPrinter csv = csv(response, "listing-report.csv")) {
+            csv.printRecord("period", "from", null, report.from());
+            csv.printRecord("period", "to", null, report.to());
+            csv.printRecord("summary", "checks", null, report.checks());
+            csv.printRecord("summary", "passed", null, report.passed());
+            csv.printRecord("summary", "rejected", null, report.rejected());
+            for (var entry : report.byReason().entrySet()) {
+                csv.printRecord("byReason", entry.getKey(), null, entry.getValue());
+            }
+            csv.printRecord("summary", "publishedNow", null, report.publishedNow());
+            csv.printRecord("summary", "publishedWithoutPass", null, report.publishedWithoutPass());
+        }
+    }
+
+    private ReportPeriod period(LocalDate from, LocalDate to) {
+        try {
+            return ReportPeriod.of(from, to, clock);
+        } catch (IllegalArgumentException e) {
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PERIOD",
+                    "Invalid period", "The period is not valid: " + e.getMessage() + "."), null);
+        }
+    }
+
+    private static CSVPrinter csv(HttpServletResponse response, String filename) throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+        return new CSVPrinter(response.getWriter(), CSVFormat.RFC4180.builder().setHeader("section", "key", "name", "value").get());
+    }
+}

@@ -1,0 +1,76 @@
+package id.pasar.gateway.reports;
+
+import id.pasar.catalog.ShelfStatistics;
+import id.pasar.compliance.DecisionQueries;
+import id.pasar.compliance.DecisionQueries.Counts;
+import id.pasar.compliance.Regions;
+import id.pasar.compliance.ReportPeriod;
+import id.pasar.compliance.SellerIdentity.DocumentType;
+import id.pasar.onboarding.SellerStatistics;
+import id.pasar.onboarding.UmkmClass;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lombok.RequiredArgsConstructor;
+import org.springframework.stereotype.Service;
+
+/**
+ * The auditors' reports, assembled from the modules' statistics APIs: period figures from the
+ * compliance log, standing figures from onboarding and the catalog. Nothing is assumed: even
+ * "published without a PASS" is counted.
+ */
+@Service
+@RequiredArgsConstructor
+class AuditorReports {
+
+    private final DecisionQueries decisions;
+    private final SellerStatistics sellers;
+    private final ShelfStatistics shelf;
+    private final Regions regions;
+
+    SellerReport sellers(ReportPeriod period) {
+        SellerStatistics.Counts standing = sellers.counts(period.end());
+        Counts log = decisions.counts(period.start(), period.end());
+        Map<String, Long> byDocumentType = new LinkedHashMap<>();
+        for (DocumentType type : List.of(DocumentType.LOCAL_ENTITY, DocumentType.KTP, DocumentType.PASSPORT)) {
+            byDocumentType.put(type.name(), standing.verifiedByDocumentType().getOrDefault(type.name(), 0L));
+        }
+        Map<String, Long> byUmkmClass = new LinkedHashMap<>();
+        for (UmkmClass umkmClass : UmkmClass.values()) {
+            byUmkmClass.put(umkmClass.name(), standing.verifiedByUmkmClass().getOrDefault(umkmClass.name(), 0L));
+        }
+        List<ProvinceCount> byProvince = standing.verifiedByProvince().entrySet().stream()
+                .map(e -> new ProvinceCount(e.getKey(), regions.province(e.getKey()).map(Regions.Province::name).orElse(null),
+                        e.getValue()))
+                .toList();
+        BigDecimal share = standing.sellers() == 0 ? null
+                : BigDecimal.valueOf(standing.verified()).divide(BigDecimal.valueOf(standing.sellers()), 4, RoundingMode.HALF_EVEN);
+        return new SellerReport(period.from(), period.to(), standing.sellers(), standing.verified(), share, byDocumentType,
+                byProvince, byUmkmClass, log.rejectedApplications(), log.rejectedCrossBorder(), log.revocations());
+    }
+
+    ListingReport listings(ReportPeriod period) {
+        Counts log = decisions.counts(period.start(), period.end());
+        return new ListingReport(period.from(), period.to(), log.listingChecks(), log.listingPassed(), log.listingRejected(),
+                log.listingReasons(), shelf.publishedNow(), shelf.publishedWithoutPass());
+    }
+
+    /**
+     * @param totalSellers sellers that applied up to {@code to} and are not REJECTED, as they stand now
+     * @param verifiedShare verifiedSellers / totalSellers, four decimals; null without sellers
+     */
+    record SellerReport(LocalDate from, LocalDate to, long totalSellers, long verifiedSellers, BigDecimal verifiedShare,
+            Map<String, Long> byDocumentType, List<ProvinceCount> byProvince, Map<String, Long> byUmkmClass,
+            long rejectedApplications, long rejectedCrossBorder, long revokedSellers) {
+    }
+
+    record ProvinceCount(String provinceCode, String provinceName, long sellers) {
+    }
+
+    record ListingReport(LocalDate from, LocalDate to, long checks, long passed, long rejected, Map<String, Long> byReason,
+            long publishedNow, long publishedWithoutPass) {
+    }
+}

@@ -1,0 +1,14 @@
+package id.pasar.catalog;
+
+/** Aggregate figures about the published shelf, for the auditors' listing report. */
+public interface ShelfStatistics {
+
+    long publishedNow();
+
+    /**
+     * Published listings whose current version has no PASS in the compliance log: computed by
+     * anti-joining the shelf to compliance's {@code publication_passes} view, never assumed. The
+     * database gate should keep it at 0; a non-zero answer means the gate was bypassed.
+     */
+    long publishedWithoutPass();
+}

@@ -1,0 +1,159 @@
+package id.pasar.compliance.web;
+
+import id.pasar.compliance.DecisionLog.Decision;
+import id.pasar.compliance.DecisionLog.Outcome;
+import id.pasar.compliance.DecisionLog.SubjectType;
+import id.pasar.compliance.DecisionQueries;
+import id.pasar.compliance.DecisionQueries.Filter;
+import id.pasar.compliance.DecisionQueries.Verification;
+import id.pasar.compliance.ReportPeriod;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import lombok.RequiredArgsConstructor;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The decision log for auditors: read-only, as JSON pages or one streamed CSV, and its verification. */
+@RestController
+@RequestMapping("/api/v1/compliance/decisions")
+@RequiredArgsConstructor
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Auditors", description = "Compliance reports, the decision log and its verification (AUDITOR, ADMIN)")
+class DecisionLogController {
+
+    static final String CSV = "text/csv";
+    private static final String[] HEADER = {"sequence", "decisionId", "subjectType", "subjectId", "subjectVersion",
+        "outcome", "reasons", "actor", "decidedAt", "ruleSetVersion", "hash", "previousHash"};
+
+    private final DecisionQueries log;
+    private final Clock clock;
+
+    @GetMapping(produces = "application/json")
+    @Operation(summary = "The decision log, in sequence order", description = "Filter by period (Asia/Jakarta days, "
+            + "default the last 30), subjectType and outcome; page with size and the opaque cursor.")
+    DecisionPage decisions(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) SubjectType subjectType, @RequestParam(required = false) Outcome outcome,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, @RequestParam(required = false) String cursor) {
+        long after = cursor == null ? 0 : decodeCursor(cursor);
+        List<Decision> page = log.page(filter(from, to, subjectType, outcome), after, size + 1);
+        boolean more = page.size() > size;
+        List<Decision> items = more ? page.subList(0, size) : page;
+        return new DecisionPage(items.stream().map(Entry::of).toList(),
+                more ? encodeCursor(items.get(size - 1).sequence()) : null);
+    }
+
+    @GetMapping(produces = CSV)
+    @Operation(summary = "The decision log as CSV (RFC 4180), streamed whole for the period")
+    void decisionsCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) SubjectType subjectType, @RequestParam(required = false) Outcome outcome,
+            HttpServletResponse response) throws IOException {
+        Filter filter = filter(from, to, subjectType, outcome);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"decisions.csv\"");
+        Writer writer = response.getWriter();
+        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
+            log.stream(filter, decision -> {
+                try {
+                    Entry e = Entry.of(decision);
+                    csv.printRecord(e.sequence(), e.decisionId(), e.subjectType(), e.subjectId(), e.subjectVersion(),
+                            e.outcome(), String.join(";", e.reasons()), e.actor(), e.decidedAt(), e.ruleSetVersion(),
+                            e.hash(), e.previousHash());
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            });
+        }
+    }
+
+    @GetMapping(value = "/verification", produces = "application/json")
+    @Operation(summary = "Recompute the hash chain from the first entry", description = "valid is false, and "
+            + "firstBrokenSequence names the entry, when any entry was changed, removed or inserted.")
+    Verification verification() {
+        return log.verify();
+    }
+
+    @GetMapping(value = "/verification", produces = CSV)
+    void verificationCsv(HttpServletResponse response) throws IOException {
+        Verification verification = log.verify();
+        response.setContentType("text/csv;charset=UTF-8");
+        try (CSVPrinter csv = new CSVPrinter(response.getWriter(),
+                CSVFormat.RFC4180.builder().setHeader("valid", "entries", "headHash", "firstBrokenSequence").get())) {
+            csv.printRecord(verification.valid(), verification.entries(), verification.headHash(),
+                    verification.firstBrokenSequence());
+        }
+    }
+
+    private Filter filter(LocalDate from, LocalDate to, SubjectType subjectType, Outcome outcome) {
+        ReportPeriod period = period(from, to, clock);
+        return new Filter(period.start(), period.end(), subjectType, outcome);
+    }
+
+    static ReportPeriod period(LocalDate from, LocalDate to, Clock clock) {
+        try {
+            return ReportPeriod.of(from, to, clock);
+        } catch (IllegalArgumentException e) {
+            throw badRequest("INVALID_PERIOD", "Invalid period", "The period is not valid: " + e.getMessage() + ".");
+        }
+    }
+
+    record DecisionPage(List<Entry> items, String nextCursor) {
+    }
+
+    /** One log entry as auditors read it; decisionAt in Asia/Jakarta, identities never present. */
+    record Entry(long sequence, UUID decisionId, SubjectType subjectType, UUID subjectId, Integer subjectVersion,
+            Outcome outcome, List<String> reasons, String actor, OffsetDateTime decidedAt, String ruleSetVersion,
+            String hash, String previousHash) {
+        static Entry of(Decision d) {
+            return new Entry(d.sequence(), d.decisionId(), d.subjectType(), d.subjectId(), d.subjectVersion(), d.outcome(),
+                    d.reasons(), d.actor(), d.decidedAt().atZone(ReportPeriod.JAKARTA).toOffsetDateTime(),
+                    d.ruleSetVersion(), d.hash(), d.previousHash());
+        }
+    }
+
+    private static String encodeCursor(long sequence) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("seq:" + sequence).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long decodeCursor(String cursor) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!text.startsWith("seq:")) {
+                throw new IllegalArgumentException();
+            }
+            return Long.parseLong(text.substring(4));
+        } catch (RuntimeException e) {
+            throw badRequest("INVALID_CURSOR", "Invalid cursor", "The cursor is not one this API gave out.");
+        }
+    }
+
+    static ErrorResponseException badRequest(String code, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle(title);
+        problem.setProperty("code", code);
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
+}
