@@ -90,7 +90,7 @@ class PublishingGateTest {
         refused.expect(422);
         assertThat(refused.json().get("code").asString()).isEqualTo("COMPLIANCE_REJECTED");
         assertThat(refused.json().get("reasons").valueStream().map(JsonNode::asString)).containsExactly("SELLER_NOT_VERIFIED");
-        assertThat(decisionsAbout(id)).containsExactly("LISTING_PUBLICATION FAIL v1");
+        assertThat(decisionsAbout(id)).containsExactly("LISTING_PUBLICATION FAIL v2");
         assertThat(visible(id)).isFalse();
         JsonNode mine = api.get("/api/v1/listings/" + id).bearer(seller.token()).send().expect(200).json();
         assertThat(mine.get("status").asString()).isEqualTo("DRAFT");
@@ -116,7 +116,8 @@ class PublishingGateTest {
         Map<String, Object> sambal = with(listing("Sambal Bawang Pedas"), "categoryCode", "sambal-bumbu");
         String without = createDraft(api, seller, sambal);
         String wrongForm = createDraft(api, seller, with(sambal, "regulatoryLicence", "NA18150900279"));
-        String pirt = createDraft(api, seller, with(sambal, "regulatoryLicence", "P-IRT 206327101023225"));
+        String pirt = createDraft(api, seller, with(with(with(sambal, "regulatoryLicence", "P-IRT 206327101023225"),
+                "halalStatus", "CERTIFIED"), "halalCertificateNumber", "ID 3111 0001 2345 67"));
 
         assertThat(publish(seller, without).expect(422).json().get("reasons").get(0).asString()).isEqualTo("LICENCE_REQUIRED");
         assertThat(publish(seller, wrongForm).expect(422).json().get("reasons").get(0).asString()).isEqualTo("LICENCE_REQUIRED");
@@ -144,7 +145,7 @@ class PublishingGateTest {
         assertThat(visible(id)).isFalse();
         publish(seller, id).expect(200);
         assertThat(visible(id)).isTrue();
-        assertThat(decisionsAbout(id)).containsExactly("LISTING_PUBLICATION PASS v1", "LISTING_PUBLICATION PASS v1");
+        assertThat(decisionsAbout(id)).containsExactly("LISTING_PUBLICATION PASS v2", "LISTING_PUBLICATION PASS v2");
     }
 
     @Test
@@ -187,7 +188,7 @@ class PublishingGateTest {
             JsonNode listing = api.get("/api/v1/listings/" + id).bearer(seller.token()).send().expect(200).json();
             assertThat(listing.get("status").asString()).isEqualTo("SUSPENDED");
             assertThat(listing.get("reasons").get(0).asString()).isEqualTo("SELLER_NOT_VERIFIED");
-            assertThat(decisionsAbout(id)).endsWith("LISTING_SUSPENSION FAIL v1");
+            assertThat(decisionsAbout(id)).endsWith("LISTING_SUSPENSION FAIL v2");
         }
         assertThat(decisionsAbout(draft)).isEmpty();
         Api.Response again = publish(seller, ids.get(0));

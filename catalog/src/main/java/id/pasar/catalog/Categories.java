@@ -18,8 +18,9 @@ public interface Categories {
     /**
      * @param requiredLicence {@code BPOM}, {@code SNI} or null
      * @param licenceKind which licence number forms the compliance rules accept, or null
+     * @param halalRequired certified halal or declared not halal, from rule set v2
      */
     record Category(String code, String parentCode, String name, String nameEn, boolean prohibited,
-            String requiredLicence, LicenceKind licenceKind) {
+            String requiredLicence, LicenceKind licenceKind, boolean halalRequired) {
     }
 }

@@ -1,5 +1,6 @@
 package id.pasar.catalog;
 
+import id.pasar.compliance.ListingRules.HalalStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -38,7 +39,8 @@ public interface ListingPublication {
 
     /** What compliance needs to see of a listing version. */
     record Candidate(UUID listingId, UUID sellerId, int version, String status, String categoryCode,
-            String shipFromRegencyCode, String regulatoryLicence, UUID decisionId) {
+            String shipFromRegencyCode, String regulatoryLicence, HalalStatus halalStatus, String halalCertificateNumber,
+            UUID decisionId) {
 
         public boolean published() {
             return "PUBLISHED".equals(status);
@@ -46,6 +48,6 @@ public interface ListingPublication {
     }
 
     record ShelfEntry(UUID listingId, UUID sellerId, int version, String categoryCode, String shipFromRegencyCode,
-            String regulatoryLicence, Instant publishedAt) {
+            String regulatoryLicence, HalalStatus halalStatus, String halalCertificateNumber, Instant publishedAt) {
     }
 }

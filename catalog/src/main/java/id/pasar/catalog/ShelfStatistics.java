@@ -6,9 +6,10 @@ public interface ShelfStatistics {
     long publishedNow();
 
     /**
-     * Published listings whose current version has no PASS in the compliance log: computed by
-     * anti-joining the shelf to compliance's {@code publication_passes} view, never assumed. The
-     * database gate should keep it at 0; a non-zero answer means the gate was bypassed.
+     * Published listings whose current version has no PASS in the compliance log (under
+     * {@code ruleSetVersion}, or under any rule set when null): computed by anti-joining the shelf
+     * to compliance's {@code publication_passes} view, never assumed. The database gate and the
+     * re-check should keep it at 0; a non-zero answer means one of them was bypassed.
      */
-    long publishedWithoutPass();
+    long publishedWithoutPass(String ruleSetVersion);
 }

@@ -4,12 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The identity rules of compliance-rules.md (rule set {@link #VERSION}), as a pure function:
+ * The identity rules of compliance-rules.md (the same in rule sets v1 and v2), as a pure function:
  * every check runs and every failing reason is reported, not only the first.
  */
 public interface IdentityRules {
-
-    String VERSION = "v1";
 
     /**
      * @param identity the declared identity, well-formed

@@ -21,6 +21,12 @@ public interface ListingScreening {
     /** Checks a listing version for publication and logs the LISTING_PUBLICATION decision, PASS or FAIL. */
     ListingDecision screenPublication(UUID listingId, int version, ListingFacts facts, String actor);
 
+    /**
+     * Checks a published listing version again under the active rule set: a LISTING_PUBLICATION
+     * PASS under it when it still passes, else a LISTING_SUSPENSION with every reason.
+     */
+    ListingDecision recheckPublished(UUID listingId, int version, ListingFacts facts, String actor);
+
     /** Logs that a published listing version was taken down, with why. */
     Decision recordSuspension(UUID listingId, int version, List<String> reasons, String actor);
 

@@ -77,6 +77,20 @@ public final class TestDatabase {
         return DriverManager.getConnection(jdbcUrl, username, password);
     }
 
+    /**
+     * A new, empty database on the same server, for a test that needs a world of its own (an
+     * application started with other settings that must not see the shared test data).
+     */
+    public String newDatabase(String name) throws SQLException {
+        if (!name.matches("[a-z][a-z0-9_]{0,40}")) {
+            throw new IllegalArgumentException("database names here are lower-case letters, digits and _");
+        }
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        }
+        return jdbcUrl.replace("/" + DATABASE, "/" + name);
+    }
+
     private static TestDatabase start() {
         String forced = System.getProperty("pasar.test.database", System.getenv("PASAR_TEST_DATABASE"));
         boolean docker = forced == null ? dockerAnswers() : "testcontainers".equalsIgnoreCase(forced);

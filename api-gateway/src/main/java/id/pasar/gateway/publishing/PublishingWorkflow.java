@@ -9,6 +9,7 @@ import id.pasar.compliance.DecisionLog.Decision;
 import id.pasar.compliance.ListingRules.ListingFacts;
 import id.pasar.compliance.ListingScreening;
 import id.pasar.compliance.ListingScreening.ListingDecision;
+import id.pasar.compliance.RecheckLedger;
 import id.pasar.onboarding.SellerRevoked;
 import id.pasar.onboarding.Sellers;
 import id.pasar.onboarding.Sellers.SellerSummary;
@@ -35,6 +36,7 @@ class PublishingWorkflow {
     private final ListingPublication shelf;
     private final Categories categories;
     private final ListingScreening screening;
+    private final RecheckLedger ledger;
 
     /** Publishes, or records the refusal; either way the decision is committed and returned. */
     @Transactional
@@ -68,8 +70,10 @@ class PublishingWorkflow {
     }
 
     /**
-     * Re-checks published listings whose PASS came from an older rule set: a PASS under the active
-     * set for each that still passes, a suspension for the rest. Returns how many it checked.
+     * Re-checks one batch of published listings whose PASS came from another rule set: a PASS under
+     * the active set for each that still passes, a suspension for the rest. The batch, its
+     * decisions and the progress commit together, so a crash loses no work and repeats none; a
+     * batch that comes back short means the shelf is done.
      */
     @Transactional
     public RecheckResult recheckBatch(int batchSize) {
@@ -78,15 +82,21 @@ class PublishingWorkflow {
         int suspended = 0;
         for (ShelfEntry listing : batch) {
             SellerSummary seller = sellers.byId(listing.sellerId()).orElse(null);
-            ListingDecision decision = screening.screenPublication(listing.listingId(), listing.version(), new ListingFacts(
-                    seller != null && seller.verified(), listing.shipFromRegencyCode(), category(listing.categoryCode()).prohibited(),
-                    category(listing.categoryCode()).licenceKind(), listing.regulatoryLicence()), "system");
+            Category category = category(listing.categoryCode());
+            ListingDecision decision = screening.recheckPublished(listing.listingId(), listing.version(), new ListingFacts(
+                    seller != null && seller.verified(), listing.shipFromRegencyCode(), category.prohibited(),
+                    category.licenceKind(), listing.regulatoryLicence(), category.halalRequired(), listing.halalStatus(),
+                    listing.halalCertificateNumber()), "system");
             if (decision.passed()) {
                 shelf.renewPass(listing.listingId(), listing.version(), decision.decisionId(), decision.ruleSetVersion());
             } else {
-                suspend(listing, decision.reasons(), "system");
+                shelf.suspend(listing.listingId(), listing.version(), decision.decisionId(), decision.reasons());
                 suspended++;
             }
+        }
+        ledger.recordBatch(active, batch.size(), suspended);
+        if (batch.size() < batchSize) {
+            ledger.finish(active);
         }
         return new RecheckResult(active, batch.size(), suspended);
     }
@@ -99,7 +109,7 @@ class PublishingWorkflow {
     private ListingFacts facts(SellerSummary seller, Candidate listing) {
         Category category = category(listing.categoryCode());
         return new ListingFacts(seller.verified(), listing.shipFromRegencyCode(), category.prohibited(), category.licenceKind(),
-                listing.regulatoryLicence());
+                listing.regulatoryLicence(), category.halalRequired(), listing.halalStatus(), listing.halalCertificateNumber());
     }
 
     private Category category(String code) {

@@ -7,8 +7,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * When the active rule set changes, the published shelf is checked again under it, in batches, on
- * one instance at a time (ShedLock). Until a listing is re-checked it keeps its earlier PASS.
+ * When the active rule set changes (at its instant, or at start when that has passed), the
+ * published shelf is checked again under it, in batches of {@value #BATCH} each in its own
+ * transaction, on one instance at a time (ShedLock). Until a listing is re-checked it keeps its
+ * earlier PASS. Polling every 30 seconds puts a new rule set to work within a minute of its instant.
  */
 @Slf4j
 @Component
@@ -20,7 +22,7 @@ class ShelfRecheckJob {
     private final PublishingWorkflow workflow;
 
     @Scheduled(initialDelayString = "${pasar.publishing.recheck-initial-delay:PT30S}",
-            fixedDelayString = "${pasar.publishing.recheck-interval:PT5M}")
+            fixedDelayString = "${pasar.publishing.recheck-interval:PT30S}")
     @SchedulerLock(name = "publishing.recheck-shelf", lockAtMostFor = "PT30M")
     void recheck() {
         int checked = 0;

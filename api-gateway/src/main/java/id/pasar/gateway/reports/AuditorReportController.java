@@ -93,6 +93,10 @@ class AuditorReportController {
             }
             csv.printRecord("summary", "publishedNow", null, report.publishedNow());
             csv.printRecord("summary", "publishedWithoutPass", null, report.publishedWithoutPass());
+            csv.printRecord("ruleSet", "activeRuleSetVersion", null, report.activeRuleSetVersion());
+            csv.printRecord("recheck", "state", report.recheck().ruleSetVersion(), report.recheck().state());
+            csv.printRecord("recheck", "checked", report.recheck().ruleSetVersion(), report.recheck().checked());
+            csv.printRecord("recheck", "suspended", report.recheck().ruleSetVersion(), report.recheck().suspended());
         }
     }
 

@@ -3,7 +3,9 @@ package id.pasar.gateway.reports;
 import id.pasar.catalog.ShelfStatistics;
 import id.pasar.compliance.DecisionQueries;
 import id.pasar.compliance.DecisionQueries.Counts;
+import id.pasar.compliance.RecheckLedger;
 import id.pasar.compliance.Regions;
+import id.pasar.compliance.RuleSets;
 import id.pasar.compliance.ReportPeriod;
 import id.pasar.compliance.SellerIdentity.DocumentType;
 import id.pasar.onboarding.SellerStatistics;
@@ -30,6 +32,8 @@ class AuditorReports {
     private final SellerStatistics sellers;
     private final ShelfStatistics shelf;
     private final Regions regions;
+    private final RuleSets ruleSets;
+    private final RecheckLedger rechecks;
 
     SellerReport sellers(ReportPeriod period) {
         SellerStatistics.Counts standing = sellers.counts(period.end());
@@ -52,10 +56,15 @@ class AuditorReports {
                 byProvince, byUmkmClass, log.rejectedApplications(), log.rejectedCrossBorder(), log.revocations());
     }
 
+    /** Until the active rule set's re-check is DONE, listings keep their earlier PASS; after it, only its PASS counts. */
     ListingReport listings(ReportPeriod period) {
         Counts log = decisions.counts(period.start(), period.end());
+        String active = ruleSets.active().version();
+        RecheckLedger.Recheck recheck = rechecks.of(active)
+                .orElse(new RecheckLedger.Recheck(active, "RUNNING", 0, 0, null, null));
         return new ListingReport(period.from(), period.to(), log.listingChecks(), log.listingPassed(), log.listingRejected(),
-                log.listingReasons(), shelf.publishedNow(), shelf.publishedWithoutPass());
+                log.listingReasons(), shelf.publishedNow(), shelf.publishedWithoutPass(recheck.done() ? active : null), active,
+                new RecheckState(active, recheck.state(), recheck.checked(), recheck.suspended()));
     }
 
     /**
@@ -71,6 +80,10 @@ class AuditorReports {
     }
 
     record ListingReport(LocalDate from, LocalDate to, long checks, long passed, long rejected, Map<String, Long> byReason,
-            long publishedNow, long publishedWithoutPass) {
+            long publishedNow, long publishedWithoutPass, String activeRuleSetVersion, RecheckState recheck) {
+    }
+
+    /** @param state RUNNING or DONE */
+    record RecheckState(String ruleSetVersion, String state, long checked, long suspended) {
     }
 }

@@ -75,7 +75,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/token",
                                 "/api/v1/payments/notifications").permitAll()
                         .requestMatchers("/api/v1/orders", "/api/v1/orders/**").hasRole(Role.SHOPPER.name())
-                        .requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/catalog/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/catalog/**",
+                                "/api/v1/compliance/rule-sets").permitAll()
                         .requestMatchers("/api/v1/listings", "/api/v1/listings/**").hasRole(Role.SELLER.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/sellers", "/api/v1/sellers/**").hasRole(Role.SELLER.name())

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -48,14 +49,21 @@ import tools.jackson.core.JacksonException;
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
+    private final ProblemLocalizer localizer;
+
+    ProblemHandler(ProblemLocalizer localizer) {
+        this.localizer = localizer;
+    }
+
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = body instanceof ProblemDetail detail ? detail
                 : ex instanceof ErrorResponse response ? response.getBody()
                 : ProblemDetail.forStatusAndDetail(status, ex.getMessage());
-        Object code = problem.getProperties() != null ? problem.getProperties().get(Problems.CODE) : null;
-        Problems.withCode(problem, code != null ? code.toString() : codeOf(ex, status));
+        Object given = problem.getProperties() != null ? problem.getProperties().get(Problems.CODE) : null;
+        String code = given != null ? given.toString() : codeOf(ex, status);
+        Problems.withCode(problem, code);
         if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
             problem.setDetail("There is nothing at this path.");
         } else if (ex instanceof MethodArgumentNotValidException invalid) {
@@ -73,6 +81,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     errors.add(new FieldProblem(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
             problem.setProperty("errors", errors);
         }
+        localizer.localize(problem, code, LocaleContextHolder.getLocale());
         return super.handleExceptionInternal(ex, decorate(problem, request), headers, status, request);
     }
 

@@ -20,9 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class ProblemWriter {
 
     private final JsonMapper mapper;
+    private final ProblemLocalizer localizer;
 
-    ProblemWriter(JsonMapper mapper) {
+    ProblemWriter(JsonMapper mapper, ProblemLocalizer localizer) {
         this.mapper = mapper;
+        this.localizer = localizer;
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem,
@@ -31,6 +33,10 @@ public class ProblemWriter {
             return;
         }
         decorate(problem, request);
+        Object code = problem.getProperties() == null ? null : problem.getProperties().get(Problems.CODE);
+        if (code != null) {
+            localizer.localize(problem, code.toString(), request);
+        }
         response.resetBuffer();
         response.setStatus(problem.getStatus());
         headers.forEach(response::setHeader);

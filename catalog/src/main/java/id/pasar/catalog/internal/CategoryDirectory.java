@@ -36,11 +36,12 @@ class CategoryDirectory implements Categories {
 
     private Map<String, Category> load() {
         Map<String, Category> categories = new LinkedHashMap<>();
-        jdbc.sql("SELECT code, parent_code, name, name_en, prohibited, required_licence, licence_kind "
+        jdbc.sql("SELECT code, parent_code, name, name_en, prohibited, required_licence, licence_kind, halal_required "
                         + "FROM catalog.categories ORDER BY sort_order")
                 .query((rs, row) -> new Category(rs.getString("code"), rs.getString("parent_code"), rs.getString("name"),
                         rs.getString("name_en"), rs.getBoolean("prohibited"), rs.getString("required_licence"),
-                        rs.getString("licence_kind") == null ? null : LicenceKind.valueOf(rs.getString("licence_kind"))))
+                        rs.getString("licence_kind") == null ? null : LicenceKind.valueOf(rs.getString("licence_kind")),
+                        rs.getBoolean("halal_required")))
                 .list()
                 .forEach(category -> categories.put(category.code(), category));
         return categories;

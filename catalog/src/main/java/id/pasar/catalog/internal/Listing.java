@@ -1,5 +1,6 @@
 package id.pasar.catalog.internal;
 
+import id.pasar.compliance.ListingRules.HalalStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -51,6 +52,11 @@ public class Listing {
     private int weightGrams;
     @Column(name = "regulatory_licence")
     private String regulatoryLicence;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "halal_status")
+    private HalalStatus halalStatus;
+    @Column(name = "halal_certificate_number")
+    private String halalCertificateNumber;
     @Enumerated(EnumType.STRING)
     private Status status;
     private int version;
@@ -148,6 +154,8 @@ public class Listing {
         this.shipFromRegencyCode = content.shipFromRegencyCode();
         this.weightGrams = content.weightGrams();
         this.regulatoryLicence = content.regulatoryLicence();
+        this.halalStatus = content.halalStatus();
+        this.halalCertificateNumber = content.halalCertificateNumber();
         this.updatedAt = now;
     }
 }

@@ -52,8 +52,8 @@ public class ListingSearch {
     }
 
     public record Hit(UUID listingId, String title, long priceIdr, String shopName, UUID sellerId,
-            String shipFromRegencyCode, String provinceCode, String categoryCode, boolean inStock, BigDecimal rank,
-            Instant publishedAt) {
+            String shipFromRegencyCode, String provinceCode, String categoryCode, boolean inStock, String halalStatus,
+            BigDecimal rank, Instant publishedAt) {
 
         Position position(Sort sort) {
             return new Position(sort, rank, priceIdr, publishedAt, listingId);
@@ -98,7 +98,7 @@ public class ListingSearch {
             case NEWEST -> "s.published_at DESC, s.id DESC";
         };
         String sql = "SELECT * FROM (SELECT l.id, l.title, l.price_idr, l.shop_name, l.seller_id, l.ship_from_regency_code,"
-                + " l.province_code, l.category_code, l.stock > 0 AS in_stock, l.published_at, "
+                + " l.province_code, l.category_code, l.stock > 0 AS in_stock, l.published_at, l.halal_status, "
                 + (text ? RANK : "0::numeric") + " AS rank FROM catalog.listings l WHERE " + String.join(" AND ", where)
                 + ") s WHERE " + keyset + " ORDER BY " + order + " LIMIT :limit";
 
@@ -137,26 +137,26 @@ public class ListingSearch {
     public Optional<PublishedListing> published(UUID listingId) {
         return jdbc.sql("""
                 SELECT id, title, description, price_idr, shop_name, seller_id, ship_from_regency_code, province_code,
-                       category_code, stock, weight_grams
+                       category_code, stock, weight_grams, halal_status, halal_certificate_number
                 FROM catalog.listings WHERE id = :id AND status = 'PUBLISHED'""")
                 .param("id", listingId)
                 .query((rs, row) -> new PublishedListing(rs.getObject("id", UUID.class), rs.getString("title"),
                         rs.getString("description"), rs.getLong("price_idr"), rs.getString("shop_name"),
                         rs.getObject("seller_id", UUID.class), rs.getString("ship_from_regency_code"),
                         rs.getString("province_code"), rs.getString("category_code"), rs.getInt("stock"),
-                        rs.getInt("weight_grams")))
+                        rs.getInt("weight_grams"), rs.getString("halal_status"), rs.getString("halal_certificate_number")))
                 .optional();
     }
 
     public record PublishedListing(UUID listingId, String title, String description, long priceIdr, String shopName,
             UUID sellerId, String shipFromRegencyCode, String provinceCode, String categoryCode, int stock,
-            int weightGrams) {
+            int weightGrams, String halalStatus, String halalCertificateNumber) {
     }
 
     private static Hit hit(ResultSet rs, int row) throws SQLException {
         return new Hit(rs.getObject("id", UUID.class), rs.getString("title"), rs.getLong("price_idr"),
                 rs.getString("shop_name"), rs.getObject("seller_id", UUID.class), rs.getString("ship_from_regency_code"),
                 rs.getString("province_code"), rs.getString("category_code"), rs.getBoolean("in_stock"),
-                rs.getBigDecimal("rank"), rs.getTimestamp("published_at").toInstant());
+                rs.getString("halal_status"), rs.getBigDecimal("rank"), rs.getTimestamp("published_at").toInstant());
     }
 }

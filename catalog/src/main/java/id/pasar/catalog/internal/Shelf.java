@@ -26,7 +26,7 @@ class Shelf implements ListingPublication {
         Listing listing = listings.lockByIdAndSellerId(listingId, sellerId).orElseThrow(CatalogProblems.ListingNotFound::new);
         return new Candidate(listing.getId(), listing.getSellerId(), listing.getVersion(), listing.getStatus().name(),
                 listing.getCategoryCode(), listing.getShipFromRegencyCode(), listing.getRegulatoryLicence(),
-                listing.getDecisionId());
+                listing.getHalalStatus(), listing.getHalalCertificateNumber(), listing.getDecisionId());
     }
 
     /** The proof is checked here too, not only in the database: a wrong caller fails loudly and early. */
@@ -81,6 +81,7 @@ class Shelf implements ListingPublication {
 
     private static ShelfEntry entry(Listing listing) {
         return new ShelfEntry(listing.getId(), listing.getSellerId(), listing.getVersion(), listing.getCategoryCode(),
-                listing.getShipFromRegencyCode(), listing.getRegulatoryLicence(), listing.getPublishedAt());
+                listing.getShipFromRegencyCode(), listing.getRegulatoryLicence(), listing.getHalalStatus(),
+                listing.getHalalCertificateNumber(), listing.getPublishedAt());
     }
 }

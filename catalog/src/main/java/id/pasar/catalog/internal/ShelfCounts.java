@@ -20,12 +20,14 @@ class ShelfCounts implements ShelfStatistics {
 
     @Override
     @Transactional(readOnly = true)
-    public long publishedWithoutPass() {
+    public long publishedWithoutPass(String ruleSetVersion) {
         return jdbc.sql("""
                 SELECT count(*) FROM catalog.listings l
                 WHERE l.status = 'PUBLISHED' AND NOT EXISTS (
                     SELECT 1 FROM compliance.publication_passes p
-                    WHERE p.decision_id = l.decision_id AND p.listing_id = l.id AND p.listing_version = l.version)""")
+                    WHERE p.decision_id = l.decision_id AND p.listing_id = l.id AND p.listing_version = l.version
+                      AND (CAST(:version AS text) IS NULL OR p.rule_set_version = :version))""")
+                .param("version", ruleSetVersion)
                 .query(Long.class).single();
     }
 }

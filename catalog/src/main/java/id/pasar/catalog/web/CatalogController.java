@@ -79,33 +79,38 @@ class CatalogController {
     }
 
     @GetMapping("/categories")
-    @Operation(summary = "The whole category tree, with prohibited and regulated categories marked")
-    CategoryList categories() {
-        return new CategoryList(categories.all().stream().map(c -> new CategoryItem(c.code(), c.name(), c.parentCode(),
-                c.prohibited(), c.requiredLicence())).toList(), null);
+    @Operation(summary = "The whole category tree, with prohibited, regulated and halal-required categories marked",
+            description = "Names in Bahasa Indonesia, or English with Accept-Language: en.")
+    CategoryList categories(java.util.Locale locale) {
+        boolean english = "en".equals(locale.getLanguage());
+        return new CategoryList(categories.all().stream().map(c -> new CategoryItem(c.code(), english ? c.nameEn() : c.name(),
+                c.parentCode(), c.prohibited(), c.requiredLicence(), c.halalRequired())).toList(), null);
     }
 
     record SearchPage(List<SearchItem> items, String nextCursor) {
     }
 
+    /** {@code halalStatus} NON_HALAL is shown to shoppers as "tidak halal". */
     record SearchItem(UUID listingId, String title, long priceIdr, String shopName, UUID sellerId,
-            String shipFromRegencyCode, String provinceCode, String categoryCode, boolean inStock) {
+            String shipFromRegencyCode, String provinceCode, String categoryCode, boolean inStock, String halalStatus) {
         static SearchItem of(Hit hit) {
             return new SearchItem(hit.listingId(), hit.title(), hit.priceIdr(), hit.shopName(), hit.sellerId(),
-                    hit.shipFromRegencyCode(), hit.provinceCode(), hit.categoryCode(), hit.inStock());
+                    hit.shipFromRegencyCode(), hit.provinceCode(), hit.categoryCode(), hit.inStock(), hit.halalStatus());
         }
     }
 
     record ListingDetail(UUID listingId, String title, String description, long priceIdr, String shopName, UUID sellerId,
             String shipFromRegencyCode, String provinceCode, String categoryCode, boolean inStock, int stock,
-            int weightGrams) {
+            int weightGrams, String halalStatus, String halalCertificateNumber) {
         static ListingDetail of(PublishedListing l) {
             return new ListingDetail(l.listingId(), l.title(), l.description(), l.priceIdr(), l.shopName(), l.sellerId(),
-                    l.shipFromRegencyCode(), l.provinceCode(), l.categoryCode(), l.stock() > 0, l.stock(), l.weightGrams());
+                    l.shipFromRegencyCode(), l.provinceCode(), l.categoryCode(), l.stock() > 0, l.stock(), l.weightGrams(),
+                    l.halalStatus(), l.halalCertificateNumber());
         }
     }
 
-    record CategoryItem(String code, String name, String parentCode, boolean prohibited, String requiredLicence) {
+    record CategoryItem(String code, String name, String parentCode, boolean prohibited, String requiredLicence,
+            boolean halalRequired) {
     }
 
     record CategoryList(List<CategoryItem> items, String nextCursor) {

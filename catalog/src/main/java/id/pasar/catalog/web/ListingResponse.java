@@ -19,6 +19,8 @@ record ListingResponse(
         String provinceCode,
         int weightGrams,
         String regulatoryLicence,
+        String halalStatus,
+        String halalCertificateNumber,
         @Schema(description = "Why compliance refused or suspended the listing") List<String> reasons,
         UUID decisionId,
         OffsetDateTime createdAt,

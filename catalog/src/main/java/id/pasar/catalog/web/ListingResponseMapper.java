@@ -22,4 +22,8 @@ interface ListingResponseMapper {
     default String status(Listing.Status status) {
         return status.name();
     }
+
+    default String halal(id.pasar.compliance.ListingRules.HalalStatus status) {
+        return status == null ? null : status.name();
+    }
 }

@@ -3,6 +3,7 @@ package id.pasar.compliance.internal.listing;
 import id.pasar.compliance.ListingRules;
 import id.pasar.compliance.RegencyCode;
 import id.pasar.compliance.Regions;
+import id.pasar.compliance.RuleSets;
 import java.util.ArrayList;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
@@ -19,7 +20,7 @@ class ListingRuleSet implements ListingRules {
     private final Regions regions;
 
     @Override
-    public List<String> check(ListingFacts listing) {
+    public List<String> check(ListingFacts listing, RuleSets.RuleSet ruleSet) {
         List<String> reasons = new ArrayList<>();
         failIf(!listing.sellerVerified(), Reason.SELLER_NOT_VERIFIED, reasons);
         failIf(!shipsFromACurrentRegency(listing.shipFromRegencyCode()), Reason.SHIP_FROM_NOT_DOMESTIC, reasons);
@@ -27,6 +28,10 @@ class ListingRuleSet implements ListingRules {
         // A category that needs no licence ignores whatever number the seller typed anyway.
         failIf(listing.licenceKind() != null && !LicenceNumbers.accepts(listing.licenceKind(), listing.regulatoryLicence()),
                 Reason.LICENCE_REQUIRED, reasons);
+        if (ruleSet.has(HALAL_CERTIFICATE_REQUIRED) && listing.halalRequired()) {
+            failIf(!HalalCertificates.declaresHalalStatus(listing.halalStatus(), listing.halalCertificateNumber()),
+                    Reason.HALAL_CERTIFICATE_REQUIRED, reasons);
+        }
         return List.copyOf(reasons);
     }
 

@@ -5,7 +5,7 @@ import id.pasar.compliance.DecisionLog.Decision;
 import id.pasar.compliance.DecisionLog.NewDecision;
 import id.pasar.compliance.DecisionLog.Outcome;
 import id.pasar.compliance.DecisionLog.SubjectType;
-import id.pasar.compliance.IdentityRules;
+import id.pasar.compliance.RuleSets;
 import id.pasar.compliance.ListingRules;
 import id.pasar.compliance.ListingRules.ListingFacts;
 import id.pasar.compliance.ListingScreening;
@@ -22,20 +22,33 @@ import org.springframework.transaction.annotation.Transactional;
 class ListingScreeningService implements ListingScreening {
 
     private final ListingRules rules;
+    private final RuleSets ruleSets;
     private final DecisionLog decisions;
     private final JdbcClient jdbc;
 
     @Override
     public String activeRuleSetVersion() {
-        return IdentityRules.VERSION;
+        return ruleSets.active().version();
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public ListingDecision screenPublication(UUID listingId, int version, ListingFacts facts, String actor) {
-        List<String> reasons = rules.check(facts);
+        RuleSets.RuleSet ruleSet = ruleSets.active();
+        List<String> reasons = rules.check(facts, ruleSet);
         Decision decision = decisions.append(new NewDecision(SubjectType.LISTING_PUBLICATION, listingId, version,
-                reasons.isEmpty() ? Outcome.PASS : Outcome.FAIL, reasons, actor, activeRuleSetVersion()));
+                reasons.isEmpty() ? Outcome.PASS : Outcome.FAIL, reasons, actor, ruleSet.version()));
+        return new ListingDecision(reasons.isEmpty(), reasons, decision.decisionId(), decision.ruleSetVersion());
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ListingDecision recheckPublished(UUID listingId, int version, ListingFacts facts, String actor) {
+        RuleSets.RuleSet ruleSet = ruleSets.active();
+        List<String> reasons = rules.check(facts, ruleSet);
+        Decision decision = decisions.append(new NewDecision(
+                reasons.isEmpty() ? SubjectType.LISTING_PUBLICATION : SubjectType.LISTING_SUSPENSION, listingId, version,
+                reasons.isEmpty() ? Outcome.PASS : Outcome.FAIL, reasons, actor, ruleSet.version()));
         return new ListingDecision(reasons.isEmpty(), reasons, decision.decisionId(), decision.ruleSetVersion());
     }
 

@@ -10,6 +10,7 @@ import id.pasar.compliance.IdentityRules;
 import id.pasar.compliance.IdentityRules.Facts;
 import id.pasar.compliance.IdentityRules.IdentityVerdict;
 import id.pasar.compliance.RegencyCode;
+import id.pasar.compliance.RuleSets;
 import id.pasar.compliance.SellerIdentity;
 import id.pasar.compliance.SellerScreening;
 import java.time.Clock;
@@ -34,6 +35,7 @@ class SellerScreeningService implements SellerScreening {
     private final DecisionLog decisions;
     private final PlatformAffiliates affiliates;
     private final List<IdentityRegistry> registries;
+    private final RuleSets ruleSets;
     private final Clock clock;
 
     @Override
@@ -50,8 +52,8 @@ class SellerScreeningService implements SellerScreening {
             case PENDING_REVIEW -> Outcome.REVIEW;
         };
         Decision decision = decisions.append(new NewDecision(SubjectType.SELLER_APPLICATION, sellerId, null, outcome,
-                verdict.reasons(), actor, IdentityRules.VERSION));
-        return new Screening(verdict.status(), verdict.reasons(), decision.decisionId(), IdentityRules.VERSION);
+                verdict.reasons(), actor, ruleSets.active().version()));
+        return new Screening(verdict.status(), verdict.reasons(), decision.decisionId(), decision.ruleSetVersion());
     }
 
     /** A registry that fails is a registry that did not confirm: the application goes to an officer. */
@@ -68,13 +70,13 @@ class SellerScreeningService implements SellerScreening {
     @Transactional(propagation = Propagation.MANDATORY)
     public Decision recordReview(UUID sellerId, boolean approved, String officer) {
         return decisions.append(new NewDecision(SubjectType.SELLER_REVIEW, sellerId, null, approved ? Outcome.PASS : Outcome.FAIL,
-                approved ? List.of() : List.of(OFFICER_REJECTED), officer, IdentityRules.VERSION));
+                approved ? List.of() : List.of(OFFICER_REJECTED), officer, ruleSets.active().version()));
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Decision recordRevocation(UUID sellerId, String reasonCode, String actor) {
         return decisions.append(new NewDecision(SubjectType.SELLER_REVOCATION, sellerId, null, Outcome.FAIL, List.of(reasonCode),
-                actor, IdentityRules.VERSION));
+                actor, ruleSets.active().version()));
     }
 }
