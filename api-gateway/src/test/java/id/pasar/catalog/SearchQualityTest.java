@@ -271,6 +271,7 @@ class SearchQualityTest {
             perak kotagede          | cincinPerak                                  | the Bali necklace is perak but not from Kotagede
             gerabah kasongan        | vasKasongan                                  | the Plered jar is pottery too, but not gerabah from Kasongan
             wayang kulit            | wayangKulit                                  | leather shoes and wallets lack wayang
+            dompet kulit            | dompetKulit                                  | words match, so no look-alike title joins in: the leather sandal did while typos were always tried
             lampu hias              | lampuBambu                                   | the LED bedside lamp is a lamp but not hias
             rice cooker             | riceCooker                                   | a loanword matches as typed
             minyak kemiri           | minyakKemiri                                 | the sambal fried in minyak has no kemiri

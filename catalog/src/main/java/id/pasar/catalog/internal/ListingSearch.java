@@ -17,9 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Shopper search over the published shelf: PostgreSQL full text with the {@code indonesian}
- * configuration (stems: "kemejanya" finds "kemeja") or, for typos, trigram word similarity on the
- * title ("battik" finds "batik"); filters; four sorts; keyset pagination, so page 500 costs what
- * page 1 does. Which index serves which query: docs/search.md.
+ * configuration (stems: "kemejanya" finds "kemeja"); only when the words find nothing, trigram
+ * word similarity on the title, for typos ("battik" finds "batik"), so a query that matches does
+ * not also drag in look-alike titles. Filters; four sorts; keyset pagination, so page 500 costs
+ * what page 1 does. Which index serves which query: docs/search.md.
  */
 @Service
 @RequiredArgsConstructor
@@ -27,11 +28,12 @@ public class ListingSearch {
 
     public enum Sort { RELEVANCE, PRICE_ASC, PRICE_DESC, NEWEST }
 
-    /** The relevance score: text rank, plus half the title's trigram similarity so typos still rank. */
-    private static final String RANK = "round((ts_rank_cd(l.search, websearch_to_tsquery('indonesian', :q))"
-            + " + 0.5 * public.word_similarity(:q, l.title))::numeric, 6)";
-    private static final String MATCH = "(l.search @@ websearch_to_tsquery('indonesian', :q)"
-            + " OR :q OPERATOR(public.<%) l.title)";
+    /** Relevance of a word match: the text rank (title words weigh more than description words). */
+    private static final String WORDS_RANK = "round(ts_rank_cd(l.search, websearch_to_tsquery('indonesian', :q))::numeric, 6)";
+    private static final String WORDS_MATCH = "l.search @@ websearch_to_tsquery('indonesian', :q)";
+    /** Relevance of a typo match: how much of the query the title holds, trigram by trigram. */
+    private static final String TYPO_RANK = "round(public.word_similarity(:q, l.title)::numeric, 6)";
+    private static final String TYPO_MATCH = ":q OPERATOR(public.<%) l.title";
 
     private final JdbcClient jdbc;
 
@@ -47,16 +49,16 @@ public class ListingSearch {
         }
     }
 
-    /** Where a page ended, in the terms of its sort. */
-    public record Position(Sort sort, BigDecimal rank, long priceIdr, Instant publishedAt, UUID id) {
+    /** Where a page ended, in the terms of its sort; {@code typo} when the words had found nothing. */
+    public record Position(Sort sort, boolean typo, BigDecimal rank, long priceIdr, Instant publishedAt, UUID id) {
     }
 
     public record Hit(UUID listingId, String title, long priceIdr, String shopName, UUID sellerId,
             String shipFromRegencyCode, String provinceCode, String categoryCode, boolean inStock, String halalStatus,
             BigDecimal rank, Instant publishedAt) {
 
-        Position position(Sort sort) {
-            return new Position(sort, rank, priceIdr, publishedAt, listingId);
+        Position position(Sort sort, boolean typo) {
+            return new Position(sort, typo, rank, priceIdr, publishedAt, listingId);
         }
     }
 
@@ -65,13 +67,24 @@ public class ListingSearch {
 
     @Transactional(readOnly = true)
     public Page search(Query query) {
+        if (query.after() != null) {
+            return search(query, query.after().typo());
+        }
+        Page words = search(query, false);
+        return query.text() != null && words.hits().isEmpty() ? search(query, true) : words;
+    }
+
+    private Page search(Query query, boolean typo) {
         Sort sort = query.effectiveSort();
         boolean text = query.text() != null;
         List<String> where = new ArrayList<>(List.of("l.status = 'PUBLISHED'"));
         if (text) {
-            where.add(MATCH);
+            where.add(typo ? TYPO_MATCH : WORDS_MATCH);
         }
-        if (query.categoryCodes() != null) {
+        if (query.categoryCodes() != null && query.categoryCodes().size() == 1) {
+            // Plain equality, so the (category, price) index also gives the price order.
+            where.add("l.category_code = :category");
+        } else if (query.categoryCodes() != null) {
             // Category codes are [a-z0-9-] (a table constraint), so a comma-joined list is unambiguous.
             where.add("l.category_code = ANY(string_to_array(:categories, ','))");
         }
@@ -99,14 +112,17 @@ public class ListingSearch {
         };
         String sql = "SELECT * FROM (SELECT l.id, l.title, l.price_idr, l.shop_name, l.seller_id, l.ship_from_regency_code,"
                 + " l.province_code, l.category_code, l.stock > 0 AS in_stock, l.published_at, l.halal_status, "
-                + (text ? RANK : "0::numeric") + " AS rank FROM catalog.listings l WHERE " + String.join(" AND ", where)
+                + (text ? (typo ? TYPO_RANK : WORDS_RANK) : "0::numeric") + " AS rank FROM catalog.listings l WHERE "
+                + String.join(" AND ", where)
                 + ") s WHERE " + keyset + " ORDER BY " + order + " LIMIT :limit";
 
         JdbcClient.StatementSpec statement = jdbc.sql(sql).param("limit", query.size() + 1);
         if (text) {
             statement = statement.param("q", query.text());
         }
-        if (query.categoryCodes() != null) {
+        if (query.categoryCodes() != null && query.categoryCodes().size() == 1) {
+            statement = statement.param("category", query.categoryCodes().iterator().next());
+        } else if (query.categoryCodes() != null) {
             statement = statement.param("categories", String.join(",", query.categoryCodes()));
         }
         if (query.provinceCode() != null) {
@@ -129,7 +145,7 @@ public class ListingSearch {
         List<Hit> hits = statement.query(ListingSearch::hit).list();
         boolean more = hits.size() > query.size();
         List<Hit> page = more ? hits.subList(0, query.size()) : hits;
-        return new Page(List.copyOf(page), more ? page.get(page.size() - 1).position(sort) : null);
+        return new Page(List.copyOf(page), more ? page.get(page.size() - 1).position(sort, typo) : null);
     }
 
     /** One published listing, for the shopper's detail view; empty unless published. */

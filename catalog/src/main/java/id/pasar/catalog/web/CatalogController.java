@@ -118,19 +118,20 @@ class CatalogController {
 
     /** The cursor names its sort, so a cursor from one sort cannot be replayed against another. */
     private static String encode(Position p) {
-        String text = p.sort() + "|" + (p.rank() == null ? "" : p.rank().toPlainString()) + "|" + p.priceIdr() + "|"
-                + p.publishedAt() + "|" + p.id();
+        String text = p.sort() + (p.typo() ? "~" : "") + "|" + (p.rank() == null ? "" : p.rank().toPlainString()) + "|"
+                + p.priceIdr() + "|" + p.publishedAt() + "|" + p.id();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Position decode(String cursor, Sort sort) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
-            Sort cursorSort = Sort.valueOf(parts[0]);
+            boolean typo = parts[0].endsWith("~");
+            Sort cursorSort = Sort.valueOf(typo ? parts[0].substring(0, parts[0].length() - 1) : parts[0]);
             if (cursorSort != sort || parts.length != 5) {
                 throw new IllegalArgumentException("another sort");
             }
-            return new Position(cursorSort, parts[1].isEmpty() ? null : new BigDecimal(parts[1]), Long.parseLong(parts[2]),
+            return new Position(cursorSort, typo, parts[1].isEmpty() ? null : new BigDecimal(parts[1]), Long.parseLong(parts[2]),
                     Instant.parse(parts[3]), UUID.fromString(parts[4]));
         } catch (RuntimeException e) {
             throw new InvalidListing("cursor", "is not a cursor this API gave out for this search");
