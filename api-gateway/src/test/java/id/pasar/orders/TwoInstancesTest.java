@@ -8,13 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pasar.Api;
 import id.pasar.IntegrationTest;
-import id.pasar.PasarApplication;
-import id.pasar.TestApplicationInitializer;
+import id.pasar.TestInstances;
 import id.pasar.catalog.CatalogFixtures;
 import id.pasar.catalog.CatalogFixtures.Seller;
 import id.pasar.testing.TestDatabase;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -43,19 +40,7 @@ class TwoInstancesTest {
 
     @BeforeAll
     static void startASecondInstance() {
-        TestDatabase database = TestDatabase.instance();
-        second = new SpringApplicationBuilder(PasarApplication.class).run(
-                "--server.port=0",
-                "--spring.jmx.enabled=false",
-                "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--pasar.security.jwt.secret=" + Base64.getEncoder().encodeToString(TestApplicationInitializer.JWT_SECRET),
-                "--pasar.security.identity-key=" + Base64.getEncoder().encodeToString(TestApplicationInitializer.IDENTITY_KEY),
-                "--pasar.orders.payment-server-key=" + TestApplicationInitializer.PAYMENT_SERVER_KEY,
-                "--pasar.publishing.recheck-initial-delay=PT24H",
-                "--pasar.orders.expiry-initial-delay=PT24H",
-                "--pasar.onboarding.passport-check-cron=-");
+        second = TestInstances.start(TestDatabase.instance().jdbcUrl());
     }
 
     @AfterAll
@@ -68,7 +53,7 @@ class TwoInstancesTest {
     @Test
     void twoInstancesSellFiftyOfFiftyBetweenThemAndShareEverything() throws Exception {
         Api first = new Api(port);
-        Api other = new Api(Integer.parseInt(second.getEnvironment().getProperty("local.server.port")));
+        Api other = TestInstances.api(second);
         Seller seller = CatalogFixtures.verifiedSeller(first);
         String listing = listingWithStock(first, seller, 50, 10_000);
         assertThat(stockOf(other, listing)).isEqualTo(50);

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import id.pasar.Api;
-import id.pasar.PasarApplication;
-import id.pasar.TestApplicationInitializer;
-import id.pasar.TestIdentityRegistry;
+import id.pasar.TestInstances;
 import id.pasar.catalog.CatalogFixtures;
 import id.pasar.catalog.CatalogFixtures.Seller;
 import id.pasar.testing.TestDatabase;
@@ -18,12 +16,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -39,21 +35,11 @@ class RuleSetActivationTest {
         TestDatabase database = TestDatabase.instance();
         String jdbcUrl = database.newDatabase("activation_" + Long.toHexString(System.nanoTime()));
         OffsetDateTime v2 = OffsetDateTime.now(ZoneOffset.ofHours(7)).plusSeconds(25);
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PasarApplication.class, TestIdentityRegistry.class)
-                .run("--server.port=0", "--spring.jmx.enabled=false",
-                        "--spring.datasource.url=" + jdbcUrl,
-                        "--spring.datasource.username=" + database.username(),
-                        "--spring.datasource.password=" + database.password(),
-                        "--pasar.security.jwt.secret=" + Base64.getEncoder().encodeToString(TestApplicationInitializer.JWT_SECRET),
-                        "--pasar.security.identity-key=" + Base64.getEncoder().encodeToString(TestApplicationInitializer.IDENTITY_KEY),
-                        "--pasar.admin.email=" + TestApplicationInitializer.ADMIN_EMAIL,
-                        "--pasar.admin.password=" + TestApplicationInitializer.ADMIN_PASSWORD,
-                        "--pasar.compliance.rule-sets.v2-effective-from=" + v2,
-                        "--pasar.publishing.recheck-initial-delay=PT1S",
-                        "--pasar.publishing.recheck-interval=PT2S",
-                        "--pasar.orders.expiry-initial-delay=PT24H",
-                        "--pasar.onboarding.passport-check-cron=-")) {
-            Api api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+        try (ConfigurableApplicationContext app = TestInstances.start(jdbcUrl,
+                "--pasar.compliance.rule-sets.v2-effective-from=" + v2,
+                "--pasar.publishing.recheck-initial-delay=PT1S",
+                "--pasar.publishing.recheck-interval=PT2S")) {
+            Api api = TestInstances.api(app);
             assertThat(active(api)).isEqualTo("v1");
             Seller seller = CatalogFixtures.verifiedSeller(api);
             Map<String, Object> food = CatalogFixtures.with(CatalogFixtures.with(CatalogFixtures.listing("Rendang Daging Sapi"),

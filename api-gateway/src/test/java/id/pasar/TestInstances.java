@@ -1,0 +1,51 @@
+package id.pasar;
+
+import id.pasar.testing.TestDatabase;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * More instances of the application, besides the test context's: on the shared test database or on
+ * a database of their own, with the keys every instance of one deployment shares.
+ */
+public final class TestInstances {
+
+    private TestInstances() {
+    }
+
+    /** An instance on {@code jdbcUrl} (the test server's superuser), its timers off unless {@code args} turn them on. */
+    public static ConfigurableApplicationContext start(String jdbcUrl, String... args) {
+        TestDatabase database = TestDatabase.instance();
+        List<String> all = new ArrayList<>(List.of("--server.port=0", "--spring.jmx.enabled=false",
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password(),
+                "--pasar.security.jwt.secret=" + Base64.getEncoder().encodeToString(TestApplicationInitializer.JWT_SECRET),
+                "--pasar.security.identity-key=" + Base64.getEncoder().encodeToString(TestApplicationInitializer.IDENTITY_KEY),
+                "--pasar.orders.payment-server-key=" + TestApplicationInitializer.PAYMENT_SERVER_KEY,
+                "--pasar.admin.email=" + TestApplicationInitializer.ADMIN_EMAIL,
+                "--pasar.admin.password=" + TestApplicationInitializer.ADMIN_PASSWORD,
+                "--pasar.publishing.recheck-initial-delay=PT24H",
+                "--pasar.orders.expiry-initial-delay=PT24H",
+                "--pasar.onboarding.passport-check-cron=-"));
+        // Spring joins a repeated argument's values with commas: an override replaces the default instead.
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (String argument : all) {
+            byName.put(argument.substring(0, argument.indexOf('=')), argument);
+        }
+        for (String argument : args) {
+            byName.put(argument.substring(0, argument.indexOf('=')), argument);
+        }
+        return new SpringApplicationBuilder(PasarApplication.class, TestIdentityRegistry.class)
+                .run(byName.values().toArray(String[]::new));
+    }
+
+    public static Api api(ConfigurableApplicationContext instance) {
+        return new Api(Integer.parseInt(instance.getEnvironment().getProperty("local.server.port")));
+    }
+}
