@@ -60,7 +60,30 @@ public final class OrderFixtures {
         }
     }
 
-    static List<String> statuses(tools.jackson.databind.JsonNode order) {
-        return order.get("sellerOrders").valueStream().map(s -> s.get("status").asString()).toList();
+    /**
+     * {@code orders} single-unit orders for one listing, placed at once from 16 threads by 20 shoppers
+     * spread over the given instances (round robin); the count of each HTTP status.
+     */
+    static Map<Integer, Integer> placeConcurrently(List<Api> instances, String listingId, int orders) throws Exception {
+        List<String> shoppers = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            shoppers.add(instances.get(i % instances.size()).newAccount("SHOPPER"));
+        }
+        List<java.util.concurrent.Callable<Integer>> placements = new java.util.ArrayList<>();
+        for (int i = 0; i < orders; i++) {
+            Api instance = instances.get(i % instances.size());
+            String shopper = shoppers.get(i % shoppers.size());
+            placements.add(() -> place(instance, shopper, order(listingId, 1)).status());
+        }
+        Map<Integer, Integer> counts = new java.util.LinkedHashMap<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            for (java.util.concurrent.Future<Integer> status : pool.invokeAll(placements)) {
+                counts.merge(status.get(), 1, Integer::sum);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return counts;
     }
 }

@@ -128,24 +128,9 @@ class OrdersTest {
     @Test
     void twoHundredConcurrentOrdersForFiftyInStockSellExactlyFifty() throws Exception {
         String listing = listingWithStock(api, seller, 50, 10_000);
-        List<String> shoppers = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            shoppers.add(api.newAccount("SHOPPER"));
-        }
-        List<Callable<Integer>> orders = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            String shopper = shoppers.get(i % shoppers.size());
-            orders.add(() -> place(api, shopper, order(listing, 1)).status());
-        }
-        Map<Integer, Integer> counts = new LinkedHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            for (Future<Integer> status : pool.invokeAll(orders)) {
-                counts.merge(status.get(), 1, Integer::sum);
-            }
-        } finally {
-            pool.shutdown();
-        }
+
+        Map<Integer, Integer> counts = OrderFixtures.placeConcurrently(List.of(api), listing, 200);
+
         assertThat(counts).containsEntry(201, 50).containsEntry(409, 150).hasSize(2);
         assertThat(stockOf(api, listing)).isZero();
     }

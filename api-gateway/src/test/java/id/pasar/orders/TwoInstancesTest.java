@@ -1,8 +1,6 @@
 package id.pasar.orders;
 
 import static id.pasar.orders.OrderFixtures.listingWithStock;
-import static id.pasar.orders.OrderFixtures.order;
-import static id.pasar.orders.OrderFixtures.place;
 import static id.pasar.orders.OrderFixtures.stockOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,14 +10,8 @@ import id.pasar.TestInstances;
 import id.pasar.catalog.CatalogFixtures;
 import id.pasar.catalog.CatalogFixtures.Seller;
 import id.pasar.testing.TestDatabase;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,25 +50,7 @@ class TwoInstancesTest {
         String listing = listingWithStock(first, seller, 50, 10_000);
         assertThat(stockOf(other, listing)).isEqualTo(50);
 
-        List<String> shoppers = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            shoppers.add((i % 2 == 0 ? first : other).newAccount("SHOPPER"));
-        }
-        List<Callable<Integer>> orders = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            Api instance = i % 2 == 0 ? first : other;
-            String shopper = shoppers.get(i % shoppers.size());
-            orders.add(() -> place(instance, shopper, order(listing, 1)).status());
-        }
-        Map<Integer, Integer> counts = new LinkedHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            for (Future<Integer> status : pool.invokeAll(orders)) {
-                counts.merge(status.get(), 1, Integer::sum);
-            }
-        } finally {
-            pool.shutdown();
-        }
+        Map<Integer, Integer> counts = OrderFixtures.placeConcurrently(List.of(first, other), listing, 200);
 
         assertThat(counts).containsEntry(201, 50).containsEntry(409, 150).hasSize(2);
         assertThat(stockOf(first, listing)).isZero();

@@ -13,7 +13,10 @@ import id.pasar.compliance.RecheckLedger;
 import id.pasar.onboarding.SellerRevoked;
 import id.pasar.onboarding.Sellers;
 import id.pasar.onboarding.Sellers.SellerSummary;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
@@ -80,8 +83,10 @@ class PublishingWorkflow {
         String active = screening.activeRuleSetVersion();
         List<ShelfEntry> batch = shelf.publishedPassedUnderOtherThan(active, batchSize);
         int suspended = 0;
+        // A seller usually has many listings: one lookup each per batch.
+        Map<UUID, Optional<SellerSummary>> sellersOfBatch = new HashMap<>();
         for (ShelfEntry listing : batch) {
-            SellerSummary seller = sellers.byId(listing.sellerId()).orElse(null);
+            SellerSummary seller = sellersOfBatch.computeIfAbsent(listing.sellerId(), sellers::byId).orElse(null);
             Category category = category(listing.categoryCode());
             ListingDecision decision = screening.recheckPublished(listing.listingId(), listing.version(), new ListingFacts(
                     seller != null && seller.verified(), listing.shipFromRegencyCode(), category.prohibited(),
