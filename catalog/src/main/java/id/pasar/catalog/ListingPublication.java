@@ -28,14 +28,21 @@ public interface ListingPublication {
     /** The seller's listings on the shelf now, locked: a take-down suspends each. */
     List<ShelfEntry> publishedBySeller(UUID sellerId);
 
-    /** Published listings whose PASS was given under another rule set, for the re-check, locked. */
-    List<ShelfEntry> publishedPassedUnderOtherThan(String ruleSetVersion, int limit);
+    /** Published listings whose PASS was given under one of these (older) rule sets, for the re-check, locked. */
+    List<ShelfEntry> publishedPassedUnder(java.util.Collection<String> ruleSetVersions, int limit);
 
     /** Takes a published listing off the shelf, with the LISTING_SUSPENSION decision behind it. */
     void suspend(UUID listingId, int version, UUID decisionId, List<String> reasons);
 
-    /** A published listing passed again under a newer rule set. */
-    void renewPass(UUID listingId, int version, UUID passDecisionId, String ruleSetVersion);
+    /**
+     * Published listings passed again under a newer rule set, in one go.
+     *
+     * @throws IllegalStateException when any decision is not a PASS for its listing version
+     */
+    void renewPasses(List<Renewal> renewals);
+
+    record Renewal(UUID listingId, int version, UUID passDecisionId, String ruleSetVersion) {
+    }
 
     /** What compliance needs to see of a listing version. */
     record Candidate(UUID listingId, UUID sellerId, int version, String status, String categoryCode,

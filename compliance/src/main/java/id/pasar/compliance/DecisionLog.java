@@ -15,6 +15,9 @@ public interface DecisionLog {
 
     Decision append(NewDecision decision);
 
+    /** Appends several decisions in order, under one lock of the chain's head: for batch work. */
+    List<Decision> appendAll(List<NewDecision> decisions);
+
     enum SubjectType {
         SELLER_APPLICATION, SELLER_REVIEW, SELLER_REVOCATION, LISTING_PUBLICATION, LISTING_SUSPENSION,
         PLATFORM_AFFILIATE_LIST

@@ -22,10 +22,17 @@ public interface ListingScreening {
     ListingDecision screenPublication(UUID listingId, int version, ListingFacts facts, String actor);
 
     /**
-     * Checks a published listing version again under the active rule set: a LISTING_PUBLICATION
-     * PASS under it when it still passes, else a LISTING_SUSPENSION with every reason.
+     * Checks published listing versions again under the active rule set, in one go: a
+     * LISTING_PUBLICATION PASS under it for each that still passes, else a LISTING_SUSPENSION with
+     * every reason. The decisions come back in the order of {@code listings}.
      */
-    ListingDecision recheckPublished(UUID listingId, int version, ListingFacts facts, String actor);
+    List<ListingDecision> recheckPublished(List<Recheck> listings, String actor);
+
+    /** How many of these (decision, listing, version) triples are PASSes for exactly that version. */
+    int countPasses(List<Recheck> listings, List<UUID> decisionIds);
+
+    record Recheck(UUID listingId, int version, ListingFacts facts) {
+    }
 
     /** Logs that a published listing version was taken down, with why. */
     Decision recordSuspension(UUID listingId, int version, List<String> reasons, String actor);

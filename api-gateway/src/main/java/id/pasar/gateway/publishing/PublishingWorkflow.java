@@ -10,6 +10,7 @@ import id.pasar.compliance.ListingRules.ListingFacts;
 import id.pasar.compliance.ListingScreening;
 import id.pasar.compliance.ListingScreening.ListingDecision;
 import id.pasar.compliance.RecheckLedger;
+import id.pasar.compliance.RuleSets;
 import id.pasar.onboarding.SellerRevoked;
 import id.pasar.onboarding.Sellers;
 import id.pasar.onboarding.Sellers.SellerSummary;
@@ -40,6 +41,7 @@ class PublishingWorkflow {
     private final Categories categories;
     private final ListingScreening screening;
     private final RecheckLedger ledger;
+    private final RuleSets ruleSets;
 
     /** Publishes, or records the refusal; either way the decision is committed and returned. */
     @Transactional
@@ -80,25 +82,34 @@ class PublishingWorkflow {
      */
     @Transactional
     public RecheckResult recheckBatch(int batchSize) {
-        String active = screening.activeRuleSetVersion();
-        List<ShelfEntry> batch = shelf.publishedPassedUnderOtherThan(active, batchSize);
-        int suspended = 0;
+        String active = ruleSets.active().version();
+        List<String> others = ruleSets.all().stream().map(RuleSets.RuleSet::version).filter(v -> !v.equals(active)).toList();
+        List<ShelfEntry> batch = others.isEmpty() ? List.of() : shelf.publishedPassedUnder(others, batchSize);
         // A seller usually has many listings: one lookup each per batch.
         Map<UUID, Optional<SellerSummary>> sellersOfBatch = new HashMap<>();
-        for (ShelfEntry listing : batch) {
+        List<ListingScreening.Recheck> rechecks = batch.stream().map(listing -> {
             SellerSummary seller = sellersOfBatch.computeIfAbsent(listing.sellerId(), sellers::byId).orElse(null);
             Category category = category(listing.categoryCode());
-            ListingDecision decision = screening.recheckPublished(listing.listingId(), listing.version(), new ListingFacts(
+            return new ListingScreening.Recheck(listing.listingId(), listing.version(), new ListingFacts(
                     seller != null && seller.verified(), listing.shipFromRegencyCode(), category.prohibited(),
                     category.licenceKind(), listing.regulatoryLicence(), category.halalRequired(), listing.halalStatus(),
-                    listing.halalCertificateNumber()), "system");
+                    listing.halalCertificateNumber()));
+        }).toList();
+        List<ListingDecision> decisions = screening.recheckPublished(rechecks, "system");
+        List<ListingPublication.Renewal> renewals = new java.util.ArrayList<>();
+        int suspended = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            ShelfEntry listing = batch.get(i);
+            ListingDecision decision = decisions.get(i);
             if (decision.passed()) {
-                shelf.renewPass(listing.listingId(), listing.version(), decision.decisionId(), decision.ruleSetVersion());
+                renewals.add(new ListingPublication.Renewal(listing.listingId(), listing.version(), decision.decisionId(),
+                        decision.ruleSetVersion()));
             } else {
                 shelf.suspend(listing.listingId(), listing.version(), decision.decisionId(), decision.reasons());
                 suspended++;
             }
         }
+        shelf.renewPasses(renewals);
         ledger.recordBatch(active, batch.size(), suspended);
         if (batch.size() < batchSize) {
             ledger.finish(active);

@@ -34,7 +34,7 @@ class ShelfRecheckTest {
         String noLongerFine = CatalogFixtures.publishedListing(api, lapsed, CatalogFixtures.listing("Rak Rotan Dinding"));
         String before = decisionOf(stillFine);
         // As if both had passed under an older rule set, and the second seller had since lost its verification.
-        sql("UPDATE catalog.listings SET rule_set_version = 'v0' WHERE id IN ('" + stillFine + "', '" + noLongerFine + "')");
+        sql("UPDATE catalog.listings SET rule_set_version = 'v1' WHERE id IN ('" + stillFine + "', '" + noLongerFine + "')");
         sql("UPDATE onboarding.sellers SET status = 'REJECTED' WHERE id = '" + lapsed.sellerId() + "'");
 
         PublishingWorkflow.RecheckResult result = workflow.recheckBatch(200);

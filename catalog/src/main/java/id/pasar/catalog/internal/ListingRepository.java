@@ -26,11 +26,12 @@ interface ListingRepository extends JpaRepository<Listing, UUID> {
     @Query("select l from Listing l where l.sellerId = :sellerId and l.status = id.pasar.catalog.internal.Listing.Status.PUBLISHED order by l.id")
     List<Listing> lockPublishedBySeller(UUID sellerId);
 
+    /** Listings passed under one of {@code ruleSetVersions}, from index {@code listings_published_by_rule_set}. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("""
             select l from Listing l where l.status = id.pasar.catalog.internal.Listing.Status.PUBLISHED
-            and (l.ruleSetVersion is null or l.ruleSetVersion <> :ruleSetVersion) order by l.id""")
-    List<Listing> lockPublishedPassedUnderOtherThan(String ruleSetVersion, Limit limit);
+            and l.ruleSetVersion in :ruleSetVersions order by l.ruleSetVersion, l.id""")
+    List<Listing> lockPublishedPassedUnder(java.util.Collection<String> ruleSetVersions, Limit limit);
 
     @Query("""
             select l from Listing l where l.sellerId = :sellerId

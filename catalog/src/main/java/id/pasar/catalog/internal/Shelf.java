@@ -57,8 +57,8 @@ class Shelf implements ListingPublication {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<ShelfEntry> publishedPassedUnderOtherThan(String ruleSetVersion, int limit) {
-        return listings.lockPublishedPassedUnderOtherThan(ruleSetVersion, Limit.of(limit)).stream().map(Shelf::entry).toList();
+    public List<ShelfEntry> publishedPassedUnder(java.util.Collection<String> ruleSetVersions, int limit) {
+        return listings.lockPublishedPassedUnder(ruleSetVersions, Limit.of(limit)).stream().map(Shelf::entry).toList();
     }
 
     @Override
@@ -69,14 +69,23 @@ class Shelf implements ListingPublication {
         listings.flush();
     }
 
+    /** One query checks every proof; the updates then go out as JDBC batches (the entities were locked with the batch). */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void renewPass(UUID listingId, int version, UUID passDecisionId, String ruleSetVersion) {
-        if (!screening.isPass(passDecisionId, listingId, version)) {
-            throw new IllegalStateException("decision " + passDecisionId + " is not a PASS for listing " + listingId);
+    public void renewPasses(List<Renewal> renewals) {
+        int passes = screening.countPasses(renewals.stream()
+                        .map(r -> new ListingScreening.Recheck(r.listingId(), r.version(), null)).toList(),
+                renewals.stream().map(Renewal::passDecisionId).toList());
+        if (passes != renewals.size()) {
+            throw new IllegalStateException((renewals.size() - passes) + " of " + renewals.size()
+                    + " renewals have no PASS for their listing version");
         }
-        listings.lockById(listingId).orElseThrow(CatalogProblems.ListingNotFound::new)
-                .renewPass(passDecisionId, ruleSetVersion, clock.instant());
+        java.time.Instant now = clock.instant();
+        for (Renewal renewal : renewals) {
+            // Already loaded and locked by publishedPassedUnder: found in the persistence context.
+            listings.findById(renewal.listingId()).orElseThrow(CatalogProblems.ListingNotFound::new)
+                    .renewPass(renewal.passDecisionId(), renewal.ruleSetVersion(), now);
+        }
     }
 
     private static ShelfEntry entry(Listing listing) {

@@ -43,13 +43,33 @@ class ListingScreeningService implements ListingScreening {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public ListingDecision recheckPublished(UUID listingId, int version, ListingFacts facts, String actor) {
+    public List<ListingDecision> recheckPublished(List<Recheck> listings, String actor) {
         RuleSets.RuleSet ruleSet = ruleSets.active();
-        List<String> reasons = rules.check(facts, ruleSet);
-        Decision decision = decisions.append(new NewDecision(
-                reasons.isEmpty() ? SubjectType.LISTING_PUBLICATION : SubjectType.LISTING_SUSPENSION, listingId, version,
-                reasons.isEmpty() ? Outcome.PASS : Outcome.FAIL, reasons, actor, ruleSet.version()));
-        return new ListingDecision(reasons.isEmpty(), reasons, decision.decisionId(), decision.ruleSetVersion());
+        List<NewDecision> batch = listings.stream().map(listing -> {
+            List<String> reasons = rules.check(listing.facts(), ruleSet);
+            return new NewDecision(reasons.isEmpty() ? SubjectType.LISTING_PUBLICATION : SubjectType.LISTING_SUSPENSION,
+                    listing.listingId(), listing.version(), reasons.isEmpty() ? Outcome.PASS : Outcome.FAIL, reasons, actor,
+                    ruleSet.version());
+        }).toList();
+        return decisions.appendAll(batch).stream()
+                .map(d -> new ListingDecision(d.outcome() == Outcome.PASS, d.reasons(), d.decisionId(), d.ruleSetVersion()))
+                .toList();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int countPasses(List<Recheck> listings, List<UUID> decisionIds) {
+        if (listings.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                SELECT count(*) FROM unnest(CAST(:decisions AS uuid[]), CAST(:listings AS uuid[]), CAST(:versions AS int[]))
+                    AS x(decision, listing, version)
+                WHERE compliance.is_publication_pass(x.decision, x.listing, x.version)""")
+                .param("decisions", "{" + String.join(",", decisionIds.stream().map(UUID::toString).toList()) + "}")
+                .param("listings", "{" + String.join(",", listings.stream().map(l -> l.listingId().toString()).toList()) + "}")
+                .param("versions", "{" + String.join(",", listings.stream().map(l -> Integer.toString(l.version())).toList()) + "}")
+                .query(Integer.class).single();
     }
 
     @Override
