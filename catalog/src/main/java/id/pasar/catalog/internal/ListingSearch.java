@@ -47,6 +47,11 @@ public class ListingSearch {
         public Sort effectiveSort() {
             return sort == Sort.RELEVANCE && text == null ? Sort.NEWEST : sort;
         }
+
+        /** The same search, from the page after {@code position}. */
+        public Query startingAfter(Position position) {
+            return new Query(text, categoryCodes, provinceCode, minPriceIdr, maxPriceIdr, sort, size, position);
+        }
     }
 
     /** Where a page ended, in the terms of its sort; {@code typo} when the words had found nothing. */

@@ -65,9 +65,10 @@ class CatalogController {
         String text = q == null || q.isBlank() ? null : q.trim().toLowerCase(Locale.ROOT);
         ListingSearch.Query query = new ListingSearch.Query(text, categoryCodes, provinceCode, minPriceIdr, maxPriceIdr,
                 Sort.valueOf(sort.toUpperCase(Locale.ROOT)), size, null);
-        Position after = cursor == null ? null : decode(cursor, query.effectiveSort());
-        ListingSearch.Page page = search.search(new ListingSearch.Query(text, categoryCodes, provinceCode, minPriceIdr,
-                maxPriceIdr, query.sort(), size, after));
+        if (cursor != null) {
+            query = query.startingAfter(decode(cursor, query.effectiveSort()));
+        }
+        ListingSearch.Page page = search.search(query);
         return new SearchPage(page.hits().stream().map(SearchItem::of).toList(),
                 page.next() == null ? null : encode(page.next()));
     }

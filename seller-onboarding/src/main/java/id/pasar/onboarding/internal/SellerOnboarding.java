@@ -156,7 +156,7 @@ public class SellerOnboarding implements Sellers {
     @Override
     @Transactional(readOnly = true)
     public Optional<SellerSummary> ofUser(UUID userId) {
-        return sellers.findByUserId(userId).filter(s -> s.getStatus() != null).map(SellerOnboarding::summary);
+        return sellers.findByUserId(userId).map(SellerOnboarding::summary);
     }
 
     @Override

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -24,19 +23,27 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Reads {@code compliance.decisions} for auditors: pages, streams, counts, and the chain check. */
 @Component
-@RequiredArgsConstructor
 class LogReader implements DecisionQueries {
 
     private static final String COLUMNS = "sequence, decision_id, subject_type, subject_id, subject_version, outcome, "
             + "reasons, actor, decided_at, rule_set_version, hash, previous_hash";
 
-    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate jdbc;
+    /** The same connections, fetching 1,000 rows at a time: streams and the chain check read the log in constant memory. */
+    private final NamedParameterJdbcTemplate fetching;
+
+    LogReader(JdbcTemplate jdbc) {
+        this.jdbc = new NamedParameterJdbcTemplate(jdbc);
+        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+        streaming.setFetchSize(1_000);
+        this.fetching = new NamedParameterJdbcTemplate(streaming);
+    }
 
     @Override
     @Transactional(readOnly = true)
     public List<Decision> page(Filter filter, long afterSequence, int size) {
         MapSqlParameterSource params = params(filter).addValue("after", afterSequence).addValue("size", size);
-        return named().query("SELECT " + COLUMNS + " FROM compliance.decisions WHERE sequence > :after" + where(filter)
+        return jdbc.query("SELECT " + COLUMNS + " FROM compliance.decisions WHERE sequence > :after" + where(filter)
                 + " ORDER BY sequence LIMIT :size", params, (rs, row) -> decision(rs));
     }
 
@@ -44,8 +51,7 @@ class LogReader implements DecisionQueries {
     @Override
     @Transactional(readOnly = true)
     public void stream(Filter filter, Consumer<Decision> each) {
-        NamedParameterJdbcTemplate template = fetching();
-        template.query("SELECT " + COLUMNS + " FROM compliance.decisions WHERE true" + where(filter) + " ORDER BY sequence",
+        fetching.query("SELECT " + COLUMNS + " FROM compliance.decisions WHERE true" + where(filter) + " ORDER BY sequence",
                 params(filter), rs -> {
                     each.accept(decision(rs));
                 });
@@ -55,7 +61,7 @@ class LogReader implements DecisionQueries {
     @Transactional(readOnly = true)
     public Verification verify() {
         ChainCheck check = new ChainCheck();
-        fetching().query("SELECT " + COLUMNS + " FROM compliance.decisions ORDER BY sequence", new MapSqlParameterSource(),
+        fetching.query("SELECT " + COLUMNS + " FROM compliance.decisions ORDER BY sequence", new MapSqlParameterSource(),
                 rs -> {
                     check.next(decision(rs));
                 });
@@ -67,7 +73,7 @@ class LogReader implements DecisionQueries {
     public Counts counts(java.time.Instant from, java.time.Instant to) {
         MapSqlParameterSource period = new MapSqlParameterSource().addValue("from", Timestamp.from(from))
                 .addValue("to", Timestamp.from(to));
-        Map<String, Object> totals = named().queryForMap("""
+        Map<String, Object> totals = jdbc.queryForMap("""
                 SELECT
                   count(*) FILTER (WHERE subject_type IN ('SELLER_APPLICATION', 'SELLER_REVIEW') AND outcome = 'FAIL') AS rejected,
                   count(*) FILTER (WHERE subject_type IN ('SELLER_APPLICATION', 'SELLER_REVIEW') AND outcome = 'FAIL'
@@ -78,7 +84,7 @@ class LogReader implements DecisionQueries {
                   count(*) FILTER (WHERE subject_type = 'LISTING_PUBLICATION' AND outcome = 'FAIL') AS failed
                 FROM compliance.decisions WHERE decided_at >= :from AND decided_at < :to""", period);
         Map<String, Long> reasons = new LinkedHashMap<>();
-        named().query("""
+        jdbc.query("""
                 SELECT reason, count(*) FROM compliance.decisions, unnest(reasons) AS reason
                 WHERE subject_type = 'LISTING_PUBLICATION' AND outcome = 'FAIL' AND decided_at >= :from AND decided_at < :to
                 GROUP BY reason ORDER BY count(*) DESC, reason""", period,
@@ -91,16 +97,6 @@ class LogReader implements DecisionQueries {
 
     private static long number(Map<String, Object> row, String column) {
         return ((Number) row.get(column)).longValue();
-    }
-
-    private NamedParameterJdbcTemplate named() {
-        return new NamedParameterJdbcTemplate(jdbc);
-    }
-
-    private NamedParameterJdbcTemplate fetching() {
-        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
-        streaming.setFetchSize(1_000);
-        return new NamedParameterJdbcTemplate(streaming);
     }
 
     private static String where(Filter filter) {
