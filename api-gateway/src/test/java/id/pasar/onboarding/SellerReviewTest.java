@@ -123,7 +123,8 @@ class SellerReviewTest {
         String cursor = null;
         do {
             JsonNode page = api.get("/api/v1/compliance/seller-applications?status=PENDING_REVIEW&size=2"
-                    + (cursor != null ? "&cursor=" + cursor : "")).bearer(officer).send().expect(200).json();
+                    + (cursor != null ? "&cursor=" + cursor : "")).bearer(officer).header("X-Access-Reason", "daily review queue")
+                    .send().expect(200).json();
             assertThat(page.get("items").size()).isLessThanOrEqualTo(2);
             page.get("items").forEach(item -> seen.add(item.get("sellerId").asString()));
             cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
@@ -133,10 +134,14 @@ class SellerReviewTest {
 
     @Test
     void badListParametersAre400() {
-        api.get("/api/v1/compliance/seller-applications?size=101").bearer(officer).send().expect(400);
-        api.get("/api/v1/compliance/seller-applications?size=0").bearer(officer).send().expect(400);
-        api.get("/api/v1/compliance/seller-applications?status=SLEEPING").bearer(officer).send().expect(400);
-        api.get("/api/v1/compliance/seller-applications?cursor=bm9wZQ").bearer(officer).send().expect(400);
+        api.get("/api/v1/compliance/seller-applications?size=101").bearer(officer).header("X-Access-Reason", "daily review queue")
+                .send().expect(400);
+        api.get("/api/v1/compliance/seller-applications?size=0").bearer(officer).header("X-Access-Reason", "daily review queue")
+                .send().expect(400);
+        api.get("/api/v1/compliance/seller-applications?status=SLEEPING").bearer(officer).header("X-Access-Reason", "daily review queue")
+                .send().expect(400);
+        api.get("/api/v1/compliance/seller-applications?cursor=bm9wZQ").bearer(officer).header("X-Access-Reason", "daily review queue")
+                .send().expect(400);
     }
 
     @Test

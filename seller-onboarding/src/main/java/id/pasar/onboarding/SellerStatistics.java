@@ -2,6 +2,7 @@ package id.pasar.onboarding;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 /** Aggregate figures about sellers for the auditors' reports: counts only, never one seller's data. */
 public interface SellerStatistics {
@@ -16,5 +17,15 @@ public interface SellerStatistics {
 
     record Counts(long sellers, long verified, Map<String, Long> verifiedByDocumentType,
             Map<String, Long> verifiedByProvince, Map<String, Long> verifiedByUmkmClass) {
+    }
+
+    /**
+     * Every seller that is not REJECTED, with the groups the exposure report shows (UMKM class,
+     * province of the registered address) and whether it is VERIFIED now: for grouping aggregate
+     * figures, never for showing one seller.
+     */
+    Map<UUID, Group> groups();
+
+    record Group(String umkmClass, String provinceCode, boolean verified) {
     }
 }

@@ -4,6 +4,7 @@ import id.pasar.compliance.ReportPeriod;
 import id.pasar.gateway.web.Problems;
 import id.pasar.gateway.reports.AuditorReports.ListingReport;
 import id.pasar.gateway.reports.AuditorReports.SellerReport;
+import id.pasar.gateway.reports.ExposureReports.ExposureReport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,6 +34,7 @@ class AuditorReportController {
     private static final String CSV = "text/csv";
 
     private final AuditorReports reports;
+    private final ExposureReports exposure;
     private final Clock clock;
 
     @GetMapping(value = "/sellers", produces = "application/json")
@@ -97,6 +99,34 @@ class AuditorReportController {
             csv.printRecord("recheck", "state", report.recheck().ruleSetVersion(), report.recheck().state());
             csv.printRecord("recheck", "checked", report.recheck().ruleSetVersion(), report.recheck().checked());
             csv.printRecord("recheck", "suspended", report.recheck().ruleSetVersion(), report.recheck().suspended());
+        }
+    }
+
+    @GetMapping(value = "/exposure", produces = "application/json")
+    @Operation(summary = "The equal playing field: shares of listings, impressions, detail views and orders by UMKM "
+            + "class and by province (groups of fewer than 5 sellers suppressed)")
+    ExposureReport exposure(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return exposure.exposure(period(from, to));
+    }
+
+    @GetMapping(value = "/exposure", produces = CSV)
+    void exposureCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            HttpServletResponse response) throws IOException {
+        ExposureReport report = exposure.exposure(period(from, to));
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"exposure-report.csv\"");
+        try (CSVPrinter csv = new CSVPrinter(response.getWriter(), CSVFormat.RFC4180.builder().setHeader("dimension", "group",
+                "name", "sellers", "listingsShare", "impressionsShare", "detailViewsShare", "ordersShare", "suppressed").get())) {
+            for (var row : report.byUmkmClass()) {
+                csv.printRecord("umkmClass", row.umkmClass(), null, row.sellers(), row.listingsShare(), row.impressionsShare(),
+                        row.detailViewsShare(), row.ordersShare(), row.suppressed());
+            }
+            for (var row : report.byProvince()) {
+                csv.printRecord("province", row.provinceCode(), row.provinceName(), row.sellers(), row.listingsShare(),
+                        row.impressionsShare(), row.detailViewsShare(), row.ordersShare(), row.suppressed());
+            }
         }
     }
 

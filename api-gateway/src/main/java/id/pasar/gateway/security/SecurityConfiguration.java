@@ -78,6 +78,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/catalog/**",
                                 "/api/v1/compliance/rule-sets").permitAll()
                         .requestMatchers("/api/v1/listings", "/api/v1/listings/**").hasRole(Role.SELLER.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/admin/platform-affiliates")
+                        .hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/sellers", "/api/v1/sellers/**").hasRole(Role.SELLER.name())
                         .requestMatchers("/api/v1/compliance/seller-applications", "/api/v1/compliance/seller-applications/**",

@@ -1,10 +1,15 @@
 package id.pasar.catalog.internal;
 
+import id.pasar.catalog.RankingFormula;
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Shopper search over the published shelf: PostgreSQL full text with the {@code indonesian}
  * configuration (stems: "kemejanya" finds "kemeja"); only when the words find nothing, trigram
  * word similarity on the title, for typos ("battik" finds "batik"), so a query that matches does
- * not also drag in look-alike titles. Filters; four sorts; keyset pagination, so page 500 costs
- * what page 1 does. Which index serves which query: docs/search.md.
+ * not also drag in look-alike titles. Filters; four sorts, relevance by the published
+ * {@link RankingFormula} (its weights are bound into the SQL from that object); keyset pagination,
+ * so page 500 costs what page 1 does. Which index serves which query: docs/search.md.
  */
 @Service
 @RequiredArgsConstructor
@@ -28,14 +34,22 @@ public class ListingSearch {
 
     public enum Sort { RELEVANCE, PRICE_ASC, PRICE_DESC, NEWEST }
 
-    /** Relevance of a word match: the text rank (title words weigh more than description words). */
+    /** The text match of a word match: the text rank (title words weigh more than description words). */
     private static final String WORDS_RANK = "round(ts_rank_cd(l.search, websearch_to_tsquery('indonesian', :q))::numeric, 6)";
     private static final String WORDS_MATCH = "l.search @@ websearch_to_tsquery('indonesian', :q)";
-    /** Relevance of a typo match: how much of the query the title holds, trigram by trigram. */
+    /** The text match of a typo match: how much of the query the title holds, trigram by trigram. */
     private static final String TYPO_RANK = "round(public.word_similarity(:q, l.title)::numeric, 6)";
     private static final String TYPO_MATCH = ":q OPERATOR(public.<%) l.title";
+    /** The published formula's other factors ({@link RankingFormula}), and its score. */
+    private static final String SCORE = "round(:wText * %s + :wStock * (CASE WHEN l.stock > 0 THEN 1 ELSE 0 END)"
+            + " + :wFresh * round(1.0 / (1 + greatest(0, :day - (l.published_at AT TIME ZONE 'Asia/Jakarta')::date) / "
+            + RankingFormula.FRESHNESS_DAYS + ".0), 6), 6)";
+    private static final String TIE = "md5(l.id::text || '|' || :dayText) COLLATE \"C\"";
+    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
     private final JdbcClient jdbc;
+    private final Clock clock;
+    private final RankingFormula formula = RankingFormula.CURRENT;
 
     /**
      * @param after the last hit of the previous page, or null for the first page
@@ -54,16 +68,20 @@ public class ListingSearch {
         }
     }
 
-    /** Where a page ended, in the terms of its sort; {@code typo} when the words had found nothing. */
-    public record Position(Sort sort, boolean typo, BigDecimal rank, long priceIdr, Instant publishedAt, UUID id) {
+    /**
+     * Where a page ended, in the terms of its sort; {@code typo} when the words had found nothing;
+     * {@code day} the date the relevance formula was computed for, kept so later pages agree.
+     */
+    public record Position(Sort sort, boolean typo, BigDecimal rank, long priceIdr, Instant publishedAt, UUID id,
+            String tie, LocalDate day) {
     }
 
     public record Hit(UUID listingId, String title, long priceIdr, String shopName, UUID sellerId,
             String shipFromRegencyCode, String provinceCode, String categoryCode, boolean inStock, String halalStatus,
-            BigDecimal rank, Instant publishedAt) {
+            BigDecimal rank, Instant publishedAt, String tie) {
 
-        Position position(Sort sort, boolean typo) {
-            return new Position(sort, typo, rank, priceIdr, publishedAt, listingId);
+        Position position(Sort sort, boolean typo, LocalDate day) {
+            return new Position(sort, typo, rank, priceIdr, publishedAt, listingId, tie, day);
         }
     }
 
@@ -103,27 +121,34 @@ public class ListingSearch {
             where.add("l.price_idr <= :maxPrice");
         }
         Position after = query.after();
+        LocalDate day = after != null && after.day() != null ? after.day() : LocalDate.now(clock.withZone(JAKARTA));
         String keyset = after == null ? "true" : switch (sort) {
-            case RELEVANCE -> "(s.rank, s.id) < (:afterRank, :afterId)";
+            case RELEVANCE -> "(s.rank < :afterRank OR (s.rank = :afterRank AND (s.tie, s.id) > (:afterTie, :afterId)))";
             case PRICE_ASC -> "(s.price_idr, s.id) > (:afterPrice, :afterId)";
             case PRICE_DESC -> "(s.price_idr, s.id) < (:afterPrice, :afterId)";
             case NEWEST -> "(s.published_at, s.id) < (:afterPublished, :afterId)";
         };
         String order = switch (sort) {
-            case RELEVANCE -> "s.rank DESC, s.id DESC";
+            case RELEVANCE -> "s.rank DESC, s.tie, s.id";
             case PRICE_ASC -> "s.price_idr, s.id";
             case PRICE_DESC -> "s.price_idr DESC, s.id DESC";
             case NEWEST -> "s.published_at DESC, s.id DESC";
         };
         String sql = "SELECT * FROM (SELECT l.id, l.title, l.price_idr, l.shop_name, l.seller_id, l.ship_from_regency_code,"
                 + " l.province_code, l.category_code, l.stock > 0 AS in_stock, l.published_at, l.halal_status, "
-                + (text ? (typo ? TYPO_RANK : WORDS_RANK) : "0::numeric") + " AS rank FROM catalog.listings l WHERE "
+                + (text ? SCORE.formatted(typo ? TYPO_RANK : WORDS_RANK) + " AS rank, " + TIE : "0::numeric AS rank, ''")
+                + " AS tie FROM catalog.listings l WHERE "
                 + String.join(" AND ", where)
                 + ") s WHERE " + keyset + " ORDER BY " + order + " LIMIT :limit";
 
         JdbcClient.StatementSpec statement = jdbc.sql(sql).param("limit", query.size() + 1);
         if (text) {
-            statement = statement.param("q", query.text());
+            statement = statement.param("q", query.text())
+                    .param("wText", formula.weight(RankingFormula.TEXT_MATCH))
+                    .param("wStock", formula.weight(RankingFormula.IN_STOCK))
+                    .param("wFresh", formula.weight(RankingFormula.FRESHNESS))
+                    .param("day", Date.valueOf(day))
+                    .param("dayText", day.toString());
         }
         if (query.categoryCodes() != null && query.categoryCodes().size() == 1) {
             statement = statement.param("category", query.categoryCodes().iterator().next());
@@ -142,7 +167,7 @@ public class ListingSearch {
         if (after != null) {
             statement = statement.param("afterId", after.id());
             switch (sort) {
-                case RELEVANCE -> statement = statement.param("afterRank", after.rank());
+                case RELEVANCE -> statement = statement.param("afterRank", after.rank()).param("afterTie", after.tie());
                 case PRICE_ASC, PRICE_DESC -> statement = statement.param("afterPrice", after.priceIdr());
                 case NEWEST -> statement = statement.param("afterPublished", Timestamp.from(after.publishedAt()));
             }
@@ -150,7 +175,7 @@ public class ListingSearch {
         List<Hit> hits = statement.query(ListingSearch::hit).list();
         boolean more = hits.size() > query.size();
         List<Hit> page = more ? hits.subList(0, query.size()) : hits;
-        return new Page(List.copyOf(page), more ? page.get(page.size() - 1).position(sort, typo) : null);
+        return new Page(List.copyOf(page), more ? page.get(page.size() - 1).position(sort, typo, day) : null);
     }
 
     /** One published listing, for the shopper's detail view; empty unless published. */
@@ -178,6 +203,7 @@ public class ListingSearch {
         return new Hit(rs.getObject("id", UUID.class), rs.getString("title"), rs.getLong("price_idr"),
                 rs.getString("shop_name"), rs.getObject("seller_id", UUID.class), rs.getString("ship_from_regency_code"),
                 rs.getString("province_code"), rs.getString("category_code"), rs.getBoolean("in_stock"),
-                rs.getString("halal_status"), rs.getBigDecimal("rank"), rs.getTimestamp("published_at").toInstant());
+                rs.getString("halal_status"), rs.getBigDecimal("rank"), rs.getTimestamp("published_at").toInstant(),
+                rs.getString("tie"));
     }
 }

@@ -1,8 +1,10 @@
 package id.pasar.catalog.web;
 
 import id.pasar.catalog.Categories;
+import id.pasar.catalog.RankingFormula;
 import id.pasar.catalog.internal.CatalogProblems;
 import id.pasar.catalog.internal.CatalogProblems.InvalidListing;
+import id.pasar.catalog.internal.ExposureCounter;
 import id.pasar.catalog.internal.ListingSearch;
 import id.pasar.catalog.internal.ListingSearch.Hit;
 import id.pasar.catalog.internal.ListingSearch.Position;
@@ -18,6 +20,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -39,12 +42,13 @@ class CatalogController {
 
     private final ListingSearch search;
     private final Categories categories;
+    private final ExposureCounter exposure;
 
     @GetMapping("/listings")
     @Operation(summary = "Search the published listings", description = """
             `q` is full text with Indonesian stemming and tolerates small typos in titles. \
             Filters combine; `categoryCode` includes its children. Pages of `size` (max 100) with an opaque \
-            `cursor` from the previous page's `nextCursor`.""")
+            `cursor` from the previous page's `nextCursor`. `relevance` orders by the published formula of             `GET /api/v1/catalog/ranking`. Each listing on a first page counts as an impression for the auditors'             exposure report (aggregates only).""")
     SearchPage listings(
             @Parameter(example = "batik tulis") @RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(required = false) String categoryCode,
@@ -69,6 +73,9 @@ class CatalogController {
             query = query.startingAfter(decode(cursor, query.effectiveSort()));
         }
         ListingSearch.Page page = search.search(query);
+        if (cursor == null) {
+            page.hits().forEach(hit -> exposure.impression(hit.listingId(), hit.sellerId()));
+        }
         return new SearchPage(page.hits().stream().map(SearchItem::of).toList(),
                 page.next() == null ? null : encode(page.next()));
     }
@@ -76,7 +83,16 @@ class CatalogController {
     @GetMapping("/listings/{listingId}")
     @Operation(summary = "One published listing; 404 unless published")
     ListingDetail listing(@PathVariable UUID listingId) {
-        return search.published(listingId).map(ListingDetail::of).orElseThrow(CatalogProblems.ListingNotFound::new);
+        PublishedListing listing = search.published(listingId).orElseThrow(CatalogProblems.ListingNotFound::new);
+        exposure.detailView(listing.listingId(), listing.sellerId());
+        return ListingDetail.of(listing);
+    }
+
+    @GetMapping("/ranking")
+    @Operation(summary = "The relevance sort's whole formula: factors, weights and tie-break",
+            description = "The search binds these very weights into its query. No factor is about the seller.")
+    RankingFormula ranking() {
+        return RankingFormula.CURRENT;
     }
 
     @GetMapping("/categories")
@@ -120,7 +136,7 @@ class CatalogController {
     /** The cursor names its sort, so a cursor from one sort cannot be replayed against another. */
     private static String encode(Position p) {
         String text = p.sort() + (p.typo() ? "~" : "") + "|" + (p.rank() == null ? "" : p.rank().toPlainString()) + "|"
-                + p.priceIdr() + "|" + p.publishedAt() + "|" + p.id();
+                + p.priceIdr() + "|" + p.publishedAt() + "|" + p.id() + "|" + p.tie() + "|" + p.day();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -129,11 +145,11 @@ class CatalogController {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
             boolean typo = parts[0].endsWith("~");
             Sort cursorSort = Sort.valueOf(typo ? parts[0].substring(0, parts[0].length() - 1) : parts[0]);
-            if (cursorSort != sort || parts.length != 5) {
+            if (cursorSort != sort || parts.length != 7) {
                 throw new IllegalArgumentException("another sort");
             }
             return new Position(cursorSort, typo, parts[1].isEmpty() ? null : new BigDecimal(parts[1]), Long.parseLong(parts[2]),
-                    Instant.parse(parts[3]), UUID.fromString(parts[4]));
+                    Instant.parse(parts[3]), UUID.fromString(parts[4]), parts[5], LocalDate.parse(parts[6]));
         } catch (RuntimeException e) {
             throw new InvalidListing("cursor", "is not a cursor this API gave out for this search");
         }

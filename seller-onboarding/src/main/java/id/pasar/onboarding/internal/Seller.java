@@ -56,6 +56,8 @@ class Seller implements SellerView {
     private byte[] identityIndex;
     @Column(name = "identity_ciphertext")
     private byte[] identityCiphertext;
+    @Column(name = "npwp_index")
+    private byte[] npwpIndex;
     @Column(name = "masked_identity")
     private String maskedIdentity;
     @Column(name = "passport_expiry")
@@ -98,6 +100,7 @@ class Seller implements SellerView {
         this.documentType = application.identity().documentType();
         this.identityIndex = identity.index();
         this.identityCiphertext = identity.ciphertext();
+        this.npwpIndex = identity.npwpIndex();
         this.maskedIdentity = application.identity().maskedIdentity();
         this.passportExpiry = application.identity() instanceof id.pasar.compliance.SellerIdentity.Passport passport
                 ? passport.expiryDate() : null;
@@ -147,7 +150,7 @@ class Seller implements SellerView {
     record Outcome(SellerStatus status, List<String> reasons, UUID decisionId, String ruleSetVersion) {
     }
 
-    /** The identity as stored: its blind index and its ciphertext. */
-    record ProtectedIdentity(byte[] index, byte[] ciphertext) {
+    /** The identity as stored: its blind index, its ciphertext, and a business's NPWP index (else null). */
+    record ProtectedIdentity(byte[] index, byte[] ciphertext, byte[] npwpIndex) {
     }
 }

@@ -4,7 +4,9 @@ import id.pasar.onboarding.SellerStatistics;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -40,5 +42,17 @@ class SellerCounts implements SellerStatistics {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });
         return counts;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, Group> groups() {
+        Map<UUID, Group> groups = new HashMap<>();
+        jdbc.sql("SELECT id, umkm_class, substr(regency_code, 1, 2), status = 'VERIFIED' FROM onboarding.sellers"
+                        + " WHERE status <> 'REJECTED'")
+                .query(rs -> {
+                    groups.put(rs.getObject(1, UUID.class), new Group(rs.getString(2), rs.getString(3), rs.getBoolean(4)));
+                });
+        return groups;
     }
 }

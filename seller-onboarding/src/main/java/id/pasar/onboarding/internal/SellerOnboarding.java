@@ -2,6 +2,7 @@ package id.pasar.onboarding.internal;
 
 import id.pasar.compliance.DecisionLog.Decision;
 import id.pasar.compliance.IdentityCipher;
+import id.pasar.compliance.PlatformAffiliateList;
 import id.pasar.compliance.SellerIdentity;
 import id.pasar.compliance.SellerScreening;
 import id.pasar.compliance.SellerScreening.Screening;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -38,16 +40,19 @@ public class SellerOnboarding implements Sellers {
     private final SellerRepository sellers;
     private final SellerScreening screening;
     private final IdentityCipher cipher;
+    private final PlatformAffiliateList affiliates;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final JsonMapper json = JsonMapper.builder().build();
 
     SellerOnboarding(SellerRepository sellers, SellerScreening screening, IdentityCipher cipher,
-            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+            PlatformAffiliateList affiliates, ApplicationEventPublisher events, Clock clock,
+            PlatformTransactionManager transactions) {
         this.sellers = sellers;
         this.screening = screening;
         this.cipher = cipher;
+        this.affiliates = affiliates;
         this.events = events;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
@@ -79,7 +84,8 @@ public class SellerOnboarding implements Sellers {
         Screening verdict = screening.screenApplication(seller.getId(), identity, application.regencyCode(), held,
                 userId.toString());
         byte[] ciphertext = cipher.encrypt(json.writeValueAsString(identity), IDENTITY_CONTEXT);
-        seller.apply(application, new Seller.ProtectedIdentity(index, ciphertext),
+        byte[] npwpIndex = identity instanceof SellerIdentity.LocalEntity entity ? affiliates.npwpIndex(entity.npwp()) : null;
+        seller.apply(application, new Seller.ProtectedIdentity(index, ciphertext, npwpIndex),
                 new Seller.Outcome(SellerStatus.valueOf(verdict.status().name()), verdict.reasons(), verdict.decisionId(),
                         verdict.ruleSetVersion()), now);
         Seller saved = sellers.saveAndFlush(seller);
@@ -90,6 +96,12 @@ public class SellerOnboarding implements Sellers {
     @Transactional(readOnly = true)
     public SellerView ofCaller(UUID userId) {
         return sellers.findByUserId(userId).orElseThrow(OnboardingProblems.SellerNotFound::new);
+    }
+
+    /** One seller, for staff (the caller records the read in the data-access log). */
+    @Transactional(readOnly = true)
+    public SellerView byIdForStaff(UUID sellerId) {
+        return sellers.findById(sellerId).orElseThrow(OnboardingProblems.SellerNotFound::new);
     }
 
     @Transactional(readOnly = true)
@@ -151,6 +163,27 @@ public class SellerOnboarding implements Sellers {
             });
         }
         return expired.size();
+    }
+
+    /**
+     * A new entry of the platform-affiliate list, inside the transaction that adds it: a seller it
+     * names is revoked with {@code PLATFORM_AFFILIATE} (its listings come down with it, as in any
+     * revocation) or, while pending, rejected. If this fails, the entry is not added either.
+     */
+    @EventListener
+    void on(PlatformAffiliateList.Listed listed) {
+        for (Seller seller : sellers.businessesMatching(listed.nibIndex(), listed.npwpIndex())) {
+            if (seller.getStatus() == SellerStatus.VERIFIED) {
+                revoke(seller.getId(), PlatformAffiliateList.PLATFORM_AFFILIATE, "on the platform-affiliate list",
+                        listed.actor());
+            } else if (seller.isPending()) {
+                Decision decision = screening.recordRevocation(seller.getId(), PlatformAffiliateList.PLATFORM_AFFILIATE,
+                        listed.actor());
+                seller.reject(decision.decisionId(), List.of(PlatformAffiliateList.PLATFORM_AFFILIATE),
+                        "on the platform-affiliate list", clock.instant());
+                log.info("Pending seller {} rejected: on the platform-affiliate list", seller.getId());
+            }
+        }
     }
 
     @Override

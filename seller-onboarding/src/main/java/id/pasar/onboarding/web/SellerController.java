@@ -1,12 +1,17 @@
 package id.pasar.onboarding.web;
 
+import id.pasar.compliance.DataAccessLog;
+import id.pasar.compliance.DataAccessLog.AccessPage;
 import id.pasar.onboarding.internal.SellerOnboarding;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -25,6 +31,7 @@ class SellerController {
 
     private final SellerOnboarding onboarding;
     private final SellerResponseMapper mapper;
+    private final DataAccessLog accessLog;
 
     @PostMapping
     @Operation(summary = "Apply to sell (or replace a rejected application)", description = """
@@ -40,6 +47,14 @@ class SellerController {
     @Operation(summary = "The caller's seller; 404 SELLER_NOT_FOUND before applying")
     SellerResponse me(Principal caller) {
         return mapper.toResponse(onboarding.ofCaller(user(caller)));
+    }
+
+    @GetMapping("/me/data-access")
+    @Operation(summary = "Which platform staff read the caller's seller data, when and why, oldest first")
+    AccessPage dataAccess(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @RequestParam(required = false) String cursor, Principal caller) {
+        UUID sellerId = onboarding.ofCaller(user(caller)).getId();
+        return accessLog.page(Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"), sellerId, cursor, size);
     }
 
     static UUID user(Principal caller) {

@@ -1,5 +1,6 @@
 package id.pasar.onboarding.web;
 
+import id.pasar.compliance.DataAccessLog;
 import id.pasar.compliance.SellerScreening;
 import id.pasar.onboarding.SellerStatus;
 import id.pasar.onboarding.internal.SellerOnboarding;
@@ -8,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,24 +33,49 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/compliance")
 @RequiredArgsConstructor
 @SecurityRequirement(name = "bearer")
-@Tag(name = "Compliance officers", description = "Reviewing seller applications and revoking sellers (COMPLIANCE_OFFICER, ADMIN)")
+@Tag(name = "Compliance officers", description = "Reviewing seller applications, reading a seller (with a reason) and revoking sellers (COMPLIANCE_OFFICER, ADMIN)")
 class SellerReviewController {
+
+    private static final String ACCESS_REASON = "Send X-Access-Reason (5-200 characters) saying why: 400 "
+            + "ACCESS_REASON_REQUIRED otherwise. Each seller returned gets an entry in the data-access log, which auditors "
+            + "and the seller can read.";
 
     private final SellerOnboarding onboarding;
     private final SellerResponseMapper mapper;
+    private final DataAccessLog accessLog;
 
     @GetMapping("/seller-applications")
-    @Operation(summary = "Seller applications by status, oldest first")
+    @Operation(summary = "Seller applications by status, oldest first", description = ACCESS_REASON)
     Page<SellerResponse> applications(@RequestParam(defaultValue = "PENDING_REVIEW") SellerStatus status,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(required = false) String cursor) {
+            @RequestParam(required = false) String cursor,
+            @RequestHeader(name = DataAccessLog.REASON_HEADER, required = false) String reason, HttpServletRequest staff) {
+        DataAccessLog.requireReason(reason);
         Cursor after = cursor != null ? Cursor.decode(cursor) : null;
         List<SellerView> sellers = onboarding.withStatus(status, after != null ? after.createdAt() : null,
                 after != null ? after.id() : null, size + 1);
         boolean more = sellers.size() > size;
         List<SellerView> page = more ? sellers.subList(0, size) : sellers;
         String next = more ? new Cursor(page.get(size - 1).getCreatedAt(), page.get(size - 1).getId()).encode() : null;
+        accessLog.record(reader(staff), "GET /api/v1/compliance/seller-applications", reason,
+                page.stream().map(SellerView::getId).toList());
         return new Page<>(page.stream().map(mapper::toResponse).toList(), next);
+    }
+
+    @GetMapping("/sellers/{sellerId}")
+    @Operation(summary = "One seller, identity masked; 404 SELLER_NOT_FOUND", description = ACCESS_REASON)
+    SellerResponse seller(@PathVariable UUID sellerId,
+            @RequestHeader(name = DataAccessLog.REASON_HEADER, required = false) String reason, HttpServletRequest staff) {
+        DataAccessLog.requireReason(reason);
+        SellerView seller = onboarding.byIdForStaff(sellerId);
+        accessLog.record(reader(staff), "GET /api/v1/compliance/sellers/{sellerId}", reason, List.of(seller.getId()));
+        return mapper.toResponse(seller);
+    }
+
+    /** The staff member and the role it read as (officer or admin: the only roles the path lets in). */
+    private static DataAccessLog.Reader reader(HttpServletRequest staff) {
+        return new DataAccessLog.Reader(staff.getUserPrincipal().getName(),
+                staff.isUserInRole("ADMIN") ? "ADMIN" : "COMPLIANCE_OFFICER");
     }
 
     @PostMapping("/seller-applications/{sellerId}/decision")

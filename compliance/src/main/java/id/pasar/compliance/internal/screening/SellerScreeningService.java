@@ -33,7 +33,7 @@ class SellerScreeningService implements SellerScreening {
 
     private final IdentityRules rules;
     private final DecisionLog decisions;
-    private final PlatformAffiliates affiliates;
+    private final PlatformAffiliateRegister affiliates;
     private final List<IdentityRegistry> registries;
     private final RuleSets ruleSets;
     private final Clock clock;

@@ -1,0 +1,164 @@
+package id.pasar.gateway.reports;
+
+import id.pasar.catalog.RankingFormula;
+import id.pasar.catalog.ShelfStatistics;
+import id.pasar.catalog.ShelfStatistics.SellerExposure;
+import id.pasar.compliance.Regions;
+import id.pasar.compliance.ReportPeriod;
+import id.pasar.onboarding.SellerStatistics;
+import id.pasar.onboarding.SellerStatistics.Group;
+import id.pasar.onboarding.UmkmClass;
+import id.pasar.orders.SalesStatistics;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import lombok.RequiredArgsConstructor;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who gets seen and bought from, by group of sellers (UMKM class, province): the shares of listings
+ * on the shelf, impressions, detail views and orders over a period. Only groups are shown, and a
+ * group of fewer than {@value #SMALLEST_GROUP} sellers is suppressed. When the suppressed groups
+ * together hold 1 to 4 sellers, their share could be had by subtracting the shown ones from 1, so
+ * the smallest shown groups are suppressed too until the hidden remainder covers at least
+ * {@value #SMALLEST_GROUP} sellers (secondary suppression, as statistics offices do).
+ */
+@Service
+@RequiredArgsConstructor
+class ExposureReports {
+
+    static final int SMALLEST_GROUP = 5;
+
+    private final SellerStatistics sellers;
+    private final ShelfStatistics shelf;
+    private final SalesStatistics sales;
+    private final Regions regions;
+
+    ExposureReport exposure(ReportPeriod period) {
+        Map<UUID, Group> groups = sellers.groups();
+        List<SellerExposure> exposure = shelf.exposureBySeller(period.from(), period.to());
+        Map<UUID, Long> orders = sales.ordersBySeller(period.from(), period.to());
+
+        Map<String, Tally> byClass = new LinkedHashMap<>();
+        for (UmkmClass umkmClass : UmkmClass.values()) {
+            byClass.put(umkmClass.name(), new Tally());
+        }
+        Map<String, Tally> byProvince = new TreeMap<>();
+        Tally total = new Tally();
+        Map<UUID, long[]> figures = new LinkedHashMap<>();
+        groups.forEach((seller, group) -> figures.put(seller, new long[4]));
+        for (SellerExposure e : exposure) {
+            long[] f = figures.computeIfAbsent(e.sellerId(), id -> new long[4]);
+            f[0] += e.publishedListings();
+            f[1] += e.impressions();
+            f[2] += e.detailViews();
+        }
+        orders.forEach((seller, count) -> figures.computeIfAbsent(seller, id -> new long[4])[3] += count);
+
+        figures.forEach((seller, f) -> {
+            total.add(seller, f);
+            Group group = groups.get(seller);
+            if (group == null) {
+                return; // a seller no longer in onboarding's books: counted in the totals, in no group
+            }
+            boolean counts = group.verified() || f[0] + f[1] + f[2] + f[3] > 0;
+            if (counts) {
+                byClass.computeIfAbsent(group.umkmClass(), key -> new Tally()).add(seller, f);
+                byProvince.computeIfAbsent(group.provinceCode(), key -> new Tally()).add(seller, f);
+            }
+        });
+        suppress(byClass);
+        suppress(byProvince);
+
+        List<ClassShare> classes = byClass.entrySet().stream()
+                .map(e -> ClassShare.of(e.getKey(), e.getValue().sellers.size(), e.getValue().shares(total)))
+                .toList();
+        List<ProvinceShare> provinces = byProvince.entrySet().stream()
+                .map(e -> ProvinceShare.of(e.getKey(), regions.province(e.getKey()).map(Regions.Province::name).orElse(null),
+                        e.getValue().sellers.size(), e.getValue().shares(total)))
+                .toList();
+        return new ExposureReport(period.from(), period.to(), RankingFormula.CURRENT.version(), SMALLEST_GROUP, classes,
+                provinces);
+    }
+
+    /** Primary suppression of small groups, then secondary until the hidden remainder is not small either. */
+    private static void suppress(Map<String, Tally> groups) {
+        groups.values().forEach(t -> t.suppressed = t.sellers.size() < SMALLEST_GROUP);
+        while (true) {
+            int hidden = groups.values().stream().filter(t -> t.suppressed).mapToInt(t -> t.sellers.size()).sum();
+            if (hidden == 0 || hidden >= SMALLEST_GROUP) {
+                return;
+            }
+            var smallestShown = groups.values().stream().filter(t -> !t.suppressed)
+                    .min(Comparator.comparingInt((Tally t) -> t.sellers.size()));
+            if (smallestShown.isEmpty()) {
+                return;
+            }
+            smallestShown.get().suppressed = true;
+        }
+    }
+
+    private static final class Tally {
+        final Set<UUID> sellers = new HashSet<>();
+        final long[] figures = new long[4];
+        boolean suppressed;
+
+        void add(UUID seller, long[] f) {
+            sellers.add(seller);
+            for (int i = 0; i < 4; i++) {
+                figures[i] += f[i];
+            }
+        }
+
+        /** Null when suppressed; each share null when the whole has none of that figure. */
+        BigDecimal[] shares(Tally total) {
+            if (suppressed) {
+                return null;
+            }
+            BigDecimal[] shares = new BigDecimal[4];
+            for (int i = 0; i < 4; i++) {
+                shares[i] = total.figures[i] == 0 ? null
+                        : BigDecimal.valueOf(figures[i]).divide(BigDecimal.valueOf(total.figures[i]), 6, RoundingMode.HALF_EVEN);
+            }
+            return shares;
+        }
+    }
+
+    /**
+     * @param smallestGroup groups of fewer sellers than this are suppressed
+     * @param rankingVersion the relevance formula (GET /catalog/ranking) in force now
+     */
+    record ExposureReport(LocalDate from, LocalDate to, String rankingVersion, int smallestGroup,
+            List<ClassShare> byUmkmClass, List<ProvinceShare> byProvince) {
+    }
+
+    record ClassShare(String umkmClass, long sellers, BigDecimal listingsShare, BigDecimal impressionsShare,
+            BigDecimal detailViewsShare, BigDecimal ordersShare, boolean suppressed) {
+
+        static ClassShare of(String umkmClass, long sellers, BigDecimal[] shares) {
+            return new ClassShare(umkmClass, sellers, at(shares, 0), at(shares, 1), at(shares, 2), at(shares, 3),
+                    shares == null);
+        }
+    }
+
+    record ProvinceShare(String provinceCode, String provinceName, long sellers, BigDecimal listingsShare,
+            BigDecimal impressionsShare, BigDecimal detailViewsShare, BigDecimal ordersShare, boolean suppressed) {
+
+        static ProvinceShare of(String code, String name, long sellers, BigDecimal[] shares) {
+            return new ProvinceShare(code, name, sellers, at(shares, 0), at(shares, 1), at(shares, 2), at(shares, 3),
+                    shares == null);
+        }
+    }
+
+    private static BigDecimal at(BigDecimal[] shares, int index) {
+        return shares == null ? null : shares[index];
+    }
+}

@@ -1,0 +1,70 @@
+package id.pasar.compliance;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Staff reads of seller data, each with its reason (api.md, equal playing field): every endpoint
+ * that gives a COMPLIANCE_OFFICER or ADMIN one seller's data asks {@link #requireReason} before it
+ * reads, and {@link #record}s one insert-only entry per seller it returns before it answers.
+ */
+public interface DataAccessLog {
+
+    String REASON_HEADER = "X-Access-Reason";
+
+    /** The reason, trimmed, when it has 5 to 200 characters; else 400 {@code ACCESS_REASON_REQUIRED}. */
+    static String requireReason(String reason) {
+        String trimmed = reason == null ? "" : reason.strip();
+        if (trimmed.length() < 5 || trimmed.length() > 200) {
+            throw new ReasonRequired();
+        }
+        return trimmed;
+    }
+
+    /** One entry per seller, in one transaction, before the data is handed out. */
+    void record(Reader reader, String resource, String reason, Collection<UUID> sellerIds);
+
+    /**
+     * Entries in [from, to), oldest first, of one seller when {@code sellerId} is set; {@code cursor}
+     * is the previous page's {@code nextCursor} (400 {@code INVALID_CURSOR} for any other).
+     */
+    AccessPage page(Instant from, Instant to, UUID sellerId, String cursor, int size);
+
+    /** The same entries, all of them, from a server-side cursor (for CSV). */
+    void stream(Instant from, Instant to, UUID sellerId, Consumer<Access> each);
+
+    /** Who reads: a user id and the role it read as. */
+    record Reader(String actor, String role) {
+    }
+
+    /** {@code accessedAt} in Asia/Jakarta; {@code actor} the staff member's user id. */
+    record Access(long id, OffsetDateTime accessedAt, String actor, String actorRole, UUID sellerId, String resource,
+            String reason) {
+    }
+
+    record AccessPage(List<Access> items, String nextCursor) {
+    }
+
+    final class ReasonRequired extends ErrorResponseException {
+        public ReasonRequired() {
+            super(HttpStatus.BAD_REQUEST, problem(), null);
+        }
+
+        private static ProblemDetail problem() {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "Reading a seller's data needs a reason: send " + REASON_HEADER + " with 5 to 200 characters.");
+            problem.setTitle("Access reason required");
+            problem.setType(URI.create("urn:pasar:problem:access-reason-required"));
+            problem.setProperty("code", "ACCESS_REASON_REQUIRED");
+            return problem;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package id.pasar.compliance.internal.access;
+
+import id.pasar.compliance.DataAccessLog;
+import id.pasar.compliance.ReportPeriod;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+
+/** {@code compliance.data_access_log}: written in one batch per read, listed by time or by seller. */
+@Component
+class StaffAccessLog implements DataAccessLog {
+
+    private static final String COLUMNS = "id, accessed_at, actor, actor_role, seller_id, resource, reason";
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final NamedParameterJdbcTemplate fetching;
+    private final Clock clock;
+
+    StaffAccessLog(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+        streaming.setFetchSize(1_000);
+        this.fetching = new NamedParameterJdbcTemplate(streaming);
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void record(Reader reader, String resource, String reason, Collection<UUID> sellerIds) {
+        String checked = DataAccessLog.requireReason(reason);
+        Timestamp now = Timestamp.from(clock.instant());
+        List<UUID> sellers = List.copyOf(sellerIds);
+        jdbc.batchUpdate("INSERT INTO compliance.data_access_log (accessed_at, actor, actor_role, seller_id, resource, reason)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", sellers, sellers.size(), (statement, seller) -> {
+                    statement.setTimestamp(1, now);
+                    statement.setString(2, reader.actor());
+                    statement.setString(3, reader.role());
+                    statement.setObject(4, seller);
+                    statement.setString(5, resource);
+                    statement.setString(6, checked);
+                });
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public AccessPage page(Instant from, Instant to, UUID sellerId, String cursor, int size) {
+        long after = cursor == null ? 0 : decodeCursor(cursor);
+        List<Access> fetched = named.query("SELECT " + COLUMNS + " FROM compliance.data_access_log WHERE id > :after"
+                + where(sellerId) + " ORDER BY id LIMIT :size",
+                params(from, to, sellerId).addValue("after", after).addValue("size", size + 1), (rs, row) -> access(rs));
+        boolean more = fetched.size() > size;
+        List<Access> items = more ? fetched.subList(0, size) : fetched;
+        return new AccessPage(List.copyOf(items), more ? encodeCursor(items.get(size - 1).id()) : null);
+    }
+
+    private static String encodeCursor(long id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("acc:" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long decodeCursor(String cursor) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!text.startsWith("acc:")) {
+                throw new IllegalArgumentException();
+            }
+            return Long.parseLong(text.substring(4));
+        } catch (RuntimeException e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The cursor is not one this API gave out.");
+            problem.setTitle("Invalid cursor");
+            problem.setProperty("code", "INVALID_CURSOR");
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void stream(Instant from, Instant to, UUID sellerId, Consumer<Access> each) {
+        fetching.query("SELECT " + COLUMNS + " FROM compliance.data_access_log WHERE true" + where(sellerId) + " ORDER BY id",
+                params(from, to, sellerId), rs -> {
+                    each.accept(access(rs));
+                });
+    }
+
+    private static String where(UUID sellerId) {
+        return " AND accessed_at >= :from AND accessed_at < :to" + (sellerId != null ? " AND seller_id = :seller" : "");
+    }
+
+    private static MapSqlParameterSource params(Instant from, Instant to, UUID sellerId) {
+        return new MapSqlParameterSource().addValue("from", Timestamp.from(from)).addValue("to", Timestamp.from(to))
+                .addValue("seller", sellerId);
+    }
+
+    private static Access access(ResultSet rs) throws SQLException {
+        return new Access(rs.getLong("id"), rs.getTimestamp("accessed_at").toInstant().atZone(ReportPeriod.JAKARTA).toOffsetDateTime(),
+                rs.getString("actor"),
+                rs.getString("actor_role"), rs.getObject("seller_id", UUID.class), rs.getString("resource"),
+                rs.getString("reason"));
+    }
+}

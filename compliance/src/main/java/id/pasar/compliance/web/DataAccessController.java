@@ -1,0 +1,69 @@
+package id.pasar.compliance.web;
+
+import id.pasar.compliance.DataAccessLog;
+import id.pasar.compliance.DataAccessLog.AccessPage;
+import id.pasar.compliance.ReportPeriod;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+import lombok.RequiredArgsConstructor;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The staff data-access log for auditors: who read which seller's data, and why. */
+@RestController
+@RequestMapping("/api/v1/compliance/reports/data-access")
+@RequiredArgsConstructor
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Auditors")
+class DataAccessController {
+
+    private final DataAccessLog accessLog;
+    private final Clock clock;
+
+    @GetMapping(produces = "application/json")
+    @Operation(summary = "Staff reads of seller data, oldest first", description = "One entry per seller returned by an "
+            + "officer's or admin's read, with the X-Access-Reason they gave. Period in Asia/Jakarta days (default the last "
+            + "30); sellerId narrows it to one seller.")
+    AccessPage accesses(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) UUID sellerId,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, @RequestParam(required = false) String cursor) {
+        ReportPeriod period = DecisionLogController.period(from, to, clock);
+        return accessLog.page(period.start(), period.end(), sellerId, cursor, size);
+    }
+
+    @GetMapping(produces = DecisionLogController.CSV)
+    @Operation(summary = "The same entries as CSV (RFC 4180), streamed whole for the period")
+    void accessesCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) UUID sellerId, HttpServletResponse response) throws IOException {
+        ReportPeriod period = DecisionLogController.period(from, to, clock);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"data-access.csv\"");
+        try (CSVPrinter csv = new CSVPrinter(response.getWriter(), CSVFormat.RFC4180.builder()
+                .setHeader("id", "accessedAt", "actor", "actorRole", "sellerId", "resource", "reason").get())) {
+            accessLog.stream(period.start(), period.end(), sellerId, access -> {
+                try {
+                    csv.printRecord(access.id(), access.accessedAt(), access.actor(), access.actorRole(), access.sellerId(),
+                            access.resource(), access.reason());
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            });
+        }
+    }
+}

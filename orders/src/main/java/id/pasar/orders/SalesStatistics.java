@@ -1,0 +1,16 @@
+package id.pasar.orders;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+/** Aggregate sales figures for the auditors' reports. */
+public interface SalesStatistics {
+
+    /**
+     * Orders placed per seller over the Asia/Jakarta days {@code from} to {@code to} (an order with
+     * two of one seller's listings counts twice: once per listing). For reports that show groups of
+     * sellers only: never hand these figures out per seller.
+     */
+    Map<UUID, Long> ordersBySeller(LocalDate from, LocalDate to);
+}
