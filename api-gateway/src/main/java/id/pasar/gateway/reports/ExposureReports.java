@@ -12,7 +12,6 @@ import id.pasar.orders.SalesStatistics;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,20 +88,36 @@ class ExposureReports {
                 provinces);
     }
 
-    /** Primary suppression of small groups, then secondary until the hidden remainder is not small either. */
     private static void suppress(Map<String, Tally> groups) {
-        groups.values().forEach(t -> t.suppressed = t.sellers.size() < SMALLEST_GROUP);
+        Map<String, Integer> sellers = new LinkedHashMap<>();
+        groups.forEach((key, tally) -> sellers.put(key, tally.sellers.size()));
+        Set<String> hidden = suppressed(sellers);
+        groups.forEach((key, tally) -> tally.suppressed = hidden.contains(key));
+    }
+
+    /**
+     * The groups to hide: every group of fewer than {@value #SMALLEST_GROUP} sellers, then, while
+     * the hidden ones together hold 1 to {@value #SMALLEST_GROUP} - 1 sellers (whose share would be
+     * 1 minus the shown shares), the smallest shown group as well.
+     */
+    static Set<String> suppressed(Map<String, Integer> sellersByGroup) {
+        Set<String> hidden = new HashSet<>();
+        sellersByGroup.forEach((group, sellers) -> {
+            if (sellers < SMALLEST_GROUP) {
+                hidden.add(group);
+            }
+        });
         while (true) {
-            int hidden = groups.values().stream().filter(t -> t.suppressed).mapToInt(t -> t.sellers.size()).sum();
-            if (hidden == 0 || hidden >= SMALLEST_GROUP) {
-                return;
+            int hiddenSellers = hidden.stream().mapToInt(sellersByGroup::get).sum();
+            if (hiddenSellers == 0 || hiddenSellers >= SMALLEST_GROUP) {
+                return hidden;
             }
-            var smallestShown = groups.values().stream().filter(t -> !t.suppressed)
-                    .min(Comparator.comparingInt((Tally t) -> t.sellers.size()));
+            var smallestShown = sellersByGroup.entrySet().stream().filter(e -> !hidden.contains(e.getKey()))
+                    .min(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
             if (smallestShown.isEmpty()) {
-                return;
+                return hidden;
             }
-            smallestShown.get().suppressed = true;
+            hidden.add(smallestShown.get().getKey());
         }
     }
 

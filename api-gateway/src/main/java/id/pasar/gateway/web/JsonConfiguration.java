@@ -4,11 +4,16 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * Strict reading of request bodies: a number is not an enum ({@code "role": 4} is 400, not
- * ADMIN), null is not a zero, and nothing may follow the JSON value.
+ * ADMIN), a number or a boolean is not a text ({@code "nib": 9120001234567} is 400: identity
+ * numbers keep their leading zeros only as text), null is not a zero, and nothing may follow the
+ * JSON value.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
@@ -18,6 +23,10 @@ class JsonConfiguration {
         return builder -> builder
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .withCoercionConfig(LogicalType.Textual, text -> text
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 }
