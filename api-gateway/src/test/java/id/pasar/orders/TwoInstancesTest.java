@@ -115,7 +115,7 @@ class TwoInstancesTest {
         Api other = TestInstances.api(second);
         List<Api> instances = List.of(first, other);
         List<String> sellers = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
+        for (int i = 0; i < 12; i++) {
             sellers.add(instances.get(i % 2).newAccount("SELLER"));
         }
         List<Callable<Integer>> applications = new ArrayList<>();
@@ -125,7 +125,7 @@ class TwoInstancesTest {
             applications.add(() -> instance.post("/api/v1/sellers", SellerFixtures.pendingKtpApplication()).bearer(seller)
                     .send().status());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(16);
+        ExecutorService pool = Executors.newFixedThreadPool(12);
         try {
             for (Future<Integer> status : pool.invokeAll(applications)) {
                 assertThat(status.get()).isEqualTo(201);
