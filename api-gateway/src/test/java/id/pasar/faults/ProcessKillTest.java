@@ -98,7 +98,7 @@ class ProcessKillTest {
             deliveredOrder = OrderFixtures.place(instance, otherShopper, order(tallied, 2)).expect(201).json()
                     .get("orderId").asString();
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnLocks(test) >= 3);
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnLocks() >= 3);
             killed.destroyForcibly(); // SIGKILL
             assertThat(killed.waitFor(20, TimeUnit.SECONDS)).isTrue();
             test.rollback();
@@ -179,15 +179,9 @@ class ProcessKillTest {
         }
     }
 
-    private static int waitingOnLocks(Connection test) throws Exception {
-        try (PreparedStatement select = test.prepareStatement(
-                "SELECT count(*) FROM pg_stat_activity WHERE application_name = ? AND wait_event_type = 'Lock'")) {
-            select.setString(1, NAME);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
-        }
+    /** From a connection of its own: inside the test's open transaction, pg_stat_activity would stay a snapshot. */
+    private static long waitingOnLocks() throws Exception {
+        return count("SELECT count(*) FROM pg_stat_activity WHERE application_name = '" + NAME + "' AND wait_event_type = 'Lock'");
     }
 
     private static long connectionsOfTheKilledInstance() throws Exception {
