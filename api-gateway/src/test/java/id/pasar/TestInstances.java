@@ -18,13 +18,24 @@ public final class TestInstances {
     private TestInstances() {
     }
 
-    /** An instance on {@code jdbcUrl} (the test server's superuser), its timers off unless {@code args} turn them on. */
+    /**
+     * An instance on {@code jdbcUrl}, connecting as the application's account and migrating as the
+     * test server's superuser, its timers off unless {@code args} turn them on.
+     */
     public static ConfigurableApplicationContext start(String jdbcUrl, String... args) {
+        return new SpringApplicationBuilder(PasarApplication.class, TestIdentityRegistry.class)
+                .run(arguments(jdbcUrl, args).toArray(String[]::new));
+    }
+
+    /** The command-line arguments of such an instance, for one started in a JVM of its own. */
+    public static List<String> arguments(String jdbcUrl, String... args) {
         TestDatabase database = TestDatabase.instance();
         List<String> all = new ArrayList<>(List.of("--server.port=0", "--spring.jmx.enabled=false",
                 "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
+                "--spring.datasource.username=" + database.appUsername(),
+                "--spring.datasource.password=" + database.appPassword(),
+                "--pasar.database.owner-username=" + database.username(),
+                "--pasar.database.owner-password=" + database.password(),
                 "--pasar.security.jwt.secret=" + Base64.getEncoder().encodeToString(TestApplicationInitializer.JWT_SECRET),
                 "--pasar.security.identity-key=" + Base64.getEncoder().encodeToString(TestApplicationInitializer.IDENTITY_KEY),
                 "--pasar.orders.payment-server-key=" + TestApplicationInitializer.PAYMENT_SERVER_KEY,
@@ -41,8 +52,7 @@ public final class TestInstances {
         for (String argument : args) {
             byName.put(argument.substring(0, argument.indexOf('=')), argument);
         }
-        return new SpringApplicationBuilder(PasarApplication.class, TestIdentityRegistry.class)
-                .run(byName.values().toArray(String[]::new));
+        return List.copyOf(byName.values());
     }
 
     public static Api api(ConfigurableApplicationContext instance) {

@@ -26,6 +26,8 @@ public final class TestDatabase {
 
     private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
     private static final String DATABASE = "pasar_test";
+    private static final String APP_USER = "pasar_app";
+    private static final String APP_PASSWORD = "pasar_app-test-password";
     private static volatile TestDatabase instance;
 
     private final String kind;
@@ -72,6 +74,19 @@ public final class TestDatabase {
         return password;
     }
 
+    /**
+     * The application's account: a login with the role {@code pasar_app}, as an operator creates it
+     * (docs/adr/0009-application-database-role.md); migrations, run as {@link #username()}, grant
+     * the role what the application may do.
+     */
+    public String appUsername() {
+        return APP_USER;
+    }
+
+    public String appPassword() {
+        return APP_PASSWORD;
+    }
+
     /** A new connection as the superuser, for tests that inspect or tamper with the database. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, username, password);
@@ -96,9 +111,18 @@ public final class TestDatabase {
         boolean docker = forced == null ? dockerAnswers() : "testcontainers".equalsIgnoreCase(forced);
         long started = System.nanoTime();
         TestDatabase database = docker ? startContainer() : startEmbedded();
+        database.createAppAccount();
         log.info("Test PostgreSQL ({}) ready in {} ms at {}", database.kind,
                 (System.nanoTime() - started) / 1_000_000, database.jdbcUrl);
         return database;
+    }
+
+    private void createAppAccount() {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE ROLE " + APP_USER + " LOGIN PASSWORD '" + APP_PASSWORD + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the application's account", e);
+        }
     }
 
     /** Ask Testcontainers only where a Docker socket could exist: its probe logs an ERROR otherwise. */
@@ -133,7 +157,9 @@ public final class TestDatabase {
                     Statement statement = connection.createStatement()) {
                 statement.execute("CREATE DATABASE " + DATABASE);
             }
-            return new TestDatabase("embedded", postgres.getJdbcUrl("postgres", DATABASE), "postgres", "postgres");
+            // No user in the URL: the driver would let it override the account a caller passes.
+            return new TestDatabase("embedded", "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE,
+                    "postgres", "postgres");
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
         } catch (SQLException e) {

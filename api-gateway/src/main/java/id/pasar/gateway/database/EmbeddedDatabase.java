@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
 import lombok.extern.slf4j.Slf4j;
 
 /**
@@ -20,7 +21,10 @@ import lombok.extern.slf4j.Slf4j;
 final class EmbeddedDatabase {
 
     static final String DATABASE = "pasar";
-    static final String USER = "postgres";
+    /** The server's superuser, which owns the schemas and migrates them. */
+    static final String OWNER = "postgres";
+    /** The application's account: the role {@code pasar_app}, which migrations grant what the application may do. */
+    static final String APP_USER = "pasar_app";
 
     private final EmbeddedPostgres postgres;
     private final Path directory;
@@ -45,6 +49,7 @@ final class EmbeddedDatabase {
                     .setServerConfig("listen_addresses", "localhost")
                     .start();
             createDatabaseIfMissing(postgres);
+            createAppAccountIfMissing(postgres);
             EmbeddedDatabase database = new EmbeddedDatabase(postgres, directory);
             log.info("Embedded PostgreSQL ready in {} ms; data in {}; JDBC URL {}",
                     (System.nanoTime() - started) / 1_000_000, directory, database.jdbcUrl());
@@ -70,8 +75,36 @@ final class EmbeddedDatabase {
         }
     }
 
+    /**
+     * The application's login: the role {@code pasar_app} itself, with no password (the embedded
+     * server trusts local connections, ADR 0001). Migrations create the role elsewhere, where it
+     * cannot log in; here it can.
+     */
+    private static void createAppAccountIfMissing(EmbeddedPostgres postgres) throws IOException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    DO $$
+                    BEGIN
+                        IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = '%s') THEN
+                            CREATE ROLE %s LOGIN;
+                        END IF;
+                    END
+                    $$""".formatted(APP_USER, APP_USER));
+            statement.execute("ALTER ROLE " + APP_USER + " LOGIN");
+        } catch (SQLException e) {
+            throw new IOException("could not create the application's account " + APP_USER, e);
+        }
+    }
+
+    /** The URL the application's pool connects to, as {@link #APP_USER}. */
     String jdbcUrl() {
-        return postgres.getJdbcUrl(USER, DATABASE);
+        return postgres.getJdbcUrl(APP_USER, DATABASE);
+    }
+
+    /** Connections as the owner, for migrations only. */
+    DataSource ownerDataSource() {
+        return postgres.getDatabase(OWNER, DATABASE);
     }
 
     Path directory() {

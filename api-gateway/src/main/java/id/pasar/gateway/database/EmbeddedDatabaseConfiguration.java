@@ -26,7 +26,7 @@ class EmbeddedDatabaseConfiguration {
     HikariDataSource dataSource(EmbeddedDatabase database) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(database.jdbcUrl());
-        dataSource.setUsername(EmbeddedDatabase.USER);
+        dataSource.setUsername(EmbeddedDatabase.APP_USER);
         dataSource.setPoolName("pasar-embedded");
         return dataSource;
     }

@@ -148,7 +148,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
             QueryTimeoutException.class})
-    ResponseEntity<Object> databaseUnavailable(RuntimeException ex, WebRequest request) {
+    ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
         log.warn("Database unavailable: {}", ex.getMessage());
         ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", "Service unavailable",
                 "The service cannot reach its database right now; retry shortly.");
@@ -159,6 +159,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        // A connection lost mid-transaction reaches here wrapped in whatever was running: a commit
+        // (TransactionSystemException), Hibernate, Bucket4j. It is the database, not a bug.
+        if (DatabaseFailures.isUnreachable(ex)) {
+            return databaseUnavailable(ex, request);
+        }
         log.error("Unexpected failure", ex);
         ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Internal error",
                 "Something went wrong on our side; quote the requestId when you report it.");
