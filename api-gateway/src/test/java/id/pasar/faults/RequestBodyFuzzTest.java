@@ -109,7 +109,9 @@ class RequestBodyFuzzTest {
                 new Endpoint("POST", "/api/v1/compliance/seller-applications/" + seller.sellerId() + "/decision", officer,
                         Map.of("decision", "APPROVE", "note", "fuzz")),
                 new Endpoint("POST", "/api/v1/compliance/sellers/" + UUID.randomUUID() + "/revoke", officer,
-                        Map.of("reason", "fuzz")));
+                        Map.of("reason", "fuzz")),
+                new Endpoint("POST", "/api/v1/admin/platform-affiliates", admin, Map.of("nib", SellerFixtures.nib(),
+                        "npwp", SellerFixtures.npwp(), "legalName", "PT Fuzz", "note", "fuzz")));
         return endpoints.stream().map(endpoint -> DynamicTest.dynamicTest(endpoint.toString(), () -> fuzz(endpoint)));
     }
 

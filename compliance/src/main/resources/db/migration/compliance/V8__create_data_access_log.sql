@@ -23,3 +23,5 @@ CREATE TRIGGER data_access_log_insert_only BEFORE UPDATE OR DELETE ON data_acces
     FOR EACH ROW EXECUTE FUNCTION refuse_access_log_change();
 CREATE TRIGGER data_access_log_no_truncate BEFORE TRUNCATE ON data_access_log
     FOR EACH STATEMENT EXECUTE FUNCTION refuse_access_log_change();
+-- And for the application's role (ADR 0009), whatever the triggers do.
+REVOKE UPDATE, DELETE, TRUNCATE ON data_access_log FROM pasar_app;
