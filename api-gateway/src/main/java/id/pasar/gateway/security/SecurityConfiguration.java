@@ -3,7 +3,10 @@ package id.pasar.gateway.security;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.proc.SecurityContext;
 import id.pasar.gateway.web.ProblemWriter;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -53,7 +56,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems,
             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings,
-            JwtAuthenticationConverter tokens) throws Exception {
+            JwtAuthenticationConverter tokens, AccountStatus accounts, Clock clock) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, exception) -> problems.write(request, response,
                 HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Unauthorized", "A valid bearer token is required.");
         AccessDeniedHandler forbidden = (request, response, exception) -> problems.write(request, response,
@@ -90,7 +93,7 @@ class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new LiveAccountCheck(tokens, accounts, clock)))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(exceptions -> exceptions
@@ -110,14 +113,16 @@ class SecurityConfiguration {
         return new NimbusJwtEncoder(new ImmutableSecret<SecurityContext>(jwtSigningKey));
     }
 
-    /** Accepts only HS256 tokens signed with our key, unexpired, from our issuer, for our audience. */
+    /** Accepts only HS256 tokens signed with our key, with an expiry not yet passed, from our issuer, for our audience. */
     @Bean
     JwtDecoder jwtDecoder(SecretKey jwtSigningKey, JwtProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                 aud -> aud != null && aud.contains(properties.audience()));
+        // The default validators check exp and nbf only when present: a token without exp would never expire.
+        OAuth2TokenValidator<Jwt> expires = new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience));
+                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience, expires));
         return decoder;
     }
 
