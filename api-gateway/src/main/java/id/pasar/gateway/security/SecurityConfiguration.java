@@ -37,6 +37,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -69,6 +74,13 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .cors(cors -> { })
+                .headers(headers -> headers
+                        // Spring Security's defaults stay (nosniff, X-Frame-Options DENY, Cache-Control no-store,
+                        // HSTS on HTTPS requests); API answers are data, never a page to frame or run.
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                                new StaticHeadersWriter("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))))
                 .authorizeHttpRequests(requests -> requests
                         // Actuator's endpoints are not controllers: they are decided before "unmapped" is.
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -100,6 +112,16 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden));
         return http.build();
+    }
+
+    /**
+     * The firewall's refusals (a {@code ;}, an encoded {@code /} or dot segment, a non-printable
+     * character in the path) as problems; the default would be the container's error page.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST, "INVALID_PATH",
+                "Invalid path", "The path holds characters or segments that no path of this API has.");
     }
 
     @Bean
