@@ -28,11 +28,14 @@ final class LiveAccountCheck implements Converter<Jwt, AbstractAuthenticationTok
 
     static final Duration TTL = Duration.ofSeconds(30);
     private static final int MAX_ENTRIES = 50_000;
+    private static final Duration OUTAGE_PAUSE = Duration.ofSeconds(5);
 
     private final JwtAuthenticationConverter delegate;
     private final AccountStatus accounts;
     private final Clock clock;
     private final Map<UUID, Confirmed> confirmed = new ConcurrentHashMap<>();
+    /** Until when account checks are skipped because the last one found no database. */
+    private volatile Instant databaseBackAt = Instant.MIN;
 
     LiveAccountCheck(JwtAuthenticationConverter delegate, AccountStatus accounts, Clock clock) {
         this.delegate = delegate;
@@ -46,14 +49,18 @@ final class LiveAccountCheck implements Converter<Jwt, AbstractAuthenticationTok
         Role claimed = claimedRole(jwt);
         Instant now = clock.instant();
         Confirmed known = confirmed.get(userId);
-        if (known == null || known.until().isBefore(now) || known.role() != claimed) {
+        boolean unconfirmed = known == null || known.until().isBefore(now) || known.role() != claimed;
+        if (unconfirmed && !now.isBefore(databaseBackAt)) {
             Optional<Role> current;
             try {
                 current = accounts.currentRole(userId);
             } catch (DataAccessException | TransactionException unavailable) {
                 // Without the database the request can do nothing anyway and answers 503 where it needs data;
                 // refusing the token here would turn an outage into 401s and send every client to log in again.
-                log.warn("Account check skipped, database unavailable: {}", unavailable.getMessage());
+                // Nor should every request wait for a connection twice while it lasts: skip the check a while.
+                databaseBackAt = now.plus(OUTAGE_PAUSE);
+                log.warn("Account checks paused for {}, database unavailable: {}", OUTAGE_PAUSE,
+                        unavailable.getMessage());
                 return delegate.convert(jwt);
             }
             if (current.isEmpty() || current.get() != claimed) {
