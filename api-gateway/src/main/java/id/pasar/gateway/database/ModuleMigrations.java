@@ -1,5 +1,6 @@
 package id.pasar.gateway.database;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.List;
 import javax.sql.DataSource;
 import lombok.extern.slf4j.Slf4j;
@@ -28,11 +29,17 @@ public final class ModuleMigrations {
                     .createSchemas(true)
                     .locations("classpath:db/migration/" + schema)
                     .failOnMissingLocations(true)
+                    // A migration may rewrite a large table: the statement timeout of requests is not for it.
+                    .initSql("SET statement_timeout = 0")
                     .load()
                     .migrate();
             log.info("Schema {} at version {} ({} migrations applied now)", schema,
                     result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
                     result.migrationsExecuted);
+        }
+        // Flyway's connections came from the pool and keep its "no timeout": replace them with fresh ones.
+        if (dataSource instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
+            pool.getHikariPoolMXBean().softEvictConnections();
         }
     }
 }

@@ -3,7 +3,10 @@ package id.pasar.gateway.security;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.proc.SecurityContext;
 import id.pasar.gateway.web.ProblemWriter;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -34,6 +37,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -53,7 +61,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems,
             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings,
-            JwtAuthenticationConverter tokens) throws Exception {
+            JwtAuthenticationConverter tokens, AccountStatus accounts, Clock clock) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, exception) -> problems.write(request, response,
                 HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Unauthorized", "A valid bearer token is required.");
         AccessDeniedHandler forbidden = (request, response, exception) -> problems.write(request, response,
@@ -66,6 +74,13 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .cors(cors -> { })
+                .headers(headers -> headers
+                        // Spring Security's defaults stay (nosniff, X-Frame-Options DENY, Cache-Control no-store,
+                        // HSTS on HTTPS requests); API answers are data, never a page to frame or run.
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                                new StaticHeadersWriter("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))))
                 .authorizeHttpRequests(requests -> requests
                         // Actuator's endpoints are not controllers: they are decided before "unmapped" is.
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -92,13 +107,23 @@ class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new LiveAccountCheck(tokens, accounts, clock)))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden));
         return http.build();
+    }
+
+    /**
+     * The firewall's refusals (a {@code ;}, an encoded {@code /} or dot segment, a non-printable
+     * character in the path) as problems; the default would be the container's error page.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST, "INVALID_PATH",
+                "Invalid path", "The path holds characters or segments that no path of this API has.");
     }
 
     @Bean
@@ -112,14 +137,16 @@ class SecurityConfiguration {
         return new NimbusJwtEncoder(new ImmutableSecret<SecurityContext>(jwtSigningKey));
     }
 
-    /** Accepts only HS256 tokens signed with our key, unexpired, from our issuer, for our audience. */
+    /** Accepts only HS256 tokens signed with our key, with an expiry not yet passed, from our issuer, for our audience. */
     @Bean
     JwtDecoder jwtDecoder(SecretKey jwtSigningKey, JwtProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                 aud -> aud != null && aud.contains(properties.audience()));
+        // The default validators check exp and nbf only when present: a token without exp would never expire.
+        OAuth2TokenValidator<Jwt> expires = new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience));
+                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience, expires));
         return decoder;
     }
 

@@ -77,8 +77,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setTitle("Invalid request");
             problem.setDetail("The request has invalid parameters.");
             List<FieldProblem> errors = new ArrayList<>();
+            // A body validated with the other parameters names its own fields, not the parameter that holds it.
             invalid.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                    errors.add(new FieldProblem(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+                    errors.add(new FieldProblem(error instanceof FieldError field ? field.getField()
+                            : result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
             problem.setProperty("errors", errors);
         }
         localizer.localize(problem, code, LocaleContextHolder.getLocale());

@@ -37,6 +37,9 @@ public class Checkout {
     public record Line(UUID listingId, int quantity) {
     }
 
+    /** How long a checkout may wait in the queue for a shopper's lock or a listing's row. */
+    static final String QUEUE_TIMEOUT = "30s";
+
     /**
      * Places the order and completes its idempotency key in the same transaction; {@code render}
      * turns the order into the response body to store for replays.
@@ -49,6 +52,10 @@ public class Checkout {
         }
         Map<UUID, Integer> quantities = new LinkedHashMap<>();
         lines.forEach(line -> quantities.merge(line.listingId(), line.quantity(), Integer::sum));
+        // Concurrent orders queue on the shopper's lock and on the listings' rows by design: an order is never
+        // refused for contention (ADR 0008). Those waits are not runaway statements, so the statement timeout
+        // of requests (ADR 0010) is lifted for this transaction.
+        jdbc.sql("SET LOCAL statement_timeout = '" + QUEUE_TIMEOUT + "'").update();
         // One checkout per shopper at a time, so that two racing orders cannot both fit under the limit.
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('orders.shopper:' || :shopper, 0))")
                 .param("shopper", shopperId.toString()).query(Object.class).single();

@@ -22,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor
 class HashChainedDecisionLog implements DecisionLog {
 
+    /** How long an append may wait for the log's head behind other appends. */
+    static final String HEAD_WAIT_TIMEOUT = "30s";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Clock clock;
@@ -35,6 +38,9 @@ class HashChainedDecisionLog implements DecisionLog {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Decision> appendAll(List<NewDecision> requests) {
+        // Every decision queues on the head row: a wait there is the log's order, not a runaway statement, so the
+        // statement timeout of requests (ADR 0010) is lifted for the rest of the caller's transaction.
+        jdbc.sql("SET LOCAL statement_timeout = '" + HEAD_WAIT_TIMEOUT + "'").update();
         Head head = jdbc.sql("SELECT sequence, hash FROM compliance.decision_log_head FOR UPDATE")
                 .query((rs, row) -> new Head(rs.getLong("sequence"), rs.getString("hash")))
                 .single();

@@ -1,0 +1,100 @@
+package id.pasar.gateway.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import lombok.extern.slf4j.Slf4j;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.transaction.TransactionException;
+
+/**
+ * A signed, unexpired token opens the API only while its account still exists with the role the
+ * token names: an account erased by an operator (a PDP erasure request) or given another role
+ * stops its tokens within {@link #TTL}, not at their expiry an hour later (docs/adr/0012).
+ * The answer for an account is cached that long, so a busy client costs one primary-key lookup
+ * every {@link #TTL}; answers that refuse are never cached, so a refusal is never stale.
+ */
+@Slf4j
+final class LiveAccountCheck implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    static final Duration TTL = Duration.ofSeconds(30);
+    private static final int MAX_ENTRIES = 50_000;
+    private static final Duration OUTAGE_PAUSE = Duration.ofSeconds(5);
+
+    private final JwtAuthenticationConverter delegate;
+    private final AccountStatus accounts;
+    private final Clock clock;
+    private final Map<UUID, Confirmed> confirmed = new ConcurrentHashMap<>();
+    /** Until when account checks are skipped because the last one found no database. */
+    private volatile Instant databaseBackAt = Instant.MIN;
+
+    LiveAccountCheck(JwtAuthenticationConverter delegate, AccountStatus accounts, Clock clock) {
+        this.delegate = delegate;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @Override
+    public AbstractAuthenticationToken convert(Jwt jwt) {
+        UUID userId = userId(jwt);
+        Role claimed = claimedRole(jwt);
+        Instant now = clock.instant();
+        Confirmed known = confirmed.get(userId);
+        boolean unconfirmed = known == null || known.until().isBefore(now) || known.role() != claimed;
+        if (unconfirmed && !now.isBefore(databaseBackAt)) {
+            Optional<Role> current;
+            try {
+                current = accounts.currentRole(userId);
+            } catch (DataAccessException | TransactionException unavailable) {
+                // Without the database the request can do nothing anyway and answers 503 where it needs data;
+                // refusing the token here would turn an outage into 401s and send every client to log in again.
+                // Nor should every request wait for a connection twice while it lasts: skip the check a while.
+                databaseBackAt = now.plus(OUTAGE_PAUSE);
+                log.warn("Account checks paused for {}, database unavailable: {}", OUTAGE_PAUSE,
+                        unavailable.getMessage());
+                return delegate.convert(jwt);
+            }
+            if (current.isEmpty() || current.get() != claimed) {
+                confirmed.remove(userId);
+                throw new InvalidBearerTokenException("The token's account no longer exists or has another role");
+            }
+            if (confirmed.size() >= MAX_ENTRIES) {
+                confirmed.clear(); // a bound, not a policy: the next requests look their accounts up again
+            }
+            confirmed.put(userId, new Confirmed(claimed, now.plus(TTL)));
+        }
+        return delegate.convert(jwt);
+    }
+
+    private static UUID userId(Jwt jwt) {
+        try {
+            return UUID.fromString(jwt.getSubject());
+        } catch (RuntimeException notOurs) {
+            throw new InvalidBearerTokenException("The token's subject is not an account id");
+        }
+    }
+
+    private static Role claimedRole(Jwt jwt) {
+        var roles = jwt.getClaimAsStringList(TokenService.ROLES_CLAIM);
+        if (roles == null || roles.size() != 1) {
+            throw new InvalidBearerTokenException("A token names exactly one role");
+        }
+        try {
+            return Role.valueOf(roles.get(0));
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidBearerTokenException("The token names an unknown role");
+        }
+    }
+
+    private record Confirmed(Role role, Instant until) {
+    }
+}
