@@ -18,7 +18,7 @@
 \set quantity random(1, 2)
 \set is_hot CASE WHEN :r <= 80 THEN 1 ELSE 0 END
 \set pick CASE WHEN :r <= 80 THEN :hot ELSE :cold END
-\set expires 1795937201242
+\set expires 4102444800000
 SELECT sh.id AS shopper, 'orders' || chr(58) || 'pgbench-' || sh.n AS bucket,
        (SELECT t.id FROM bench.order_targets t WHERE t.hot = (:is_hot::int = 1) AND t.n = :pick::bigint) AS listing,
        g.order_id, gen_random_uuid() AS seller_order_id, gen_random_uuid() AS line_id,
