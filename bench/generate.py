@@ -157,8 +157,10 @@ def parse_args():
 
 
 def psql_value(db, sql):
-    return subprocess.run(['psql', '-X', '-tA', '-v', 'ON_ERROR_STOP=1', '-c', sql, db], check=True,
-                          capture_output=True, text=True).stdout.strip()
+    done = subprocess.run(['psql', '-X', '-tA', '-v', 'ON_ERROR_STOP=1', '-c', sql, db], capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f'cannot query {db}: {done.stderr.strip()}\n(is the application running on its database? --db URL)')
+    return done.stdout.strip()
 
 
 def ts(t):
