@@ -8,7 +8,7 @@
 # (/actuator/health/liveness). Search runs twice, with exposure counting on and off (a restart in
 # between, which is also the "second start" measured). Writes bench/results/<UTC time>.md.
 #
-#   bench/run.sh                                   # 1,000,000 listings, 100,000 sellers (about 30 min)
+#   bench/run.sh                                   # 1,000,000 listings, 100,000 sellers (about 20 min)
 #   LISTINGS=10000 SELLERS=2000 bench/run.sh       # a quick run
 #   DURATION=15 CONNECTIONS="4 16 64" RATE_SECONDS=30 SHOPPERS=200 PORT=18180 DB_PORT=55539 bench/run.sh
 # Needs a JDK 17+, python3, psql and pgbench (Debian: postgresql-client, postgresql-contrib), curl;
