@@ -1,0 +1,30 @@
+-- GET a list of paths round-robin (each thread from its own offset): search mix, listing detail, reports.
+--   wrk -s bench/load/paths.lua URL -- PATHS_FILE [TOKEN_FILE] [random]
+-- PATHS_FILE: one "label<TAB>path" or "path" a line. With "random", paths are drawn at random instead.
+dofile("bench/load/common.lua")
+local counter = 0
+function setup(thread)
+  counter = counter + 1
+  thread:set("id", counter)
+end
+function init(args)
+  paths = {}
+  for _, line in ipairs(lines(args[1])) do
+    paths[#paths + 1] = line:match("\t(.*)$") or line
+  end
+  headers = {}
+  if args[2] and args[2] ~= "" and args[2] ~= "-" then
+    headers["Authorization"] = "Bearer " .. lines(args[2])[1]
+  end
+  draw = args[3] == "random"
+  math.randomseed(os.time() + id * 7919)
+  i = (id * 7) % #paths
+end
+function request()
+  if draw then
+    i = math.random(#paths)
+  else
+    i = i % #paths + 1
+  end
+  return wrk.format("GET", paths[i], headers)
+end

@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""EXPLAIN (ANALYZE, BUFFERS) of the main queries, from the pgbench scripts themselves (so there is one
+copy of each statement): every SELECT of bench/pgbench/search.sql with its variables bound as literals,
+the detail query, and the order's stock update (in a transaction that is rolled back).
+
+    python3 bench/load/plans.py --db URL --vars search.vars [--vars counts.vars]
+"""
+import argparse
+import re
+import subprocess
+
+
+def explain(db, title, statement, rollback=False):
+    sql = ('BEGIN;\n' if rollback else '') + 'EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ' + statement + ';\n' + \
+          ('ROLLBACK;\n' if rollback else '')
+    out = subprocess.run(['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-P', 'pager=off', '-tA', db], input=sql,
+                         capture_output=True, text=True)
+    print(f'### {title}\n\n```\n{(out.stdout or out.stderr).strip()}\n```\n')
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument('--db', required=True)
+    p.add_argument('--vars', action='append', default=[])
+    p.add_argument('--search', default='bench/pgbench/search.sql')
+    a = p.parse_args()
+    values = {}
+    for f in a.vars:
+        for line in open(f):
+            if '=' in line:
+                k, v = line.rstrip('\n').split('=', 1)
+                values[k] = v
+    bind = lambda s: re.sub(r'(?<![:\w]):([a-z_][a-z0-9_]*)', lambda m: "'" + values[m.group(1)].replace("'", "''") + "'"
+                            if m.group(1) in values else m.group(0), s)
+    title = None
+    for chunk in open(a.search).read().split(';\n'):
+        lines = [l for l in chunk.strip().split('\n')]
+        comments = [l[3:] for l in lines if l.startswith('-- ') and re.match(r'-- \d+\.', l)]
+        if comments:
+            title = comments[-1]
+        body = '\n'.join(l for l in lines if not l.startswith('--')).strip()
+        if body.upper().startswith('SELECT'):
+            explain(a.db, 'search ' + title, bind(body))
+    one = subprocess.run(['psql', '-X', '-tA', '-c', "SELECT id FROM bench.detail_ids WHERE n = 1", a.db],
+                         capture_output=True, text=True).stdout.strip()
+    explain(a.db, 'listing detail', f"""SELECT id, title, description, price_idr, shop_name, seller_id, ship_from_regency_code,
+        province_code, category_code, stock, weight_grams, halal_status, halal_certificate_number
+        FROM catalog.listings WHERE id = '{one}' AND status = 'PUBLISHED'""")
+    hot = subprocess.run(['psql', '-X', '-tA', '-c', "SELECT id FROM bench.order_targets WHERE hot AND n = 1", a.db],
+                         capture_output=True, text=True).stdout.strip()
+    explain(a.db, 'order: stock taken (rolled back)', f"""UPDATE catalog.listings SET stock = stock - 1
+        WHERE id = '{hot}' AND status = 'PUBLISHED' AND stock >= 1 RETURNING id, seller_id, version, title, price_idr""", True)
+    shopper = subprocess.run(['psql', '-X', '-tA', '-c', "SELECT id FROM bench.shoppers WHERE n = 1", a.db],
+                             capture_output=True, text=True).stdout.strip()
+    explain(a.db, "order: the shopper's unpaid units of the listing (purchase limit)", f"""select coalesce(sum(l1_0.quantity),0)
+        from orders.orders o1_0 join orders.seller_orders so1_0 on o1_0.id=so1_0.order_id join orders.order_lines l1_0
+        on so1_0.id=l1_0.seller_order_id where o1_0.shopper_id='{shopper}' and o1_0.status='PENDING_PAYMENT'
+        and l1_0.listing_id='{hot}'""")
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,233 @@
+#!/usr/bin/env bash
+# The benchmarks of issue 7, in one run against a freshly started application: generate the shelf
+# (bench/generate.py), then for each scenario (catalog search, listing detail, order placement,
+# auditor reports) the maximum throughput with wrk at several connection counts, latency percentiles
+# at a fixed rate (half the maximum; bench/load/FixedRate.java corrects coordinated omission), and
+# the ceilings measured in the same run: pgbench with the application's own SQL (bench/pgbench/,
+# -M prepared, same concurrency) and a trivial endpoint of the same application
+# (/actuator/health/liveness). Search runs twice, with exposure counting on and off (a restart in
+# between, which is also the "second start" measured). Writes bench/results/<UTC time>.md.
+#
+#   bench/run.sh                                   # 1,000,000 listings, 100,000 sellers (about 20 min)
+#   LISTINGS=10000 SELLERS=2000 bench/run.sh       # a quick run
+#   DURATION=15 CONNECTIONS="4 16 64" RATE_SECONDS=30 SHOPPERS=200 PORT=18180 DB_PORT=55539 bench/run.sh
+# Needs a JDK 17+, python3, psql and pgbench (Debian: postgresql-client, postgresql-contrib), curl;
+# installs wrk from Debian when it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+LISTINGS=${LISTINGS:-1000000}
+SELLERS=${SELLERS:-100000}
+SHOPPERS=${SHOPPERS:-200}
+DURATION=${DURATION:-15}
+CONNECTIONS=${CONNECTIONS:-4 16 64}
+RATE_SECONDS=${RATE_SECONDS:-30}
+PORT=${PORT:-18180}
+DB_PORT=${DB_PORT:-55539}
+HEAP=${HEAP:-512m}
+BASE="http://localhost:$PORT"
+DB="postgresql://postgres@localhost:$DB_PORT/pasar"
+
+if ! command -v wrk > /dev/null; then
+  echo "installing wrk (Debian package)"
+  SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
+  $SUDO apt-get install -y wrk > /dev/null || { $SUDO apt-get update > /dev/null && $SUDO apt-get install -y wrk > /dev/null; }
+fi
+for tool in java python3 psql pgbench curl wrk; do command -v "$tool" > /dev/null || { echo "needs $tool" >&2; exit 1; }; done
+[ -f api-gateway/target/pasar-api.jar ] || ./mvnw -q -B -DskipTests package
+
+DATA=$(mktemp -d)
+WORK="$DATA/work"
+mkdir -p "$WORK" bench/results
+STAMP=$(date -u +%Y-%m-%dT%H%MZ)
+OUT="bench/results/$STAMP.md"
+RESULTS="$WORK/results.tsv"
+FACTS="$WORK/facts"
+: > "$RESULTS"; : > "$FACTS"
+APP=""
+fact() { echo "$1=$2" >> "$FACTS"; }
+log() { echo "[$(date -u +%H:%M:%S)] $*"; }
+
+stop_app() {
+  [ -n "$APP" ] || return 0
+  kill "$APP" 2> /dev/null || true
+  wait "$APP" 2> /dev/null || true
+  APP=""
+  # After a hard kill the embedded postmaster outlives the JVM: stop it by its own pid file.
+  local pm
+  pm=$(head -1 "$DATA/postgres/postmaster.pid" 2> /dev/null || true)
+  if [ -n "$pm" ] && kill -0 "$pm" 2> /dev/null; then kill "$pm" 2> /dev/null || true; sleep 2; fi
+}
+cleanup() { stop_app; cp -f "$DATA/app.log" "bench/results/$STAMP-app.log" 2> /dev/null || true; rm -rf "$DATA"; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+start_app() { # exposure counting on|off; sets APP and STARTED_IN (seconds to readiness)
+  local t0 t1
+  t0=$(date +%s.%N)
+  java -Xmx"$HEAP" -jar api-gateway/target/pasar-api.jar --server.port="$PORT" --pasar.embedded-database-port="$DB_PORT" \
+    --pasar.data-dir="$DATA" --pasar.admin.email=bench@pasar.test --pasar.admin.password=bench-password-1 \
+    --pasar.orders.rate-limit.per-minute=1000000 --pasar.orders.max-unpaid-units-per-listing=1000000 \
+    --pasar.exposure.counting-enabled="$1" >> "$DATA/app.log" 2>&1 &
+  APP=$!
+  until curl -sf "$BASE/actuator/health/readiness" > /dev/null; do
+    kill -0 "$APP" 2> /dev/null || { echo "the application did not start; see $DATA/app.log" >&2; tail -30 "$DATA/app.log" >&2; exit 1; }
+    sleep 0.2
+  done
+  t1=$(date +%s.%N)
+  STARTED_IN=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", b - a}')
+}
+
+# CPU seconds used so far by the application's JVM, and by the embedded PostgreSQL (postmaster and backends).
+cpu_app() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$APP/stat"; }
+cpu_db() { # the postmaster's own and its reaped backends' time (cutime, cstime), plus the live backends'
+  local pm total p
+  pm=$(head -1 "$DATA/postgres/postmaster.pid")
+  total=$(awk '{printf "%.2f", ($14 + $15 + $16 + $17) / 100}' "/proc/$pm/stat")
+  for p in $(pgrep -P "$pm" || true); do
+    total=$(awk -v t="$total" '{printf "%.2f", t + ($14 + $15) / 100}' "/proc/$p/stat" 2> /dev/null || echo "$total")
+  done
+  echo "$total"
+}
+rate() { awk -v a="$1" -v b="$2" -v s="$3" 'BEGIN {printf "%.2f", (b - a) / s}'; }
+
+wrk_run() { # scenario connections script args...
+  local scenario=$1 c=$2 script=$3 a0 d0 a1 d1 line t0 t1 secs
+  shift 3
+  a0=$(cpu_app); d0=$(cpu_db); t0=$(date +%s.%N)
+  line=$(wrk -t2 -c"$c" -d"${DURATION}s" --timeout 30s -s "$script" "$BASE" -- "$@" | grep '^WRK ')
+  t1=$(date +%s.%N); a1=$(cpu_app); d1=$(cpu_db)
+  secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')
+  echo "$line" | awk -v s="$scenario" -v c="$c" -v ac="$(rate "$a0" "$a1" "$secs")" -v dc="$(rate "$d0" "$d1" "$secs")" '{
+    for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+    printf "wrk\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", s, c, v["rps"], v["p50_ms"], v["p99_ms"],
+      v["non2xx"] + v["connect"] + v["read"] + v["write"] + v["timeout"], ac, dc }' | tee -a "$RESULTS"
+}
+
+pgbench_run() { # scenario connections script vars-files...
+  local scenario=$1 c=$2 script=$3 vars=() f kv out a0 d0 a1 d1 t0 t1 secs
+  shift 3
+  for f in "$@"; do while IFS= read -r kv; do [ -n "$kv" ] && vars+=(-D "$kv"); done < "$f"; done
+  a0=$(cpu_app); d0=$(cpu_db); t0=$(date +%s.%N)
+  # A failed run is reported (its tps so far, and the failure in the log), not fatal to the whole bench.
+  out=$(pgbench -n -M prepared -c "$c" -j 2 -T "$DURATION" "${vars[@]}" -f "$script" "$DB" 2>&1) || echo "$out" | grep -v '^pgbench: error: client' >&2 || true
+  t1=$(date +%s.%N); a1=$(cpu_app); d1=$(cpu_db)
+  secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')
+  echo "$out" | awk -v s="$scenario" -v c="$c" -v ac="$(rate "$a0" "$a1" "$secs")" -v dc="$(rate "$d0" "$d1" "$secs")" '
+    /^tps = / {tps = $3} /^latency average/ {lat = $4} /number of failed transactions/ {failed = $5}
+    END {printf "pgbench\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", s, c, tps, lat, failed, ac, dc}' | tee -a "$RESULTS"
+}
+
+fixed_run() { # scenario rate args...
+  local scenario=$1 r=$2
+  shift 2
+  java -Xmx256m bench/load/FixedRate.java --base "$BASE" --rate "$r" --seconds "$RATE_SECONDS" "$@" | tee "$WORK/fixed-$scenario.txt" |
+    awk -v s="$scenario" '/^FIXED label/ {
+      for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+      printf "fixed\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s, v["label"], v["rate"], v["due"], v["errors"],
+        v["p50_ms"], v["p90_ms"], v["p99_ms"], v["p999_ms"], v["max_ms"] }' | tee -a "$RESULTS"
+}
+
+best_rps() { awk -F'\t' -v s="$1" '$1 == "wrk" && $2 == s && $3 + 0 > 0 { if ($4 > m) m = $4 } END {printf "%.0f", m}' "$RESULTS"; }
+half() { awk -v r="$(best_rps "$1")" 'BEGIN {h = r / 2; printf "%.1f", h < 1 ? 1 : h}'; }
+warm() { wrk -t2 -c4 -d5s --timeout 30s -s "$@" > /dev/null 2>&1 || true; }
+
+# --- the machine, the application, the data ---------------------------------------------------------
+fact started "$(date -u +%FT%TZ)"
+fact machine "$(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}'), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM"
+fact load_before "$(cut -d' ' -f1-3 /proc/loadavg)"
+fact java "$(java -version 2>&1 | head -1)"
+fact listings "$LISTINGS"; fact sellers "$SELLERS"; fact shoppers "$SHOPPERS"; fact duration "$DURATION"
+fact connections "$CONNECTIONS"; fact rate_seconds "$RATE_SECONDS"; fact heap "$HEAP"
+fact commit "$(git rev-parse --short HEAD 2> /dev/null || echo unknown)"
+
+log "starting the application (exposure counting on) in $DATA"
+start_app true
+fact first_start "$STARTED_IN"
+fact postgres "$(psql -X -tA -c 'SHOW server_version' "$DB"), shared_buffers $(psql -X -tA -c 'SHOW shared_buffers' "$DB")"
+log "generating $LISTINGS listings of $SELLERS sellers"
+T0=$(date +%s)
+python3 bench/generate.py --listings "$LISTINGS" --sellers "$SELLERS" --db "$DB" 2>&1 | tee "$WORK/generate.txt"
+fact generate_seconds "$(( $(date +%s) - T0 ))"
+fact decisions "$(psql -X -tA -c 'SELECT count(*) FROM compliance.decisions' "$DB")"
+fact database_size "$(psql -X -tA -c "SELECT pg_size_pretty(pg_database_size('pasar'))" "$DB")"
+log "preparing accounts and request files"
+python3 bench/load/prepare.py --base "$BASE" --db "$DB" --work "$WORK" --shoppers "$SHOPPERS"
+echo "/actuator/health/liveness" > "$WORK/trivial.txt"
+awk '{print "/api/v1/catalog/listings/" $1}' "$WORK/detail-ids.txt" > "$WORK/detail-paths.txt"
+FROM=$(date -d '-800 days' +%F); TO=$(date +%F)
+printf 'sellers report\t/api/v1/compliance/reports/sellers?from=%s&to=%s\nlistings report\t/api/v1/compliance/reports/listings?from=%s&to=%s\n' \
+  "$FROM" "$TO" "$FROM" "$TO" > "$WORK/reports-paths.txt"
+
+# --- trivial endpoint, search, detail: maximum throughput, and the database's ceiling ---------------------
+log "trivial endpoint"
+warm bench/load/paths.lua "$BASE" -- "$WORK/trivial.txt"
+for c in $CONNECTIONS; do wrk_run trivial "$c" bench/load/paths.lua "$WORK/trivial.txt"; done
+log "search (exposure counting on)"
+warm bench/load/paths.lua "$BASE" -- "$WORK/search-paths.txt"
+for c in $CONNECTIONS; do wrk_run search-on "$c" bench/load/paths.lua "$WORK/search-paths.txt"; done
+for c in $CONNECTIONS; do pgbench_run search "$c" bench/pgbench/search.sql "$WORK/search.vars"; done
+log "listing detail"
+warm bench/load/paths.lua "$BASE" -- "$WORK/detail-paths.txt" - random
+for c in $CONNECTIONS; do wrk_run detail "$c" bench/load/paths.lua "$WORK/detail-paths.txt" - random; done
+for c in $CONNECTIONS; do pgbench_run detail "$c" bench/pgbench/detail.sql "$WORK/counts.vars"; done
+
+# --- latency at half the maximum rate (open model) ---------------------------------------------------------
+log "fixed-rate latency"
+fixed_run trivial "$(half trivial)" --paths "$WORK/trivial.txt"
+fixed_run search-on "$(half search-on)" --paths "$WORK/search-paths.txt"
+fixed_run detail "$(half detail)" --paths "$WORK/detail-paths.txt" --random
+
+# --- orders, then the invariants, then the database's ceiling for the same transaction ---------------------
+log "order placement"
+for c in $CONNECTIONS; do
+  wrk_run orders "$c" bench/load/order.lua "$WORK/shopper-tokens.txt" "$WORK/hot.txt" "$WORK/cold.txt"
+done
+fixed_run orders "$(half orders)" --orders "$WORK/shopper-tokens.txt" "$WORK/hot.txt" "$WORK/cold.txt"
+sleep 3 # the OrderPlaced listeners of the last orders
+psql -X -q -P pager=off -f bench/invariants.sql "$DB" | tee "$WORK/invariants.txt"
+psql -X -q -c "INSERT INTO gateway.rate_limit_buckets (id, state, expires_at)
+  SELECT 'orders:pgbench-' || n, (SELECT state FROM gateway.rate_limit_buckets WHERE id LIKE 'orders:%' LIMIT 1), 4102444800000
+  FROM bench.shoppers ON CONFLICT DO NOTHING" "$DB"
+for c in $CONNECTIONS; do pgbench_run orders "$c" bench/pgbench/order.sql "$WORK/counts.vars"; done
+
+# --- auditor reports ---------------------------------------------------------------------------------------
+log "auditor reports"
+TOKEN=$(cat "$WORK/auditor.token")
+median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+timed() { for _ in 1 2 3; do curl -sf -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $TOKEN" -H "Accept: ${2:-application/json}" "$BASE$1"; done | median; }
+fact report_sellers_s "$(timed "/api/v1/compliance/reports/sellers?from=$FROM&to=$TO")"
+fact report_listings_s "$(timed "/api/v1/compliance/reports/listings?from=$FROM&to=$TO")"
+fact report_sellers_csv_s "$(timed "/api/v1/compliance/reports/sellers?from=$FROM&to=$TO" text/csv)"
+wrk_run reports 2 bench/load/paths.lua "$WORK/reports-paths.txt" "$WORK/auditor.token"
+HWM0=$(awk '/VmHWM/ {print $2}' "/proc/$APP/status")
+T0=$(date +%s.%N)
+BYTES=$(curl -sf -H "Authorization: Bearer $TOKEN" -H 'Accept: text/csv' "$BASE/api/v1/compliance/decisions?from=$FROM&to=$TO" | wc -c)
+fact csv_export "$(awk -v b="$BYTES" -v t0="$T0" -v t1="$(date +%s.%N)" -v h0="$HWM0" -v h1="$(awk '/VmHWM/ {print $2}' "/proc/$APP/status")" \
+  'BEGIN {printf "%.0f MB in %.1f s; peak RSS %d MB before, %d MB after", b / 1048576, t1 - t0, h0 / 1024, h1 / 1024}')"
+
+# --- plans of the main queries, memory, errors; then the second instance, exposure counting off ------------
+log "plans"
+python3 bench/load/plans.py --db "$DB" --vars "$WORK/search.vars" > "$WORK/plans.md"
+fact app_peak_rss_mb "$(awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/$APP/status")"
+fact app_heap "$(jcmd "$APP" GC.heap_info 2> /dev/null | awk '/heap total/ {print; exit}' | sed 's/^ *//')"
+fact app_cpu_total_s "$(cpu_app)"
+fact log_errors_on "$(grep -c ' ERROR ' "$DATA/app.log" || true)"
+
+log "restart with exposure counting off"
+stop_app
+start_app false
+fact second_start "$STARTED_IN"
+fact second_start_logged "$(grep -o 'Started PasarApplication in [0-9.]* seconds' "$DATA/app.log" | tail -1)"
+fact load_at_second_start "$(cut -d' ' -f1-3 /proc/loadavg)"
+warm bench/load/paths.lua "$BASE" -- "$WORK/search-paths.txt"
+for c in $CONNECTIONS; do wrk_run search-off "$c" bench/load/paths.lua "$WORK/search-paths.txt"; done
+fixed_run search-off "$(half search-on)" --paths "$WORK/search-paths.txt"
+fact app_peak_rss_mb_off "$(awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/$APP/status")"
+fact log_errors "$(grep -c ' ERROR ' "$DATA/app.log" || true)"
+fact load_after "$(cut -d' ' -f1-3 /proc/loadavg)"
+fact finished "$(date -u +%FT%TZ)"
+stop_app
+
+python3 bench/report.py --work "$WORK" > "$OUT"
+cp "$RESULTS" "bench/results/$STAMP-results.tsv"
+log "report: $OUT"
