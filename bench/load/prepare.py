@@ -132,20 +132,21 @@ def main():
         raise SystemExit('q=kopi has fewer than 100 hits: load more listings')
     params['kopi_cursor'] = after
     fields = base64.urlsafe_b64decode(after + '=' * (-len(after) % 4)).decode().split('|')
-    kopi_rank, kopi_id = fields[1], fields[4]
+    kopi_rank, kopi_id, kopi_tie, day = fields[1], fields[4], fields[5], fields[6]
     published = sql(a.db, """SELECT to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '|' || id
         FROM catalog.listings WHERE status = 'PUBLISHED' ORDER BY published_at DESC, id DESC
         OFFSET (SELECT count(*) / 2 FROM catalog.listings WHERE status = 'PUBLISHED') LIMIT 1""").split('|')
     price = sql(a.db, """SELECT price_idr || '|' || id FROM catalog.listings WHERE status = 'PUBLISHED' ORDER BY price_idr, id
         OFFSET (SELECT count(*) / 2 FROM catalog.listings WHERE status = 'PUBLISHED') LIMIT 1""").split('|')
-    params['newest_cursor'] = cursor(f'NEWEST||0|{published[0]}|{published[1]}')
-    params['price_cursor'] = cursor(f'PRICE_ASC||{price[0]}|2000-01-01T00:00:00Z|{price[1]}')
+    params['newest_cursor'] = cursor(f'NEWEST||0|{published[0]}|{published[1]}||{day}')
+    params['price_cursor'] = cursor(f'PRICE_ASC||{price[0]}|2000-01-01T00:00:00Z|{price[1]}||{day}')
     with open(w('search-paths.txt'), 'w') as f:
         for label, query in SEARCH_MIX:
             f.write(f'{label}\t/api/v1/catalog/listings?{query.format(**params)}&size={PAGE}\n')
     parent = sql(a.db, "SELECT string_agg(code, ',') FROM catalog.categories WHERE code = 'makanan-minuman' "
                        "OR parent_code = 'makanan-minuman'")
     variables = {'q_batik': 'batik tulis', 'q_kopi': 'kopi', 'kopi_after_rank': kopi_rank, 'kopi_after_id': kopi_id,
+                 'kopi_after_tie': kopi_tie, 'day': day, 'w_text': '1.0', 'w_stock': '0.1', 'w_fresh': '0.05',
                  'q_rotan': 'tas rotan', 'province': '35', 'q_typo': 'angklng', 'cat_single': 'makanan-ringan',
                  'cat_parent': parent, 'min_price': '50000', 'max_price': '200000',
                  'newest_after_published': published[0], 'newest_after_id': published[1],

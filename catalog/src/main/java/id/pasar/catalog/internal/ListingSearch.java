@@ -18,7 +18,6 @@ import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Shopper search over the published shelf: PostgreSQL full text with the {@code indonesian}
@@ -88,7 +87,7 @@ public class ListingSearch {
     public record Page(List<Hit> hits, Position next) {
     }
 
-    @Transactional(readOnly = true)
+    /** No transaction: one or two single-statement reads, each its own snapshot, no BEGIN/COMMIT round trips. */
     public Page search(Query query) {
         if (query.after() != null) {
             return search(query, query.after().typo());
@@ -178,8 +177,7 @@ public class ListingSearch {
         return new Page(List.copyOf(page), more ? page.get(page.size() - 1).position(sort, typo, day) : null);
     }
 
-    /** One published listing, for the shopper's detail view; empty unless published. */
-    @Transactional(readOnly = true)
+    /** One published listing, for the shopper's detail view; empty unless published. One statement, no transaction. */
     public Optional<PublishedListing> published(UUID listingId) {
         return jdbc.sql("""
                 SELECT id, title, description, price_idr, shop_name, seller_id, ship_from_regency_code, province_code,
