@@ -64,8 +64,9 @@ public class Order {
     private Instant paidAt;
     @Column(name = "closed_at")
     private Instant closedAt;
+    /** A wrapper, null until first stored: Spring Data then persists a new order instead of merging it (a SELECT per row). */
     @Version
-    private long version;
+    private Long version;
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @BatchSize(size = 50)
