@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -66,6 +68,20 @@ public final class Api {
     public String token(String email, String password) {
         return post("/api/v1/auth/token", Map.of("email", email, "password", password)).send().expect(200)
                 .json().get("accessToken").asString();
+    }
+
+    /** Every item of a paged list (api.md's {@code items}/{@code nextCursor}), 100 a page, page after page. */
+    public List<JsonNode> allItems(String path, String token) {
+        List<JsonNode> all = new ArrayList<>();
+        String separator = path.contains("?") ? "&" : "?";
+        String cursor = null;
+        do {
+            JsonNode page = get(path + separator + "size=100" + (cursor == null ? "" : "&cursor=" + cursor)).bearer(token)
+                    .send().expect(200).json();
+            page.get("items").forEach(all::add);
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        } while (cursor != null);
+        return all;
     }
 
     public static String json(Object value) {

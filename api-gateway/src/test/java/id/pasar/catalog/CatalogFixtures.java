@@ -30,7 +30,8 @@ public final class CatalogFixtures {
         return apply(api, SellerFixtures.pendingKtpApplication(), "PENDING_REVIEW");
     }
 
-    private static Seller apply(Api api, Map<String, Object> application, String expectedStatus) {
+    /** A new SELLER account applies; the fixture fails unless the seller comes out {@code expectedStatus}. */
+    public static Seller apply(Api api, Map<String, Object> application, String expectedStatus) {
         String token = api.newAccount("SELLER");
         var seller = api.post("/api/v1/sellers", application).bearer(token).send().expect(201).json();
         if (!seller.get("status").asString().equals(expectedStatus)) {

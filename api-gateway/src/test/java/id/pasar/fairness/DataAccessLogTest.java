@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import id.pasar.Api;
 import id.pasar.IntegrationTest;
 import id.pasar.TestIdentityRegistry;
+import id.pasar.catalog.CatalogFixtures;
 import id.pasar.catalog.CatalogFixtures.Seller;
 import id.pasar.onboarding.SellerFixtures;
 import id.pasar.testing.TestDatabase;
@@ -58,7 +59,7 @@ class DataAccessLogTest {
             assertThat(queue.send().expect(400).json().get("code").asString()).isEqualTo("ACCESS_REASON_REQUIRED");
         }
         // nothing was read, so nothing is logged
-        assertThat(entries("/api/v1/compliance/reports/data-access?sellerId=" + sellerId, auditor)).isEmpty();
+        assertThat(api.allItems("/api/v1/compliance/reports/data-access?sellerId=" + sellerId, auditor)).isEmpty();
         // an unknown seller is 404 once a reason is given
         api.get("/api/v1/compliance/sellers/" + java.util.UUID.randomUUID()).bearer(officer).header(REASON, "checking a complaint")
                 .send().expect(404);
@@ -69,7 +70,7 @@ class DataAccessLogTest {
         LocalDate born = SellerFixtures.someAdultBirthDate();
         String nik = SellerFixtures.nik(born, true);
         TestIdentityRegistry.confirm(nik);
-        Seller seller = FairnessFixtures.apply(api, SellerFixtures.application("INDIVIDUAL",
+        Seller seller = CatalogFixtures.apply(api, SellerFixtures.application("INDIVIDUAL",
                 SellerFixtures.ktp(nik, born, "FEMALE", "WNI")), "VERIFIED");
         Seller other = FairnessFixtures.verifiedKtpSeller(api, "MICRO", "3404");
         String admin = api.adminToken();
@@ -81,7 +82,7 @@ class DataAccessLogTest {
         api.get("/api/v1/compliance/sellers/" + seller.sellerId()).bearer(admin).header(REASON, "Quarterly sample check")
                 .send().expect(200);
 
-        List<JsonNode> audited = entries("/api/v1/compliance/reports/data-access?sellerId=" + seller.sellerId(), auditor);
+        List<JsonNode> audited = api.allItems("/api/v1/compliance/reports/data-access?sellerId=" + seller.sellerId(), auditor);
         assertThat(audited).hasSize(2);
         assertThat(audited.get(0).get("actorRole").asString()).isEqualTo("COMPLIANCE_OFFICER");
         assertThat(audited.get(0).get("reason").asString()).isEqualTo("Complaint #4411: counterfeit batik");
@@ -95,15 +96,15 @@ class DataAccessLogTest {
         assertThat(csv).startsWith("id,accessedAt,actor,actorRole,sellerId,resource,reason")
                 .contains("Complaint #4411: counterfeit batik").doesNotContain(nik);
 
-        List<JsonNode> own = entries("/api/v1/sellers/me/data-access", seller.token());
+        List<JsonNode> own = api.allItems("/api/v1/sellers/me/data-access", seller.token());
         assertThat(own).extracting(e -> e.get("reason").asString())
                 .containsExactly("Complaint #4411: counterfeit batik", "Quarterly sample check");
-        assertThat(entries("/api/v1/sellers/me/data-access", other.token())).isEmpty();
+        assertThat(api.allItems("/api/v1/sellers/me/data-access", other.token())).isEmpty();
     }
 
     @Test
     void theApplicationQueueLogsEverySellerItReturns() {
-        String pending = FairnessFixtures.apply(api, SellerFixtures.pendingKtpApplication(), "PENDING_REVIEW").sellerId();
+        String pending = CatalogFixtures.apply(api, SellerFixtures.pendingKtpApplication(), "PENDING_REVIEW").sellerId();
         List<String> returned = new ArrayList<>();
         String cursor = null;
         do {
@@ -114,7 +115,7 @@ class DataAccessLogTest {
         } while (cursor != null);
         assertThat(returned).contains(pending);
 
-        List<JsonNode> logged = entries("/api/v1/compliance/reports/data-access?sellerId=" + pending, auditor);
+        List<JsonNode> logged = api.allItems("/api/v1/compliance/reports/data-access?sellerId=" + pending, auditor);
         assertThat(logged).extracting(e -> e.get("resource").asString()).contains("GET /api/v1/compliance/seller-applications");
     }
 
@@ -139,18 +140,5 @@ class DataAccessLogTest {
                     .hasMessageContaining("insert-only");
             assertThatThrownBy(() -> sql.executeUpdate("DELETE FROM compliance.data_access_log")).hasMessageContaining("insert-only");
         }
-    }
-
-    private List<JsonNode> entries(String path, String token) {
-        List<JsonNode> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            String sep = path.contains("?") ? "&" : "?";
-            JsonNode page = api.get(path + sep + "size=100" + (cursor == null ? "" : "&cursor=" + cursor)).bearer(token).send()
-                    .expect(200).json();
-            page.get("items").forEach(all::add);
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
-        } while (cursor != null);
-        return all;
     }
 }

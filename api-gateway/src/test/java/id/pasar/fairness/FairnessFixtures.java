@@ -2,10 +2,12 @@ package id.pasar.fairness;
 
 import id.pasar.Api;
 import id.pasar.TestIdentityRegistry;
+import id.pasar.catalog.CatalogFixtures;
 import id.pasar.catalog.CatalogFixtures.Seller;
 import id.pasar.onboarding.SellerFixtures;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Verified sellers of a chosen UMKM class and place, KTP or business. */
 final class FairnessFixtures {
@@ -21,7 +23,7 @@ final class FairnessFixtures {
         LocalDate born = SellerFixtures.someAdultBirthDate();
         String nik = SellerFixtures.nik(born, false);
         TestIdentityRegistry.confirm(nik);
-        return apply(api, SellerFixtures.application("INDIVIDUAL", SellerFixtures.ktp(nik, born, "MALE", "WNI"), regencyCode,
+        return CatalogFixtures.apply(api, SellerFixtures.application("INDIVIDUAL", SellerFixtures.ktp(nik, born, "MALE", "WNI"), regencyCode,
                 REVENUE.get(umkmClass)), "VERIFIED");
     }
 
@@ -30,23 +32,14 @@ final class FairnessFixtures {
         if (confirmed) {
             TestIdentityRegistry.confirm(nib);
         }
-        return apply(api, SellerFixtures.application("BUSINESS", SellerFixtures.entity(nib, npwp, "ID", "PT"), "3204",
+        return CatalogFixtures.apply(api, SellerFixtures.application("BUSINESS", SellerFixtures.entity(nib, npwp, "ID", "PT"), "3204",
                 REVENUE.get("LARGE")), confirmed ? "VERIFIED" : "PENDING_REVIEW");
-    }
-
-    static Seller apply(Api api, Map<String, Object> application, String expectedStatus) {
-        String token = api.newAccount("SELLER");
-        var seller = api.post("/api/v1/sellers", application).bearer(token).send().expect(201).json();
-        if (!seller.get("status").asString().equals(expectedStatus)) {
-            throw new AssertionError("fixture seller is " + seller);
-        }
-        return new Seller(token, seller.get("sellerId").asString());
     }
 
     /** A word no other test's listing holds, of letters only, so the Indonesian stemmer leaves it whole. */
     static String uniqueWord() {
         StringBuilder word = new StringBuilder("zq");
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; i < 8; i++) {
             word.append((char) ('a' + random.nextInt(26)));
         }

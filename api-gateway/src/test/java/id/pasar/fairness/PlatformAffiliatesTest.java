@@ -8,7 +8,6 @@ import id.pasar.Api;
 import id.pasar.IntegrationTest;
 import id.pasar.catalog.CatalogFixtures.Seller;
 import id.pasar.onboarding.SellerFixtures;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,14 +141,6 @@ class PlatformAffiliatesTest {
     }
 
     private List<JsonNode> decisions(String subjectType) {
-        List<JsonNode> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            JsonNode page = api.get("/api/v1/compliance/decisions?subjectType=" + subjectType + "&size=100"
-                    + (cursor == null ? "" : "&cursor=" + cursor)).bearer(auditor).send().expect(200).json();
-            page.get("items").forEach(all::add);
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
-        } while (cursor != null);
-        return all;
+        return api.allItems("/api/v1/compliance/decisions?subjectType=" + subjectType, auditor);
     }
 }

@@ -32,6 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditorReportController {
 
     private static final String CSV = "text/csv";
+    /** The columns of the seller and listing reports' CSV. */
+    private static final String[] SECTIONS = {"section", "key", "name", "value"};
 
     private final AuditorReports reports;
     private final ExposureReports exposure;
@@ -50,7 +52,7 @@ class AuditorReportController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response) throws IOException {
         SellerReport report = reports.sellers(period(from, to));
-        try (CSVPrinter csv = csv(response, "seller-report.csv")) {
+        try (CSVPrinter csv = csv(response, "seller-report.csv", SECTIONS)) {
             csv.printRecord("period", "from", null, report.from());
             csv.printRecord("period", "to", null, report.to());
             csv.printRecord("summary", "totalSellers", null, report.totalSellers());
@@ -84,7 +86,7 @@ class AuditorReportController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response) throws IOException {
         ListingReport report = reports.listings(period(from, to));
-        try (CSVPrinter csv = csv(response, "listing-report.csv")) {
+        try (CSVPrinter csv = csv(response, "listing-report.csv", SECTIONS)) {
             csv.printRecord("period", "from", null, report.from());
             csv.printRecord("period", "to", null, report.to());
             csv.printRecord("summary", "checks", null, report.checks());
@@ -115,10 +117,8 @@ class AuditorReportController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response) throws IOException {
         ExposureReport report = exposure.exposure(period(from, to));
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"exposure-report.csv\"");
-        try (CSVPrinter csv = new CSVPrinter(response.getWriter(), CSVFormat.RFC4180.builder().setHeader("dimension", "group",
-                "name", "sellers", "listingsShare", "impressionsShare", "detailViewsShare", "ordersShare", "suppressed").get())) {
+        try (CSVPrinter csv = csv(response, "exposure-report.csv", "dimension", "group", "name", "sellers", "listingsShare",
+                "impressionsShare", "detailViewsShare", "ordersShare", "suppressed")) {
             for (var row : report.byUmkmClass()) {
                 csv.printRecord("umkmClass", row.umkmClass(), null, row.sellers(), row.listingsShare(), row.impressionsShare(),
                         row.detailViewsShare(), row.ordersShare(), row.suppressed());
@@ -139,9 +139,9 @@ class AuditorReportController {
         }
     }
 
-    private static CSVPrinter csv(HttpServletResponse response, String filename) throws IOException {
+    private static CSVPrinter csv(HttpServletResponse response, String filename, String... header) throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-        return new CSVPrinter(response.getWriter(), CSVFormat.RFC4180.builder().setHeader("section", "key", "name", "value").get());
+        return new CSVPrinter(response.getWriter(), CSVFormat.RFC4180.builder().setHeader(header).get());
     }
 }

@@ -51,7 +51,8 @@ class ExposureReports {
             byClass.put(umkmClass.name(), new Tally());
         }
         Map<String, Tally> byProvince = new TreeMap<>();
-        Tally total = new Tally();
+        long[] total = new long[4];
+        // One entry per seller: listings, impressions, detail views, orders.
         Map<UUID, long[]> figures = new LinkedHashMap<>();
         groups.forEach((seller, group) -> figures.put(seller, new long[4]));
         for (SellerExposure e : exposure) {
@@ -63,26 +64,28 @@ class ExposureReports {
         orders.forEach((seller, count) -> figures.computeIfAbsent(seller, id -> new long[4])[3] += count);
 
         figures.forEach((seller, f) -> {
-            total.add(seller, f);
+            for (int i = 0; i < total.length; i++) {
+                total[i] += f[i];
+            }
             Group group = groups.get(seller);
             if (group == null) {
                 return; // a seller no longer in onboarding's books: counted in the totals, in no group
             }
             boolean counts = group.verified() || f[0] + f[1] + f[2] + f[3] > 0;
             if (counts) {
-                byClass.computeIfAbsent(group.umkmClass(), key -> new Tally()).add(seller, f);
-                byProvince.computeIfAbsent(group.provinceCode(), key -> new Tally()).add(seller, f);
+                byClass.computeIfAbsent(group.umkmClass(), key -> new Tally()).add(f);
+                byProvince.computeIfAbsent(group.provinceCode(), key -> new Tally()).add(f);
             }
         });
         suppress(byClass);
         suppress(byProvince);
 
         List<ClassShare> classes = byClass.entrySet().stream()
-                .map(e -> ClassShare.of(e.getKey(), e.getValue().sellers.size(), e.getValue().shares(total)))
+                .map(e -> ClassShare.of(e.getKey(), e.getValue().sellers, e.getValue().shares(total)))
                 .toList();
         List<ProvinceShare> provinces = byProvince.entrySet().stream()
                 .map(e -> ProvinceShare.of(e.getKey(), regions.province(e.getKey()).map(Regions.Province::name).orElse(null),
-                        e.getValue().sellers.size(), e.getValue().shares(total)))
+                        e.getValue().sellers, e.getValue().shares(total)))
                 .toList();
         return new ExposureReport(period.from(), period.to(), RankingFormula.CURRENT.version(), SMALLEST_GROUP, classes,
                 provinces);
@@ -90,7 +93,7 @@ class ExposureReports {
 
     private static void suppress(Map<String, Tally> groups) {
         Map<String, Integer> sellers = new LinkedHashMap<>();
-        groups.forEach((key, tally) -> sellers.put(key, tally.sellers.size()));
+        groups.forEach((key, tally) -> sellers.put(key, tally.sellers));
         Set<String> hidden = suppressed(sellers);
         groups.forEach((key, tally) -> tally.suppressed = hidden.contains(key));
     }
@@ -121,27 +124,28 @@ class ExposureReports {
         }
     }
 
+    /** A group's sellers and figures; each seller is added once (the figures map has one entry per seller). */
     private static final class Tally {
-        final Set<UUID> sellers = new HashSet<>();
+        int sellers;
         final long[] figures = new long[4];
         boolean suppressed;
 
-        void add(UUID seller, long[] f) {
-            sellers.add(seller);
-            for (int i = 0; i < 4; i++) {
+        void add(long[] f) {
+            sellers++;
+            for (int i = 0; i < figures.length; i++) {
                 figures[i] += f[i];
             }
         }
 
         /** Null when suppressed; each share null when the whole has none of that figure. */
-        BigDecimal[] shares(Tally total) {
+        BigDecimal[] shares(long[] total) {
             if (suppressed) {
                 return null;
             }
             BigDecimal[] shares = new BigDecimal[4];
             for (int i = 0; i < 4; i++) {
-                shares[i] = total.figures[i] == 0 ? null
-                        : BigDecimal.valueOf(figures[i]).divide(BigDecimal.valueOf(total.figures[i]), 6, RoundingMode.HALF_EVEN);
+                shares[i] = total[i] == 0 ? null
+                        : BigDecimal.valueOf(figures[i]).divide(BigDecimal.valueOf(total[i]), 6, RoundingMode.HALF_EVEN);
             }
             return shares;
         }

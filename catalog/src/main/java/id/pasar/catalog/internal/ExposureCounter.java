@@ -39,12 +39,13 @@ public class ExposureCounter {
 
     private final ConcurrentHashMap<Key, Tally> pending = new ConcurrentHashMap<>();
     private final JdbcTemplate jdbc;
-    private final Clock clock;
+    /** The clock in Asia/Jakarta, whose dates are the days counted. */
+    private final Clock jakarta;
     private final boolean enabled;
 
     ExposureCounter(JdbcTemplate jdbc, Clock clock, @Value("${pasar.exposure.counting-enabled:true}") boolean enabled) {
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.jakarta = clock.withZone(JAKARTA);
         this.enabled = enabled;
         if (!enabled) {
             log.warn("Exposure counting is off (pasar.exposure.counting-enabled=false): the exposure report will show nothing new");
@@ -64,7 +65,7 @@ public class ExposureCounter {
         if (!enabled) {
             return;
         }
-        pending.compute(new Key(listingId, LocalDate.now(clock.withZone(JAKARTA))), (key, tally) -> {
+        pending.compute(new Key(listingId, LocalDate.now(jakarta)), (key, tally) -> {
             Tally counted = tally != null ? tally : new Tally(sellerId);
             if (impression) {
                 counted.impressions++;

@@ -46,9 +46,12 @@ public class ListingSearch {
     private static final String TIE = "md5(l.id::text || '|' || :dayText) COLLATE \"C\"";
     private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
+    private static final BigDecimal TEXT_WEIGHT = RankingFormula.CURRENT.weight(RankingFormula.TEXT_MATCH);
+    private static final BigDecimal STOCK_WEIGHT = RankingFormula.CURRENT.weight(RankingFormula.IN_STOCK);
+    private static final BigDecimal FRESHNESS_WEIGHT = RankingFormula.CURRENT.weight(RankingFormula.FRESHNESS);
+
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final RankingFormula formula = RankingFormula.CURRENT;
 
     /**
      * @param after the last hit of the previous page, or null for the first page
@@ -143,9 +146,9 @@ public class ListingSearch {
         JdbcClient.StatementSpec statement = jdbc.sql(sql).param("limit", query.size() + 1);
         if (text) {
             statement = statement.param("q", query.text())
-                    .param("wText", formula.weight(RankingFormula.TEXT_MATCH))
-                    .param("wStock", formula.weight(RankingFormula.IN_STOCK))
-                    .param("wFresh", formula.weight(RankingFormula.FRESHNESS))
+                    .param("wText", TEXT_WEIGHT)
+                    .param("wStock", STOCK_WEIGHT)
+                    .param("wFresh", FRESHNESS_WEIGHT)
                     .param("day", Date.valueOf(day))
                     .param("dayText", day.toString());
         }
