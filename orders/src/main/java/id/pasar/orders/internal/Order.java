@@ -13,6 +13,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -68,10 +69,14 @@ public class Order {
     @Version
     private Long version;
 
+    /**
+     * The key and the position are written by the children's own INSERTs (not updatable here, and
+     * the position a column of the child), so storing an order sends no UPDATE after its INSERTs.
+     */
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @BatchSize(size = 50)
-    @JoinColumn(name = "order_id", nullable = false)
-    @OrderColumn(name = "position")
+    @JoinColumn(name = "order_id", nullable = false, updatable = false)
+    @OrderBy("position")
     private List<SellerOrder> sellerOrders = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
@@ -89,6 +94,9 @@ public class Order {
         this.regencyCode = address.regencyCode();
         this.postalCode = address.postalCode();
         this.sellerOrders = new ArrayList<>(sellerOrders);
+        for (int i = 0; i < sellerOrders.size(); i++) {
+            sellerOrders.get(i).placeAt(i);
+        }
         this.totalIdr = sellerOrders.stream().mapToLong(SellerOrder::getSubtotalIdr).sum();
         this.createdAt = now;
         this.expiresAt = expiresAt;

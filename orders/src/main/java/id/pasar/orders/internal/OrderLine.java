@@ -26,6 +26,8 @@ public class OrderLine {
     @Column(name = "unit_price_idr")
     private long unitPriceIdr;
     private int quantity;
+    /** Its place in the seller order, written by this row's INSERT. */
+    private int position;
 
     OrderLine(UUID listingId, int listingVersion, String title, long unitPriceIdr, int quantity) {
         this.id = UUID.randomUUID();
@@ -34,6 +36,10 @@ public class OrderLine {
         this.title = title;
         this.unitPriceIdr = unitPriceIdr;
         this.quantity = quantity;
+    }
+
+    void placeAt(int position) {
+        this.position = position;
     }
 
     public long lineTotalIdr() {

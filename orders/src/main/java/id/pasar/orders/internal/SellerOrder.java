@@ -10,7 +10,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderColumn;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,10 +47,13 @@ public class SellerOrder {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    /** Its place in the order, written by this row's INSERT. */
+    private int position;
+
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @BatchSize(size = 50)
-    @JoinColumn(name = "seller_order_id", nullable = false)
-    @OrderColumn(name = "position")
+    @JoinColumn(name = "seller_order_id", nullable = false, updatable = false)
+    @OrderBy("position")
     private List<OrderLine> lines = new ArrayList<>();
 
     SellerOrder(UUID sellerId, List<OrderLine> lines, Instant createdAt) {
@@ -58,12 +61,19 @@ public class SellerOrder {
         this.createdAt = createdAt;
         this.sellerId = sellerId;
         this.lines = new ArrayList<>(lines);
+        for (int i = 0; i < lines.size(); i++) {
+            lines.get(i).placeAt(i);
+        }
         this.subtotalIdr = lines.stream().mapToLong(OrderLine::lineTotalIdr).sum();
         this.status = OrderStatus.PENDING_PAYMENT;
     }
 
     public List<OrderLine> getLines() {
         return Collections.unmodifiableList(lines);
+    }
+
+    void placeAt(int position) {
+        this.position = position;
     }
 
     void moveTo(OrderStatus next) {
