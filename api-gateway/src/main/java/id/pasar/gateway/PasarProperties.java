@@ -11,7 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir where the embedded database and, on the embedded default, generated keys live
  * @param embeddedDatabasePort the fixed port of the embedded PostgreSQL: fixed, so that a server
  *     left running by a killed JVM is found and reused by the next start
+ * @param embeddedDatabaseSharedBuffers the embedded PostgreSQL's {@code shared_buffers}: 1 GB holds
+ *     the published shelf's heap and indexes at a million listings (docs/performance.md); the
+ *     server takes the memory only as it reads pages
  */
 @ConfigurationProperties("pasar")
-public record PasarProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("54329") int embeddedDatabasePort) {
+public record PasarProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("54329") int embeddedDatabasePort,
+        @DefaultValue("1GB") String embeddedDatabaseSharedBuffers) {
 }

@@ -34,7 +34,7 @@ final class EmbeddedDatabase {
         this.directory = directory;
     }
 
-    static EmbeddedDatabase start(Path dataDir, int port) {
+    static EmbeddedDatabase start(Path dataDir, int port, String sharedBuffers) {
         Path directory = dataDir.resolve("postgres").toAbsolutePath().normalize();
         long started = System.nanoTime();
         try {
@@ -47,6 +47,7 @@ final class EmbeddedDatabase {
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("shared_buffers", sharedBuffers)
                     .start();
             createDatabaseIfMissing(postgres);
             createAppAccountIfMissing(postgres);

@@ -18,7 +18,8 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "stop")
     EmbeddedDatabase embeddedDatabase(PasarProperties properties) {
-        return EmbeddedDatabase.start(properties.dataDir(), properties.embeddedDatabasePort());
+        return EmbeddedDatabase.start(properties.dataDir(), properties.embeddedDatabasePort(),
+                properties.embeddedDatabaseSharedBuffers());
     }
 
     @Bean
