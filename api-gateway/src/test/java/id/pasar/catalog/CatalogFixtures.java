@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Sellers and listings by state, through the API. */
 public final class CatalogFixtures {
@@ -67,5 +68,14 @@ public final class CatalogFixtures {
         String id = createDraft(api, seller, listing);
         api.post("/api/v1/listings/" + id + "/publish", Map.of()).bearer(seller.token()).send().expect(200);
         return id;
+    }
+
+    /** A word no other test's listing holds, of letters only, so the Indonesian stemmer leaves it whole. */
+    public static String uniqueWord() {
+        StringBuilder word = new StringBuilder("zq");
+        for (int i = 0; i < 8; i++) {
+            word.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+        }
+        return word.toString();
     }
 }

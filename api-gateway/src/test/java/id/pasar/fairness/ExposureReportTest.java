@@ -2,6 +2,7 @@ package id.pasar.fairness;
 
 import static id.pasar.catalog.CatalogFixtures.listing;
 import static id.pasar.catalog.CatalogFixtures.publishedListing;
+import static id.pasar.catalog.CatalogFixtures.uniqueWord;
 import static id.pasar.orders.OrderFixtures.order;
 import static id.pasar.orders.OrderFixtures.place;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +43,7 @@ class ExposureReportTest {
         String url = TestDatabase.instance().newDatabase("exposure_" + UUID.randomUUID().toString().substring(0, 8));
         instance = TestInstances.start(url);
         api = TestInstances.api(instance);
-        word = FairnessFixtures.uniqueWord();
+        word = uniqueWord();
         for (var group : List.of(List.of("MICRO", "3404", 5), List.of("MEDIUM", "3404", 3), List.of("SMALL", "3204", 5),
                 List.of("LARGE", "3204", 2))) {
             String umkmClass = (String) group.get(0);

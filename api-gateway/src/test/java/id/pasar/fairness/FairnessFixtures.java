@@ -7,7 +7,6 @@ import id.pasar.catalog.CatalogFixtures.Seller;
 import id.pasar.onboarding.SellerFixtures;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** Verified sellers of a chosen UMKM class and place, KTP or business. */
 final class FairnessFixtures {
@@ -34,15 +33,5 @@ final class FairnessFixtures {
         }
         return CatalogFixtures.apply(api, SellerFixtures.application("BUSINESS", SellerFixtures.entity(nib, npwp, "ID", "PT"), "3204",
                 REVENUE.get("LARGE")), confirmed ? "VERIFIED" : "PENDING_REVIEW");
-    }
-
-    /** A word no other test's listing holds, of letters only, so the Indonesian stemmer leaves it whole. */
-    static String uniqueWord() {
-        StringBuilder word = new StringBuilder("zq");
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int i = 0; i < 8; i++) {
-            word.append((char) ('a' + random.nextInt(26)));
-        }
-        return word.toString();
     }
 }

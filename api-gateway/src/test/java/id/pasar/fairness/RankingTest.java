@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pasar.Api;
 import id.pasar.IntegrationTest;
+import id.pasar.catalog.CatalogFixtures;
 import id.pasar.catalog.CatalogFixtures.Seller;
 import id.pasar.testing.TestDatabase;
 import java.math.BigDecimal;
@@ -72,7 +73,7 @@ class RankingTest {
     void identicalListingsOfAMicroAndALargeSellerTieAndOnlyTheFactorsMoveAListing() throws Exception {
         Seller micro = FairnessFixtures.verifiedKtpSeller(api, "MICRO", "3404");
         Seller large = FairnessFixtures.verifiedKtpSeller(api, "LARGE", "3204");
-        String word = FairnessFixtures.uniqueWord();
+        String word = CatalogFixtures.uniqueWord();
         Map<String, Object> same = with(with(listing("Tas " + word + " anyaman pandan"), "description",
                 "Tas anyaman pandan buatan tangan, kuat dan ringan."), "stock", 5);
 

@@ -11,11 +11,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
-import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -28,7 +30,6 @@ import org.springframework.stereotype.Service;
  * so page 500 costs what page 1 does. Which index serves which query: docs/search.md.
  */
 @Service
-@RequiredArgsConstructor
 public class ListingSearch {
 
     public enum Sort { RELEVANCE, PRICE_ASC, PRICE_DESC, NEWEST }
@@ -56,8 +57,21 @@ public class ListingSearch {
     private static final BigDecimal STOCK_WEIGHT = RankingFormula.CURRENT.weight(RankingFormula.IN_STOCK);
     private static final BigDecimal FRESHNESS_WEIGHT = RankingFormula.CURRENT.weight(RankingFormula.FRESHNESS);
 
+    private static final String COLUMNS = "l.id, l.title, l.price_idr, l.shop_name, l.seller_id, l.ship_from_regency_code,"
+            + " l.province_code, l.category_code, l.stock > 0 AS in_stock, l.published_at, l.halal_status";
+    /** Listings read beyond a page's need from a ranking, in case some stopped matching since it was made. */
+    private static final int RECHECK_SLACK = 5;
+
     private final JdbcClient jdbc;
-    private final Clock clock;
+    /** The clock in Asia/Jakarta, whose date is the formula's day. */
+    private final Clock jakarta;
+    private final RelevanceRankings rankings;
+
+    ListingSearch(JdbcClient jdbc, Clock clock, RelevanceRankings rankings) {
+        this.jdbc = jdbc;
+        this.jakarta = clock.withZone(JAKARTA);
+        this.rankings = rankings;
+    }
 
     /**
      * @param after the last hit of the previous page, or null for the first page
@@ -91,12 +105,17 @@ public class ListingSearch {
         Position position(Sort sort, boolean typo, LocalDate day) {
             return new Position(sort, typo, rank, priceIdr, publishedAt, listingId, tie, day);
         }
+
+        Hit ranked(BigDecimal rank, String tie) {
+            return new Hit(listingId, title, priceIdr, shopName, sellerId, shipFromRegencyCode, provinceCode, categoryCode,
+                    inStock, halalStatus, rank, publishedAt, tie);
+        }
     }
 
     public record Page(List<Hit> hits, Position next) {
     }
 
-    /** No transaction: one or two single-statement reads, each its own snapshot, no BEGIN/COMMIT round trips. */
+    /** No transaction: each read is a single statement with its own snapshot, no BEGIN/COMMIT round trips. */
     public Page search(Query query) {
         if (query.after() != null) {
             return search(query, query.after().typo());
@@ -106,10 +125,125 @@ public class ListingSearch {
     }
 
     private Page search(Query query, boolean typo) {
+        LocalDate day = query.after() != null && query.after().day() != null ? query.after().day()
+                : LocalDate.now(jakarta);
+        return query.effectiveSort() == Sort.RELEVANCE ? ranked(query, typo, day)
+                : page(query, typo, day, select(query, typo, day, query.after(), query.size() + 1));
+    }
+
+    /**
+     * A relevance page from the query's ranking ({@link RelevanceRankings}): the listings after the
+     * cursor in the ranked order, read afresh with all of the query's conditions (a listing that no
+     * longer matches is skipped); past the ranking's window, the SQL continues where it ends.
+     */
+    private Page ranked(Query query, boolean typo, LocalDate day) {
+        RelevanceRankings.Ranking ranking = rankings.get(new RelevanceRankings.Key(query.text(),
+                query.categoryCodes() == null ? null : String.join(",", new TreeSet<>(query.categoryCodes())),
+                query.provinceCode(), query.minPriceIdr(), query.maxPriceIdr(), typo, day), key -> rank(query, typo, day));
+        Position after = query.after();
+        int from = after == null ? 0 : ranking.indexAfter(after.rank(), after.tie(), after.id());
+        int wanted = query.size() + 1;
+        List<Hit> hits = new ArrayList<>(wanted);
+        int next = from;
+        while (hits.size() < wanted && next < ranking.size()) {
+            // A few more than needed, for listings that stopped matching since the ranking was made.
+            int to = Math.min(ranking.size(), next + wanted - hits.size() + RECHECK_SLACK);
+            hits.addAll(current(query, typo, day, ranking, next, to));
+            next = to;
+        }
+        if (hits.size() > wanted) {
+            hits = hits.subList(0, wanted);
+        } else if (hits.size() < wanted && !ranking.complete()) {
+            Position end = from == ranking.size() && after != null ? after
+                    : new Position(Sort.RELEVANCE, typo, ranking.rank(ranking.size() - 1), 0, null,
+                            ranking.listingId(ranking.size() - 1), ranking.tie(ranking.size() - 1), day);
+            hits.addAll(select(query, typo, day, end, wanted - hits.size()));
+        }
+        return page(query, typo, day, hits);
+    }
+
+    /** The query's matches in relevance order, up to the rankings' window (one more tells whether there are more). */
+    private RelevanceRankings.Ranking rank(Query query, boolean typo, LocalDate day) {
+        int window = rankings.window();
+        String sql = "SELECT l.id, " + SCORE.formatted(typo ? TYPO_RANK : WORDS_RANK) + " AS rank, " + TIE + " AS tie"
+                + from(query, typo) + " WHERE " + String.join(" AND ", where(query, typo))
+                + " ORDER BY rank DESC, tie, l.id LIMIT :limit";
+        List<RelevanceRankings.Ranked> rows = bind(jdbc.sql(sql), query, typo, day).param("limit", window + 1)
+                .query((rs, row) -> new RelevanceRankings.Ranked(rs.getObject("id", UUID.class), rs.getBigDecimal("rank")))
+                .list();
+        boolean complete = rows.size() <= window;
+        return new RelevanceRankings.Ranking(complete ? rows : rows.subList(0, window), day, complete);
+    }
+
+    /** Entries {@code from} to {@code to} of a ranking that still match the query now, in the ranking's order and with its scores. */
+    private List<Hit> current(Query query, boolean typo, LocalDate day, RelevanceRankings.Ranking ranking, int from, int to) {
+        StringBuilder ids = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            ids.append(i > from ? "," : "").append(ranking.listingId(i));
+        }
+        List<String> where = where(query, typo);
+        where.add("l.id = ANY(string_to_array(:ids, ',')::uuid[])");
+        String sql = "SELECT " + COLUMNS + ", 0::numeric AS rank, '' AS tie" + from(query, typo) + " WHERE " + String.join(" AND ", where);
+        Map<UUID, Hit> found = new HashMap<>();
+        for (Hit hit : bind(jdbc.sql(sql), query, typo, day).param("ids", ids.toString()).query(ListingSearch::hit).list()) {
+            found.put(hit.listingId(), hit);
+        }
+        List<Hit> hits = new ArrayList<>(found.size());
+        for (int i = from; i < to; i++) {
+            Hit hit = found.get(ranking.listingId(i));
+            if (hit != null) {
+                hits.add(hit.ranked(ranking.rank(i), ranking.tie(i)));
+            }
+        }
+        return hits;
+    }
+
+    /** Up to {@code limit} matches after {@code after} (null: from the start), in the query's sort, by keyset. */
+    private List<Hit> select(Query query, boolean typo, LocalDate day, Position after, int limit) {
         Sort sort = query.effectiveSort();
         boolean text = query.text() != null;
+        String keyset = after == null ? "true" : switch (sort) {
+            case RELEVANCE -> "(s.rank < :afterRank OR (s.rank = :afterRank AND (s.tie, s.id) > (:afterTie, :afterId)))";
+            case PRICE_ASC -> "(s.price_idr, s.id) > (:afterPrice, :afterId)";
+            case PRICE_DESC -> "(s.price_idr, s.id) < (:afterPrice, :afterId)";
+            case NEWEST -> "(s.published_at, s.id) < (:afterPublished, :afterId)";
+        };
+        String order = switch (sort) {
+            case RELEVANCE -> "s.rank DESC, s.tie, s.id";
+            case PRICE_ASC -> "s.price_idr, s.id";
+            case PRICE_DESC -> "s.price_idr DESC, s.id DESC";
+            case NEWEST -> "s.published_at DESC, s.id DESC";
+        };
+        String sql = "SELECT * FROM (SELECT " + COLUMNS + ", "
+                + (text ? SCORE.formatted(typo ? TYPO_RANK : WORDS_RANK) + " AS rank, " + TIE : "0::numeric AS rank, ''")
+                + " AS tie" + from(query, typo) + " WHERE " + String.join(" AND ", where(query, typo))
+                + ") s WHERE " + keyset + " ORDER BY " + order + " LIMIT :limit";
+        JdbcClient.StatementSpec statement = bind(jdbc.sql(sql), query, typo, day).param("limit", limit);
+        if (after != null) {
+            statement = statement.param("afterId", after.id());
+            switch (sort) {
+                case RELEVANCE -> statement = statement.param("afterRank", after.rank()).param("afterTie", after.tie());
+                case PRICE_ASC, PRICE_DESC -> statement = statement.param("afterPrice", after.priceIdr());
+                case NEWEST -> statement = statement.param("afterPublished", Timestamp.from(after.publishedAt()));
+            }
+        }
+        return statement.query(ListingSearch::hit).list();
+    }
+
+    /** A page of {@code query.size()} hits from up to one more; the extra one only says that there is a next page. */
+    private static Page page(Query query, boolean typo, LocalDate day, List<Hit> hits) {
+        boolean more = hits.size() > query.size();
+        List<Hit> page = more ? hits.subList(0, query.size()) : hits;
+        return new Page(List.copyOf(page), more ? page.get(page.size() - 1).position(query.effectiveSort(), typo, day) : null);
+    }
+
+    private static String from(Query query, boolean typo) {
+        return " FROM catalog.listings l" + (query.text() != null && !typo ? WORDS : "");
+    }
+
+    private static List<String> where(Query query, boolean typo) {
         List<String> where = new ArrayList<>(List.of("l.status = 'PUBLISHED'"));
-        if (text) {
+        if (query.text() != null) {
             where.add(typo ? TYPO_MATCH : WORDS_MATCH);
         }
         if (query.categoryCodes() != null && query.categoryCodes().size() == 1) {
@@ -128,29 +262,12 @@ public class ListingSearch {
         if (query.maxPriceIdr() != null) {
             where.add("l.price_idr <= :maxPrice");
         }
-        Position after = query.after();
-        LocalDate day = after != null && after.day() != null ? after.day() : LocalDate.now(clock.withZone(JAKARTA));
-        String keyset = after == null ? "true" : switch (sort) {
-            case RELEVANCE -> "(s.rank < :afterRank OR (s.rank = :afterRank AND (s.tie, s.id) > (:afterTie, :afterId)))";
-            case PRICE_ASC -> "(s.price_idr, s.id) > (:afterPrice, :afterId)";
-            case PRICE_DESC -> "(s.price_idr, s.id) < (:afterPrice, :afterId)";
-            case NEWEST -> "(s.published_at, s.id) < (:afterPublished, :afterId)";
-        };
-        String order = switch (sort) {
-            case RELEVANCE -> "s.rank DESC, s.tie, s.id";
-            case PRICE_ASC -> "s.price_idr, s.id";
-            case PRICE_DESC -> "s.price_idr DESC, s.id DESC";
-            case NEWEST -> "s.published_at DESC, s.id DESC";
-        };
-        String sql = "SELECT * FROM (SELECT l.id, l.title, l.price_idr, l.shop_name, l.seller_id, l.ship_from_regency_code,"
-                + " l.province_code, l.category_code, l.stock > 0 AS in_stock, l.published_at, l.halal_status, "
-                + (text ? SCORE.formatted(typo ? TYPO_RANK : WORDS_RANK) + " AS rank, " + TIE : "0::numeric AS rank, ''")
-                + " AS tie FROM catalog.listings l" + (text && !typo ? WORDS : "") + " WHERE "
-                + String.join(" AND ", where)
-                + ") s WHERE " + keyset + " ORDER BY " + order + " LIMIT :limit";
+        return where;
+    }
 
-        JdbcClient.StatementSpec statement = jdbc.sql(sql).param("limit", query.size() + 1);
-        if (text) {
+    /** Binds the parameters that {@link #where} and the formula name. */
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Query query, boolean typo, LocalDate day) {
+        if (query.text() != null) {
             statement = statement.param("q", query.text())
                     .param("wText", TEXT_WEIGHT)
                     .param("wStock", STOCK_WEIGHT)
@@ -172,18 +289,7 @@ public class ListingSearch {
         if (query.maxPriceIdr() != null) {
             statement = statement.param("maxPrice", query.maxPriceIdr());
         }
-        if (after != null) {
-            statement = statement.param("afterId", after.id());
-            switch (sort) {
-                case RELEVANCE -> statement = statement.param("afterRank", after.rank()).param("afterTie", after.tie());
-                case PRICE_ASC, PRICE_DESC -> statement = statement.param("afterPrice", after.priceIdr());
-                case NEWEST -> statement = statement.param("afterPublished", Timestamp.from(after.publishedAt()));
-            }
-        }
-        List<Hit> hits = statement.query(ListingSearch::hit).list();
-        boolean more = hits.size() > query.size();
-        List<Hit> page = more ? hits.subList(0, query.size()) : hits;
-        return new Page(List.copyOf(page), more ? page.get(page.size() - 1).position(sort, typo, day) : null);
+        return statement;
     }
 
     /** One published listing, for the shopper's detail view; empty unless published. One statement, no transaction. */

@@ -18,6 +18,7 @@ class Shelf implements ListingPublication {
 
     private final ListingRepository listings;
     private final ListingScreening screening;
+    private final RelevanceRankings rankings;
     private final Clock clock;
 
     @Override
@@ -40,6 +41,7 @@ class Shelf implements ListingPublication {
         Listing listing = listings.lockById(listingId).orElseThrow(CatalogProblems.ListingNotFound::new);
         listing.publish(version, passDecisionId, ruleSetVersion, shopName, clock.instant());
         listings.flush();
+        rankings.clearAfterCommit();
     }
 
     @Override
