@@ -127,7 +127,7 @@ public class ListingSearch {
     private Page search(Query query, boolean typo) {
         LocalDate day = query.after() != null && query.after().day() != null ? query.after().day()
                 : LocalDate.now(jakarta);
-        return query.effectiveSort() == Sort.RELEVANCE ? ranked(query, typo, day)
+        return query.effectiveSort() == Sort.RELEVANCE && rankings.enabled() ? ranked(query, typo, day)
                 : page(query, typo, day, select(query, typo, day, query.after(), query.size() + 1));
     }
 

@@ -38,11 +38,17 @@ class RelevanceRankings {
 
     private final Cache<Key, Ranking> rankings;
     private final int window;
+    private final boolean enabled;
 
-    RelevanceRankings(@Value("${pasar.search.rankings.ttl:PT30S}") Duration ttl,
+    RelevanceRankings(@Value("${pasar.search.rankings.enabled:true}") boolean enabled,
+            @Value("${pasar.search.rankings.ttl:PT30S}") Duration ttl,
             @Value("${pasar.search.rankings.window:10000}") int window,
             @Value("${pasar.search.rankings.max-entries:1000000}") long maxEntries) {
+        this.enabled = enabled;
         this.window = window;
+        if (!enabled) {
+            log.warn("Relevance rankings are not kept (pasar.search.rankings.enabled=false): every relevance page ranks all matches");
+        }
         // Weighed by listings held: 24 bytes each, so the default holds at most about 24 MB.
         this.rankings = Caffeine.newBuilder().expireAfterWrite(ttl).maximumWeight(maxEntries)
                 .weigher((Key key, Ranking ranking) -> Math.max(1, ranking.size())).build();
@@ -51,6 +57,11 @@ class RelevanceRankings {
     /** What identifies one ranking: the words and every filter, the typo mode, and the formula's day. */
     record Key(String text, String categories, String provinceCode, Long minPriceIdr, Long maxPriceIdr, boolean typo,
             LocalDate day) {
+    }
+
+    /** Off for the benchmark's comparison: every relevance page is then one SQL statement that ranks every match. */
+    boolean enabled() {
+        return enabled;
     }
 
     int window() {
