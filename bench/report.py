@@ -86,7 +86,7 @@ def main():
     table('Catalog search, exposure counting on, against pgbench of the same SQL', 'search-on', 'search', 'pgbench', per_mix)
     table('Catalog search, exposure counting off, against pgbench of the same SQL', 'search-off', 'search', 'pgbench', per_mix)
     if 'search-unranked' in wrk:
-        table('Catalog search without kept relevance rankings (pasar.search.rankings.enabled=false): the SQL pgbench runs',
+        table('Catalog search without kept search orders (pasar.search.kept-orders.enabled=false): the SQL pgbench runs',
               'search-unranked', 'search', 'pgbench', per_mix)
     table('Listing detail, against the trivial endpoint', 'detail', 'trivial', 'trivial endpoint')
     table('Listing detail, against pgbench of the same SQL', 'detail', 'detail', 'pgbench')
@@ -149,7 +149,7 @@ def main():
     if 'search-unranked' in wrk:
         u = fixed.get('search-unranked', {}).get('all', {})
         ur = best(wrk['search-unranked'], 'rps') / pg_search if pg_search else 0
-        o(f"| (without kept rankings: search / pgbench; p99 at half its own maximum) | {ur:.2f}; {u.get('p99', 0):.1f} ms | for comparison |")
+        o(f"| (without kept orders: search / pgbench; p99 at half its own maximum) | {ur:.2f}; {u.get('p99', 0):.1f} ms | for comparison |")
     for l, r in deep.items():
         f = firsts.get(l[:-5])
         if f:

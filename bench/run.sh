@@ -63,13 +63,13 @@ cleanup() { stop_app; cp -f "$DATA/app.log" "bench/results/$STAMP-app.log" 2> /d
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-start_app() { # exposure counting on|off, relevance rankings kept true|false; sets APP and STARTED_IN (seconds to readiness)
+start_app() { # exposure counting on|off, text search orders kept true|false; sets APP and STARTED_IN (seconds to readiness)
   local t0 t1
   t0=$(date +%s.%N)
   java -Xmx"$HEAP" -XX:SharedArchiveFile="$DATA/app/pasar-api.jsa" -jar "$DATA/app/pasar-api.jar" --server.port="$PORT" --pasar.embedded-database-port="$DB_PORT" \
     --pasar.data-dir="$DATA" --pasar.admin.email=bench@pasar.test --pasar.admin.password=bench-password-1 \
     --pasar.orders.rate-limit.per-minute=1000000 --pasar.orders.max-unpaid-units-per-listing=1000000 \
-    --pasar.exposure.counting-enabled="$1" --pasar.search.rankings.enabled="${2:-true}" >> "$DATA/app.log" 2>&1 &
+    --pasar.exposure.counting-enabled="$1" --pasar.search.kept-orders.enabled="${2:-true}" >> "$DATA/app.log" 2>&1 &
   APP=$!
   until curl -sf "$BASE/actuator/health/readiness" > /dev/null; do
     kill -0 "$APP" 2> /dev/null || { echo "the application did not start; see $DATA/app.log" >&2; tail -30 "$DATA/app.log" >&2; exit 1; }
@@ -227,7 +227,7 @@ for c in $CONNECTIONS; do wrk_run search-off "$c" bench/load/paths.lua "$WORK/se
 fixed_run search-off "$(half search-on)" --paths "$WORK/search-paths.txt"
 fact app_peak_rss_mb_off "$(awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/$APP/status")"
 
-log "restart without relevance rankings (every relevance page ranks all matches)"
+log "restart without kept search orders (every text search page sorts all its matches)"
 stop_app
 start_app true false
 warm bench/load/paths.lua "$BASE" -- "$WORK/search-paths.txt"

@@ -31,8 +31,8 @@ public class TestApplicationInitializer extends PostgresTestInitializer {
                 "pasar.orders.expiry-initial-delay", "PT24H",
                 "pasar.orders.payment-server-key", PAYMENT_SERVER_KEY,
                 "pasar.onboarding.passport-check-cron", "-",
-                // A short relevance ranking window, so that paging crosses from the kept ranking into the SQL after it.
-                "pasar.search.rankings.window", "30",
+                // A short window of kept search orders, so that paging crosses from a kept order into the SQL after it.
+                "pasar.search.kept-orders.window", "30",
                 "pasar.admin.email", ADMIN_EMAIL,
                 "pasar.admin.password", ADMIN_PASSWORD)));
     }

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,12 +66,12 @@ public class ListingSearch {
     private final JdbcClient jdbc;
     /** The clock in Asia/Jakarta, whose date is the formula's day. */
     private final Clock jakarta;
-    private final RelevanceRankings rankings;
+    private final KeptSearchOrders kept;
 
-    ListingSearch(JdbcClient jdbc, Clock clock, RelevanceRankings rankings) {
+    ListingSearch(JdbcClient jdbc, Clock clock, KeptSearchOrders kept) {
         this.jdbc = jdbc;
         this.jakarta = clock.withZone(JAKARTA);
-        this.rankings = rankings;
+        this.kept = kept;
     }
 
     /**
@@ -127,59 +128,79 @@ public class ListingSearch {
     private Page search(Query query, boolean typo) {
         LocalDate day = query.after() != null && query.after().day() != null ? query.after().day()
                 : LocalDate.now(jakarta);
-        return query.effectiveSort() == Sort.RELEVANCE && rankings.enabled() ? ranked(query, typo, day)
+        return query.text() != null && kept.enabled() ? kept(query, typo, day)
                 : page(query, typo, day, select(query, typo, day, query.after(), query.size() + 1));
     }
 
     /**
-     * A relevance page from the query's ranking ({@link RelevanceRankings}): the listings after the
-     * cursor in the ranked order, read afresh with all of the query's conditions (a listing that no
-     * longer matches is skipped); past the ranking's window, the SQL continues where it ends.
+     * A text search's page from the query's kept order ({@link KeptSearchOrders}): the listings after
+     * the cursor in that order, read afresh with all of the query's conditions (a listing that no
+     * longer matches is skipped); past the order's window, the SQL continues where it ends.
      */
-    private Page ranked(Query query, boolean typo, LocalDate day) {
-        RelevanceRankings.Ranking ranking = rankings.get(new RelevanceRankings.Key(query.text(),
-                query.categoryCodes() == null ? null : String.join(",", new TreeSet<>(query.categoryCodes())),
-                query.provinceCode(), query.minPriceIdr(), query.maxPriceIdr(), typo, day), key -> rank(query, typo, day));
+    private Page kept(Query query, boolean typo, LocalDate day) {
+        Sort sort = query.effectiveSort();
         Position after = query.after();
-        int from = after == null ? 0 : ranking.indexAfter(after.rank(), after.tie(), after.id());
+        Long cursorKey = after == null ? null : key(sort, after);
+        if (after != null && cursorKey == null) {
+            // A cursor whose key no kept order can hold (not one this service wrote): the SQL alone takes it.
+            return page(query, typo, day, select(query, typo, day, after, query.size() + 1));
+        }
+        KeptSearchOrders.Order order = kept.get(new KeptSearchOrders.Key(query.text(),
+                query.categoryCodes() == null ? null : String.join(",", new TreeSet<>(query.categoryCodes())),
+                query.provinceCode(), query.minPriceIdr(), query.maxPriceIdr(), sort, typo, day), key -> order(query, typo, day));
+        int from = after == null ? 0 : order.indexAfter(cursorKey, after.tie(), after.id());
         int wanted = query.size() + 1;
         List<Hit> hits = new ArrayList<>(wanted);
         int next = from;
-        while (hits.size() < wanted && next < ranking.size()) {
-            // A few more than needed, for listings that stopped matching since the ranking was made.
-            int to = Math.min(ranking.size(), next + wanted - hits.size() + RECHECK_SLACK);
-            hits.addAll(current(query, typo, day, ranking, next, to));
+        while (hits.size() < wanted && next < order.size()) {
+            // A few more than needed, for listings that stopped matching since the order was made.
+            int to = Math.min(order.size(), next + wanted - hits.size() + RECHECK_SLACK);
+            hits.addAll(current(query, typo, day, order, next, to));
             next = to;
         }
         if (hits.size() > wanted) {
             hits = hits.subList(0, wanted);
-        } else if (hits.size() < wanted && !ranking.complete()) {
-            Position end = from == ranking.size() && after != null ? after
-                    : new Position(Sort.RELEVANCE, typo, ranking.rank(ranking.size() - 1), 0, null,
-                            ranking.listingId(ranking.size() - 1), ranking.tie(ranking.size() - 1), day);
+        } else if (hits.size() < wanted && !order.complete()) {
+            Position end = from == order.size() && after != null ? after : position(order, order.size() - 1, sort, typo, day);
             hits.addAll(select(query, typo, day, end, wanted - hits.size()));
         }
         return page(query, typo, day, hits);
     }
 
-    /** The query's matches in relevance order, up to the rankings' window (one more tells whether there are more). */
-    private RelevanceRankings.Ranking rank(Query query, boolean typo, LocalDate day) {
-        int window = rankings.window();
-        String sql = "SELECT l.id, " + SCORE.formatted(typo ? TYPO_RANK : WORDS_RANK) + " AS rank, " + TIE + " AS tie"
-                + from(query, typo) + " WHERE " + String.join(" AND ", where(query, typo))
-                + " ORDER BY rank DESC, tie, l.id LIMIT :limit";
-        List<RelevanceRankings.Ranked> rows = bind(jdbc.sql(sql), query, typo, day).param("limit", window + 1)
-                .query((rs, row) -> new RelevanceRankings.Ranked(rs.getObject("id", UUID.class), rs.getBigDecimal("rank")))
+    /** The query's matches in its order, up to the kept orders' window (one more tells whether there are more). */
+    private KeptSearchOrders.Order order(Query query, boolean typo, LocalDate day) {
+        Sort sort = query.effectiveSort();
+        int window = kept.window();
+        String select = switch (sort) {
+            case RELEVANCE -> SCORE.formatted(typo ? TYPO_RANK : WORDS_RANK) + " AS rank, " + TIE + " AS tie";
+            case PRICE_ASC, PRICE_DESC -> "l.price_idr";
+            case NEWEST -> "l.published_at";
+        };
+        String order = switch (sort) {
+            case RELEVANCE -> "rank DESC, tie, l.id";
+            case PRICE_ASC -> "l.price_idr, l.id";
+            case PRICE_DESC -> "l.price_idr DESC, l.id DESC";
+            case NEWEST -> "l.published_at DESC, l.id DESC";
+        };
+        String sql = "SELECT l.id, " + select + from(query, typo) + " WHERE " + String.join(" AND ", where(query, typo))
+                + " ORDER BY " + order + " LIMIT :limit";
+        List<KeptSearchOrders.Entry> entries = bind(jdbc.sql(sql), query, typo, day).param("limit", window + 1)
+                .query((rs, row) -> new KeptSearchOrders.Entry(rs.getObject("id", UUID.class), switch (sort) {
+                    case RELEVANCE -> rs.getBigDecimal("rank").movePointRight(6).longValueExact();
+                    case PRICE_ASC, PRICE_DESC -> rs.getLong("price_idr");
+                    case NEWEST -> micros(rs.getTimestamp("published_at").toInstant());
+                }))
                 .list();
-        boolean complete = rows.size() <= window;
-        return new RelevanceRankings.Ranking(complete ? rows : rows.subList(0, window), day, complete);
+        boolean complete = entries.size() <= window;
+        return new KeptSearchOrders.Order(sort, complete ? entries : entries.subList(0, window), day, complete,
+                jakarta.instant());
     }
 
-    /** Entries {@code from} to {@code to} of a ranking that still match the query now, in the ranking's order and with its scores. */
-    private List<Hit> current(Query query, boolean typo, LocalDate day, RelevanceRankings.Ranking ranking, int from, int to) {
+    /** Entries {@code from} to {@code to} of an order that still match the query now, in that order. */
+    private List<Hit> current(Query query, boolean typo, LocalDate day, KeptSearchOrders.Order order, int from, int to) {
         StringBuilder ids = new StringBuilder();
         for (int i = from; i < to; i++) {
-            ids.append(i > from ? "," : "").append(ranking.listingId(i));
+            ids.append(i > from ? "," : "").append(order.listingId(i));
         }
         List<String> where = where(query, typo);
         where.add("l.id = ANY(string_to_array(:ids, ',')::uuid[])");
@@ -188,14 +209,44 @@ public class ListingSearch {
         for (Hit hit : bind(jdbc.sql(sql), query, typo, day).param("ids", ids.toString()).query(ListingSearch::hit).list()) {
             found.put(hit.listingId(), hit);
         }
+        boolean relevance = query.effectiveSort() == Sort.RELEVANCE;
         List<Hit> hits = new ArrayList<>(found.size());
         for (int i = from; i < to; i++) {
-            Hit hit = found.get(ranking.listingId(i));
+            Hit hit = found.get(order.listingId(i));
             if (hit != null) {
-                hits.add(hit.ranked(ranking.rank(i), ranking.tie(i)));
+                // Relevance pages carry the order's scores, so that the cursor finds its place in it.
+                hits.add(relevance ? hit.ranked(BigDecimal.valueOf(order.key(i), 6), order.tie(i)) : hit);
             }
         }
         return hits;
+    }
+
+    /** Where entry {@code i} of an order stands, as a cursor of the order's sort. */
+    private static Position position(KeptSearchOrders.Order order, int i, Sort sort, boolean typo, LocalDate day) {
+        return switch (sort) {
+            case RELEVANCE -> new Position(sort, typo, BigDecimal.valueOf(order.key(i), 6), 0, null, order.listingId(i),
+                    order.tie(i), day);
+            case PRICE_ASC, PRICE_DESC -> new Position(sort, typo, null, order.key(i), null, order.listingId(i), null, day);
+            case NEWEST -> new Position(sort, typo, null, 0, Instant.EPOCH.plus(order.key(i), ChronoUnit.MICROS),
+                    order.listingId(i), null, day);
+        };
+    }
+
+    /** The cursor's sort key as a kept order holds it; null when it cannot be one (more than six decimals, out of range). */
+    private static Long key(Sort sort, Position after) {
+        try {
+            return switch (sort) {
+                case RELEVANCE -> after.rank() == null ? null : after.rank().movePointRight(6).longValueExact();
+                case PRICE_ASC, PRICE_DESC -> after.priceIdr();
+                case NEWEST -> after.publishedAt() == null ? null : micros(after.publishedAt());
+            };
+        } catch (ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     }
 
     /** Up to {@code limit} matches after {@code after} (null: from the start), in the query's sort, by keyset. */

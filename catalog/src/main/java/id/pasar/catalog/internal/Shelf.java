@@ -18,7 +18,7 @@ class Shelf implements ListingPublication {
 
     private final ListingRepository listings;
     private final ListingScreening screening;
-    private final RelevanceRankings rankings;
+    private final KeptSearchOrders searchOrders;
     private final Clock clock;
 
     @Override
@@ -41,7 +41,7 @@ class Shelf implements ListingPublication {
         Listing listing = listings.lockById(listingId).orElseThrow(CatalogProblems.ListingNotFound::new);
         listing.publish(version, passDecisionId, ruleSetVersion, shopName, clock.instant());
         listings.flush();
-        rankings.clearAfterCommit();
+        searchOrders.clearAfterCommit();
     }
 
     @Override

@@ -25,12 +25,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Relevance pages come from a ranking kept per query (RelevanceRankings), at most a window of
+ * Text search pages come from an order kept per query (KeptSearchOrders), at most a window of
  * listings long (30 in tests, TestApplicationInitializer), the SQL carrying on past it. Shoppers
- * must not notice: the pages walk one order, the formula's, and every page is the shelf as it is now.
+ * must not notice: the pages walk one order, the formula's or the price's, and every page is the
+ * shelf as it is now.
  */
 @IntegrationTest
-class RelevanceRankingsTest {
+class KeptSearchOrdersTest {
 
     @LocalServerPort
     int port;
@@ -49,16 +50,21 @@ class RelevanceRankingsTest {
         for (int i = 0; i < 45; i++) {
             // Titles with the word once, twice or three times; some sold out: scores of several levels, and ties.
             String title = "Tas " + (word + " ").repeat(1 + i % 3) + "anyaman nomor " + i;
-            publishedListing(api, seller, with(with(listing(title), "stock", i % 4 == 0 ? 0 : 3), "description",
-                    i % 2 == 0 ? "Anyaman pandan." : "Anyaman pandan dengan " + word + "."));
+            // Seven prices for 45 listings: equal prices are ordered by id.
+            publishedListing(api, seller, with(with(with(listing(title), "stock", i % 4 == 0 ? 0 : 3), "description",
+                    i % 2 == 0 ? "Anyaman pandan." : "Anyaman pandan dengan " + word + "."), "priceIdr", 10_000 + i % 7 * 1_000));
         }
 
         List<String> walked = walk("q=" + word + "&size=7");
 
         assertThat(walked).hasSize(45).doesNotHaveDuplicates().isEqualTo(formulaOrder(word));
-        // The same again, now from the ranking kept by the first walk.
+        // The same again, now from the order kept by the first walk.
         assertThat(walk("q=" + word + "&size=7")).isEqualTo(walked);
         assertThat(walk("q=" + word + "&size=100")).isEqualTo(walked);
+        // Words with another sort: the sort's own order, across the window too.
+        assertThat(walk("q=" + word + "&sort=price_asc&size=7")).isEqualTo(databaseOrder(word, "price_idr, id"));
+        assertThat(walk("q=" + word + "&sort=price_desc&size=7")).isEqualTo(databaseOrder(word, "price_idr DESC, id DESC"));
+        assertThat(walk("q=" + word + "&sort=newest&size=7")).isEqualTo(databaseOrder(word, "published_at DESC, id DESC"));
     }
 
     @Test
@@ -113,6 +119,22 @@ class RelevanceRankingsTest {
             ranked.setString(3, day);
             List<String> ids = new ArrayList<>();
             try (ResultSet rs = ranked.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    /** Every published match of the word in a plain ORDER BY. */
+    private static List<String> databaseOrder(String word, String orderBy) throws Exception {
+        try (Connection db = TestDatabase.instance().connect();
+                PreparedStatement sorted = db.prepareStatement("SELECT id FROM catalog.listings WHERE status = 'PUBLISHED'"
+                        + " AND search @@ websearch_to_tsquery('indonesian', ?) ORDER BY " + orderBy)) {
+            sorted.setString(1, word);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = sorted.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getString(1));
                 }
