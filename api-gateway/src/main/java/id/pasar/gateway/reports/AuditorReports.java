@@ -45,12 +45,8 @@ class AuditorReports {
      */
     static final String REPORT_TIMEOUT = "2min";
 
-    /** Requests run without parallel workers (application.yml); a report over whole tables may use two. */
-    static final int REPORT_PARALLEL_WORKERS = 2;
-
     private void allowLongReport() {
         jdbc.execute("SET LOCAL statement_timeout = '" + REPORT_TIMEOUT + "'");
-        jdbc.execute("SET LOCAL max_parallel_workers_per_gather = " + REPORT_PARALLEL_WORKERS);
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package id.pasar.gateway.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import id.pasar.Api;
 import id.pasar.IntegrationTest;
@@ -10,6 +11,7 @@ import id.pasar.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +51,23 @@ class ShelfRecheckTest {
         assertThat(suspended.get("reasons").get(0).asString()).isEqualTo("SELLER_NOT_VERIFIED");
         assertThat(api.get("/api/v1/catalog/listings/" + noLongerFine).send().status()).isEqualTo(404);
         assertThat(workflow.recheckBatch(200).checked()).as("nothing left to re-check").isZero();
+    }
+
+    @Test
+    void aShelfWithNothingToRecheckDoesNotWaitForTheDecisionLog() throws Exception {
+        workflow.recheckBatch(200); // whatever other tests left under an older rule set
+        try (Connection holder = TestDatabase.instance().connect()) {
+            // Another transaction holds the head of the decision log, as a long append would.
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("SELECT * FROM compliance.decision_log_head FOR UPDATE");
+            try {
+                PublishingWorkflow.RecheckResult idle = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                        () -> workflow.recheckBatch(200), "an empty re-check queued on the log's head");
+                assertThat(idle.checked()).isZero();
+            } finally {
+                holder.rollback();
+            }
+        }
     }
 
     private static String decisionOf(String listingId) throws Exception {

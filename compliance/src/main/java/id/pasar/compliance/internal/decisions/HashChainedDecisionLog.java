@@ -38,6 +38,10 @@ class HashChainedDecisionLog implements DecisionLog {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Decision> appendAll(List<NewDecision> requests) {
+        if (requests.isEmpty()) {
+            // Nothing to chain: the head is not locked, so an idle caller never queues behind real appends.
+            return List.of();
+        }
         // Every decision queues on the head row: a wait there is the log's order, not a runaway statement, so the
         // statement timeout of requests (ADR 0010) is lifted for the rest of the caller's transaction.
         jdbc.sql("SET LOCAL statement_timeout = '" + HEAD_WAIT_TIMEOUT + "'").update();
