@@ -3,8 +3,9 @@
 --   the order rate limit (Bucket4j's PostgreSQL bucket: gateway/.../ratelimit/OrderRateLimit.java),
 --   the key's claim (orders/.../internal/IdempotencyKeys.java),
 --   the checkout (orders/.../internal/Checkout.java, catalog/.../internal/StockKeeper.java, and what
---     Hibernate sends for OrderRepository.saveAndFlush: three SELECTs of the new rows, three INSERTs,
---     four UPDATEs, the status history INSERT), the key's completion and the outbox row
+--     Hibernate sends for OrderRepository.saveAndFlush: the three INSERTs of the order, its seller order
+--     and its line, and the status history INSERT; no SELECT and no UPDATE since orders are persisted
+--     and the children write their own key and position), the key's completion and the outbox row
 --     (Spring Modulith's event publication),
 --   then the OrderPlaced listener (orders/.../internal/SalesTally.java) through the outbox: three short
 --     transactions.
@@ -42,16 +43,10 @@ UPDATE catalog.listings SET stock = stock - :quantity
 WHERE id = :listing AND status = 'PUBLISHED' AND stock >= :quantity
 RETURNING id, seller_id, version, title, price_idr \gset
 \set total :price_idr * :quantity
-select o1_0.id,o1_0.closed_at,o1_0.created_at,o1_0.expires_at,h1_0.order_id,h1_0.position,h1_0.changed_at,h1_0.seller_order_id,h1_0.status,o1_0.paid_at,o1_0.phone,o1_0.postal_code,o1_0.recipient_name,o1_0.regency_code,o1_0.shopper_id,o1_0.status,o1_0.street,o1_0.total_idr,o1_0.version from orders.orders o1_0 left join orders.order_status_changes h1_0 on o1_0.id=h1_0.order_id where o1_0.id=:order_id;
-select so1_0.id,so1_0.courier,so1_0.created_at,l1_0.seller_order_id,l1_0.position,l1_0.id,l1_0.listing_id,l1_0.listing_version,l1_0.quantity,l1_0.title,l1_0.unit_price_idr,so1_0.order_id,so1_0.seller_id,so1_0.shipped_at,so1_0.status,so1_0.subtotal_idr,so1_0.tracking_number from orders.seller_orders so1_0 left join orders.order_lines l1_0 on so1_0.id=l1_0.seller_order_id where so1_0.id=:seller_order_id;
-select ol1_0.id,ol1_0.listing_id,ol1_0.listing_version,ol1_0.quantity,ol1_0.title,ol1_0.unit_price_idr from orders.order_lines ol1_0 where ol1_0.id=:line_id;
 insert into orders.orders (closed_at,created_at,expires_at,paid_at,phone,postal_code,recipient_name,regency_code,shopper_id,status,street,total_idr,version,id) values (NULL,:now,:expires_at,NULL,'081234567890','40921','Budi Santoso','32.04',:shopper,'PENDING_PAYMENT','Jl. Melati 5',:total,0,:order_id);
 insert into orders.seller_orders (position,order_id,courier,created_at,seller_id,shipped_at,status,subtotal_idr,tracking_number,id) values (0,:order_id,NULL,:now,:seller_id,NULL,'PENDING_PAYMENT',:total,NULL,:seller_order_id);
 insert into orders.order_lines (position,seller_order_id,listing_id,listing_version,quantity,title,unit_price_idr,id) values (0,:seller_order_id,:listing,:version,:quantity,:title,:price_idr,:line_id);
-update orders.orders set version=1 where id=:order_id and version=0;
 insert into orders.order_status_changes (order_id,position,changed_at,seller_order_id,status) values (:order_id,0,:now,NULL,'PENDING_PAYMENT');
-update orders.seller_orders set order_id=:order_id,position=0 where id=:seller_order_id;
-update orders.order_lines set seller_order_id=:seller_order_id,position=0 where id=:line_id;
 UPDATE orders.idempotency_keys SET state = 'DONE', response_status = 201, response_body = :body
 WHERE shopper_id = :shopper AND key = :idem_key;
 INSERT INTO gateway.EVENT_PUBLICATION (ID, EVENT_TYPE, LISTENER_ID, PUBLICATION_DATE, SERIALIZED_EVENT, STATUS, COMPLETION_ATTEMPTS, LAST_RESUBMISSION_DATE) VALUES (:event_id, 'id.pasar.orders.OrderPlaced', 'id.pasar.orders.internal.SalesTally.on(id.pasar.orders.OrderPlaced)', :now, :event, 'PUBLISHED', 1, NULL);

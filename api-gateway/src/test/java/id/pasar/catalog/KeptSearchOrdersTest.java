@@ -106,35 +106,28 @@ class KeptSearchOrdersTest {
     /** The published formula's order of every published match, computed by the database in one statement. */
     private static List<String> formulaOrder(String word) throws Exception {
         String day = LocalDate.now(ZoneId.of("Asia/Jakarta")).toString();
-        try (Connection db = TestDatabase.instance().connect();
-                PreparedStatement ranked = db.prepareStatement("""
-                        SELECT l.id FROM catalog.listings l, websearch_to_tsquery('indonesian', ?) w
-                        WHERE l.status = 'PUBLISHED' AND l.search @@ w
-                        ORDER BY round(round(ts_rank_cd(l.search, w)::numeric, 6) + 0.1 * (l.stock > 0)::int
-                                 + 0.05 * round(1.0 / (1 + greatest(0, ?::date - (l.published_at AT TIME ZONE 'Asia/Jakarta')::date)
-                                 / 30.0), 6), 6) DESC,
-                                 md5(l.id::text || '|' || ?) COLLATE "C", l.id""")) {
-            ranked.setString(1, word);
-            ranked.setString(2, day);
-            ranked.setString(3, day);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rs = ranked.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            return ids;
-        }
+        return listingIds("""
+                SELECT l.id FROM catalog.listings l, websearch_to_tsquery('indonesian', ?) w
+                WHERE l.status = 'PUBLISHED' AND l.search @@ w
+                ORDER BY round(round(ts_rank_cd(l.search, w)::numeric, 6) + 0.1 * (l.stock > 0)::int
+                         + 0.05 * round(1.0 / (1 + greatest(0, ?::date - (l.published_at AT TIME ZONE 'Asia/Jakarta')::date)
+                         / 30.0), 6), 6) DESC,
+                         md5(l.id::text || '|' || ?) COLLATE "C", l.id""", word, day, day);
     }
 
     /** Every published match of the word in a plain ORDER BY. */
     private static List<String> databaseOrder(String word, String orderBy) throws Exception {
-        try (Connection db = TestDatabase.instance().connect();
-                PreparedStatement sorted = db.prepareStatement("SELECT id FROM catalog.listings WHERE status = 'PUBLISHED'"
-                        + " AND search @@ websearch_to_tsquery('indonesian', ?) ORDER BY " + orderBy)) {
-            sorted.setString(1, word);
+        return listingIds("SELECT id FROM catalog.listings WHERE status = 'PUBLISHED'"
+                + " AND search @@ websearch_to_tsquery('indonesian', ?) ORDER BY " + orderBy, word);
+    }
+
+    private static List<String> listingIds(String sql, String... parameters) throws Exception {
+        try (Connection db = TestDatabase.instance().connect(); PreparedStatement select = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setString(i + 1, parameters[i]);
+            }
             List<String> ids = new ArrayList<>();
-            try (ResultSet rs = sorted.executeQuery()) {
+            try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getString(1));
                 }
