@@ -7,6 +7,7 @@ import id.pasar.compliance.DecisionQueries;
 import id.pasar.compliance.DecisionQueries.Filter;
 import id.pasar.compliance.DecisionQueries.Verification;
 import id.pasar.compliance.ReportPeriod;
+import id.pasar.compliance.internal.LongCursor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,11 +17,9 @@ import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
@@ -44,6 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
 class DecisionLogController {
 
     static final String CSV = "text/csv";
+    private static final LongCursor CURSOR = new LongCursor("seq");
     private static final String[] HEADER = {"sequence", "decisionId", "subjectType", "subjectId", "subjectVersion",
         "outcome", "reasons", "actor", "decidedAt", "ruleSetVersion", "hash", "previousHash"};
 
@@ -57,12 +57,12 @@ class DecisionLogController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) SubjectType subjectType, @RequestParam(required = false) Outcome outcome,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, @RequestParam(required = false) String cursor) {
-        long after = cursor == null ? 0 : decodeCursor(cursor);
+        long after = cursor == null ? 0 : CURSOR.decode(cursor);
         List<Decision> page = log.page(filter(from, to, subjectType, outcome), after, size + 1);
         boolean more = page.size() > size;
         List<Decision> items = more ? page.subList(0, size) : page;
         return new DecisionPage(items.stream().map(Entry::of).toList(),
-                more ? encodeCursor(items.get(size - 1).sequence()) : null);
+                more ? CURSOR.encode(items.get(size - 1).sequence()) : null);
     }
 
     @GetMapping(produces = CSV)
@@ -131,22 +131,6 @@ class DecisionLogController {
             return new Entry(d.sequence(), d.decisionId(), d.subjectType(), d.subjectId(), d.subjectVersion(), d.outcome(),
                     d.reasons(), d.actor(), d.decidedAt().atZone(ReportPeriod.JAKARTA).toOffsetDateTime(),
                     d.ruleSetVersion(), d.hash(), d.previousHash());
-        }
-    }
-
-    private static String encodeCursor(long sequence) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("seq:" + sequence).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static long decodeCursor(String cursor) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!text.startsWith("seq:")) {
-                throw new IllegalArgumentException();
-            }
-            return Long.parseLong(text.substring(4));
-        } catch (RuntimeException e) {
-            throw badRequest("INVALID_CURSOR", "Invalid cursor", "The cursor is not one this API gave out.");
         }
     }
 

@@ -2,30 +2,27 @@ package id.pasar.compliance.internal.access;
 
 import id.pasar.compliance.DataAccessLog;
 import id.pasar.compliance.ReportPeriod;
-import java.nio.charset.StandardCharsets;
+import id.pasar.compliance.internal.LongCursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /** {@code compliance.data_access_log}: written in one batch per read, listed by time or by seller. */
 @Component
 class StaffAccessLog implements DataAccessLog {
 
+    private static final LongCursor CURSOR = new LongCursor("acc");
     private static final String COLUMNS = "id, accessed_at, actor, actor_role, seller_id, resource, reason";
 
     private final JdbcTemplate jdbc;
@@ -62,32 +59,13 @@ class StaffAccessLog implements DataAccessLog {
     @Override
     @Transactional(readOnly = true)
     public AccessPage page(Instant from, Instant to, UUID sellerId, String cursor, int size) {
-        long after = cursor == null ? 0 : decodeCursor(cursor);
+        long after = cursor == null ? 0 : CURSOR.decode(cursor);
         List<Access> fetched = named.query("SELECT " + COLUMNS + " FROM compliance.data_access_log WHERE id > :after"
                 + where(sellerId) + " ORDER BY id LIMIT :size",
                 params(from, to, sellerId).addValue("after", after).addValue("size", size + 1), (rs, row) -> access(rs));
         boolean more = fetched.size() > size;
         List<Access> items = more ? fetched.subList(0, size) : fetched;
-        return new AccessPage(List.copyOf(items), more ? encodeCursor(items.get(size - 1).id()) : null);
-    }
-
-    private static String encodeCursor(long id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("acc:" + id).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static long decodeCursor(String cursor) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!text.startsWith("acc:")) {
-                throw new IllegalArgumentException();
-            }
-            return Long.parseLong(text.substring(4));
-        } catch (RuntimeException e) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The cursor is not one this API gave out.");
-            problem.setTitle("Invalid cursor");
-            problem.setProperty("code", "INVALID_CURSOR");
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
-        }
+        return new AccessPage(List.copyOf(items), more ? CURSOR.encode(items.get(size - 1).id()) : null);
     }
 
     @Override
