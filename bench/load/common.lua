@@ -1,4 +1,11 @@
--- Shared by the wrk scripts: read a file into lines, and a machine-readable summary line at the end.
+-- Shared by the wrk scripts: a number per thread (id, for its random seed), read a file into lines, and a
+-- machine-readable summary line at the end.
+local counter = 0
+function setup(thread)
+  counter = counter + 1
+  thread:set("id", counter)
+end
+
 function lines(path)
   local t = {}
   for line in io.lines(path) do

@@ -4,11 +4,6 @@
 -- must answer the first response again and create no second order.
 --   wrk -s bench/load/order.lua URL -- TOKENS_FILE HOT_FILE COLD_FILE
 dofile("bench/load/common.lua")
-local counter = 0
-function setup(thread)
-  counter = counter + 1
-  thread:set("id", counter)
-end
 function init(args)
   tokens, hot, cold = lines(args[1]), lines(args[2]), lines(args[3])
   math.randomseed(os.time() * 1000 + id * 104729)

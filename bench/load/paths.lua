@@ -2,11 +2,6 @@
 --   wrk -s bench/load/paths.lua URL -- PATHS_FILE [TOKEN_FILE] [random]
 -- PATHS_FILE: one "label<TAB>path" or "path" a line. With "random", paths are drawn at random instead.
 dofile("bench/load/common.lua")
-local counter = 0
-function setup(thread)
-  counter = counter + 1
-  thread:set("id", counter)
-end
 function init(args)
   paths = {}
   for _, line in ipairs(lines(args[1])) do
