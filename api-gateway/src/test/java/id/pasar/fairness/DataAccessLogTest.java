@@ -10,11 +10,13 @@ import id.pasar.catalog.CatalogFixtures;
 import id.pasar.catalog.CatalogFixtures.Seller;
 import id.pasar.onboarding.SellerFixtures;
 import id.pasar.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,20 @@ class DataAccessLogTest {
         api = new Api(port);
         officer = api.newStaffAccount("COMPLIANCE_OFFICER");
         auditor = api.newStaffAccount("AUDITOR");
+    }
+
+    @Test
+    void aCursorIsGoodOnlyForTheListThatGaveItOut() {
+        String ofTheDecisionLog = Base64.getUrlEncoder().withoutPadding().encodeToString("seq:1".getBytes(StandardCharsets.UTF_8));
+        String ofTheAccessLog = Base64.getUrlEncoder().withoutPadding().encodeToString("acc:1".getBytes(StandardCharsets.UTF_8));
+
+        for (String path : List.of("/api/v1/compliance/reports/data-access?cursor=" + ofTheDecisionLog,
+                "/api/v1/compliance/decisions?cursor=" + ofTheAccessLog, "/api/v1/compliance/reports/data-access?cursor=abc")) {
+            Api.Response refused = api.get(path).bearer(auditor).send();
+            refused.expect(400);
+            assertThat(refused.json().get("code").asString()).as(path).isEqualTo("INVALID_CURSOR");
+        }
+        api.get("/api/v1/compliance/reports/data-access?cursor=" + ofTheAccessLog).bearer(auditor).send().expect(200);
     }
 
     @Test
