@@ -104,6 +104,9 @@ class ProblemsTest {
         problem(api.get("/api/v1/no-such-thing").send(), 404, "NOT_FOUND");
         problem(api.post("/api/v1/sellers/nothing/here", "{}").send(), 404, "NOT_FOUND");
         problem(api.get("/no-such-thing").bearer(api.newAccount("SHOPPER")).send(), 404, "NOT_FOUND");
+        // under the shoppers' open reads, which are decided before the unmapped check
+        problem(api.get("/api/v1/catalog/no-such-thing").send(), 404, "NOT_FOUND");
+        problem(api.get("/api/v1/regions/11/no-such-thing").send(), 404, "NOT_FOUND");
     }
 
     @Test
@@ -111,6 +114,9 @@ class ProblemsTest {
         Api.Response response = api.delete("/api/v1/auth/token").send();
         problem(response, 405, "METHOD_NOT_ALLOWED");
         assertThat(response.header("Allow")).contains("POST");
+        Api.Response write = api.post("/api/v1/catalog/listings", "{}").send();
+        problem(write, 405, "METHOD_NOT_ALLOWED");
+        assertThat(write.header("Allow")).contains("GET");
     }
 
     @Test
