@@ -42,10 +42,11 @@ public class Checkout {
 
     /**
      * Places the order and completes its idempotency key in the same transaction; {@code render}
-     * turns the order into the response body to store for replays.
+     * turns the order into the response body, which is stored for replays and answered now, so that a
+     * replay answers exactly what the first request did.
      */
     @Transactional
-    public Order place(UUID shopperId, String idempotencyKey, List<Line> lines, ShippingAddress address,
+    public Placed place(UUID shopperId, String idempotencyKey, List<Line> lines, ShippingAddress address,
             Function<Order, String> render) {
         if (!RegencyCode.isWellFormed(address.regencyCode()) || !regions.isCurrentRegency(RegencyCode.parse(address.regencyCode()))) {
             throw new OrderProblems.AddressNotDomestic();
@@ -75,12 +76,17 @@ public class Checkout {
                 address.street(), RegencyCode.parse(address.regencyCode()).value(), address.postalCode()),
                 bySeller.entrySet().stream().map(e -> new SellerOrder(e.getKey(), e.getValue(), now)).toList(),
                 now, now.plus(properties.paymentWindow())));
-        keys.complete(shopperId, idempotencyKey, 201, render.apply(order));
+        String body = render.apply(order);
+        keys.complete(shopperId, idempotencyKey, 201, body);
         events.publishEvent(new OrderPlaced(order.getId(), now, order.getSellerOrders().stream()
                 .flatMap(sellerOrder -> sellerOrder.getLines().stream().map(line -> new OrderPlaced.Line(line.getListingId(),
                         sellerOrder.getSellerId(), line.getQuantity(), line.lineTotalIdr())))
                 .toList()));
         log.info("Order {} placed by {}: {} lines, Rp {}", order.getId(), shopperId, taken.size(), order.getTotalIdr());
-        return order;
+        return new Placed(order.getId(), body);
+    }
+
+    /** @param body the response body, as stored for replays */
+    public record Placed(UUID orderId, String body) {
     }
 }

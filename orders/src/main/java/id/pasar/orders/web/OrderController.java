@@ -63,9 +63,9 @@ class OrderController {
             return respond(replay.status(), replay.body(), null);
         }
         try {
-            Order order = checkout.place(shopper, key, request.lines(), request.address(),
-                    placed -> json.writeValueAsString(mapper.toResponse(placed)));
-            return respond(201, json.writeValueAsString(mapper.toResponse(order)), order.getId());
+            Checkout.Placed placed = checkout.place(shopper, key, request.lines(), request.address(),
+                    order -> json.writeValueAsString(mapper.toResponse(order)));
+            return respond(201, placed.body(), placed.orderId());
         } catch (ErrorResponseException | IllegalStateException refused) {
             keys.release(shopper, key);
             throw refused;
