@@ -186,6 +186,8 @@ fixed_run detail "$(half detail)" --paths "$WORK/detail-paths.txt" --random
 
 # --- orders, then the invariants, then the database's ceiling for the same transaction ---------------------
 log "order placement"
+# Warmed like the other scenarios, so that the first connection count is not also the JIT's warm-up.
+warm bench/load/order.lua "$BASE" -- "$WORK/shopper-tokens.txt" "$WORK/hot.txt" "$WORK/cold.txt"
 for c in $CONNECTIONS; do
   wrk_run orders "$c" bench/load/order.lua "$WORK/shopper-tokens.txt" "$WORK/hot.txt" "$WORK/cold.txt"
 done

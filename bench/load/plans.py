@@ -11,7 +11,8 @@ import subprocess
 
 
 def explain(db, title, statement, rollback=False):
-    sql = ('BEGIN;\n' if rollback else '') + 'EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ' + statement + ';\n' + \
+    # the planner setting of the application's pooled connections (application.yml, connection-init-sql)
+    sql = 'SET max_parallel_workers_per_gather = 0;\n' + ('BEGIN;\n' if rollback else '') + 'EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ' + statement + ';\n' + \
           ('ROLLBACK;\n' if rollback else '')
     out = subprocess.run(['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-P', 'pager=off', '-tA', db], input=sql,
                          capture_output=True, text=True)
