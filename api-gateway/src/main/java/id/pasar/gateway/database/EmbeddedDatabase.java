@@ -48,6 +48,10 @@ final class EmbeddedDatabase {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("shared_buffers", sharedBuffers)
+                    // zonky starts its servers for tests: fsync off (-F) and asynchronous commits. This one keeps the
+                    // application's data, so a commit is on disk before it is answered and a power cut cannot damage it.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             createDatabaseIfMissing(postgres);
             createAppAccountIfMissing(postgres);

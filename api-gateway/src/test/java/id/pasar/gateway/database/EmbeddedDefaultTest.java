@@ -9,7 +9,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -37,6 +42,12 @@ class EmbeddedDefaultTest {
             api.post("/api/v1/auth/register", Map.of("email", email, "password", "survives-restarts", "displayName", "P",
                     "role", "SELLER")).send().expect(201);
             firstToken = api.token(email, "survives-restarts");
+            // It keeps data, unlike zonky's test servers: commits reach the disk before they are answered.
+            try (Connection connection = first.getBean(DataSource.class).getConnection();
+                    Statement show = connection.createStatement()) {
+                assertThat(setting(show, "fsync")).isEqualTo("on");
+                assertThat(setting(show, "synchronous_commit")).isEqualTo("on");
+            }
         }
         assertThat(listening(databasePort)).as("the embedded server stopped with the application").isFalse();
         assertThat(dataDir.resolve("keys/jwt-hs256.key")).exists();
@@ -47,6 +58,13 @@ class EmbeddedDefaultTest {
             api.token(email, "survives-restarts");
             // The key was read back, not generated anew: a token from before the restart still works.
             api.post("/api/v1/admin/users", Map.of()).bearer(firstToken).send().expect(403);
+        }
+    }
+
+    private static String setting(Statement show, String name) throws SQLException {
+        try (ResultSet value = show.executeQuery("SHOW " + name)) {
+            value.next();
+            return value.getString(1);
         }
     }
 
