@@ -1,12 +1,13 @@
 package id.pasar.gateway.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.dao.DataAccessException;
@@ -21,7 +22,9 @@ import org.springframework.transaction.TransactionException;
  * token names: an account erased by an operator (a PDP erasure request) or given another role
  * stops its tokens within {@link #TTL}, not at their expiry an hour later (docs/adr/0012).
  * The answer for an account is cached that long, so a busy client costs one primary-key lookup
- * every {@link #TTL}; answers that refuse are never cached, so a refusal is never stale.
+ * every {@link #TTL}; answers that refuse are never cached, so a refusal is never stale. The cache
+ * (Caffeine, timed by the application's clock) keeps at most {@code MAX_ENTRIES} accounts, the least
+ * used leaving first.
  */
 @Slf4j
 final class LiveAccountCheck implements Converter<Jwt, AbstractAuthenticationToken> {
@@ -33,7 +36,8 @@ final class LiveAccountCheck implements Converter<Jwt, AbstractAuthenticationTok
     private final JwtAuthenticationConverter delegate;
     private final AccountStatus accounts;
     private final Clock clock;
-    private final Map<UUID, Confirmed> confirmed = new ConcurrentHashMap<>();
+    /** The role each recently checked account had; an entry lives {@link #TTL} from its check. */
+    private final Cache<UUID, Role> confirmed;
     /** Until when account checks are skipped because the last one found no database. */
     private volatile Instant databaseBackAt = Instant.MIN;
 
@@ -41,6 +45,8 @@ final class LiveAccountCheck implements Converter<Jwt, AbstractAuthenticationTok
         this.delegate = delegate;
         this.accounts = accounts;
         this.clock = clock;
+        this.confirmed = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(TTL)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).executor(Runnable::run).build();
     }
 
     @Override
@@ -48,8 +54,7 @@ final class LiveAccountCheck implements Converter<Jwt, AbstractAuthenticationTok
         UUID userId = userId(jwt);
         Role claimed = claimedRole(jwt);
         Instant now = clock.instant();
-        Confirmed known = confirmed.get(userId);
-        boolean unconfirmed = known == null || known.until().isBefore(now) || known.role() != claimed;
+        boolean unconfirmed = confirmed.getIfPresent(userId) != claimed;
         if (unconfirmed && !now.isBefore(databaseBackAt)) {
             Optional<Role> current;
             try {
@@ -64,13 +69,10 @@ final class LiveAccountCheck implements Converter<Jwt, AbstractAuthenticationTok
                 return delegate.convert(jwt);
             }
             if (current.isEmpty() || current.get() != claimed) {
-                confirmed.remove(userId);
+                confirmed.invalidate(userId);
                 throw new InvalidBearerTokenException("The token's account no longer exists or has another role");
             }
-            if (confirmed.size() >= MAX_ENTRIES) {
-                confirmed.clear(); // a bound, not a policy: the next requests look their accounts up again
-            }
-            confirmed.put(userId, new Confirmed(claimed, now.plus(TTL)));
+            confirmed.put(userId, claimed);
         }
         return delegate.convert(jwt);
     }
@@ -93,8 +95,5 @@ final class LiveAccountCheck implements Converter<Jwt, AbstractAuthenticationTok
         } catch (IllegalArgumentException unknown) {
             throw new InvalidBearerTokenException("The token names an unknown role");
         }
-    }
-
-    private record Confirmed(Role role, Instant until) {
     }
 }

@@ -1,0 +1,103 @@
+package id.pasar.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+
+/**
+ * The token check's cache policy (ADR 0012), on its own: a confirmed account is looked up again once
+ * {@link LiveAccountCheck#TTL} has passed, a refusal is never cached, and another role is checked at once.
+ * The accounts table is a map here; Api2BrokenAuthenticationTest covers the same rules against the database.
+ */
+class LiveAccountCheckTest {
+
+    private final ConcurrentHashMap<UUID, Role> roles = new ConcurrentHashMap<>();
+    private final AtomicInteger lookups = new AtomicInteger();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-04T08:00:00Z"));
+    private final LiveAccountCheck check = new LiveAccountCheck(new JwtAuthenticationConverter(), userId -> {
+        lookups.incrementAndGet();
+        return Optional.ofNullable(roles.get(userId));
+    }, clock);
+
+    @Test
+    void aConfirmedAccountIsLookedUpAgainOnlyAfterTheTtl() {
+        UUID shopper = account(Role.SHOPPER);
+        check.convert(token(shopper, Role.SHOPPER));
+        clock.advance(LiveAccountCheck.TTL.minusSeconds(1));
+        check.convert(token(shopper, Role.SHOPPER));
+        assertThat(lookups).hasValue(1);
+
+        roles.remove(shopper); // erased: its tokens work at most until the confirmation expires
+        clock.advance(LiveAccountCheck.TTL);
+        assertThatThrownBy(() -> check.convert(token(shopper, Role.SHOPPER))).isInstanceOf(InvalidBearerTokenException.class);
+        assertThat(lookups).hasValue(2);
+    }
+
+    @Test
+    void aRefusalIsNeverCached() {
+        UUID gone = UUID.randomUUID();
+        assertThatThrownBy(() -> check.convert(token(gone, Role.SHOPPER))).isInstanceOf(InvalidBearerTokenException.class);
+        roles.put(gone, Role.SHOPPER); // e.g. the account was being created while its first request came in
+        assertThat(check.convert(token(gone, Role.SHOPPER)).isAuthenticated()).isTrue();
+        assertThat(lookups).hasValue(2);
+    }
+
+    @Test
+    void aTokenNamingAnotherRoleIsCheckedAtOnce() {
+        UUID auditor = account(Role.AUDITOR);
+        check.convert(token(auditor, Role.AUDITOR));
+        assertThatThrownBy(() -> check.convert(token(auditor, Role.ADMIN))).isInstanceOf(InvalidBearerTokenException.class);
+        assertThat(lookups).hasValue(2);
+    }
+
+    private UUID account(Role role) {
+        UUID id = UUID.randomUUID();
+        roles.put(id, role);
+        return id;
+    }
+
+    private Jwt token(UUID subject, Role role) {
+        Instant now = clock.instant();
+        return Jwt.withTokenValue("t").header("alg", "HS256").subject(subject.toString())
+                .claim(TokenService.ROLES_CLAIM, List.of(role.name())).issuedAt(now).expiresAt(now.plusSeconds(3600)).build();
+    }
+
+    private static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(java.time.Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
