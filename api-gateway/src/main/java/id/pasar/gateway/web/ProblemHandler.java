@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import lombok.extern.slf4j.Slf4j;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -115,6 +116,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The parameter '" + name + "' has the wrong type or format.");
         problem.setProperty("errors", List.of(new FieldProblem(name, "has the wrong type or format")));
         return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /** Tomcat refuses a query string it cannot decode (a {@code %} not followed by two hex digits) when a parameter is read. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> undecodableParameter(InvalidParameterException ex, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "Invalid parameter",
+                "The query string holds an escape that is not valid percent-encoding.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pasar.Api;
 import id.pasar.IntegrationTest;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Flow;
@@ -97,6 +100,24 @@ class ProblemsTest {
             }
         };
         problem(api.post(REGISTER, null).rawBody(chunked, "application/json").send(), 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    /** java.net.URI refuses a malformed escape, so these go out over a plain socket, as any client could send them. */
+    @Test
+    void anUndecodableQueryStringIs400NotA500() throws Exception {
+        for (String target : List.of("/api/v1/catalog/listings?q=%zz", "/api/v1/catalog/listings?q=batik&size=%4")) {
+            String response = rawGet(target);
+            assertThat(response).as(target).startsWith("HTTP/1.1 400")
+                    .contains("Content-Type: application/problem+json").contains("\"code\":\"INVALID_PARAMETER\"");
+        }
+    }
+
+    private String rawGet(String target) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
