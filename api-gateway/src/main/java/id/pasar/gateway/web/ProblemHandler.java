@@ -2,13 +2,16 @@ package id.pasar.gateway.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import lombok.extern.slf4j.Slf4j;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -124,6 +127,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "Invalid parameter",
                 "The query string holds an escape that is not valid percent-encoding.");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * PostgreSQL stores no NUL character in text (SQLSTATE 22021): a JSON {@code \\u0000} or a {@code %00} in a query
+     * parameter reaches it as one. Nothing is stored; the transaction that met it rolled back.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> dataIntegrity(DataIntegrityViolationException ex, WebRequest request) {
+        if (NestedExceptionUtils.getMostSpecificCause(ex) instanceof SQLException sql && "22021".equals(sql.getSQLState())) {
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "INVALID_CHARACTER", "Invalid character",
+                    "A text in the request holds a character that cannot be stored (NUL).");
+            return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+        }
+        return unexpected(ex, request);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

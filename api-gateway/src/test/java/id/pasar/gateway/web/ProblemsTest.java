@@ -102,6 +102,20 @@ class ProblemsTest {
         problem(api.post(REGISTER, null).rawBody(chunked, "application/json").send(), 413, "PAYLOAD_TOO_LARGE");
     }
 
+    /** PostgreSQL stores no NUL in text: a request that carries one is refused whole, and nothing of it is stored. */
+    @Test
+    void aNulCharacterIs400AndStoresNothing() {
+        problem(api.get("/api/v1/catalog/listings?q=batik%00tulis").send(), 400, "INVALID_CHARACTER");
+        String email = "nul-" + System.nanoTime() + "@example.id";
+        problem(api.post(REGISTER, Map.of("email", email, "password", "long-enough-pw", "displayName", "Bu\u0000di",
+                "role", "SHOPPER")).send(), 400, "INVALID_CHARACTER");
+        problem(api.post("/api/v1/auth/token", Map.of("email", "nul\u0000" + email, "password", "long-enough-pw")).send(),
+                400, "INVALID_CHARACTER");
+        // the refused registration left no account behind: the same email registers now
+        api.post(REGISTER, Map.of("email", email, "password", "long-enough-pw", "displayName", "Budi", "role", "SHOPPER"))
+                .send().expect(201);
+    }
+
     /** java.net.URI refuses a malformed escape, so these go out over a plain socket, as any client could send them. */
     @Test
     void anUndecodableQueryStringIs400NotA500() throws Exception {

@@ -9,6 +9,7 @@ import id.pasar.compliance.SellerScreening.Screening;
 import id.pasar.onboarding.SellerRevoked;
 import id.pasar.onboarding.SellerStatus;
 import id.pasar.onboarding.Sellers;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -66,7 +68,11 @@ public class SellerOnboarding implements Sellers {
     public SellerView apply(UUID userId, Application application) {
         try {
             return transaction.execute(status -> applyOnce(userId, application));
-        } catch (DataIntegrityViolationException raced) {
+        } catch (DataIntegrityViolationException violation) {
+            if (!(NestedExceptionUtils.getMostSpecificCause(violation) instanceof SQLException sql
+                    && "23505".equals(sql.getSQLState()))) {
+                throw violation; // not a race (e.g. a NUL in a text field): the caller's request is at fault
+            }
             log.info("An application raced another for the same user or identity; screening it again");
             return transaction.execute(status -> applyOnce(userId, application));
         }
