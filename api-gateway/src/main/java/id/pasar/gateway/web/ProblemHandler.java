@@ -124,9 +124,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** Tomcat refuses a query string it cannot decode (a {@code %} not followed by two hex digits) when a parameter is read. */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<Object> undecodableParameter(InvalidParameterException ex, WebRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "Invalid parameter",
-                "The query string holds an escape that is not valid percent-encoding.");
-        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+        return answer(ex, HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "Invalid parameter",
+                "The query string holds an escape that is not valid percent-encoding.", request);
     }
 
     /**
@@ -136,9 +135,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> dataIntegrity(DataIntegrityViolationException ex, WebRequest request) {
         if (NestedExceptionUtils.getMostSpecificCause(ex) instanceof SQLException sql && "22021".equals(sql.getSQLState())) {
-            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "INVALID_CHARACTER", "Invalid character",
-                    "A text in the request holds a character that cannot be stored (NUL).");
-            return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+            return answer(ex, HttpStatus.BAD_REQUEST, "INVALID_CHARACTER", "Invalid character",
+                    "A text in the request holds a character that cannot be stored (NUL).", request);
         }
         return unexpected(ex, request);
     }
@@ -155,23 +153,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> accessDenied(AccessDeniedException ex, WebRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden",
-                "Your role may not do this.");
-        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.FORBIDDEN, request);
+        return answer(ex, HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden", "Your role may not do this.", request);
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> unauthenticated(AuthenticationException ex, WebRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Unauthorized",
-                "A valid bearer token is required.");
-        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.UNAUTHORIZED, request);
+        return answer(ex, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Unauthorized", "A valid bearer token is required.",
+                request);
     }
 
     @ExceptionHandler({OptimisticLockingFailureException.class, PessimisticLockingFailureException.class})
     ResponseEntity<Object> concurrentUpdate(RuntimeException ex, WebRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "CONCURRENT_UPDATE", "Concurrent update",
-                "Someone else changed this at the same moment; read it again and retry.");
-        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+        return answer(ex, HttpStatus.CONFLICT, "CONCURRENT_UPDATE", "Concurrent update",
+                "Someone else changed this at the same moment; read it again and retry.", request);
     }
 
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
@@ -193,9 +187,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return databaseUnavailable(ex, request);
         }
         log.error("Unexpected failure", ex);
-        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Internal error",
-                "Something went wrong on our side; quote the requestId when you report it.");
-        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+        return answer(ex, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Internal error",
+                "Something went wrong on our side; quote the requestId when you report it.", request);
+    }
+
+    /** A problem with no headers or fields of its own: status, code, title and detail. */
+    private ResponseEntity<Object> answer(Exception ex, HttpStatus status, String code, String title, String detail,
+            WebRequest request) {
+        return handleExceptionInternal(ex, Problems.of(status, code, title, detail), new HttpHeaders(), status, request);
     }
 
     private static String codeOf(Exception ex, HttpStatusCode status) {
