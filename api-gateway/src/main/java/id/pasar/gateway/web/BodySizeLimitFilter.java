@@ -22,7 +22,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies over 1 MiB with 413: at once when {@code Content-Length} says so, and
  * while reading when a chunked body grows past the limit ({@link BodyTooLargeException}, which
- * {@link ProblemHandler} turns into the same 413).
+ * {@link ProblemHandler} turns into the same 413). Only a body of unknown length (chunked) is
+ * counted: Tomcat reads no more than a declared {@code Content-Length}, and a request with neither
+ * header has no body. The others pass unwrapped, because every wrapper is one more hop on each
+ * of the many {@code getMethod()} calls with which Spring MVC matches a request to its handler.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -44,7 +47,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
                     "A request body may hold at most 1 MiB (1048576 bytes).");
             return;
         }
-        chain.doFilter(new LimitedRequest(request), response);
+        chain.doFilter(request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null
+                ? new LimitedRequest(request) : request, response);
     }
 
     /** Thrown while reading a body that turns out to be over the limit. */
