@@ -2,7 +2,8 @@
 -- one line, in its transactions, copied from the PostgreSQL statement log (log_statement = all):
 --   the order rate limit (Bucket4j's PostgreSQL bucket: gateway/.../ratelimit/OrderRateLimit.java),
 --   the key's claim (orders/.../internal/IdempotencyKeys.java),
---   the checkout (orders/.../internal/Checkout.java, catalog/.../internal/StockKeeper.java, and what
+--   the checkout (orders/.../internal/Checkout.java: the queue's statement timeout, the shopper's lock, the
+--     unpaid units; catalog/.../internal/StockKeeper.java; and what
 --     Hibernate sends for OrderRepository.saveAndFlush: the three INSERTs of the order, its seller order
 --     and its line, and the status history INSERT; no SELECT and no UPDATE since orders are persisted
 --     and the children write their own key and position), the key's completion and the outbox row
@@ -37,8 +38,11 @@ INSERT INTO orders.idempotency_keys (shopper_id, key, request_hash, state, creat
 VALUES (:shopper, :idem_key, :request_hash, 'IN_FLIGHT', :now) ON CONFLICT DO NOTHING;
 COMMIT;
 BEGIN;
+SET LOCAL statement_timeout = '30s';
 SELECT pg_advisory_xact_lock(hashtextextended('orders.shopper:' || :shopper::varchar, 0));
-select coalesce(sum(l1_0.quantity),0) from orders.orders o1_0 join orders.seller_orders so1_0 on o1_0.id=so1_0.order_id join orders.order_lines l1_0 on so1_0.id=l1_0.seller_order_id where o1_0.shopper_id=:shopper and o1_0.status='PENDING_PAYMENT' and l1_0.listing_id=:listing;
+SELECT coalesce(sum(l.quantity), 0) FROM orders.orders o
+JOIN orders.seller_orders s ON s.order_id = o.id JOIN orders.order_lines l ON l.seller_order_id = s.id
+WHERE o.shopper_id = :shopper AND o.status = 'PENDING_PAYMENT' AND l.listing_id = :listing;
 UPDATE catalog.listings SET stock = stock - :quantity
 WHERE id = :listing AND status = 'PUBLISHED' AND stock >= :quantity
 RETURNING id, seller_id, version, title, price_idr \gset

@@ -29,11 +29,6 @@ interface OrderRepository extends JpaRepository<Order, UUID> {
             order by o.expiresAt""")
     List<UUID> unpaidExpiredBy(Instant now, Limit limit);
 
-    @Query("""
-            select coalesce(sum(l.quantity), 0) from Order o join o.sellerOrders s join s.lines l
-            where o.shopperId = :shopperId and o.status = id.pasar.orders.OrderStatus.PENDING_PAYMENT and l.listingId = :listingId""")
-    long unpaidQuantity(UUID shopperId, UUID listingId);
-
     @Query("select o from Order o join o.sellerOrders s where s.id = :sellerOrderId and s.sellerId = :sellerId")
     Optional<Order> findBySellerOrder(UUID sellerOrderId, UUID sellerId);
 
