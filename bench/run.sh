@@ -136,7 +136,7 @@ fixed_run() { # scenario rate args...
 
 best_rps() { awk -F'\t' -v s="$1" '$1 == "wrk" && $2 == s && $3 + 0 > 0 { if ($4 > m) m = $4 } END {printf "%.0f", m}' "$RESULTS"; }
 half() { awk -v r="$(best_rps "$1")" 'BEGIN {h = r / 2; printf "%.1f", h < 1 ? 1 : h}'; }
-warm() { wrk -t2 -c4 -d5s --timeout 30s -s "$@" > /dev/null 2>&1 || true; }
+warm() { local seconds=$1; shift; wrk -t2 -c4 -d"${seconds}s" --timeout 30s -s "$@" > /dev/null 2>&1 || true; }
 
 # --- the machine, the application, the data ---------------------------------------------------------
 fact started "$(date -u +%FT%TZ)"
@@ -167,14 +167,14 @@ printf 'sellers report\t/api/v1/compliance/reports/sellers?from=%s&to=%s\nlistin
 
 # --- trivial endpoint, search, detail: maximum throughput, and the database's ceiling ---------------------
 log "trivial endpoint"
-warm bench/load/paths.lua "$BASE" -- "$WORK/trivial.txt"
+warm 5 bench/load/paths.lua "$BASE" -- "$WORK/trivial.txt"
 for c in $CONNECTIONS; do wrk_run trivial "$c" bench/load/paths.lua "$WORK/trivial.txt"; done
 log "search (exposure counting on)"
-warm bench/load/paths.lua "$BASE" -- "$WORK/search-paths.txt"
+warm 5 bench/load/paths.lua "$BASE" -- "$WORK/search-paths.txt"
 for c in $CONNECTIONS; do wrk_run search-on "$c" bench/load/paths.lua "$WORK/search-paths.txt"; done
 for c in $CONNECTIONS; do pgbench_run search "$c" bench/pgbench/search.sql "$WORK/search.vars"; done
 log "listing detail"
-warm bench/load/paths.lua "$BASE" -- "$WORK/detail-paths.txt" - random
+warm 5 bench/load/paths.lua "$BASE" -- "$WORK/detail-paths.txt" - random
 for c in $CONNECTIONS; do wrk_run detail "$c" bench/load/paths.lua "$WORK/detail-paths.txt" - random; done
 for c in $CONNECTIONS; do pgbench_run detail "$c" bench/pgbench/detail.sql "$WORK/counts.vars"; done
 
@@ -186,8 +186,9 @@ fixed_run detail "$(half detail)" --paths "$WORK/detail-paths.txt" --random
 
 # --- orders, then the invariants, then the database's ceiling for the same transaction ---------------------
 log "order placement"
-# Warmed like the other scenarios, so that the first connection count is not also the JIT's warm-up.
-warm bench/load/order.lua "$BASE" -- "$WORK/shopper-tokens.txt" "$WORK/hot.txt" "$WORK/cold.txt"
+# Warmed longer than the other scenarios (20 s, not 5): an order runs the most code, and the JIT compiled it for
+# well over a minute in the first runs, so the first connection count measured the compiler as much as the orders.
+warm 20 bench/load/order.lua "$BASE" -- "$WORK/shopper-tokens.txt" "$WORK/hot.txt" "$WORK/cold.txt"
 for c in $CONNECTIONS; do
   wrk_run orders "$c" bench/load/order.lua "$WORK/shopper-tokens.txt" "$WORK/hot.txt" "$WORK/cold.txt"
 done
@@ -228,7 +229,7 @@ start_app false
 fact second_start "$STARTED_IN"
 fact second_start_logged "$(grep -o 'Started PasarApplication in [0-9.]* seconds' "$DATA/app.log" | tail -1)"
 fact load_at_second_start "$(cut -d' ' -f1-3 /proc/loadavg)"
-warm bench/load/paths.lua "$BASE" -- "$WORK/search-paths.txt"
+warm 5 bench/load/paths.lua "$BASE" -- "$WORK/search-paths.txt"
 for c in $CONNECTIONS; do wrk_run search-off "$c" bench/load/paths.lua "$WORK/search-paths.txt"; done
 fixed_run search-off "$(half search-on)" --paths "$WORK/search-paths.txt"
 fact app_peak_rss_mb_off "$(awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/$APP/status")"
@@ -236,7 +237,7 @@ fact app_peak_rss_mb_off "$(awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/$APP/s
 log "restart without kept search orders (every text search page sorts all its matches)"
 stop_app
 start_app true false
-warm bench/load/paths.lua "$BASE" -- "$WORK/search-paths.txt"
+warm 5 bench/load/paths.lua "$BASE" -- "$WORK/search-paths.txt"
 for c in $CONNECTIONS; do wrk_run search-unranked "$c" bench/load/paths.lua "$WORK/search-paths.txt"; done
 fixed_run search-unranked "$(half search-unranked)" --paths "$WORK/search-paths.txt"
 fact log_errors "$(grep -c ' ERROR ' "$DATA/app.log" || true)"
