@@ -24,8 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * while reading when a chunked body grows past the limit ({@link BodyTooLargeException}, which
  * {@link ProblemHandler} turns into the same 413). Only a body of unknown length (chunked) is
  * counted: Tomcat reads no more than a declared {@code Content-Length}, and a request with neither
- * header has no body. The others pass unwrapped, because every wrapper is one more hop on each
- * of the many {@code getMethod()} calls with which Spring MVC matches a request to its handler.
+ * header has no body, so the others pass unwrapped (a wrapper is one more hop on every call any
+ * later filter or Spring MVC makes on the request).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
