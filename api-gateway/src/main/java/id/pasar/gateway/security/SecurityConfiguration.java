@@ -182,7 +182,6 @@ class SecurityConfiguration {
     record CorsProperties(@DefaultValue List<String> allowedOrigins) {
     }
 
-    /** BCrypt: slow on purpose, salted, and limited to 72 bytes (account requests check that). */
     /**
      * Spring Security observes nothing of its own: it would time every filter of the chain (about
      * fifteen observations with their tags per request), every authentication and every authorization,
@@ -195,6 +194,7 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** BCrypt: slow on purpose, salted, and limited to 72 bytes (account requests check that). */
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
