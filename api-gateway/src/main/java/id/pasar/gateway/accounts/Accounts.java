@@ -3,13 +3,11 @@ package id.pasar.gateway.accounts;
 import id.pasar.gateway.security.Role;
 import id.pasar.gateway.security.TokenService;
 import id.pasar.gateway.security.TokenService.AccessToken;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import lombok.extern.slf4j.Slf4j;
-import org.springframework.core.NestedExceptionUtils;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,13 +47,10 @@ class Accounts {
                     displayName.trim(), role, clock.instant()));
             log.info("Account {} created with role {}", account.getId(), role);
             return account.getId();
-        } catch (DataIntegrityViolationException violation) {
-            if (NestedExceptionUtils.getMostSpecificCause(violation) instanceof SQLException sql
-                    && "23505".equals(sql.getSQLState())) {
-                // two registrations of one email at once: the unique index let one through
-                throw new AccountProblems.EmailTaken();
-            }
-            throw violation; // not a race: e.g. a NUL in the display name, which ProblemHandler answers with 400
+        } catch (DuplicateKeyException raced) {
+            // two registrations of one email at once: the unique index let one through (any other refusal, such as
+            // a NUL in the display name, passes on to ProblemHandler)
+            throw new AccountProblems.EmailTaken();
         }
     }
 

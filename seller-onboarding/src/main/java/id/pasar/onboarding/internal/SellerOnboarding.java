@@ -9,7 +9,6 @@ import id.pasar.compliance.SellerScreening.Screening;
 import id.pasar.onboarding.SellerRevoked;
 import id.pasar.onboarding.SellerStatus;
 import id.pasar.onboarding.Sellers;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,8 +19,7 @@ import java.util.UUID;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.NestedExceptionUtils;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -68,11 +66,7 @@ public class SellerOnboarding implements Sellers {
     public SellerView apply(UUID userId, Application application) {
         try {
             return transaction.execute(status -> applyOnce(userId, application));
-        } catch (DataIntegrityViolationException violation) {
-            if (!(NestedExceptionUtils.getMostSpecificCause(violation) instanceof SQLException sql
-                    && "23505".equals(sql.getSQLState()))) {
-                throw violation; // not a race (e.g. a NUL in a text field): the caller's request is at fault
-            }
+        } catch (DuplicateKeyException raced) { // any other refusal (a NUL in a text field, say) is the request's fault
             log.info("An application raced another for the same user or identity; screening it again");
             return transaction.execute(status -> applyOnce(userId, application));
         }
