@@ -426,7 +426,7 @@ class SearchQualityTest {
         Api.Response refused = api.get("/api/v1/catalog/listings?q=batik&sort=newest&size=2&cursor=" + cursor).send();
 
         refused.expect(400);
-        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("cursor");
+        assertThat(refused.json().get("code").asString()).isEqualTo("INVALID_CURSOR");
     }
 
     private JsonNode search(String parameters) {

@@ -48,8 +48,8 @@ class DataAccessLogTest {
 
     @Test
     void aCursorIsGoodOnlyForTheListThatGaveItOut() {
-        String ofTheDecisionLog = Base64.getUrlEncoder().withoutPadding().encodeToString("seq:1".getBytes(StandardCharsets.UTF_8));
-        String ofTheAccessLog = Base64.getUrlEncoder().withoutPadding().encodeToString("acc:1".getBytes(StandardCharsets.UTF_8));
+        String ofTheDecisionLog = Base64.getUrlEncoder().withoutPadding().encodeToString("decisions|1".getBytes(StandardCharsets.UTF_8));
+        String ofTheAccessLog = Base64.getUrlEncoder().withoutPadding().encodeToString("data-access|1".getBytes(StandardCharsets.UTF_8));
 
         for (String path : List.of("/api/v1/compliance/reports/data-access?cursor=" + ofTheDecisionLog,
                 "/api/v1/compliance/decisions?cursor=" + ofTheAccessLog, "/api/v1/compliance/reports/data-access?cursor=abc")) {

@@ -3,9 +3,8 @@ package id.pasar.catalog;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import id.pasar.kernel.ProblemException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Stock, for orders. Taking is all or nothing, in the caller's transaction, by conditional updates
@@ -28,27 +27,19 @@ public interface ListingStock {
     record Taken(UUID listingId, UUID sellerId, int version, String title, long unitPriceIdr, int quantity) {
     }
 
-    final class ListingNotAvailable extends ErrorResponseException {
+    final class ListingNotAvailable extends ProblemException {
         public ListingNotAvailable(UUID listingId) {
-            super(HttpStatus.UNPROCESSABLE_CONTENT, problem(HttpStatus.UNPROCESSABLE_CONTENT, "LISTING_NOT_AVAILABLE",
-                    "Listing not available", "The listing is not on sale now.", listingId), null);
+            super(HttpStatus.UNPROCESSABLE_CONTENT, "LISTING_NOT_AVAILABLE", "Listing not available",
+                    "The listing is not on sale now.");
+            property("listingId", listingId);
         }
     }
 
-    final class InsufficientStock extends ErrorResponseException {
+    final class InsufficientStock extends ProblemException {
         public InsufficientStock(UUID listingId, int available) {
-            super(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT, "INSUFFICIENT_STOCK", "Insufficient stock",
-                    "Only " + available + " left of this listing.", listingId), null);
-            getBody().setProperty("available", available);
+            super(HttpStatus.CONFLICT, "INSUFFICIENT_STOCK", "Insufficient stock", "Only " + available + " left of this listing.");
+            property("listingId", listingId);
+            property("available", available);
         }
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String code, String title, String detail, UUID listingId) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(java.net.URI.create("urn:pasar:problem:" + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
-        problem.setProperty("code", code);
-        problem.setProperty("listingId", listingId);
-        return problem;
     }
 }

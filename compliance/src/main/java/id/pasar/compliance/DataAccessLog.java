@@ -1,6 +1,7 @@
 package id.pasar.compliance;
 
-import java.net.URI;
+import id.pasar.kernel.KeysetPage;
+import id.pasar.kernel.ProblemException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -8,8 +9,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Staff reads of seller data, each with its reason (api.md, equal playing field): every endpoint
@@ -36,7 +35,7 @@ public interface DataAccessLog {
      * Entries in [from, to), oldest first, of one seller when {@code sellerId} is set; {@code cursor}
      * is the previous page's {@code nextCursor} (400 {@code INVALID_CURSOR} for any other).
      */
-    AccessPage page(Instant from, Instant to, UUID sellerId, String cursor, int size);
+    KeysetPage<Access> page(Instant from, Instant to, UUID sellerId, String cursor, int size);
 
     /** The same entries, all of them, from a server-side cursor (for CSV). */
     void stream(Instant from, Instant to, UUID sellerId, Consumer<Access> each);
@@ -50,21 +49,10 @@ public interface DataAccessLog {
             String reason) {
     }
 
-    record AccessPage(List<Access> items, String nextCursor) {
-    }
-
-    final class ReasonRequired extends ErrorResponseException {
+    final class ReasonRequired extends ProblemException {
         public ReasonRequired() {
-            super(HttpStatus.BAD_REQUEST, problem(), null);
-        }
-
-        private static ProblemDetail problem() {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+            super(HttpStatus.BAD_REQUEST, "ACCESS_REASON_REQUIRED", "Access reason required",
                     "Reading a seller's data needs a reason: send " + REASON_HEADER + " with 5 to 200 characters.");
-            problem.setTitle("Access reason required");
-            problem.setType(URI.create("urn:pasar:problem:access-reason-required"));
-            problem.setProperty("code", "ACCESS_REASON_REQUIRED");
-            return problem;
         }
     }
 }

@@ -2,7 +2,7 @@ package id.pasar.gateway.accounts;
 
 import id.pasar.gateway.security.Role;
 import id.pasar.gateway.security.TokenService.AccessToken;
-import id.pasar.gateway.web.InvalidField;
+import id.pasar.kernel.InvalidFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -35,7 +35,7 @@ class AccountController {
             + "(compared case-insensitively) has an account; any other role is 400.")
     UserCreated register(@Valid @RequestBody NewAccount request) {
         if (!request.role().isSelfService()) {
-            throw new InvalidField("role", "must be SHOPPER or SELLER");
+            throw new InvalidFields("role", "must be SHOPPER or SELLER");
         }
         return new UserCreated(accounts.register(request.email(), request.password(), request.displayName(), request.role()));
     }

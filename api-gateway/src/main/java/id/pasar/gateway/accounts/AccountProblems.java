@@ -1,10 +1,9 @@
 package id.pasar.gateway.accounts;
 
-import id.pasar.gateway.web.Problems;
+import id.pasar.kernel.ProblemException;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 
 /** The refusals of the account endpoints, each with its api.md code. */
 final class AccountProblems {
@@ -12,25 +11,22 @@ final class AccountProblems {
     private AccountProblems() {
     }
 
-    static final class EmailTaken extends ErrorResponseException {
+    static final class EmailTaken extends ProblemException {
         EmailTaken() {
-            super(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, "EMAIL_TAKEN", "Email already registered",
-                    "An account with this email exists already."), null);
+            super(HttpStatus.CONFLICT, "EMAIL_TAKEN", "Email already registered", "An account with this email exists already.");
         }
     }
 
-    static final class BadCredentials extends ErrorResponseException {
+    static final class BadCredentials extends ProblemException {
         BadCredentials() {
-            super(HttpStatus.UNAUTHORIZED, Problems.of(HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS", "Bad credentials",
-                    "The email or the password is wrong."), null);
+            super(HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS", "Bad credentials", "The email or the password is wrong.");
         }
     }
 
-    static final class TooManyAttempts extends ErrorResponseException {
+    static final class TooManyAttempts extends ProblemException {
         TooManyAttempts(Duration wait) {
-            super(HttpStatus.TOO_MANY_REQUESTS, Problems.of(HttpStatus.TOO_MANY_REQUESTS,
-                    "TOO_MANY_LOGIN_ATTEMPTS", "Too many failed attempts",
-                    "Too many failed attempts for this account; try again in " + seconds(wait) + " seconds."), null);
+            super(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_LOGIN_ATTEMPTS", "Too many failed attempts",
+                    "Too many failed attempts for this account; try again in " + seconds(wait) + " seconds.");
             getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds(wait)));
         }
 

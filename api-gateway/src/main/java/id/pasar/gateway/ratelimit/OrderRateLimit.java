@@ -1,6 +1,7 @@
 package id.pasar.gateway.ratelimit;
 
 import id.pasar.gateway.web.ProblemWriter;
+import id.pasar.kernel.Problems;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -50,7 +51,7 @@ class OrderRateLimit implements WebMvcConfigurer {
                     return true;
                 }
                 long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
-                problems.write(request, response, id.pasar.gateway.web.Problems.of(HttpStatus.TOO_MANY_REQUESTS,
+                problems.write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS,
                         "TOO_MANY_ORDERS", "Too many orders", "Too many orders in a short time; try again in " + seconds
                                 + " seconds."), Map.of("Retry-After", Long.toString(seconds)));
                 return false;

@@ -1,7 +1,6 @@
 package id.pasar.gateway.reports;
 
 import id.pasar.compliance.ReportPeriod;
-import id.pasar.gateway.web.Problems;
 import id.pasar.gateway.reports.AuditorReports.ListingReport;
 import id.pasar.gateway.reports.AuditorReports.SellerReport;
 import id.pasar.gateway.reports.ExposureReports.ExposureReport;
@@ -131,12 +130,7 @@ class AuditorReportController {
     }
 
     private ReportPeriod period(LocalDate from, LocalDate to) {
-        try {
-            return ReportPeriod.of(from, to, clock);
-        } catch (IllegalArgumentException e) {
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PERIOD",
-                    "Invalid period", "The period is not valid: " + e.getMessage() + "."), null);
-        }
+        return ReportPeriod.of(from, to, clock);
     }
 
     private static CSVPrinter csv(HttpServletResponse response, String filename, String... header) throws IOException {

@@ -1,5 +1,6 @@
 package id.pasar.gateway.web;
 
+import id.pasar.kernel.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.sql.SQLException;

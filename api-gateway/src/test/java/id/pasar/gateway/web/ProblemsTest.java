@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pasar.Api;
 import id.pasar.IntegrationTest;
+import id.pasar.catalog.CatalogFixtures;
+import id.pasar.catalog.CatalogFixtures.Seller;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Flow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +51,37 @@ class ProblemsTest {
         assertThat(body.get("requestId").asString()).isEqualTo(response.header("X-Request-Id"));
         assertThat(response.body()).doesNotContain("Exception", "at id.pasar", "at org.", "SQL", "trace");
         return body;
+    }
+
+    /** One cursor codec for every list (ADR 0015): whatever a client makes up, or replays from another list, is INVALID_CURSOR. */
+    @Test
+    void everyListRefusesACursorItDidNotGiveOut() {
+        Seller seller = CatalogFixtures.verifiedSeller(api);
+        String shopper = api.newAccount("SHOPPER");
+        String officer = api.newStaffAccount("COMPLIANCE_OFFICER");
+        String auditor = api.newStaffAccount("AUDITOR");
+        String ofOrders = Base64.getUrlEncoder().withoutPadding()
+            .encodeToString(("orders|" + Instant.now() + "|" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        Map<String, String> tokenByList = new LinkedHashMap<>();
+        tokenByList.put("/api/v1/catalog/listings?q=batik&cursor=", null); // catalog
+        tokenByList.put("/api/v1/catalog/listings?cursor=", null);
+        tokenByList.put("/api/v1/sellers/me/listings?cursor=", seller.token());
+        tokenByList.put("/api/v1/orders?cursor=", shopper); // orders
+        tokenByList.put("/api/v1/sellers/me/orders?cursor=", seller.token());
+        tokenByList.put("/api/v1/compliance/seller-applications?cursor=", officer); // onboarding
+        tokenByList.put("/api/v1/sellers/me/data-access?cursor=", seller.token());
+        tokenByList.put("/api/v1/compliance/decisions?cursor=", auditor); // compliance
+        tokenByList.put("/api/v1/compliance/reports/data-access?cursor=", auditor);
+        tokenByList.forEach((list, token) -> {
+            for (String cursor : List.of("abc", "%21%21", ofOrders)) {
+                if (list.startsWith("/api/v1/orders") && cursor.equals(ofOrders)) {
+                    continue; // a well-formed cursor of this very list
+                }
+                Api.Request request = api.get(list + cursor).header("X-Access-Reason", "checking the cursor refusal");
+                problem((token == null ? request : request.bearer(token)).send(), 400, "INVALID_CURSOR");
+            }
+        });
+        api.get("/api/v1/orders?cursor=" + ofOrders).bearer(shopper).send().expect(200);
     }
 
     @Test

@@ -1,7 +1,8 @@
 package id.pasar.compliance.web;
 
 import id.pasar.compliance.DataAccessLog;
-import id.pasar.compliance.DataAccessLog.AccessPage;
+import id.pasar.compliance.DataAccessLog.Access;
+import id.pasar.kernel.KeysetPage;
 import id.pasar.compliance.ReportPeriod;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -38,11 +39,11 @@ class DataAccessController {
     @Operation(summary = "Staff reads of seller data, oldest first", description = "One entry per seller returned by an "
             + "officer's or admin's read, with the X-Access-Reason they gave. Period in Asia/Jakarta days (default the last "
             + "30); sellerId narrows it to one seller.")
-    AccessPage accesses(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    KeysetPage<Access> accesses(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) UUID sellerId,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, @RequestParam(required = false) String cursor) {
-        ReportPeriod period = DecisionLogController.period(from, to, clock);
+        ReportPeriod period = ReportPeriod.of(from, to, clock);
         return accessLog.page(period.start(), period.end(), sellerId, cursor, size);
     }
 
@@ -51,7 +52,7 @@ class DataAccessController {
     void accessesCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) UUID sellerId, HttpServletResponse response) throws IOException {
-        ReportPeriod period = DecisionLogController.period(from, to, clock);
+        ReportPeriod period = ReportPeriod.of(from, to, clock);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"data-access.csv\"");
         try (CSVPrinter csv = new CSVPrinter(response.getWriter(), CSVFormat.RFC4180.builder()

@@ -7,7 +7,8 @@ import id.pasar.compliance.DecisionQueries;
 import id.pasar.compliance.DecisionQueries.Filter;
 import id.pasar.compliance.DecisionQueries.Verification;
 import id.pasar.compliance.ReportPeriod;
-import id.pasar.compliance.internal.LongCursor;
+import id.pasar.kernel.KeysetCursor;
+import id.pasar.kernel.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,9 +27,6 @@ import lombok.RequiredArgsConstructor;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,7 +41,8 @@ import org.springframework.web.bind.annotation.RestController;
 class DecisionLogController {
 
     static final String CSV = "text/csv";
-    private static final LongCursor CURSOR = new LongCursor("seq");
+    /** The log in sequence order: the last sequence shown. */
+    private static final String CURSOR = "decisions";
     private static final String[] HEADER = {"sequence", "decisionId", "subjectType", "subjectId", "subjectVersion",
         "outcome", "reasons", "actor", "decidedAt", "ruleSetVersion", "hash", "previousHash"};
 
@@ -53,16 +52,13 @@ class DecisionLogController {
     @GetMapping(produces = "application/json")
     @Operation(summary = "The decision log, in sequence order", description = "Filter by period (Asia/Jakarta days, "
             + "default the last 30), subjectType and outcome; page with size and the opaque cursor.")
-    DecisionPage decisions(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    KeysetPage<Entry> decisions(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) SubjectType subjectType, @RequestParam(required = false) Outcome outcome,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, @RequestParam(required = false) String cursor) {
-        long after = cursor == null ? 0 : CURSOR.decode(cursor);
-        List<Decision> page = log.page(filter(from, to, subjectType, outcome), after, size + 1);
-        boolean more = page.size() > size;
-        List<Decision> items = more ? page.subList(0, size) : page;
-        return new DecisionPage(items.stream().map(Entry::of).toList(),
-                more ? CURSOR.encode(items.get(size - 1).sequence()) : null);
+        long after = cursor == null ? 0 : KeysetCursor.decode(cursor, CURSOR, 1).number(0);
+        List<Decision> fetched = log.page(filter(from, to, subjectType, outcome), after, KeysetPage.fetchSize(size));
+        return KeysetPage.of(fetched, size, Entry::of, last -> KeysetCursor.encode(CURSOR, last.sequence()));
     }
 
     @GetMapping(produces = CSV)
@@ -108,20 +104,10 @@ class DecisionLogController {
     }
 
     private Filter filter(LocalDate from, LocalDate to, SubjectType subjectType, Outcome outcome) {
-        ReportPeriod period = period(from, to, clock);
+        ReportPeriod period = ReportPeriod.of(from, to, clock);
         return new Filter(period.start(), period.end(), subjectType, outcome);
     }
 
-    static ReportPeriod period(LocalDate from, LocalDate to, Clock clock) {
-        try {
-            return ReportPeriod.of(from, to, clock);
-        } catch (IllegalArgumentException e) {
-            throw badRequest("INVALID_PERIOD", "Invalid period", "The period is not valid: " + e.getMessage() + ".");
-        }
-    }
-
-    record DecisionPage(List<Entry> items, String nextCursor) {
-    }
 
     /** One log entry as auditors read it; decisionAt in Asia/Jakarta, identities never present. */
     record Entry(long sequence, UUID decisionId, SubjectType subjectType, UUID subjectId, Integer subjectVersion,
@@ -132,12 +118,5 @@ class DecisionLogController {
                     d.reasons(), d.actor(), d.decidedAt().atZone(ReportPeriod.JAKARTA).toOffsetDateTime(),
                     d.ruleSetVersion(), d.hash(), d.previousHash());
         }
-    }
-
-    static ErrorResponseException badRequest(String code, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle(title);
-        problem.setProperty("code", code);
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 }

@@ -16,11 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import id.pasar.kernel.InvalidFields;
+import id.pasar.kernel.KeysetPage;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,8 +42,8 @@ class PlatformAffiliateController {
 
     @GetMapping
     @Operation(summary = "Every entry, oldest first; NIB and NPWP masked")
-    Page all() {
-        return new Page(affiliates.all(), null);
+    KeysetPage<Affiliate> all() {
+        return KeysetPage.whole(affiliates.all());
     }
 
     @PostMapping
@@ -61,9 +61,6 @@ class PlatformAffiliateController {
     ResponseEntity<Void> remove(@PathVariable UUID id, Principal admin) {
         affiliates.remove(id, admin.getName());
         return ResponseEntity.noContent().build();
-    }
-
-    record Page(List<Affiliate> items, String nextCursor) {
     }
 
     record AffiliateRequest(@Schema(example = "9120001234567") @Size(max = 30) String nib,
@@ -86,11 +83,7 @@ class PlatformAffiliateController {
                 errors.add(Map.of("field", "nib", "message", "give a NIB, an NPWP or both"));
             }
             if (!errors.isEmpty()) {
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
-                problem.setTitle("Invalid request");
-                problem.setProperty("code", "VALIDATION_FAILED");
-                problem.setProperty("errors", errors);
-                throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+                throw new InvalidFields(errors);
             }
             return new NewAffiliate(nibDigits, npwpDigits, legalName.strip(), note);
         }

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import id.pasar.kernel.KeysetPage;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,15 +25,12 @@ class RuleSetController {
     @GetMapping("/api/v1/compliance/rule-sets")
     @Operation(summary = "Every rule set with its rules; exactly one is active",
             description = "Descriptions in Bahasa Indonesia, or English with Accept-Language: en.")
-    RuleSetList ruleSets(Locale locale) {
+    KeysetPage<RuleSetItem> ruleSets(Locale locale) {
         String active = ruleSets.active().version();
-        return new RuleSetList(ruleSets.all().stream().map(set -> new RuleSetItem(set.version(),
+        return KeysetPage.whole(ruleSets.all().stream().map(set -> new RuleSetItem(set.version(),
                 set.effectiveFrom().atZone(ReportPeriod.JAKARTA).toOffsetDateTime(), set.version().equals(active),
                 set.rules().stream().map(rule -> new RuleItem(rule.code(),
-                        messages.getMessage("rule." + rule.code(), null, rule.code(), locale))).toList())).toList(), null);
-    }
-
-    record RuleSetList(List<RuleSetItem> items, String nextCursor) {
+                        messages.getMessage("rule." + rule.code(), null, rule.code(), locale))).toList())).toList());
     }
 
     record RuleSetItem(String version, OffsetDateTime effectiveFrom, boolean active, List<RuleItem> rules) {

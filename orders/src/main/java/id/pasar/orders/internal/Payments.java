@@ -1,6 +1,7 @@
 package id.pasar.orders.internal;
 
 import id.pasar.catalog.ListingStock;
+import id.pasar.kernel.ProblemException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,7 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Payment gateway notifications (Midtrans-style). Only a notification signed with our server key
@@ -49,7 +49,7 @@ public class Payments {
     public String receive(Notification notification) {
         if (!signedByGateway(notification)) {
             log.warn("Payment notification with a bad signature refused (order_id {})", notification.orderId());
-            throw refusal(HttpStatus.UNAUTHORIZED, "INVALID_SIGNATURE", "Invalid signature",
+            throw new ProblemException(HttpStatus.UNAUTHORIZED, "INVALID_SIGNATURE", "Invalid signature",
                     "The notification is not signed with this merchant's server key.");
         }
         UUID orderId = parse(notification.orderId());
@@ -59,7 +59,7 @@ public class Payments {
             record(orderId, notification, "AMOUNT_MISMATCH");
             log.warn("Payment notification for order {} refused: amount {} but the order totals {}", orderId,
                     notification.grossAmount(), order.getTotalIdr());
-            throw refusal(HttpStatus.UNPROCESSABLE_CONTENT, "PAYMENT_AMOUNT_MISMATCH", "Amount does not match",
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "PAYMENT_AMOUNT_MISMATCH", "Amount does not match",
                     "The notified amount is not the order's total.");
         }
         String outcome = apply(order, notification);
@@ -129,12 +129,8 @@ public class Payments {
         try {
             return new BigDecimal(grossAmount);
         } catch (NumberFormatException e) {
-            throw refusal(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed amount", "gross_amount is not a decimal.");
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed amount", "gross_amount is not a decimal.");
         }
-    }
-
-    private static ErrorResponseException refusal(HttpStatus status, String code, String title, String detail) {
-        return new ErrorResponseException(status, OrderProblems.problem(status, code, title, detail), null);
     }
 
     static String sha512(String text) {

@@ -1,5 +1,7 @@
 package id.pasar.orders.web;
 
+import id.pasar.kernel.KeysetCursor;
+import id.pasar.kernel.KeysetPage;
 import id.pasar.orders.internal.OrderBook;
 import id.pasar.orders.internal.OrderProblems;
 import id.pasar.orders.internal.SellerOrder;
@@ -30,22 +32,22 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Orders (sellers)")
 class SellerOrderController {
 
+    /** The caller's seller orders, newest first: a creation time and an id. */
+    private static final String CURSOR = "seller-orders";
+
     private final OrderBook book;
     private final Sellers sellers;
     private final OrderResponseMapper mapper;
 
     @GetMapping("/api/v1/sellers/me/orders")
     @Operation(summary = "The caller's seller orders, newest first")
-    SellerOrderPage mine(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+    KeysetPage<SellerOrderResponse> mine(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(required = false) String cursor, Principal caller) {
-        OrderController.Cursor after = cursor == null ? null : OrderController.Cursor.decode(cursor);
-        List<SellerOrder> orders = book.pageOfSeller(seller(caller), after == null ? null : after.at(),
-                after == null ? null : after.id(), size + 1);
-        boolean more = orders.size() > size;
-        List<SellerOrder> page = more ? orders.subList(0, size) : orders;
-        SellerOrder last = more ? page.get(size - 1) : null;
-        return new SellerOrderPage(page.stream().map(mapper::toResponse).toList(),
-                last == null ? null : new OrderController.Cursor(last.getCreatedAt(), last.getId()).encode());
+        KeysetCursor.Fields after = cursor == null ? null : KeysetCursor.decode(cursor, CURSOR, 2);
+        List<SellerOrder> fetched = book.pageOfSeller(seller(caller), after == null ? null : after.instant(0),
+                after == null ? null : after.id(1), KeysetPage.fetchSize(size));
+        return KeysetPage.of(fetched, size, mapper::toResponse,
+                last -> KeysetCursor.encode(CURSOR, last.getCreatedAt(), last.getId()));
     }
 
     @PostMapping("/api/v1/sellers/me/orders/{sellerOrderId}/ship")
@@ -57,9 +59,6 @@ class SellerOrderController {
 
     record Shipment(@Schema(example = "JNE") @NotBlank @Size(max = 50) String courier,
             @Schema(example = "CGK1234567890") @NotBlank @Size(max = 60) String trackingNumber) {
-    }
-
-    record SellerOrderPage(List<SellerOrderResponse> items, String nextCursor) {
     }
 
     private UUID seller(Principal caller) {

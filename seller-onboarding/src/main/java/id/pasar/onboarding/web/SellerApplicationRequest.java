@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import id.pasar.kernel.InvalidFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +79,7 @@ record SellerApplicationRequest(
                     : "an INDIVIDUAL proves a KTP or a PASSPORT"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequest(errors);
+            throw new InvalidFields(errors);
         }
         return Application.of(shopName.trim(), business, annualRevenueIdr, address.street().trim(),
                 RegencyCode.parse(address.regencyCode()), address.postalCode(), parsed);

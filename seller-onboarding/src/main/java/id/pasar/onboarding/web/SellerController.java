@@ -1,7 +1,8 @@
 package id.pasar.onboarding.web;
 
 import id.pasar.compliance.DataAccessLog;
-import id.pasar.compliance.DataAccessLog.AccessPage;
+import id.pasar.compliance.DataAccessLog.Access;
+import id.pasar.kernel.KeysetPage;
 import id.pasar.onboarding.internal.SellerOnboarding;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -51,7 +52,7 @@ class SellerController {
 
     @GetMapping("/me/data-access")
     @Operation(summary = "Which platform staff read the caller's seller data, when and why, oldest first")
-    AccessPage dataAccess(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+    KeysetPage<Access> dataAccess(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(required = false) String cursor, Principal caller) {
         UUID sellerId = onboarding.ofCaller(user(caller)).getId();
         return accessLog.page(Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"), sellerId, cursor, size);

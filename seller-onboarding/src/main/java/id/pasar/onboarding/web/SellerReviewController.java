@@ -5,6 +5,8 @@ import id.pasar.compliance.SellerScreening;
 import id.pasar.onboarding.SellerStatus;
 import id.pasar.onboarding.internal.SellerOnboarding;
 import id.pasar.onboarding.internal.SellerView;
+import id.pasar.kernel.KeysetCursor;
+import id.pasar.kernel.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -40,26 +42,28 @@ class SellerReviewController {
             + "ACCESS_REASON_REQUIRED otherwise. Each seller returned gets an entry in the data-access log, which auditors "
             + "and the seller can read.";
 
+    /** Applications oldest first: a creation time and an id. */
+    private static final String CURSOR = "applications";
+
     private final SellerOnboarding onboarding;
     private final SellerResponseMapper mapper;
     private final DataAccessLog accessLog;
 
     @GetMapping("/seller-applications")
     @Operation(summary = "Seller applications by status, oldest first", description = ACCESS_REASON)
-    Page<SellerResponse> applications(@RequestParam(defaultValue = "PENDING_REVIEW") SellerStatus status,
+    KeysetPage<SellerResponse> applications(@RequestParam(defaultValue = "PENDING_REVIEW") SellerStatus status,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(required = false) String cursor,
             @RequestHeader(name = DataAccessLog.REASON_HEADER, required = false) String reason, HttpServletRequest staff) {
         DataAccessLog.requireReason(reason);
-        Cursor after = cursor != null ? Cursor.decode(cursor) : null;
-        List<SellerView> sellers = onboarding.withStatus(status, after != null ? after.createdAt() : null,
-                after != null ? after.id() : null, size + 1);
-        boolean more = sellers.size() > size;
-        List<SellerView> page = more ? sellers.subList(0, size) : sellers;
-        String next = more ? new Cursor(page.get(size - 1).getCreatedAt(), page.get(size - 1).getId()).encode() : null;
+        KeysetCursor.Fields after = cursor != null ? KeysetCursor.decode(cursor, CURSOR, 2) : null;
+        List<SellerView> fetched = onboarding.withStatus(status, after != null ? after.instant(0) : null,
+                after != null ? after.id(1) : null, KeysetPage.fetchSize(size));
+        KeysetPage<SellerView> page = KeysetPage.of(fetched, size, seller -> seller,
+                last -> KeysetCursor.encode(CURSOR, last.getCreatedAt(), last.getId()));
         accessLog.record(reader(staff), "GET /api/v1/compliance/seller-applications", reason,
-                page.stream().map(SellerView::getId).toList());
-        return new Page<>(page.stream().map(mapper::toResponse).toList(), next);
+                page.items().stream().map(SellerView::getId).toList());
+        return new KeysetPage<>(page.items().stream().map(mapper::toResponse).toList(), page.nextCursor());
     }
 
     @GetMapping("/sellers/{sellerId}")
@@ -98,9 +102,5 @@ class SellerReviewController {
     }
 
     record Revocation(@Schema(example = "Sold counterfeit goods after three warnings") @NotBlank @Size(max = 1000) String reason) {
-    }
-
-    /** The list shape of api.md. */
-    record Page<T>(List<T> items, String nextCursor) {
     }
 }

@@ -2,7 +2,8 @@ package id.pasar.compliance.internal.access;
 
 import id.pasar.compliance.DataAccessLog;
 import id.pasar.compliance.ReportPeriod;
-import id.pasar.compliance.internal.LongCursor;
+import id.pasar.kernel.KeysetCursor;
+import id.pasar.kernel.KeysetPage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class StaffAccessLog implements DataAccessLog {
 
-    private static final LongCursor CURSOR = new LongCursor("acc");
+    /** Entries in id order: the last id shown. */
+    private static final String CURSOR = "data-access";
     private static final String COLUMNS = "id, accessed_at, actor, actor_role, seller_id, resource, reason";
 
     private final JdbcTemplate jdbc;
@@ -58,14 +60,12 @@ class StaffAccessLog implements DataAccessLog {
 
     @Override
     @Transactional(readOnly = true)
-    public AccessPage page(Instant from, Instant to, UUID sellerId, String cursor, int size) {
-        long after = cursor == null ? 0 : CURSOR.decode(cursor);
+    public KeysetPage<Access> page(Instant from, Instant to, UUID sellerId, String cursor, int size) {
+        long after = cursor == null ? 0 : KeysetCursor.decode(cursor, CURSOR, 1).number(0);
         List<Access> fetched = named.query("SELECT " + COLUMNS + " FROM compliance.data_access_log WHERE id > :after"
-                + where(sellerId) + " ORDER BY id LIMIT :size",
-                params(from, to, sellerId).addValue("after", after).addValue("size", size + 1), (rs, row) -> access(rs));
-        boolean more = fetched.size() > size;
-        List<Access> items = more ? fetched.subList(0, size) : fetched;
-        return new AccessPage(List.copyOf(items), more ? CURSOR.encode(items.get(size - 1).id()) : null);
+                + where(sellerId) + " ORDER BY id LIMIT :size", params(from, to, sellerId).addValue("after", after)
+                .addValue("size", KeysetPage.fetchSize(size)), (rs, row) -> access(rs));
+        return KeysetPage.of(fetched, size, access -> access, last -> KeysetCursor.encode(CURSOR, last.id()));
     }
 
     @Override

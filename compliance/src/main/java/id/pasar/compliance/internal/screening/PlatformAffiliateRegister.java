@@ -9,22 +9,20 @@ import id.pasar.compliance.IdentityCipher;
 import id.pasar.compliance.Masking;
 import id.pasar.compliance.PlatformAffiliateList;
 import id.pasar.compliance.RuleSets;
-import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import id.pasar.kernel.ProblemException;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /** {@code compliance.platform_affiliates}, its decisions, and the check applications go through. */
 @Slf4j
@@ -88,7 +86,7 @@ class PlatformAffiliateRegister implements PlatformAffiliateList {
                     .param("note", entry.note()).param("at", Timestamp.from(now))
                     .update();
         } catch (DuplicateKeyException e) {
-            throw problem(HttpStatus.CONFLICT, "AFFILIATE_ALREADY_LISTED", "Already listed",
+            throw new ProblemException(HttpStatus.CONFLICT, "AFFILIATE_ALREADY_LISTED", "Already listed",
                     "An entry with this NIB or NPWP is on the list already.");
         }
         Decision decision = decisions.append(new NewDecision(SubjectType.PLATFORM_AFFILIATE_LIST, id, null, Outcome.PASS,
@@ -105,18 +103,10 @@ class PlatformAffiliateRegister implements PlatformAffiliateList {
     public void remove(UUID id, String actor) {
         int removed = jdbc.sql("DELETE FROM compliance.platform_affiliates WHERE id = :id").param("id", id).update();
         if (removed == 0) {
-            throw problem(HttpStatus.NOT_FOUND, "AFFILIATE_NOT_FOUND", "Not on the list", "There is no such entry.");
+            throw new ProblemException(HttpStatus.NOT_FOUND, "AFFILIATE_NOT_FOUND", "Not on the list", "There is no such entry.");
         }
         decisions.append(new NewDecision(SubjectType.PLATFORM_AFFILIATE_LIST, id, null, Outcome.PASS,
                 List.of(AFFILIATE_REMOVED), actor, ruleSets.active().version()));
         log.info("Platform affiliate {} removed from the list by {}", id, actor);
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String code, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(URI.create("urn:pasar:problem:" + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
-        problem.setProperty("code", code);
-        return new ErrorResponseException(status, problem, null);
     }
 }

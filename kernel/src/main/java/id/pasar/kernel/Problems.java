@@ -1,4 +1,4 @@
-package id.pasar.gateway.web;
+package id.pasar.kernel;
 
 import java.net.URI;
 import java.util.Locale;
@@ -12,6 +12,7 @@ import org.springframework.http.ProblemDetail;
 public final class Problems {
 
     public static final String CODE = "code";
+
     private static final String TYPE_PREFIX = "urn:pasar:problem:";
 
     private Problems() {
