@@ -25,13 +25,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Text search pages come from an order kept per query (KeptSearchOrders), at most a window of
+ * Text search pages come from an order kept per query (SearchOrderingCache), at most a window of
  * listings long (30 in tests, TestApplicationInitializer), the SQL carrying on past it. Shoppers
  * must not notice: the pages walk one order, the formula's or the price's, and every page is the
  * shelf as it is now.
  */
 @IntegrationTest
-class KeptSearchOrdersTest {
+class SearchOrderingCacheTest {
 
     @LocalServerPort
     int port;

@@ -1,15 +1,15 @@
 package id.pasar.catalog.internal;
 
 import id.pasar.catalog.RankingFormula;
+import id.pasar.kernel.KeysetCursor;
+import id.pasar.kernel.KeysetPage;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,8 +33,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ListingSearch {
-
-    public enum Sort { RELEVANCE, PRICE_ASC, PRICE_DESC, NEWEST }
 
     /**
      * The query's words, parsed and stemmed once per search: as a function in FROM it is one row
@@ -66,23 +65,23 @@ public class ListingSearch {
     private final JdbcClient jdbc;
     /** The clock in Asia/Jakarta, whose date is the formula's day. */
     private final Clock jakarta;
-    private final KeptSearchOrders kept;
+    private final SearchOrderingCache orderings;
 
-    ListingSearch(JdbcClient jdbc, Clock clock, KeptSearchOrders kept) {
+    ListingSearch(JdbcClient jdbc, Clock clock, SearchOrderingCache orderings) {
         this.jdbc = jdbc;
         this.jakarta = clock.withZone(JAKARTA);
-        this.kept = kept;
+        this.orderings = orderings;
     }
 
     /**
      * @param after the last hit of the previous page, or null for the first page
      */
     public record Query(String text, Set<String> categoryCodes, String provinceCode, Long minPriceIdr, Long maxPriceIdr,
-            Sort sort, int size, Position after) {
+            SearchSort sort, int size, Position after) {
 
         /** Relevance needs words to rank by; without them the newest come first. */
-        public Sort effectiveSort() {
-            return sort == Sort.RELEVANCE && text == null ? Sort.NEWEST : sort;
+        public SearchSort effectiveSort() {
+            return sort == SearchSort.RELEVANCE && text == null ? SearchSort.NEWEST : sort;
         }
 
         /** The same search, from the page after {@code position}. */
@@ -95,15 +94,32 @@ public class ListingSearch {
      * Where a page ended, in the terms of its sort; {@code typo} when the words had found nothing;
      * {@code day} the date the relevance formula was computed for, kept so later pages agree.
      */
-    public record Position(Sort sort, boolean typo, BigDecimal rank, long priceIdr, Instant publishedAt, UUID id,
+    public record Position(SearchSort sort, boolean typo, BigDecimal rank, long priceIdr, Instant publishedAt, UUID id,
             String tie, LocalDate day) {
+
+        /** The cursor names its sort, so a cursor of one sort cannot be replayed against another. */
+        String encode() {
+            return KeysetCursor.encode(kind(sort), typo ? 1 : 0, rank == null ? null : rank.toPlainString(), priceIdr,
+                    publishedAt, id, tie, day);
+        }
+
+        /** The position of a cursor that {@link #encode} wrote for this sort; else 400 INVALID_CURSOR. */
+        public static Position decode(String cursor, SearchSort sort) {
+            KeysetCursor.Fields fields = KeysetCursor.decode(cursor, kind(sort), 7);
+            return new Position(sort, fields.number(0) == 1, fields.decimalOrNull(1), fields.number(2), fields.instant(3),
+                    fields.id(4), fields.text(5), fields.date(6));
+        }
+
+        private static String kind(SearchSort sort) {
+            return "search:" + sort.name();
+        }
     }
 
     public record Hit(UUID listingId, String title, long priceIdr, String shopName, UUID sellerId,
             String shipFromRegencyCode, String provinceCode, String categoryCode, boolean inStock, String halalStatus,
             BigDecimal rank, Instant publishedAt, String tie) {
 
-        Position position(Sort sort, boolean typo, LocalDate day) {
+        Position position(SearchSort sort, boolean typo, LocalDate day) {
             return new Position(sort, typo, rank, priceIdr, publishedAt, listingId, tie, day);
         }
 
@@ -113,94 +129,83 @@ public class ListingSearch {
         }
     }
 
-    public record Page(List<Hit> hits, Position next) {
-    }
-
     /** No transaction: each read is a single statement with its own snapshot, no BEGIN/COMMIT round trips. */
-    public Page search(Query query) {
+    public KeysetPage<Hit> search(Query query) {
         if (query.after() != null) {
             return search(query, query.after().typo());
         }
-        Page words = search(query, false);
-        return query.text() != null && words.hits().isEmpty() ? search(query, true) : words;
+        KeysetPage<Hit> words = search(query, false);
+        return query.text() != null && words.items().isEmpty() ? search(query, true) : words;
     }
 
-    private Page search(Query query, boolean typo) {
+    private KeysetPage<Hit> search(Query query, boolean typo) {
         LocalDate day = query.after() != null && query.after().day() != null ? query.after().day()
                 : LocalDate.now(jakarta);
-        return query.text() != null && kept.enabled() ? kept(query, typo, day)
-                : page(query, typo, day, select(query, typo, day, query.after(), query.size() + 1));
+        return query.text() != null && orderings.enabled() ? fromCachedOrdering(query, typo, day)
+                : page(query, typo, day, select(query, typo, day, query.after(), KeysetPage.fetchSize(query.size())));
     }
 
     /**
-     * A text search's page from the query's kept order ({@link KeptSearchOrders}): the listings after
-     * the cursor in that order, read afresh with all of the query's conditions (a listing that no
-     * longer matches is skipped); past the order's window, the SQL continues where it ends.
+     * A text search's page from the query's cached ordering ({@link SearchOrderingCache}): the
+     * listings after the cursor in that ordering, read afresh with all of the query's conditions (a
+     * listing that no longer matches is skipped); past the ordering's window, the SQL continues
+     * where it ends.
      */
-    private Page kept(Query query, boolean typo, LocalDate day) {
-        Sort sort = query.effectiveSort();
+    private KeysetPage<Hit> fromCachedOrdering(Query query, boolean typo, LocalDate day) {
+        SearchSort sort = query.effectiveSort();
         Position after = query.after();
         Long cursorKey = after == null ? null : key(sort, after);
+        int wanted = KeysetPage.fetchSize(query.size());
         if (after != null && cursorKey == null) {
-            // A cursor whose key no kept order can hold (not one this service wrote): the SQL alone takes it.
-            return page(query, typo, day, select(query, typo, day, after, query.size() + 1));
+            // A cursor whose key no cached ordering can hold (not one this service wrote): the SQL alone takes it.
+            return page(query, typo, day, select(query, typo, day, after, wanted));
         }
-        KeptSearchOrders.Order order = kept.get(new KeptSearchOrders.Key(query.text(),
+        SearchOrderingCache.Ordering ordering = orderings.get(new SearchOrderingCache.Key(query.text(),
                 query.categoryCodes() == null ? null : String.join(",", new TreeSet<>(query.categoryCodes())),
-                query.provinceCode(), query.minPriceIdr(), query.maxPriceIdr(), sort, typo, day), key -> order(query, typo, day));
-        int from = after == null ? 0 : order.indexAfter(cursorKey, after.tie(), after.id());
-        int wanted = query.size() + 1;
+                query.provinceCode(), query.minPriceIdr(), query.maxPriceIdr(), sort, typo, day),
+                key -> ordering(query, typo, day));
+        int from = after == null ? 0 : ordering.indexAfter(cursorKey, after.tie(), after.id());
         List<Hit> hits = new ArrayList<>(wanted);
         int next = from;
-        while (hits.size() < wanted && next < order.size()) {
-            // A few more than needed, for listings that stopped matching since the order was made.
-            int to = Math.min(order.size(), next + wanted - hits.size() + RECHECK_SLACK);
-            hits.addAll(current(query, typo, day, order, next, to));
+        while (hits.size() < wanted && next < ordering.size()) {
+            // A few more than needed, for listings that stopped matching since the ordering was made.
+            int to = Math.min(ordering.size(), next + wanted - hits.size() + RECHECK_SLACK);
+            hits.addAll(current(query, typo, day, ordering, next, to));
             next = to;
         }
         if (hits.size() > wanted) {
             hits = hits.subList(0, wanted);
-        } else if (hits.size() < wanted && !order.complete()) {
-            Position end = from == order.size() && after != null ? after : position(order, order.size() - 1, sort, typo, day);
+        } else if (hits.size() < wanted && !ordering.complete()) {
+            int last = ordering.size() - 1;
+            Position end = from == ordering.size() && after != null ? after
+                    : sort.position(ordering.key(last), ordering.listingId(last), ordering.tie(last), typo, day);
             hits.addAll(select(query, typo, day, end, wanted - hits.size()));
         }
         return page(query, typo, day, hits);
     }
 
-    /** The query's matches in its order, up to the kept orders' window (one more tells whether there are more). */
-    private KeptSearchOrders.Order order(Query query, boolean typo, LocalDate day) {
-        Sort sort = query.effectiveSort();
-        int window = kept.window();
-        String select = switch (sort) {
-            case RELEVANCE -> SCORE.formatted(typo ? TYPO_RANK : WORDS_RANK) + " AS rank, " + TIE + " AS tie";
-            case PRICE_ASC, PRICE_DESC -> "l.price_idr";
-            case NEWEST -> "l.published_at";
-        };
-        String order = switch (sort) {
-            case RELEVANCE -> "rank DESC, tie, l.id";
-            case PRICE_ASC -> "l.price_idr, l.id";
-            case PRICE_DESC -> "l.price_idr DESC, l.id DESC";
-            case NEWEST -> "l.published_at DESC, l.id DESC";
-        };
-        String sql = "SELECT l.id, " + select + from(query, typo) + " WHERE " + String.join(" AND ", where(query, typo))
-                + " ORDER BY " + order + " LIMIT :limit";
-        List<KeptSearchOrders.Entry> entries = bind(jdbc.sql(sql), query, typo, day).param("limit", window + 1)
-                .query((rs, row) -> new KeptSearchOrders.Entry(rs.getObject("id", UUID.class), switch (sort) {
-                    case RELEVANCE -> rs.getBigDecimal("rank").movePointRight(6).longValueExact();
-                    case PRICE_ASC, PRICE_DESC -> rs.getLong("price_idr");
-                    case NEWEST -> micros(rs.getTimestamp("published_at").toInstant());
-                }))
+    /** The query's matches in its order, up to the cache's window (one more tells whether there are more). */
+    private SearchOrderingCache.Ordering ordering(Query query, boolean typo, LocalDate day) {
+        SearchSort sort = query.effectiveSort();
+        int window = orderings.window();
+        String ranked = sort == SearchSort.RELEVANCE ? ", " + SCORE.formatted(typo ? TYPO_RANK : WORDS_RANK) + " AS rank, "
+                + TIE + " AS tie" : "";
+        String sql = "SELECT * FROM (SELECT l.id, l.price_idr, l.published_at" + ranked + from(query, typo) + " WHERE " + String.join(" AND ", where(query, typo))
+                + ") s ORDER BY " + sort.orderBy() + " LIMIT :limit";
+        List<SearchOrderingCache.Entry> entries = bind(jdbc.sql(sql), query, typo, day).param("limit", window + 1)
+                .query((rs, row) -> new SearchOrderingCache.Entry(rs.getObject("id", UUID.class), sort.key(rs)))
                 .list();
         boolean complete = entries.size() <= window;
-        return new KeptSearchOrders.Order(sort, complete ? entries : entries.subList(0, window), day, complete,
+        return new SearchOrderingCache.Ordering(sort, complete ? entries : entries.subList(0, window), day, complete,
                 jakarta.instant());
     }
 
-    /** Entries {@code from} to {@code to} of an order that still match the query now, in that order. */
-    private List<Hit> current(Query query, boolean typo, LocalDate day, KeptSearchOrders.Order order, int from, int to) {
+    /** Entries {@code from} to {@code to} of an ordering that still match the query now, in that order. */
+    private List<Hit> current(Query query, boolean typo, LocalDate day, SearchOrderingCache.Ordering ordering, int from,
+            int to) {
         StringBuilder ids = new StringBuilder();
         for (int i = from; i < to; i++) {
-            ids.append(i > from ? "," : "").append(order.listingId(i));
+            ids.append(i > from ? "," : "").append(ordering.listingId(i));
         }
         List<String> where = where(query, typo);
         where.add("l.id = ANY(string_to_array(:ids, ',')::uuid[])");
@@ -209,83 +214,45 @@ public class ListingSearch {
         for (Hit hit : bind(jdbc.sql(sql), query, typo, day).param("ids", ids.toString()).query(ListingSearch::hit).list()) {
             found.put(hit.listingId(), hit);
         }
-        boolean relevance = query.effectiveSort() == Sort.RELEVANCE;
+        boolean relevance = query.effectiveSort() == SearchSort.RELEVANCE;
         List<Hit> hits = new ArrayList<>(found.size());
         for (int i = from; i < to; i++) {
-            Hit hit = found.get(order.listingId(i));
+            Hit hit = found.get(ordering.listingId(i));
             if (hit != null) {
-                // Relevance pages carry the order's scores, so that the cursor finds its place in it.
-                hits.add(relevance ? hit.ranked(BigDecimal.valueOf(order.key(i), 6), order.tie(i)) : hit);
+                // Relevance pages carry the ordering's scores, so that the cursor finds its place in it.
+                hits.add(relevance ? hit.ranked(BigDecimal.valueOf(ordering.key(i), 6), ordering.tie(i)) : hit);
             }
         }
         return hits;
     }
 
-    /** Where entry {@code i} of an order stands, as a cursor of the order's sort. */
-    private static Position position(KeptSearchOrders.Order order, int i, Sort sort, boolean typo, LocalDate day) {
-        return switch (sort) {
-            case RELEVANCE -> new Position(sort, typo, BigDecimal.valueOf(order.key(i), 6), 0, null, order.listingId(i),
-                    order.tie(i), day);
-            case PRICE_ASC, PRICE_DESC -> new Position(sort, typo, null, order.key(i), null, order.listingId(i), null, day);
-            case NEWEST -> new Position(sort, typo, null, 0, Instant.EPOCH.plus(order.key(i), ChronoUnit.MICROS),
-                    order.listingId(i), null, day);
-        };
-    }
-
-    /** The cursor's sort key as a kept order holds it; null when it cannot be one (more than six decimals, out of range). */
-    private static Long key(Sort sort, Position after) {
+    /** The cursor's key as a cached ordering holds it; null when it cannot be one. */
+    private static Long key(SearchSort sort, Position after) {
         try {
-            return switch (sort) {
-                case RELEVANCE -> after.rank() == null ? null : after.rank().movePointRight(6).longValueExact();
-                case PRICE_ASC, PRICE_DESC -> after.priceIdr();
-                case NEWEST -> after.publishedAt() == null ? null : micros(after.publishedAt());
-            };
+            return sort.key(after);
         } catch (ArithmeticException e) {
             return null;
         }
     }
 
-    private static long micros(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
-    }
-
     /** Up to {@code limit} matches after {@code after} (null: from the start), in the query's sort, by keyset. */
     private List<Hit> select(Query query, boolean typo, LocalDate day, Position after, int limit) {
-        Sort sort = query.effectiveSort();
+        SearchSort sort = query.effectiveSort();
         boolean text = query.text() != null;
-        String keyset = after == null ? "true" : switch (sort) {
-            case RELEVANCE -> "(s.rank < :afterRank OR (s.rank = :afterRank AND (s.tie, s.id) > (:afterTie, :afterId)))";
-            case PRICE_ASC -> "(s.price_idr, s.id) > (:afterPrice, :afterId)";
-            case PRICE_DESC -> "(s.price_idr, s.id) < (:afterPrice, :afterId)";
-            case NEWEST -> "(s.published_at, s.id) < (:afterPublished, :afterId)";
-        };
-        String order = switch (sort) {
-            case RELEVANCE -> "s.rank DESC, s.tie, s.id";
-            case PRICE_ASC -> "s.price_idr, s.id";
-            case PRICE_DESC -> "s.price_idr DESC, s.id DESC";
-            case NEWEST -> "s.published_at DESC, s.id DESC";
-        };
         String sql = "SELECT * FROM (SELECT " + COLUMNS + ", "
                 + (text ? SCORE.formatted(typo ? TYPO_RANK : WORDS_RANK) + " AS rank, " + TIE : "0::numeric AS rank, ''")
                 + " AS tie" + from(query, typo) + " WHERE " + String.join(" AND ", where(query, typo))
-                + ") s WHERE " + keyset + " ORDER BY " + order + " LIMIT :limit";
-        JdbcClient.StatementSpec statement = bind(jdbc.sql(sql), query, typo, day).param("limit", limit);
+                + ") s WHERE " + (after == null ? "true" : sort.after()) + " ORDER BY " + sort.orderBy() + " LIMIT :limit";
+        StatementSpec statement = bind(jdbc.sql(sql), query, typo, day).param("limit", limit);
         if (after != null) {
-            statement = statement.param("afterId", after.id());
-            switch (sort) {
-                case RELEVANCE -> statement = statement.param("afterRank", after.rank()).param("afterTie", after.tie());
-                case PRICE_ASC, PRICE_DESC -> statement = statement.param("afterPrice", after.priceIdr());
-                case NEWEST -> statement = statement.param("afterPublished", Timestamp.from(after.publishedAt()));
-            }
+            statement = sort.bindAfter(statement.param("afterId", after.id()), after);
         }
         return statement.query(ListingSearch::hit).list();
     }
 
     /** A page of {@code query.size()} hits from up to one more; the extra one only says that there is a next page. */
-    private static Page page(Query query, boolean typo, LocalDate day, List<Hit> hits) {
-        boolean more = hits.size() > query.size();
-        List<Hit> page = more ? hits.subList(0, query.size()) : hits;
-        return new Page(List.copyOf(page), more ? page.get(page.size() - 1).position(query.effectiveSort(), typo, day) : null);
+    private static KeysetPage<Hit> page(Query query, boolean typo, LocalDate day, List<Hit> hits) {
+        return KeysetPage.of(hits, query.size(), hit -> hit, hit -> hit.position(query.effectiveSort(), typo, day).encode());
     }
 
     private static String from(Query query, boolean typo) {
@@ -317,7 +284,7 @@ public class ListingSearch {
     }
 
     /** Binds the parameters that {@link #where} and the formula name. */
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Query query, boolean typo, LocalDate day) {
+    private static StatementSpec bind(StatementSpec statement, Query query, boolean typo, LocalDate day) {
         if (query.text() != null) {
             statement = statement.param("q", query.text())
                     .param("wText", TEXT_WEIGHT)

@@ -2,7 +2,6 @@ package id.pasar.catalog.internal;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import id.pasar.catalog.internal.ListingSearch.Sort;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,30 +27,30 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The order of recent text searches, so that a popular query is matched and sorted once, not once
+ * A cache of the result orderings of recent text searches, so that a popular query is matched and sorted once, not once
  * per shopper and page. A text query costs what it matches: "kopi" matches 40,000 of a million
  * listings, and ranking them (or sorting them by price) takes 100-200 ms, while serving a page of
- * an order already made takes one primary-key read of about 25 rows (docs/search.md, ADR 0013).
+ * an ordering already made takes one primary-key read of about 25 rows (docs/search.md, ADR 0013).
  *
- * <p>What is kept per query (words, filters, sort, typo mode, Jakarta day) is only the order: the
+ * <p>What is kept per query (words, filters, sort, typo mode, Jakarta day) is only the ordering: the
  * first {@code window} listing ids with their sort keys. Every page still reads its listings afresh
  * with all of the query's conditions, so a listing taken down or sold out of a filter is gone from
  * the next page at once. A publication clears this instance's orders when it commits, so a new or
  * repriced listing is found at once. What can lag is a relevance score's inputs (stock, the day):
- * an order older than {@code refresh} is recomputed in the background while the old one is still
+ * an ordering older than {@code refresh} is recomputed in the background while the old one is still
  * served, and none is served older than twice that.
  */
 @Slf4j
 @Component
-class KeptSearchOrders {
+class SearchOrderingCache {
 
     /**
-     * Asynchronous only so that an order is computed outside the map's locks (a synchronous
+     * Asynchronous only so that an ordering is computed outside the map's locks (a synchronous
      * Caffeine cache computes inside {@code ConcurrentHashMap.compute}, which would hold up other
      * queries whose keys share the bin); it is computed on the thread of the request that asked
      * first, and requests asking meanwhile wait for it.
      */
-    private final AsyncCache<Key, Order> orders;
+    private final AsyncCache<Key, Ordering> orderings;
     private final int window;
     private final boolean enabled;
     private final Duration refresh;
@@ -64,7 +63,7 @@ class KeptSearchOrders {
                 return thread;
             }, new ThreadPoolExecutor.DiscardPolicy());
 
-    KeptSearchOrders(Clock clock, @Value("${pasar.search.kept-orders.enabled:true}") boolean enabled,
+    SearchOrderingCache(Clock clock, @Value("${pasar.search.kept-orders.enabled:true}") boolean enabled,
             @Value("${pasar.search.kept-orders.refresh:PT30S}") Duration refresh,
             @Value("${pasar.search.kept-orders.window:10000}") int window,
             @Value("${pasar.search.kept-orders.max-entries:1000000}") long maxEntries) {
@@ -76,12 +75,12 @@ class KeptSearchOrders {
             log.warn("Search orders are not kept (pasar.search.kept-orders.enabled=false): every text search page sorts all matches");
         }
         // Weighed by listings held: about 24 bytes each, so the default holds at most about 24 MB.
-        this.orders = Caffeine.newBuilder().expireAfterWrite(refresh.multipliedBy(2)).maximumWeight(maxEntries)
-                .weigher((Key key, Order order) -> Math.max(1, order.size())).buildAsync();
+        this.orderings = Caffeine.newBuilder().expireAfterWrite(refresh.multipliedBy(2)).maximumWeight(maxEntries)
+                .weigher((Key key, Ordering ordering) -> Math.max(1, ordering.size())).buildAsync();
     }
 
-    /** What decides one order: the words and every filter, the sort, the typo mode, and the relevance formula's day. */
-    record Key(String text, String categories, String provinceCode, Long minPriceIdr, Long maxPriceIdr, Sort sort,
+    /** What decides one ordering: the words and every filter, the sort, the typo mode, and the relevance formula's day. */
+    record Key(String text, String categories, String provinceCode, Long minPriceIdr, Long maxPriceIdr, SearchSort sort,
             boolean typo, LocalDate day) {
     }
 
@@ -95,57 +94,58 @@ class KeptSearchOrders {
     }
 
     /**
-     * The kept order of the key, or the one {@code compute} makes now on this thread (and keeps).
-     * An order older than the refresh interval is served while a new one is made in the background.
+     * The cached ordering of the key, or the one {@code compute} makes now on this thread (and
+     * keeps). An ordering older than the refresh interval is served while a new one is made in the
+     * background.
      */
-    Order get(Key key, Function<Key, Order> compute) {
-        CompletableFuture<Order> mine = new CompletableFuture<>();
-        CompletableFuture<Order> kept = orders.asMap().putIfAbsent(key, mine);
-        if (kept != null) {
-            Order order;
+    Ordering get(Key key, Function<Key, Ordering> compute) {
+        CompletableFuture<Ordering> mine = new CompletableFuture<>();
+        CompletableFuture<Ordering> cached = orderings.asMap().putIfAbsent(key, mine);
+        if (cached != null) {
+            Ordering ordering;
             try {
-                order = kept.join();
+                ordering = cached.join();
             } catch (CompletionException e) {
                 // The request that computed it failed (a database error): it is not kept; this one reports the same.
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
-            if (order.madeAt().plus(refresh).isBefore(clock.instant()) && order.refreshing.compareAndSet(false, true)) {
-                refresher.execute(() -> refresh(key, kept, compute));
+            if (ordering.madeAt().plus(refresh).isBefore(clock.instant()) && ordering.refreshing.compareAndSet(false, true)) {
+                refresher.execute(() -> refresh(key, cached, compute));
             }
-            return order;
+            return ordering;
         }
         try {
-            Order order = compute.apply(key);
-            mine.complete(order);
-            return order;
+            Ordering ordering = compute.apply(key);
+            mine.complete(ordering);
+            return ordering;
         } catch (RuntimeException | Error e) {
-            orders.asMap().remove(key, mine);
+            orderings.asMap().remove(key, mine);
             mine.completeExceptionally(e);
             throw e;
         }
     }
 
-    private void refresh(Key key, CompletableFuture<Order> old, Function<Key, Order> compute) {
+    private void refresh(Key key, CompletableFuture<Ordering> old, Function<Key, Ordering> compute) {
         try {
             // Replaced only if still the same: a publication may have cleared it meanwhile.
-            orders.asMap().replace(key, old, CompletableFuture.completedFuture(compute.apply(key)));
+            orderings.asMap().replace(key, old, CompletableFuture.completedFuture(compute.apply(key)));
         } catch (RuntimeException e) {
-            log.warn("Could not refresh the kept order of a search; it is served until it expires: {}", e.toString());
+            log.warn("Could not refresh the cached ordering of a search; it is served until it expires: {}", e.toString());
             old.join().refreshing.set(false);
         }
     }
 
-    /** A listing was published in the current transaction: once it commits, no order of this instance lacks it. */
+    /** A listing was published in the current transaction: once it commits, no ordering of this instance lacks it. */
     void clearAfterCommit() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    orders.synchronous().invalidateAll();
+                    orderings.synchronous().invalidateAll();
                 }
             });
         } else {
-            orders.synchronous().invalidateAll();
+            orderings.synchronous().invalidateAll();
         }
     }
 
@@ -155,20 +155,19 @@ class KeptSearchOrders {
     }
 
     /**
-     * One listing of an order, as the search's SQL returned it: its sort key (a relevance score in
+     * One listing of an ordering, as the search's SQL returned it: its sort key (a relevance score in
      * millionths, a price in rupiah, or a publication time in microseconds since the epoch).
      */
     record Entry(UUID listingId, long key) {
     }
 
     /**
-     * Up to {@code window} matches in the query's order ({@link ListingSearch}'s: relevance by
-     * score descending, then the day's tie hash, then the id; price and newest by their key, then
-     * the id). {@code complete} when the query matched no more than these.
+     * Up to {@code window} matches in the query's order ({@link SearchSort}'s). {@code complete}
+     * when the query matched no more than these.
      */
-    static final class Order {
+    static final class Ordering {
 
-        private final Sort sort;
+        private final SearchSort sort;
         private final long[] idHigh;
         private final long[] idLow;
         private final long[] keys;
@@ -177,7 +176,7 @@ class KeptSearchOrders {
         private final Instant madeAt;
         private final AtomicBoolean refreshing = new AtomicBoolean();
 
-        Order(Sort sort, List<Entry> entries, LocalDate day, boolean complete, Instant madeAt) {
+        Ordering(SearchSort sort, List<Entry> entries, LocalDate day, boolean complete, Instant madeAt) {
             this.sort = sort;
             int n = entries.size();
             this.idHigh = new long[n];
@@ -219,7 +218,7 @@ class KeptSearchOrders {
         }
 
         /**
-         * The index of the first entry after a cursor (its sort key, tie hash and id) in this order,
+         * The index of the first entry after a cursor (its sort key, tie hash and id) in this ordering,
          * or {@link #size()} when the cursor is at or past the last entry.
          */
         int indexAfter(long key, String tie, UUID listingId) {
@@ -236,22 +235,12 @@ class KeptSearchOrders {
             return low;
         }
 
-        /** Entry {@code i} against the cursor, in this order: negative when the entry comes first. */
+        /** Entry {@code i} against the cursor, in this ordering: negative when the entry comes first. */
         private int compare(int i, long key, String tie, UUID listingId) {
             // PostgreSQL orders uuids by their bytes, unsigned.
             int byId = Long.compareUnsigned(idHigh[i], listingId.getMostSignificantBits());
             byId = byId != 0 ? byId : Long.compareUnsigned(idLow[i], listingId.getLeastSignificantBits());
-            return switch (sort) {
-                case RELEVANCE -> {
-                    if (keys[i] != key) {
-                        yield keys[i] > key ? -1 : 1;
-                    }
-                    int byTie = tie(i).compareTo(tie);
-                    yield byTie != 0 ? byTie : byId;
-                }
-                case PRICE_ASC -> keys[i] != key ? Long.compare(keys[i], key) : byId;
-                case PRICE_DESC, NEWEST -> keys[i] != key ? Long.compare(key, keys[i]) : -byId;
-            };
+            return sort.compare(keys[i], () -> tie(i), byId, key, tie);
         }
 
         static String tie(UUID listingId, String day) {

@@ -3,13 +3,14 @@ package id.pasar.catalog.web;
 import id.pasar.catalog.Categories;
 import id.pasar.catalog.RankingFormula;
 import id.pasar.catalog.internal.CatalogProblems;
-import id.pasar.catalog.internal.CatalogProblems.InvalidListing;
 import id.pasar.catalog.internal.ExposureCounter;
 import id.pasar.catalog.internal.ListingSearch;
 import id.pasar.catalog.internal.ListingSearch.Hit;
 import id.pasar.catalog.internal.ListingSearch.Position;
 import id.pasar.catalog.internal.ListingSearch.PublishedListing;
-import id.pasar.catalog.internal.ListingSearch.Sort;
+import id.pasar.catalog.internal.SearchSort;
+import id.pasar.kernel.InvalidFields;
+import id.pasar.kernel.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,11 +18,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -49,7 +45,7 @@ class CatalogController {
             `q` is full text with Indonesian stemming and tolerates small typos in titles. \
             Filters combine; `categoryCode` includes its children. Pages of `size` (max 100) with an opaque \
             `cursor` from the previous page's `nextCursor`. `relevance` orders by the published formula of             `GET /api/v1/catalog/ranking`. Each listing on a first page counts as an impression for the auditors'             exposure report (aggregates only).""")
-    SearchPage listings(
+    KeysetPage<SearchItem> listings(
             @Parameter(example = "batik tulis") @RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(required = false) String categoryCode,
             @Parameter(example = "32") @RequestParam(required = false) @Pattern(regexp = "\\d{2}") String provinceCode,
@@ -62,22 +58,21 @@ class CatalogController {
         Set<String> categoryCodes = null;
         if (categoryCode != null) {
             if (categories.find(categoryCode).isEmpty()) {
-                throw new InvalidListing("categoryCode", "is not a category code (GET /api/v1/catalog/categories)");
+                throw new InvalidFields("categoryCode", "is not a category code (GET /api/v1/catalog/categories)");
             }
             categoryCodes = categories.withDescendants(categoryCode);
         }
         String text = q == null || q.isBlank() ? null : q.trim().toLowerCase(Locale.ROOT);
         ListingSearch.Query query = new ListingSearch.Query(text, categoryCodes, provinceCode, minPriceIdr, maxPriceIdr,
-                Sort.valueOf(sort.toUpperCase(Locale.ROOT)), size, null);
+                SearchSort.valueOf(sort.toUpperCase(Locale.ROOT)), size, null);
         if (cursor != null) {
-            query = query.startingAfter(decode(cursor, query.effectiveSort()));
+            query = query.startingAfter(Position.decode(cursor, query.effectiveSort()));
         }
-        ListingSearch.Page page = search.search(query);
+        KeysetPage<Hit> page = search.search(query);
         if (cursor == null) {
-            page.hits().forEach(hit -> exposure.impression(hit.listingId(), hit.sellerId()));
+            page.items().forEach(hit -> exposure.impression(hit.listingId(), hit.sellerId()));
         }
-        return new SearchPage(page.hits().stream().map(SearchItem::of).toList(),
-                page.next() == null ? null : encode(page.next()));
+        return new KeysetPage<>(page.items().stream().map(SearchItem::of).toList(), page.nextCursor());
     }
 
     @GetMapping("/listings/{listingId}")
@@ -98,13 +93,10 @@ class CatalogController {
     @GetMapping("/categories")
     @Operation(summary = "The whole category tree, with prohibited, regulated and halal-required categories marked",
             description = "Names in Bahasa Indonesia, or English with Accept-Language: en.")
-    CategoryList categories(java.util.Locale locale) {
+    KeysetPage<CategoryItem> categories(Locale locale) {
         boolean english = "en".equals(locale.getLanguage());
-        return new CategoryList(categories.all().stream().map(c -> new CategoryItem(c.code(), english ? c.nameEn() : c.name(),
-                c.parentCode(), c.prohibited(), c.requiredLicence(), c.halalRequired())).toList(), null);
-    }
-
-    record SearchPage(List<SearchItem> items, String nextCursor) {
+        return KeysetPage.whole(categories.all().stream().map(c -> new CategoryItem(c.code(), english ? c.nameEn() : c.name(),
+                c.parentCode(), c.prohibited(), c.requiredLicence(), c.halalRequired())).toList());
     }
 
     /** {@code halalStatus} NON_HALAL is shown to shoppers as "tidak halal". */
@@ -128,30 +120,5 @@ class CatalogController {
 
     record CategoryItem(String code, String name, String parentCode, boolean prohibited, String requiredLicence,
             boolean halalRequired) {
-    }
-
-    record CategoryList(List<CategoryItem> items, String nextCursor) {
-    }
-
-    /** The cursor names its sort, so a cursor from one sort cannot be replayed against another. */
-    private static String encode(Position p) {
-        String text = p.sort() + (p.typo() ? "~" : "") + "|" + (p.rank() == null ? "" : p.rank().toPlainString()) + "|"
-                + p.priceIdr() + "|" + p.publishedAt() + "|" + p.id() + "|" + p.tie() + "|" + p.day();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Position decode(String cursor, Sort sort) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
-            boolean typo = parts[0].endsWith("~");
-            Sort cursorSort = Sort.valueOf(typo ? parts[0].substring(0, parts[0].length() - 1) : parts[0]);
-            if (cursorSort != sort || parts.length != 7) {
-                throw new IllegalArgumentException("another sort");
-            }
-            return new Position(cursorSort, typo, parts[1].isEmpty() ? null : new BigDecimal(parts[1]), Long.parseLong(parts[2]),
-                    Instant.parse(parts[3]), UUID.fromString(parts[4]), parts[5], LocalDate.parse(parts[6]));
-        } catch (RuntimeException e) {
-            throw new InvalidListing("cursor", "is not a cursor this API gave out for this search");
-        }
     }
 }
