@@ -1,5 +1,7 @@
 package id.pasar.catalog;
 
+import id.pasar.catalog.internal.ListingVersion;
+import id.pasar.catalog.internal.Shelf;
 import static id.pasar.catalog.CatalogFixtures.createDraft;
 import static id.pasar.catalog.CatalogFixtures.listing;
 import static id.pasar.catalog.CatalogFixtures.publishedListing;
@@ -37,7 +39,7 @@ class PublishingGateTest {
     @LocalServerPort
     int port;
     @Autowired
-    ListingPublication shelf;
+    Shelf shelf;
     @Autowired
     DecisionLog decisions;
     @Autowired
@@ -207,7 +209,7 @@ class PublishingGateTest {
                 SubjectType.LISTING_PUBLICATION, listingId, 7, Outcome.PASS, List.of(), "test", "v1")).decisionId());
 
         for (UUID proof : List.of(fail, passForAnotherVersion, UUID.randomUUID())) {
-            assertThatThrownBy(() -> transaction.executeWithoutResult(status -> shelf.publish(listingId, 1, proof, "v1", "X")))
+            assertThatThrownBy(() -> transaction.executeWithoutResult(status -> shelf.publish(new ListingVersion(listingId, 1), proof, "v1", "X")))
                     .isInstanceOf(IllegalStateException.class);
         }
         assertThat(visible(id)).isFalse();

@@ -1,5 +1,6 @@
-package id.pasar.gateway.publishing;
+package id.pasar.catalog;
 
+import id.pasar.catalog.internal.PublishingWorkflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

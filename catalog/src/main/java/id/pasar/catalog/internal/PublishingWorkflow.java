@@ -1,11 +1,12 @@
-package id.pasar.gateway.publishing;
+package id.pasar.catalog.internal;
 
 import id.pasar.catalog.Categories;
 import id.pasar.catalog.Categories.Category;
-import id.pasar.catalog.ListingPublication;
-import id.pasar.catalog.ListingPublication.Candidate;
-import id.pasar.catalog.ListingPublication.ShelfEntry;
+import id.pasar.catalog.internal.Shelf.Candidate;
+import id.pasar.catalog.internal.Shelf.Renewal;
+import id.pasar.catalog.internal.Shelf.ShelfEntry;
 import id.pasar.compliance.DecisionLog.Decision;
+import id.pasar.compliance.ListingRules.HalalStatus;
 import id.pasar.compliance.ListingRules.ListingFacts;
 import id.pasar.compliance.ListingScreening;
 import id.pasar.compliance.ListingScreening.ListingDecision;
@@ -14,6 +15,7 @@ import id.pasar.compliance.RuleSets;
 import id.pasar.onboarding.SellerRevoked;
 import id.pasar.onboarding.Sellers;
 import id.pasar.onboarding.Sellers.SellerSummary;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,42 +28,50 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one way onto the shelf: catalog -> compliance -> catalog. The listing version is locked,
- * compliance decides on exactly that version and logs it, and only a PASS, handed to the catalog
- * as proof, publishes it. And the ways off the shelf: a seller's revocation takes every one of its
- * listings down in the revoking transaction, each with a LISTING_SUSPENSION decision.
+ * The one way onto the shelf: the listing version is locked, compliance decides on exactly that
+ * version and logs it, and only a PASS, handed to the {@link Shelf} as proof, publishes it (ADR
+ * 0007). And the ways off the shelf: a seller's revocation takes every one of its listings down in
+ * the revoking transaction, each with a LISTING_SUSPENSION decision; a new rule set re-checks the
+ * shelf in batches.
  */
 @Slf4j
 @Service
 @RequiredArgsConstructor
-class PublishingWorkflow {
+public class PublishingWorkflow {
 
     private final Sellers sellers;
-    private final ListingPublication shelf;
+    private final Shelf shelf;
     private final Categories categories;
     private final ListingScreening screening;
     private final RecheckLedger ledger;
     private final RuleSets ruleSets;
 
-    /** Publishes, or records the refusal; either way the decision is committed and returned. */
+    /**
+     * Compliance's answer to a request to publish: {@code published} with the PASS, or every reason
+     * of the FAIL; either way the decision is committed and its id returned.
+     */
+    public record Publication(boolean published, List<String> reasons, UUID decisionId) {
+    }
+
+    /** Publishes, or records the refusal. 404 when the listing is not the caller's. */
     @Transactional
-    public Outcome publish(UUID listingId, UUID userId) {
-        SellerSummary seller = sellers.ofUser(userId).orElseThrow(PublishingProblems.ListingNotFound::new);
+    public Publication publish(UUID listingId, UUID userId) {
+        SellerSummary seller = sellers.ofUser(userId).orElseThrow(CatalogProblems.ListingNotFound::new);
         Candidate listing = shelf.lockForPublication(listingId, seller.sellerId());
-        if (listing.published()) {
-            return new Outcome(true, List.of(), listing.decisionId());
+        if (listing.status() == Listing.Status.PUBLISHED) {
+            return new Publication(true, List.of(), listing.decisionId());
         }
-        ListingDecision decision = screening.screenPublication(listing.listingId(), listing.version(), facts(seller, listing),
-                userId.toString());
+        ListingVersion version = listing.listing();
+        ListingDecision decision = screening.screenPublication(version.listingId(), version.version(),
+                facts(seller.verified(), listing), userId.toString());
         if (decision.passed()) {
-            shelf.publish(listing.listingId(), listing.version(), decision.decisionId(), decision.ruleSetVersion(),
-                    seller.shopName());
-            log.info("Listing {} version {} published ({})", listingId, listing.version(), decision.decisionId());
+            shelf.publish(version, decision.decisionId(), decision.ruleSetVersion(), seller.shopName());
+            log.info("Listing {} version {} published ({})", listingId, version.version(), decision.decisionId());
         } else {
-            shelf.refuse(listing.listingId(), listing.version(), decision.decisionId(), decision.reasons());
-            log.info("Listing {} version {} refused: {}", listingId, listing.version(), decision.reasons());
+            shelf.refuse(version, decision.decisionId(), decision.reasons());
+            log.info("Listing {} version {} refused: {}", listingId, version.version(), decision.reasons());
         }
-        return new Outcome(decision.passed(), decision.reasons(), decision.decisionId());
+        return new Publication(decision.passed(), decision.reasons(), decision.decisionId());
     }
 
     /** Runs inside the revocation's transaction: the seller and its shelf change together. */
@@ -69,9 +79,15 @@ class PublishingWorkflow {
     public void takeDownListingsOf(SellerRevoked revoked) {
         List<ShelfEntry> published = shelf.publishedBySeller(revoked.sellerId());
         for (ShelfEntry listing : published) {
-            suspend(listing, List.of(ListingScreening.SELLER_NOT_VERIFIED), "system");
+            Decision decision = screening.recordSuspension(listing.listing().listingId(), listing.listing().version(),
+                    List.of(ListingScreening.SELLER_NOT_VERIFIED), "system");
+            shelf.suspend(listing.listing(), decision.decisionId(), List.of(ListingScreening.SELLER_NOT_VERIFIED));
         }
         log.info("Seller {} revoked ({}): {} listings suspended", revoked.sellerId(), revoked.reasonCode(), published.size());
+    }
+
+    /** How far one batch of the shelf's re-check got. */
+    public record RecheckResult(String ruleSetVersion, int checked, int suspended) {
     }
 
     /**
@@ -89,23 +105,19 @@ class PublishingWorkflow {
         Map<UUID, Optional<SellerSummary>> sellersOfBatch = new HashMap<>();
         List<ListingScreening.Recheck> rechecks = batch.stream().map(listing -> {
             SellerSummary seller = sellersOfBatch.computeIfAbsent(listing.sellerId(), sellers::byId).orElse(null);
-            Category category = category(listing.categoryCode());
-            return new ListingScreening.Recheck(listing.listingId(), listing.version(), new ListingFacts(
-                    seller != null && seller.verified(), listing.shipFromRegencyCode(), category.prohibited(),
-                    category.licenceKind(), listing.regulatoryLicence(), category.halalRequired(), listing.halalStatus(),
-                    listing.halalCertificateNumber()));
+            return new ListingScreening.Recheck(listing.listing().listingId(), listing.listing().version(),
+                    facts(seller != null && seller.verified(), listing));
         }).toList();
         List<ListingDecision> decisions = screening.recheckPublished(rechecks, "system");
-        List<ListingPublication.Renewal> renewals = new java.util.ArrayList<>();
+        List<Renewal> renewals = new ArrayList<>();
         int suspended = 0;
         for (int i = 0; i < batch.size(); i++) {
             ShelfEntry listing = batch.get(i);
             ListingDecision decision = decisions.get(i);
             if (decision.passed()) {
-                renewals.add(new ListingPublication.Renewal(listing.listingId(), listing.version(), decision.decisionId(),
-                        decision.ruleSetVersion()));
+                renewals.add(new Renewal(listing.listing(), decision.decisionId(), decision.ruleSetVersion()));
             } else {
-                shelf.suspend(listing.listingId(), listing.version(), decision.decisionId(), decision.reasons());
+                shelf.suspend(listing.listing(), decision.decisionId(), decision.reasons());
                 suspended++;
             }
         }
@@ -117,24 +129,21 @@ class PublishingWorkflow {
         return new RecheckResult(active, batch.size(), suspended);
     }
 
-    private void suspend(ShelfEntry listing, List<String> reasons, String actor) {
-        Decision decision = screening.recordSuspension(listing.listingId(), listing.version(), reasons, actor);
-        shelf.suspend(listing.listingId(), listing.version(), decision.decisionId(), reasons);
+    private ListingFacts facts(boolean sellerVerified, Candidate listing) {
+        return facts(sellerVerified, listing.categoryCode(), listing.shipFromRegencyCode(), listing.regulatoryLicence(),
+                listing.halalStatus(), listing.halalCertificateNumber());
     }
 
-    private ListingFacts facts(SellerSummary seller, Candidate listing) {
-        Category category = category(listing.categoryCode());
-        return new ListingFacts(seller.verified(), listing.shipFromRegencyCode(), category.prohibited(), category.licenceKind(),
-                listing.regulatoryLicence(), category.halalRequired(), listing.halalStatus(), listing.halalCertificateNumber());
+    private ListingFacts facts(boolean sellerVerified, ShelfEntry listing) {
+        return facts(sellerVerified, listing.categoryCode(), listing.shipFromRegencyCode(), listing.regulatoryLicence(),
+                listing.halalStatus(), listing.halalCertificateNumber());
     }
 
-    private Category category(String code) {
-        return categories.find(code).orElseThrow(() -> new IllegalStateException("listing with unknown category " + code));
-    }
-
-    record Outcome(boolean published, List<String> reasons, UUID decisionId) {
-    }
-
-    record RecheckResult(String ruleSetVersion, int checked, int suspended) {
+    private ListingFacts facts(boolean sellerVerified, String categoryCode, String shipFromRegencyCode,
+            String regulatoryLicence, HalalStatus halalStatus, String halalCertificateNumber) {
+        Category category = categories.find(categoryCode)
+            .orElseThrow(() -> new IllegalStateException("listing with unknown category " + categoryCode));
+        return new ListingFacts(sellerVerified, shipFromRegencyCode, category.prohibited(), category.licenceKind(),
+                regulatoryLicence, category.halalRequired(), halalStatus, halalCertificateNumber);
     }
 }

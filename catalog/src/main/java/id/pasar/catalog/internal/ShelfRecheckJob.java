@@ -1,4 +1,4 @@
-package id.pasar.gateway.publishing;
+package id.pasar.catalog.internal;
 
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;

@@ -1,10 +1,15 @@
 package id.pasar.catalog.web;
 
 import id.pasar.catalog.Categories;
-import id.pasar.catalog.internal.CatalogProblems.InvalidListing;
 import id.pasar.catalog.internal.Listing;
 import id.pasar.catalog.internal.ListingContent;
+import id.pasar.catalog.internal.CatalogProblems;
+import id.pasar.catalog.internal.PublishingWorkflow;
+import id.pasar.catalog.internal.PublishingWorkflow.Publication;
 import id.pasar.catalog.internal.SellerListings;
+import id.pasar.kernel.InvalidFields;
+import id.pasar.kernel.KeysetCursor;
+import id.pasar.kernel.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,7 +18,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.security.Principal;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
@@ -32,7 +36,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Listings (sellers)", description = "A seller's own listings; another seller's are 404")
 class SellerListingController {
 
+    /** The caller's listings, newest first: a creation time and an id. */
+    private static final String CURSOR = "listings";
+
     private final SellerListings listings;
+    private final PublishingWorkflow publishing;
     private final Categories categories;
     private final ListingResponseMapper mapper;
 
@@ -62,6 +70,22 @@ class SellerListingController {
         return mapper.toResponse(listings.restock(user(caller), listingId, request.stock()));
     }
 
+    @PostMapping("/api/v1/listings/{listingId}/publish")
+    @Operation(summary = "Ask compliance to publish the listing's current version", description = """
+            200 {status: PUBLISHED, decisionId} on a PASS; 422 COMPLIANCE_REJECTED with every reason and the \
+            decisionId otherwise (the refusal is logged). Reasons: SELLER_NOT_VERIFIED, SHIP_FROM_NOT_DOMESTIC, \
+            PROHIBITED_CATEGORY, LICENCE_REQUIRED, HALAL_CERTIFICATE_REQUIRED.""")
+    Published publish(@PathVariable UUID listingId, Principal caller) {
+        Publication publication = publishing.publish(listingId, user(caller));
+        if (!publication.published()) {
+            throw new CatalogProblems.ComplianceRejected(publication.reasons(), publication.decisionId());
+        }
+        return new Published(listingId, "PUBLISHED", publication.decisionId());
+    }
+
+    record Published(UUID listingId, String status, UUID decisionId) {
+    }
+
     @PostMapping("/api/v1/listings/{listingId}/unpublish")
     @Operation(summary = "Take the listing off the shelf: back to DRAFT")
     ListingResponse unpublish(@PathVariable UUID listingId, Principal caller) {
@@ -70,47 +94,23 @@ class SellerListingController {
 
     @GetMapping("/api/v1/sellers/me/listings")
     @Operation(summary = "The caller's listings, newest first, with status and compliance reasons")
-    ListingPage mine(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+    KeysetPage<ListingResponse> mine(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(required = false) String cursor, Principal caller) {
-        PageCursor after = cursor == null ? null : PageCursor.decode(cursor);
-        List<Listing> page = listings.page(user(caller), after == null ? null : after.instant(),
-                after == null ? null : after.id(), size + 1);
-        boolean more = page.size() > size;
-        List<Listing> items = more ? page.subList(0, size) : page;
-        Listing last = more ? items.get(size - 1) : null;
-        return new ListingPage(items.stream().map(mapper::toResponse).toList(),
-                last == null ? null : new PageCursor(last.getCreatedAt(), last.getId()).encode());
-    }
-
-    record ListingPage(List<ListingResponse> items, String nextCursor) {
+        KeysetCursor.Fields after = cursor == null ? null : KeysetCursor.decode(cursor, CURSOR, 2);
+        List<Listing> fetched = listings.page(user(caller), after == null ? null : after.instant(0),
+                after == null ? null : after.id(1), KeysetPage.fetchSize(size));
+        return KeysetPage.of(fetched, size, mapper::toResponse,
+                last -> KeysetCursor.encode(CURSOR, last.getCreatedAt(), last.getId()));
     }
 
     private ListingContent checked(ListingRequest request) {
         if (categories.find(request.categoryCode()).isEmpty()) {
-            throw new InvalidListing("categoryCode", "is not a category code (GET /api/v1/catalog/categories)");
+            throw new InvalidFields("categoryCode", "is not a category code (GET /api/v1/catalog/categories)");
         }
         return request.content();
     }
 
     private static UUID user(Principal caller) {
         return UUID.fromString(caller.getName());
-    }
-
-    /** An opaque position in a list ordered by a time and an id. */
-    record PageCursor(Instant instant, UUID id) {
-        String encode() {
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (instant.toString() + "|" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-
-        static PageCursor decode(String text) {
-            try {
-                String[] parts = new String(java.util.Base64.getUrlDecoder().decode(text),
-                        java.nio.charset.StandardCharsets.UTF_8).split("\\|", 2);
-                return new PageCursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-            } catch (RuntimeException e) {
-                throw new InvalidListing("cursor", "is not a cursor this API gave out");
-            }
-        }
     }
 }
