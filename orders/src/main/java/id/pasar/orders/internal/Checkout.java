@@ -6,6 +6,7 @@ import id.pasar.compliance.RegencyCode;
 import id.pasar.compliance.Regions;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,13 @@ import lombok.extern.slf4j.Slf4j;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Placing an order: domestic address, purchase limit, stock taken all or nothing, priced from the catalog. */
+/**
+ * Placing an order: the Idempotency-Key claimed, a domestic address, the purchase limit, stock
+ * taken all or nothing, priced from the catalog, and the key completed with the response in the
+ * order's transaction; on any failure the key is released, so the same key may try again.
+ */
 @Slf4j
 @Service
 @RequiredArgsConstructor
@@ -32,6 +37,7 @@ public class Checkout {
     private final OrdersProperties properties;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     public record Line(UUID listingId, int quantity) {
@@ -41,12 +47,30 @@ public class Checkout {
     static final String QUEUE_TIMEOUT = "30s";
 
     /**
-     * Places the order and completes its idempotency key in the same transaction; {@code render}
-     * turns the order into the response body, which is stored for replays and answered now, so that a
-     * replay answers exactly what the first request did.
+     * Places the order once per Idempotency-Key. The key is claimed in a transaction of its own
+     * first (ADR 0008): a retry of a placed order answers the stored response, a retry while the first
+     * runs is 409, the same key with another request is 422. The order and the key's completion
+     * commit together; any failure of the placement (a refusal, a timeout, a lost connection)
+     * releases the key. {@code render} turns the order into the response body, which is stored for
+     * replays and answered now, so that a replay answers exactly what the first request did.
+     *
+     * @param requestHash a fingerprint of the request, to tell a retry from another request
      */
-    @Transactional
-    public Placed place(UUID shopperId, String idempotencyKey, List<Line> lines, ShippingAddress address,
+    public Result place(UUID shopperId, String idempotencyKey, String requestHash, List<Line> lines,
+            ShippingAddress address, Function<Order, String> render) {
+        if (keys.claim(shopperId, idempotencyKey, requestHash) instanceof IdempotencyKeys.Replay replay) {
+            return new Result(null, replay.status(), replay.body());
+        }
+        try {
+            return transactions.execute(tx -> placeClaimed(shopperId, idempotencyKey, lines, address, render));
+        }
+        catch (RuntimeException | Error failure) {
+            release(shopperId, idempotencyKey, failure);
+            throw failure;
+        }
+    }
+
+    private Result placeClaimed(UUID shopperId, String idempotencyKey, List<Line> lines, ShippingAddress address,
             Function<Order, String> render) {
         if (!RegencyCode.isWellFormed(address.regencyCode()) || !regions.isCurrentRegency(RegencyCode.parse(address.regencyCode()))) {
             throw new OrderProblems.AddressNotDomestic();
@@ -69,7 +93,7 @@ public class Checkout {
         Instant now = clock.instant();
         Map<UUID, List<OrderLine>> bySeller = new LinkedHashMap<>();
         for (Taken line : taken) {
-            bySeller.computeIfAbsent(line.sellerId(), seller -> new java.util.ArrayList<>())
+            bySeller.computeIfAbsent(line.sellerId(), seller -> new ArrayList<>())
                     .add(new OrderLine(line.listingId(), line.version(), line.title(), line.unitPriceIdr(), line.quantity()));
         }
         Order order = orders.saveAndFlush(new Order(shopperId, new ShippingAddress(address.recipientName(), address.phone(),
@@ -83,7 +107,17 @@ public class Checkout {
                         sellerOrder.getSellerId(), line.getQuantity(), line.lineTotalIdr())))
                 .toList()));
         log.info("Order {} placed by {}: {} lines, Rp {}", order.getId(), shopperId, taken.size(), order.getTotalIdr());
-        return new Placed(order.getId(), body);
+        return new Result(order.getId(), 201, body);
+    }
+
+    private void release(UUID shopperId, String idempotencyKey, Throwable failure) {
+        try {
+            keys.release(shopperId, idempotencyKey);
+        }
+        catch (RuntimeException releaseFailed) {
+            // The database is gone too: the claim is taken over once abandoned (IdempotencyKeys.ABANDONED_AFTER).
+            failure.addSuppressed(releaseFailed);
+        }
     }
 
     /**
@@ -100,7 +134,10 @@ public class Checkout {
                 .query(Long.class).single();
     }
 
-    /** @param body the response body, as stored for replays */
-    public record Placed(UUID orderId, String body) {
+    /**
+     * What to answer: {@code orderId} of the order placed now, null when this is a replay of the
+     * stored response; {@code body} as stored for replays.
+     */
+    public record Result(UUID orderId, int status, String body) {
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @RequiredArgsConstructor
-public class IdempotencyKeys {
+class IdempotencyKeys {
 
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
     /** Kept at least this long (api.md: 24 hours), then deleted by the cleanup job. */
@@ -28,18 +28,18 @@ public class IdempotencyKeys {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public sealed interface Claim permits Claimed, Replay {
+    sealed interface Claim permits Claimed, Replay {
     }
 
-    public record Claimed() implements Claim {
+    record Claimed() implements Claim {
     }
 
-    public record Replay(int status, String body) implements Claim {
+    record Replay(int status, String body) implements Claim {
     }
 
     /** Claims the key, or says what to answer instead (a replay, 409 in flight, 422 reused). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public Claim claim(UUID shopperId, String key, String requestHash) {
+    Claim claim(UUID shopperId, String key, String requestHash) {
         Instant now = clock.instant();
         int inserted = jdbc.sql("""
                 INSERT INTO orders.idempotency_keys (shopper_id, key, request_hash, state, created_at)
@@ -73,7 +73,7 @@ public class IdempotencyKeys {
 
     /** Stores the response to replay, in the caller's (the order's) transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void complete(UUID shopperId, String key, int status, String body) {
+    void complete(UUID shopperId, String key, int status, String body) {
         jdbc.sql("""
                 UPDATE orders.idempotency_keys SET state = 'DONE', response_status = :status, response_body = :body
                 WHERE shopper_id = :shopper AND key = :key""")
@@ -81,15 +81,15 @@ public class IdempotencyKeys {
                 .update();
     }
 
-    /** A refused request (no stock, not available ...) leaves no trace: the same key may try again. */
+    /** A failed request (no stock, not available, a timeout ...) leaves no trace: the same key may try again. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void release(UUID shopperId, String key) {
+    void release(UUID shopperId, String key) {
         jdbc.sql("DELETE FROM orders.idempotency_keys WHERE shopper_id = :shopper AND key = :key AND state = 'IN_FLIGHT'")
                 .param("shopper", shopperId).param("key", key).update();
     }
 
     @Transactional
-    public int deleteOlderThanKeptFor() {
+    int deleteOlderThanKeptFor() {
         return jdbc.sql("DELETE FROM orders.idempotency_keys WHERE created_at < :cutoff")
                 .param("cutoff", Timestamp.from(clock.instant().minus(KEPT_FOR))).update();
     }

@@ -1,7 +1,8 @@
 package id.pasar.orders.web;
 
+import id.pasar.kernel.KeysetCursor;
+import id.pasar.kernel.KeysetPage;
 import id.pasar.orders.internal.Checkout;
-import id.pasar.orders.internal.IdempotencyKeys;
 import id.pasar.orders.internal.Order;
 import id.pasar.orders.internal.OrderBook;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,15 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,9 +41,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Orders (shoppers)")
 class OrderController {
 
+    /** The caller's orders, newest first: a creation time and an id. */
+    private static final String CURSOR = "orders";
+
     private final Checkout checkout;
     private final OrderBook book;
-    private final IdempotencyKeys keys;
     private final OrderResponseMapper mapper;
     private final JsonMapper json;
 
@@ -57,32 +57,24 @@ class OrderController {
     ResponseEntity<String> place(
             @Parameter(example = "9b2f3c1e-checkout-1") @RequestHeader("Idempotency-Key") @Size(min = 1, max = 100) String key,
             @Valid @RequestBody OrderRequest request, Principal caller) {
-        UUID shopper = user(caller);
-        IdempotencyKeys.Claim claim = keys.claim(shopper, key, sha256(json.writeValueAsString(request)));
-        if (claim instanceof IdempotencyKeys.Replay replay) {
-            return respond(replay.status(), replay.body(), null);
+        Checkout.Result result = checkout.place(user(caller), key, sha256(json.writeValueAsString(request)),
+                request.lines(), request.address(), order -> json.writeValueAsString(mapper.toResponse(order)));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(result.status()).contentType(MediaType.APPLICATION_JSON);
+        if (result.orderId() != null) {
+            response.location(URI.create("/api/v1/orders/" + result.orderId()));
         }
-        try {
-            Checkout.Placed placed = checkout.place(shopper, key, request.lines(), request.address(),
-                    order -> json.writeValueAsString(mapper.toResponse(order)));
-            return respond(201, placed.body(), placed.orderId());
-        } catch (ErrorResponseException | IllegalStateException refused) {
-            keys.release(shopper, key);
-            throw refused;
-        }
+        return response.body(result.body());
     }
 
     @GetMapping
     @Operation(summary = "The caller's orders, newest first")
-    OrderPage mine(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+    KeysetPage<OrderResponse> mine(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(required = false) String cursor, Principal caller) {
-        Cursor after = cursor == null ? null : Cursor.decode(cursor);
-        List<Order> orders = book.pageOfShopper(user(caller), after == null ? null : after.at(),
-                after == null ? null : after.id(), size + 1);
-        boolean more = orders.size() > size;
-        List<Order> page = more ? orders.subList(0, size) : orders;
-        return new OrderPage(page.stream().map(mapper::toResponse).toList(),
-                more ? new Cursor(page.get(size - 1).getCreatedAt(), page.get(size - 1).getId()).encode() : null);
+        KeysetCursor.Fields after = cursor == null ? null : KeysetCursor.decode(cursor, CURSOR, 2);
+        List<Order> fetched = book.pageOfShopper(user(caller), after == null ? null : after.instant(0),
+                after == null ? null : after.id(1), KeysetPage.fetchSize(size));
+        return KeysetPage.of(fetched, size, mapper::toResponse,
+                last -> KeysetCursor.encode(CURSOR, last.getCreatedAt(), last.getId()));
     }
 
     @GetMapping("/{orderId}")
@@ -103,17 +95,6 @@ class OrderController {
         return mapper.toResponse(book.confirmDelivery(user(caller), orderId));
     }
 
-    record OrderPage(List<OrderResponse> items, String nextCursor) {
-    }
-
-    private static ResponseEntity<String> respond(int status, String body, UUID orderId) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
-        if (orderId != null) {
-            response.location(URI.create("/api/v1/orders/" + orderId));
-        }
-        return response.body(body);
-    }
-
     static UUID user(Principal caller) {
         return UUID.fromString(caller.getName());
     }
@@ -123,31 +104,6 @@ class OrderController {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** An opaque position in a list ordered by time and id. */
-    record Cursor(Instant at, UUID id) {
-        String encode() {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString((at + "|" + id).getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor decode(String text) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|", 2);
-                return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-            } catch (RuntimeException e) {
-                throw new ErrorResponseException(org.springframework.http.HttpStatus.BAD_REQUEST,
-                        invalidCursor(), null);
-            }
-        }
-
-        private static org.springframework.http.ProblemDetail invalidCursor() {
-            org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
-                    org.springframework.http.HttpStatus.BAD_REQUEST, "The cursor is not one this API gave out.");
-            problem.setTitle("Invalid cursor");
-            problem.setProperty("code", "INVALID_CURSOR");
-            return problem;
         }
     }
 }
