@@ -86,7 +86,7 @@ class Seller implements SellerView {
     }
 
     /** Takes a new application: a first one, or one that replaces a rejected application. */
-    void apply(Application application, ProtectedIdentity identity, Outcome outcome, Instant now) {
+    void apply(Application application, ProtectedIdentity identity, StatusChange change, Instant now) {
         if (status != null && status != SellerStatus.REJECTED) {
             throw new OnboardingProblems.SellerExists();
         }
@@ -105,19 +105,19 @@ class Seller implements SellerView {
         this.passportExpiry = application.identity() instanceof id.pasar.compliance.SellerIdentity.Passport passport
                 ? passport.expiryDate() : null;
         this.statusNote = null;
-        decided(outcome, now);
+        decided(change, now);
     }
 
     void approve(UUID decisionId, String note, Instant now) {
         requirePending();
         this.statusNote = note;
-        decided(new Outcome(SellerStatus.VERIFIED, List.of(), decisionId, ruleSetVersion), now);
+        decided(new StatusChange(SellerStatus.VERIFIED, List.of(), decisionId, ruleSetVersion), now);
     }
 
     void reject(UUID decisionId, List<String> reasons, String note, Instant now) {
         requirePending();
         this.statusNote = note;
-        decided(new Outcome(SellerStatus.REJECTED, reasons, decisionId, ruleSetVersion), now);
+        decided(new StatusChange(SellerStatus.REJECTED, reasons, decisionId, ruleSetVersion), now);
     }
 
     void revoke(UUID decisionId, String reasonCode, String note, Instant now) {
@@ -125,7 +125,7 @@ class Seller implements SellerView {
             throw new OnboardingProblems.NotRevocable(status);
         }
         this.statusNote = note;
-        decided(new Outcome(SellerStatus.REVOKED, List.of(reasonCode), decisionId, ruleSetVersion), now);
+        decided(new StatusChange(SellerStatus.REVOKED, List.of(reasonCode), decisionId, ruleSetVersion), now);
     }
 
     boolean isPending() {
@@ -138,16 +138,16 @@ class Seller implements SellerView {
         }
     }
 
-    private void decided(Outcome outcome, Instant now) {
-        this.status = outcome.status();
-        this.reasons = List.copyOf(outcome.reasons());
-        this.decisionId = outcome.decisionId();
-        this.ruleSetVersion = outcome.ruleSetVersion();
+    private void decided(StatusChange change, Instant now) {
+        this.status = change.status();
+        this.reasons = List.copyOf(change.reasons());
+        this.decisionId = change.decisionId();
+        this.ruleSetVersion = change.ruleSetVersion();
         this.updatedAt = now;
     }
 
     /** A compliance decision and what it makes of the seller. */
-    record Outcome(SellerStatus status, List<String> reasons, UUID decisionId, String ruleSetVersion) {
+    record StatusChange(SellerStatus status, List<String> reasons, UUID decisionId, String ruleSetVersion) {
     }
 
     /** The identity as stored: its blind index, its ciphertext, and a business's NPWP index (else null). */

@@ -86,7 +86,7 @@ public class SellerOnboarding implements Sellers {
         byte[] ciphertext = cipher.encrypt(json.writeValueAsString(identity), IDENTITY_CONTEXT);
         byte[] npwpIndex = identity instanceof SellerIdentity.LocalEntity entity ? affiliates.npwpIndex(entity.npwp()) : null;
         seller.apply(application, new Seller.ProtectedIdentity(index, ciphertext, npwpIndex),
-                new Seller.Outcome(SellerStatus.valueOf(verdict.status().name()), verdict.reasons(), verdict.decisionId(),
+                new Seller.StatusChange(SellerStatus.valueOf(verdict.status().name()), verdict.reasons(), verdict.decisionId(),
                         verdict.ruleSetVersion()), now);
         Seller saved = sellers.saveAndFlush(seller);
         log.info("Seller {} applied with {}: {} {}", saved.getId(), identity.documentType(), saved.getStatus(), saved.getReasons());
