@@ -109,7 +109,7 @@ class ProcessKillTest {
         assertThat(blockedOrder).isCompletedExceptionally();
         assertThat(blockedPublish).isCompletedExceptionally();
 
-        // The order: no half order, no stock gone; its key waits for the takeover (ADR 0008).
+        // The order: no half order, no stock gone; its key waits for the takeover (ADR 0016).
         assertThat(stockOf(api, first)).isEqualTo(5);
         assertThat(stockOf(api, second)).isEqualTo(5);
         assertThat(api.get("/api/v1/orders").bearer(blockedShopper).send().expect(200).json().get("items")).isEmpty();

@@ -78,7 +78,7 @@ public class Checkout {
         Map<UUID, Integer> quantities = new LinkedHashMap<>();
         lines.forEach(line -> quantities.merge(line.listingId(), line.quantity(), Integer::sum));
         // Concurrent orders queue on the shopper's lock and on the listings' rows by design: an order is never
-        // refused for contention (ADR 0008). Those waits are not runaway statements, so the statement timeout
+        // refused for contention (ADR 0008, 0017). Those waits are not runaway statements, so the statement timeout
         // of requests (ADR 0010) is lifted for this transaction.
         jdbc.sql("SET LOCAL statement_timeout = '" + QUEUE_TIMEOUT + "'").update();
         // One checkout per shopper at a time, so that two racing orders cannot both fit under the limit.
