@@ -48,7 +48,7 @@ public class Checkout {
 
     /**
      * Places the order once per Idempotency-Key. The key is claimed in a transaction of its own
-     * first (ADR 0008): a retry of a placed order answers the stored response, a retry while the first
+     * first (ADR 0016): a retry of a placed order answers the stored response, a retry while the first
      * runs is 409, the same key with another request is 422. The order and the key's completion
      * commit together; any failure of the placement (a refusal, a timeout, a lost connection)
      * releases the key. {@code render} turns the order into the response body, which is stored for
