@@ -1,7 +1,5 @@
 package id.pasar.catalog;
 
-import id.pasar.catalog.internal.ListingVersion;
-import id.pasar.catalog.internal.Shelf;
 import static id.pasar.catalog.CatalogFixtures.createDraft;
 import static id.pasar.catalog.CatalogFixtures.listing;
 import static id.pasar.catalog.CatalogFixtures.publishedListing;
@@ -12,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import id.pasar.Api;
 import id.pasar.IntegrationTest;
 import id.pasar.catalog.CatalogFixtures.Seller;
+import id.pasar.catalog.internal.ListingVersion;
+import id.pasar.catalog.internal.Shelf;
 import id.pasar.compliance.DecisionLog;
 import id.pasar.compliance.DecisionLog.NewDecision;
 import id.pasar.compliance.DecisionLog.Outcome;

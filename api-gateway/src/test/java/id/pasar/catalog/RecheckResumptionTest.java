@@ -1,6 +1,5 @@
 package id.pasar.catalog;
 
-import id.pasar.catalog.internal.PublishingWorkflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,6 +7,7 @@ import id.pasar.Api;
 import id.pasar.TestInstances;
 import id.pasar.catalog.CatalogFixtures;
 import id.pasar.catalog.CatalogFixtures.Seller;
+import id.pasar.catalog.internal.PublishingWorkflow;
 import id.pasar.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,9 +1,9 @@
 package id.pasar.catalog;
 
+import id.pasar.kernel.ProblemException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import id.pasar.kernel.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /**

@@ -2,6 +2,7 @@ package id.pasar.catalog.internal;
 
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,7 +32,7 @@ interface ListingRepository extends JpaRepository<Listing, UUID> {
     @Query("""
             select l from Listing l where l.status = id.pasar.catalog.internal.Listing.Status.PUBLISHED
             and l.ruleSetVersion in :ruleSetVersions order by l.ruleSetVersion, l.id""")
-    List<Listing> lockPublishedPassedUnder(java.util.Collection<String> ruleSetVersions, Limit limit);
+    List<Listing> lockPublishedPassedUnder(Collection<String> ruleSetVersions, Limit limit);
 
     @Query("""
             select l from Listing l where l.sellerId = :sellerId

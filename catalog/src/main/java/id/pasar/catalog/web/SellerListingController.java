@@ -1,9 +1,9 @@
 package id.pasar.catalog.web;
 
 import id.pasar.catalog.Categories;
+import id.pasar.catalog.internal.CatalogProblems;
 import id.pasar.catalog.internal.Listing;
 import id.pasar.catalog.internal.ListingContent;
-import id.pasar.catalog.internal.CatalogProblems;
 import id.pasar.catalog.internal.PublishingWorkflow;
 import id.pasar.catalog.internal.PublishingWorkflow.Publication;
 import id.pasar.catalog.internal.SellerListings;

@@ -2,8 +2,8 @@ package id.pasar.compliance.web;
 
 import id.pasar.compliance.DataAccessLog;
 import id.pasar.compliance.DataAccessLog.Access;
-import id.pasar.kernel.KeysetPage;
 import id.pasar.compliance.ReportPeriod;
+import id.pasar.kernel.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -2,12 +2,12 @@ package id.pasar.compliance.web;
 
 import id.pasar.compliance.ReportPeriod;
 import id.pasar.compliance.RuleSets;
+import id.pasar.kernel.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
-import id.pasar.kernel.KeysetPage;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,7 +1,7 @@
 package id.pasar.orders.internal;
 
-import id.pasar.orders.OrderStatus;
 import id.pasar.kernel.ProblemException;
+import id.pasar.orders.OrderStatus;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 

@@ -2,6 +2,8 @@ package id.pasar.orders.internal;
 
 import id.pasar.catalog.ListingStock;
 import id.pasar.kernel.ProblemException;
+import id.pasar.orders.OrderCancelled;
+import id.pasar.orders.OrderPaid;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,8 +13,6 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
-import id.pasar.orders.OrderCancelled;
-import id.pasar.orders.OrderPaid;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.context.ApplicationEventPublisher;

@@ -2,10 +2,10 @@ package id.pasar.orders.web;
 
 import id.pasar.kernel.KeysetCursor;
 import id.pasar.kernel.KeysetPage;
+import id.pasar.onboarding.Sellers;
 import id.pasar.orders.internal.OrderBook;
 import id.pasar.orders.internal.OrderProblems;
 import id.pasar.orders.internal.SellerOrder;
-import id.pasar.onboarding.Sellers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;

@@ -1,7 +1,7 @@
 package id.pasar.onboarding.internal;
 
-import id.pasar.onboarding.SellerStatus;
 import id.pasar.kernel.ProblemException;
+import id.pasar.onboarding.SellerStatus;
 import org.springframework.http.HttpStatus;
 
 /** The refusals of seller onboarding, each with its stable code. */

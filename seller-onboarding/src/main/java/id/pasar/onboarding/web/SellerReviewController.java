@@ -2,11 +2,11 @@ package id.pasar.onboarding.web;
 
 import id.pasar.compliance.DataAccessLog;
 import id.pasar.compliance.SellerScreening;
+import id.pasar.kernel.KeysetCursor;
+import id.pasar.kernel.KeysetPage;
 import id.pasar.onboarding.SellerStatus;
 import id.pasar.onboarding.internal.SellerOnboarding;
 import id.pasar.onboarding.internal.SellerView;
-import id.pasar.kernel.KeysetCursor;
-import id.pasar.kernel.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;

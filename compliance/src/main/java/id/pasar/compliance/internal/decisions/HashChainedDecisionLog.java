@@ -2,6 +2,7 @@ package id.pasar.compliance.internal.decisions;
 
 import id.pasar.compliance.DecisionLog;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,7 @@ class HashChainedDecisionLog implements DecisionLog {
                     statement.setObject(2, d.decisionId());
                     statement.setString(3, d.subjectType().name());
                     statement.setObject(4, d.subjectId());
-                    statement.setObject(5, d.subjectVersion(), java.sql.Types.INTEGER);
+                    statement.setObject(5, d.subjectVersion(), Types.INTEGER);
                     statement.setString(6, d.outcome().name());
                     statement.setArray(7, statement.getConnection().createArrayOf("text", d.reasons().toArray()));
                     statement.setString(8, d.actor());

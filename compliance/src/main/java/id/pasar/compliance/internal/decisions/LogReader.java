@@ -9,6 +9,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +84,7 @@ class LogReader implements DecisionQueries {
 
     @Override
     @Transactional(readOnly = true)
-    public Counts counts(java.time.Instant from, java.time.Instant to) {
+    public Counts counts(Instant from, Instant to) {
         MapSqlParameterSource period = new MapSqlParameterSource().addValue("from", Timestamp.from(from))
                 .addValue("to", Timestamp.from(to));
         // Index-only (compliance V10): the time index carries type and outcome; refusals have an index with their reasons.

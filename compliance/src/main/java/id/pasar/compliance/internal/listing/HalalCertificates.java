@@ -1,6 +1,7 @@
 package id.pasar.compliance.internal.listing;
 
 import id.pasar.compliance.ListingRules.HalalStatus;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +24,6 @@ final class HalalCertificates {
     }
 
     static boolean isCertificateNumber(String number) {
-        return number != null && BPJPH.matcher(number.replace(" ", "").toUpperCase(java.util.Locale.ROOT)).matches();
+        return number != null && BPJPH.matcher(number.replace(" ", "").toUpperCase(Locale.ROOT)).matches();
     }
 }
