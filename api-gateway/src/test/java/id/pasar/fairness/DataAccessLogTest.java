@@ -118,6 +118,25 @@ class DataAccessLogTest {
         assertThat(api.allItems("/api/v1/sellers/me/data-access", other.token())).isEmpty();
     }
 
+    /** A reason is free text: in the auditors' CSV it must never become a spreadsheet formula. */
+    @Test
+    void aReasonThatLooksLikeAFormulaIsExportedAsText() {
+        Seller seller = FairnessFixtures.verifiedKtpSeller(api, "MICRO", "3404");
+        List<String> formulas = List.of("=HYPERLINK(\"http://evil.example\",\"klik\")", "+1+cmd|' /C calc'!A0",
+                "-2+3 as a sum", "@SUM(A1:A9) please");
+        for (String reason : formulas) {
+            api.get("/api/v1/compliance/sellers/" + seller.sellerId()).bearer(officer).header(REASON, reason).send().expect(200);
+        }
+
+        String csv = api.get("/api/v1/compliance/reports/data-access?sellerId=" + seller.sellerId()).bearer(auditor)
+                .header("Accept", "text/csv").send().expect(200).body();
+
+        List<String> reasons = csv.lines().skip(1).map(line -> line.substring(line.lastIndexOf(",GET ") + 1))
+                .map(cells -> cells.substring(cells.indexOf(',') + 1)).toList();
+        assertThat(reasons).hasSize(formulas.size()).allSatisfy(cell -> assertThat(cell).matches("^\"?'.*"));
+        assertThat(csv).contains("'=HYPERLINK(").contains("'@SUM(A1:A9) please");
+    }
+
     @Test
     void theApplicationQueueLogsEverySellerItReturns() {
         String pending = CatalogFixtures.apply(api, SellerFixtures.pendingKtpApplication(), "PENDING_REVIEW").sellerId();

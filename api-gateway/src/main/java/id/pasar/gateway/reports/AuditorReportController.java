@@ -1,5 +1,6 @@
 package id.pasar.gateway.reports;
 
+import id.pasar.compliance.CsvExport;
 import id.pasar.compliance.ReportPeriod;
 import id.pasar.gateway.reports.AuditorReports.ListingReport;
 import id.pasar.gateway.reports.AuditorReports.SellerReport;
@@ -12,8 +13,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import lombok.RequiredArgsConstructor;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -49,24 +48,24 @@ class AuditorReportController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response) throws IOException {
         SellerReport report = reports.sellers(period(from, to));
-        try (CSVPrinter csv = csv(response, "seller-report.csv", SECTIONS)) {
-            csv.printRecord("period", "from", null, report.from());
-            csv.printRecord("period", "to", null, report.to());
-            csv.printRecord("summary", "totalSellers", null, report.totalSellers());
-            csv.printRecord("summary", "verifiedSellers", null, report.verifiedSellers());
-            csv.printRecord("summary", "verifiedShare", null, report.verifiedShare());
+        try (CsvExport csv = CsvExport.download(response, "seller-report.csv", SECTIONS)) {
+            csv.row("period", "from", null, report.from());
+            csv.row("period", "to", null, report.to());
+            csv.row("summary", "totalSellers", null, report.totalSellers());
+            csv.row("summary", "verifiedSellers", null, report.verifiedSellers());
+            csv.row("summary", "verifiedShare", null, report.verifiedShare());
             for (var entry : report.byDocumentType().entrySet()) {
-                csv.printRecord("byDocumentType", entry.getKey(), null, entry.getValue());
+                csv.row("byDocumentType", entry.getKey(), null, entry.getValue());
             }
             for (var province : report.byProvince()) {
-                csv.printRecord("byProvince", province.provinceCode(), province.provinceName(), province.sellers());
+                csv.row("byProvince", province.provinceCode(), province.provinceName(), province.sellers());
             }
             for (var entry : report.byUmkmClass().entrySet()) {
-                csv.printRecord("byUmkmClass", entry.getKey(), null, entry.getValue());
+                csv.row("byUmkmClass", entry.getKey(), null, entry.getValue());
             }
-            csv.printRecord("summary", "rejectedApplications", null, report.rejectedApplications());
-            csv.printRecord("summary", "rejectedCrossBorder", null, report.rejectedCrossBorder());
-            csv.printRecord("summary", "revokedSellers", null, report.revokedSellers());
+            csv.row("summary", "rejectedApplications", null, report.rejectedApplications());
+            csv.row("summary", "rejectedCrossBorder", null, report.rejectedCrossBorder());
+            csv.row("summary", "revokedSellers", null, report.revokedSellers());
         }
     }
 
@@ -83,21 +82,21 @@ class AuditorReportController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response) throws IOException {
         ListingReport report = reports.listings(period(from, to));
-        try (CSVPrinter csv = csv(response, "listing-report.csv", SECTIONS)) {
-            csv.printRecord("period", "from", null, report.from());
-            csv.printRecord("period", "to", null, report.to());
-            csv.printRecord("summary", "checks", null, report.checks());
-            csv.printRecord("summary", "passed", null, report.passed());
-            csv.printRecord("summary", "rejected", null, report.rejected());
+        try (CsvExport csv = CsvExport.download(response, "listing-report.csv", SECTIONS)) {
+            csv.row("period", "from", null, report.from());
+            csv.row("period", "to", null, report.to());
+            csv.row("summary", "checks", null, report.checks());
+            csv.row("summary", "passed", null, report.passed());
+            csv.row("summary", "rejected", null, report.rejected());
             for (var entry : report.byReason().entrySet()) {
-                csv.printRecord("byReason", entry.getKey(), null, entry.getValue());
+                csv.row("byReason", entry.getKey(), null, entry.getValue());
             }
-            csv.printRecord("summary", "publishedNow", null, report.publishedNow());
-            csv.printRecord("summary", "publishedWithoutPass", null, report.publishedWithoutPass());
-            csv.printRecord("ruleSet", "activeRuleSetVersion", null, report.activeRuleSetVersion());
-            csv.printRecord("recheck", "state", report.recheck().ruleSetVersion(), report.recheck().state());
-            csv.printRecord("recheck", "checked", report.recheck().ruleSetVersion(), report.recheck().checked());
-            csv.printRecord("recheck", "suspended", report.recheck().ruleSetVersion(), report.recheck().suspended());
+            csv.row("summary", "publishedNow", null, report.publishedNow());
+            csv.row("summary", "publishedWithoutPass", null, report.publishedWithoutPass());
+            csv.row("ruleSet", "activeRuleSetVersion", null, report.activeRuleSetVersion());
+            csv.row("recheck", "state", report.recheck().ruleSetVersion(), report.recheck().state());
+            csv.row("recheck", "checked", report.recheck().ruleSetVersion(), report.recheck().checked());
+            csv.row("recheck", "suspended", report.recheck().ruleSetVersion(), report.recheck().suspended());
         }
     }
 
@@ -114,14 +113,14 @@ class AuditorReportController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response) throws IOException {
         ExposureReport report = exposure.exposure(period(from, to));
-        try (CSVPrinter csv = csv(response, "exposure-report.csv", "dimension", "group", "name", "sellers", "listingsShare",
+        try (CsvExport csv = CsvExport.download(response, "exposure-report.csv", "dimension", "group", "name", "sellers", "listingsShare",
                 "impressionsShare", "detailViewsShare", "ordersShare", "suppressed")) {
             for (var row : report.byUmkmClass()) {
-                csv.printRecord("umkmClass", row.umkmClass(), null, row.sellers(), row.listingsShare(), row.impressionsShare(),
+                csv.row("umkmClass", row.umkmClass(), null, row.sellers(), row.listingsShare(), row.impressionsShare(),
                         row.detailViewsShare(), row.ordersShare(), row.suppressed());
             }
             for (var row : report.byProvince()) {
-                csv.printRecord("province", row.provinceCode(), row.provinceName(), row.sellers(), row.listingsShare(),
+                csv.row("province", row.provinceCode(), row.provinceName(), row.sellers(), row.listingsShare(),
                         row.impressionsShare(), row.detailViewsShare(), row.ordersShare(), row.suppressed());
             }
         }
@@ -129,11 +128,5 @@ class AuditorReportController {
 
     private ReportPeriod period(LocalDate from, LocalDate to) {
         return ReportPeriod.of(from, to, clock);
-    }
-
-    private static CSVPrinter csv(HttpServletResponse response, String filename, String... header) throws IOException {
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-        return new CSVPrinter(response.getWriter(), CSVFormat.RFC4180.builder().setHeader(header).get());
     }
 }

@@ -192,6 +192,55 @@ class ProblemsTest {
     }
 
     @Test
+    void aWildcardContentTypeIs415() {
+        for (String wildcard : List.of("*/*", "application/*", "text/*", "not a media type")) {
+            for (String path : List.of(REGISTER, "/api/v1/auth/token", "/api/v1/payments/notifications", "/api/v1/listings")) {
+                problem(api.post(path, null).rawBody(HttpRequest.BodyPublishers.ofString("{}"), wildcard).send(), 415,
+                        "UNSUPPORTED_MEDIA_TYPE");
+            }
+        }
+    }
+
+    /** Strict coercion for the whole API: money never silently loses its fraction, a text is not a number. */
+    @Test
+    void numbersOfTheWrongJsonTypeAre400NamingTheField() {
+        Seller seller = CatalogFixtures.verifiedSeller(api);
+        Map<String, Object> listing = CatalogFixtures.listing("Keranjang Rotan Kecil");
+        for (Object price : List.<Object>of(1.5, "150000", 150000.0, true)) {
+            JsonNode body = problem(api.post("/api/v1/listings", CatalogFixtures.with(listing, "priceIdr", price))
+                .bearer(seller.token()).send(), 400, "MALFORMED_REQUEST");
+            assertThat(body.get("errors").get(0).get("field").asString()).isEqualTo("priceIdr");
+        }
+        problem(api.post("/api/v1/listings", CatalogFixtures.with(listing, "stock", "10")).bearer(seller.token()).send(),
+                400, "MALFORMED_REQUEST");
+        assertThat(api.get("/api/v1/sellers/me/listings").bearer(seller.token()).send().expect(200).json().get("items"))
+            .as("nothing stored").isEmpty();
+
+        String shopper = api.newAccount("SHOPPER");
+        String listingId = CatalogFixtures.publishedListing(api, seller, listing);
+        for (Object quantity : List.<Object>of(1.5, "1", 1.0)) {
+            String order = "{\"items\":[{\"listingId\":\"" + listingId + "\",\"quantity\":" + Api.json(quantity)
+                    + "}],\"shippingAddress\":{\"recipientName\":\"Siti\",\"phone\":\"081234567890\","
+                    + "\"street\":\"Jl. Kenanga 12\",\"regencyCode\":\"3273\",\"postalCode\":\"40115\"}}";
+            problem(api.post("/api/v1/orders", null).rawBody(HttpRequest.BodyPublishers.ofString(order), "application/json")
+                .bearer(shopper).header("Idempotency-Key", "coerce-" + quantity).send(), 400, "MALFORMED_REQUEST");
+        }
+        assertThat(api.get("/api/v1/orders").bearer(shopper).send().expect(200).json().get("items")).isEmpty();
+    }
+
+    @Test
+    void aKeyGivenTwiceIs400AndStoresNothing() {
+        String email = "twice-" + UUID.randomUUID() + "@pasar.id";
+        String body = "{\"email\":\"first-" + email + "\",\"email\":\"" + email + "\",\"password\":\"long-enough-pw\","
+                + "\"displayName\":\"Dua Kali\",\"role\":\"SHOPPER\"}";
+
+        problem(api.post(REGISTER, null).rawBody(HttpRequest.BodyPublishers.ofString(body), "application/json").send(), 400,
+                "MALFORMED_REQUEST");
+
+        api.post("/api/v1/auth/token", Map.of("email", email, "password", "long-enough-pw")).send().expect(401);
+    }
+
+    @Test
     void anUnsupportedMediaTypeIs415() {
         problem(api.post(REGISTER, null).rawBody(HttpRequest.BodyPublishers.ofString("email=a"),
                 "application/x-www-form-urlencoded").send(), 415, "UNSUPPORTED_MEDIA_TYPE");

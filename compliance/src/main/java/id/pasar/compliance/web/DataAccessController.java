@@ -1,5 +1,6 @@
 package id.pasar.compliance.web;
 
+import id.pasar.compliance.CsvExport;
 import id.pasar.compliance.DataAccessLog;
 import id.pasar.compliance.DataAccessLog.Access;
 import id.pasar.compliance.ReportPeriod;
@@ -11,13 +12,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -53,18 +51,10 @@ class DataAccessController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) UUID sellerId, HttpServletResponse response) throws IOException {
         ReportPeriod period = ReportPeriod.of(from, to, clock);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"data-access.csv\"");
-        try (CSVPrinter csv = new CSVPrinter(response.getWriter(), CSVFormat.RFC4180.builder()
-                .setHeader("id", "accessedAt", "actor", "actorRole", "sellerId", "resource", "reason").get())) {
-            accessLog.stream(period.start(), period.end(), sellerId, access -> {
-                try {
-                    csv.printRecord(access.id(), access.accessedAt(), access.actor(), access.actorRole(), access.sellerId(),
-                            access.resource(), access.reason());
-                } catch (IOException ex) {
-                    throw new UncheckedIOException(ex);
-                }
-            });
+        try (CsvExport csv = CsvExport.download(response, "data-access.csv", "id", "accessedAt", "actor", "actorRole",
+                "sellerId", "resource", "reason")) {
+            accessLog.stream(period.start(), period.end(), sellerId, access -> csv.row(access.id(), access.accessedAt(),
+                    access.actor(), access.actorRole(), access.sellerId(), access.resource(), access.reason()));
         }
     }
 }

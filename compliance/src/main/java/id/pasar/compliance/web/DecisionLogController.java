@@ -1,5 +1,6 @@
 package id.pasar.compliance.web;
 
+import id.pasar.compliance.CsvExport;
 import id.pasar.compliance.DecisionLog.Decision;
 import id.pasar.compliance.DecisionLog.Outcome;
 import id.pasar.compliance.DecisionLog.SubjectType;
@@ -16,16 +17,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -68,19 +65,12 @@ class DecisionLogController {
             @RequestParam(required = false) SubjectType subjectType, @RequestParam(required = false) Outcome outcome,
             HttpServletResponse response) throws IOException {
         Filter filter = filter(from, to, subjectType, outcome);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"decisions.csv\"");
-        Writer writer = response.getWriter();
-        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
+        try (CsvExport csv = CsvExport.download(response, "decisions.csv", HEADER)) {
             log.stream(filter, decision -> {
-                try {
-                    Entry e = Entry.of(decision);
-                    csv.printRecord(e.sequence(), e.decisionId(), e.subjectType(), e.subjectId(), e.subjectVersion(),
-                            e.outcome(), String.join(";", e.reasons()), e.actor(), e.decidedAt(), e.ruleSetVersion(),
-                            e.hash(), e.previousHash());
-                } catch (IOException ex) {
-                    throw new UncheckedIOException(ex);
-                }
+                Entry e = Entry.of(decision);
+                csv.row(e.sequence(), e.decisionId(), e.subjectType(), e.subjectId(), e.subjectVersion(), e.outcome(),
+                        String.join(";", e.reasons()), e.actor(), e.decidedAt(), e.ruleSetVersion(), e.hash(),
+                        e.previousHash());
             });
         }
     }
@@ -95,10 +85,9 @@ class DecisionLogController {
     @GetMapping(value = "/verification", produces = CSV)
     void verificationCsv(HttpServletResponse response) throws IOException {
         Verification verification = log.verify();
-        response.setContentType("text/csv;charset=UTF-8");
-        try (CSVPrinter csv = new CSVPrinter(response.getWriter(),
-                CSVFormat.RFC4180.builder().setHeader("valid", "entries", "headHash", "firstBrokenSequence").get())) {
-            csv.printRecord(verification.valid(), verification.entries(), verification.headHash(),
+        try (CsvExport csv = CsvExport.download(response, "verification.csv", "valid", "entries", "headHash",
+                "firstBrokenSequence")) {
+            csv.row(verification.valid(), verification.entries(), verification.headHash(),
                     verification.firstBrokenSequence());
         }
     }
