@@ -19,6 +19,7 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -89,7 +90,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", errors);
         }
         localizer.localize(problem, code, LocaleContextHolder.getLocale());
-        return super.handleExceptionInternal(ex, decorate(problem, request), headers, status, request);
+        // A problem is problem+json whatever the request accepts: a client that asked for a type we do not
+        // produce (406) still learns why, instead of getting an empty body.
+        HttpHeaders problemHeaders = new HttpHeaders();
+        problemHeaders.putAll(headers);
+        problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return super.handleExceptionInternal(ex, decorate(problem, request), problemHeaders, status, request);
     }
 
     /** Bad JSON, wrong types, and bodies that grow past the limit while being read. */

@@ -164,9 +164,13 @@ class ProblemsTest {
     }
 
     private String rawGet(String target) throws IOException {
+        return raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    }
+
+    /** Sends bytes no HTTP client would, and reads the whole answer, head and body. */
+    private String raw(String request) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -238,6 +242,27 @@ class ProblemsTest {
                 "MALFORMED_REQUEST");
 
         api.post("/api/v1/auth/token", Map.of("email", email, "password", "long-enough-pw")).send().expect(401);
+    }
+
+    @Test
+    void theErrorPageAskedForDirectlyIsNotFound() {
+        problem(api.get("/error").send(), 404, "NOT_FOUND");
+        problem(api.post("/error", Map.of()).send(), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void traceIs405AsAProblem() throws IOException {
+        String answer = raw("TRACE /api/v1/catalog/listings HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 405").containsIgnoringCase("content-type: application/problem+json")
+            .contains("\"code\":\"METHOD_NOT_ALLOWED\"").doesNotContain("timestamp");
+    }
+
+    @Test
+    void anAcceptOfNothingWeProduceIs406WithABody() {
+        for (String accept : List.of("x", "image/png", "text/html")) {
+            problem(api.get("/api/v1/catalog/categories").header("Accept", accept).send(), 406, "NOT_ACCEPTABLE");
+        }
     }
 
     @Test
