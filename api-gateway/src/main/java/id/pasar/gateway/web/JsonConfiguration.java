@@ -8,6 +8,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /**
@@ -16,8 +17,8 @@ import tools.jackson.databind.type.LogicalType;
  * ({@code "nib": 9120001234567} is 400: identity numbers keep their leading zeros only as text), a
  * text or a fraction is not a whole number ({@code "priceIdr": 1.5} would silently lose money,
  * {@code "quantity": "1"} is a client bug), a text is not a boolean, null is not a zero, a key
- * given twice is refused (which one would win is the client's guess), and nothing may follow the
- * JSON value.
+ * given twice is refused (which one would win is the client's guess), nothing may follow the
+ * JSON value, and texts are plain text ({@link PlainTextDeserializer}).
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
@@ -25,6 +26,7 @@ class JsonConfiguration {
     @Bean
     JsonMapperBuilderCustomizer strictRequests() {
         return builder -> builder
+                .addModule(new SimpleModule("plain-text").addDeserializer(String.class, new PlainTextDeserializer()))
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -107,6 +107,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     "A request body may hold at most 1 MiB (1048576 bytes).");
             return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
         }
+        PlainTextDeserializer.ForbiddenCharacter forbidden = cause(ex, PlainTextDeserializer.ForbiddenCharacter.class);
+        if (forbidden != null) {
+            String field = path(forbidden);
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "INVALID_CHARACTER", "Invalid character",
+                    "The field '" + field + "' holds a control or bidirectional formatting character.");
+            problem.setProperty("errors", List.of(new FieldProblem(field, "must be plain text: no control or "
+                    + "bidirectional formatting characters")));
+            return handleExceptionInternal(ex, problem, headers, status, request);
+        }
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request",
                 "The request body is not valid JSON of the expected shape.");
         JacksonException jackson = cause(ex, JacksonException.class);

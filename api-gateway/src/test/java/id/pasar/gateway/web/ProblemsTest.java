@@ -153,6 +153,27 @@ class ProblemsTest {
                 .send().expect(201);
     }
 
+    /** A right-to-left override makes "rtl\u202egnp.exe" read as "rtlexe.png": free text is plain text, refused whole. */
+    @Test
+    void controlAndBidiCharactersInFreeTextAre400NamingTheField() {
+        Seller seller = CatalogFixtures.verifiedSeller(api);
+        for (String title : List.of("rtl\u202egnp.exe", "Batik\u0007Tulis", "iso\u2066late\u2069", "C1\u0085text",
+                "kopi\u001bbubuk")) {
+            JsonNode body = problem(api.post("/api/v1/listings", CatalogFixtures.with(CatalogFixtures.listing("x"), "title",
+                    title)).bearer(seller.token()).send(), 400, "INVALID_CHARACTER");
+            assertThat(body.get("errors").get(0).get("field").asString()).isEqualTo("title");
+            assertThat(body.toString()).as("the value is not echoed").doesNotContain(title);
+        }
+        JsonNode nested = problem(api.post("/api/v1/sellers", Map.of("shopName", "Toko\u202eAman", "sellerType", "INDIVIDUAL"))
+            .bearer(api.newAccount("SELLER")).send(), 400, "INVALID_CHARACTER");
+        assertThat(nested.get("errors").get(0).get("field").asString()).isEqualTo("shopName");
+        assertThat(api.get("/api/v1/sellers/me/listings").bearer(seller.token()).send().expect(200).json().get("items"))
+            .as("nothing stored").isEmpty();
+        // tabs and line breaks are text
+        api.post("/api/v1/listings", CatalogFixtures.with(CatalogFixtures.listing("Tikar Pandan"), "description",
+                "Anyaman tangan.\r\nUkuran:\t2 x 1 m\nWarna alami.")).bearer(seller.token()).send().expect(201);
+    }
+
     /** java.net.URI refuses a malformed escape, so these go out over a plain socket, as any client could send them. */
     @Test
     void anUndecodableQueryStringIs400NotA500() throws Exception {
