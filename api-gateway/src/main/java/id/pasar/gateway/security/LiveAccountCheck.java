@@ -12,6 +12,7 @@ import lombok.extern.slf4j.Slf4j;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -24,7 +25,8 @@ import org.springframework.transaction.TransactionException;
  * The answer for an account is cached that long, so a busy client costs one primary-key lookup
  * every {@link #TTL}; answers that refuse are never cached, so a refusal is never stale. The cache
  * (Caffeine, timed by the application's clock) keeps at most {@code MAX_ENTRIES} accounts, the least
- * used leaving first.
+ * used leaving first. Without a database an account that is not confirmed cannot be checked, and
+ * its request is 503: the check fails closed, never open.
  */
 @Slf4j
 final class LiveAccountCheck implements Converter<Jwt, AbstractAuthenticationToken> {
@@ -55,18 +57,22 @@ final class LiveAccountCheck implements Converter<Jwt, AbstractAuthenticationTok
         Role claimed = claimedRole(jwt);
         Instant now = clock.instant();
         boolean unconfirmed = confirmed.getIfPresent(userId) != claimed;
-        if (unconfirmed && !now.isBefore(databaseBackAt)) {
+        if (unconfirmed) {
+            if (now.isBefore(databaseBackAt)) {
+                throw new AccountCheckUnavailable();
+            }
             Optional<Role> current;
             try {
                 current = accounts.currentRole(userId);
             } catch (DataAccessException | TransactionException unavailable) {
-                // Without the database the request can do nothing anyway and answers 503 where it needs data;
-                // refusing the token here would turn an outage into 401s and send every client to log in again.
-                // Nor should every request wait for a connection twice while it lasts: skip the check a while.
+                // Fail closed: a token whose account cannot be checked opens nothing (it may belong to an erased
+                // account), yet it is not refused either (401 would send every client to log in again): 503, as
+                // every request that needs the database answers during an outage. Nor should every request wait for
+                // a connection while it lasts: checks pause a while, answering 503 at once.
                 databaseBackAt = now.plus(OUTAGE_PAUSE);
                 log.warn("Account checks paused for {}, database unavailable: {}", OUTAGE_PAUSE,
                         unavailable.getMessage());
-                return delegate.convert(jwt);
+                throw new AccountCheckUnavailable();
             }
             if (current.isEmpty() || current.get() != claimed) {
                 confirmed.invalidate(userId);
@@ -75,6 +81,13 @@ final class LiveAccountCheck implements Converter<Jwt, AbstractAuthenticationTok
             confirmed.put(userId, claimed);
         }
         return delegate.convert(jwt);
+    }
+
+    /** The account could not be checked: the security entry point answers 503, not 401. */
+    static final class AccountCheckUnavailable extends AuthenticationException {
+        AccountCheckUnavailable() {
+            super("The token's account cannot be checked now: the database is unavailable");
+        }
     }
 
     private static UUID userId(Jwt jwt) {

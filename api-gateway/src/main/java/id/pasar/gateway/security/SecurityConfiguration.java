@@ -63,8 +63,14 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems,
             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings,
             JwtAuthenticationConverter tokens, AccountStatus accounts, Clock clock) throws Exception {
-        AuthenticationEntryPoint unauthorized = (request, response, exception) -> problems.write(request, response,
-                HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Unauthorized", "A valid bearer token is required.");
+        AuthenticationEntryPoint unauthorized = (request, response, exception) -> {
+            if (exception instanceof LiveAccountCheck.AccountCheckUnavailable) {
+                problems.writeDatabaseUnavailable(request, response);
+                return;
+            }
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Unauthorized",
+                    "A valid bearer token is required.");
+        };
         AccessDeniedHandler forbidden = (request, response, exception) -> problems.write(request, response,
                 HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden", "Your role may not do this.");
         http

@@ -188,11 +188,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             QueryTimeoutException.class})
     ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
         log.warn("Database unavailable: {}", ex.getMessage());
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", "Service unavailable",
-                "The service cannot reach its database right now; retry shortly.");
         HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, "5");
-        return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+        headers.set(HttpHeaders.RETRY_AFTER, ProblemWriter.DATABASE_RETRY_AFTER_SECONDS);
+        return handleExceptionInternal(ex, ProblemWriter.databaseUnavailable(), headers, HttpStatus.SERVICE_UNAVAILABLE,
+                request);
     }
 
     @ExceptionHandler(Exception.class)

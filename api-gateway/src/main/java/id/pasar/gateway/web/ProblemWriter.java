@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import org.slf4j.MDC;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -49,6 +50,19 @@ public class ProblemWriter {
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
             String title, String detail) throws IOException {
         write(request, response, Problems.of(status, code, title, detail), Map.of());
+    }
+
+    /** 503 with {@code Retry-After}: the one answer to a database outage, wherever a request meets it. */
+    static ProblemDetail databaseUnavailable() {
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", "Service unavailable",
+                "The service cannot reach its database right now; retry shortly.");
+    }
+
+    static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+
+    /** {@link #databaseUnavailable()}, for failures before Spring MVC (security, rate limits). */
+    public void writeDatabaseUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, databaseUnavailable(), Map.of(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS));
     }
 
     /** What every problem carries besides its cause: the path it answers and the request id to quote. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -62,6 +64,31 @@ class LiveAccountCheckTest {
         assertThat(lookups).hasValue(2);
     }
 
+    /** A deleted account's token must not pass while the database is down: 503, never open (issue 18). */
+    @Test
+    void withoutTheDatabaseAnUncheckedTokenFailsClosedAndTheChecksPause() {
+        UUID known = account(Role.ADMIN);
+        check.convert(token(known, Role.ADMIN));
+        UUID deleted = UUID.randomUUID();
+        LiveAccountCheck down = new LiveAccountCheck(new JwtAuthenticationConverter(), userId -> {
+            lookups.incrementAndGet();
+            throw new DataAccessResourceFailureException("connection refused");
+        }, clock);
+
+        assertThatThrownBy(() -> down.convert(token(deleted, Role.ADMIN)))
+            .isInstanceOf(LiveAccountCheck.AccountCheckUnavailable.class);
+        assertThatThrownBy(() -> down.convert(token(known, Role.ADMIN)))
+            .as("checks pause: no second wait for a connection").isInstanceOf(LiveAccountCheck.AccountCheckUnavailable.class);
+        assertThat(lookups).hasValue(2);
+
+        clock.advance(Duration.ofSeconds(6));
+        assertThatThrownBy(() -> down.convert(token(deleted, Role.ADMIN)))
+            .isInstanceOf(LiveAccountCheck.AccountCheckUnavailable.class);
+        assertThat(lookups).as("tried again after the pause").hasValue(3);
+        // a token confirmed before the outage keeps working for the rest of its TTL
+        assertThat(check.convert(token(known, Role.ADMIN)).isAuthenticated()).isTrue();
+    }
+
     private UUID account(Role role) {
         UUID id = UUID.randomUUID();
         roles.put(id, role);
@@ -81,7 +108,7 @@ class LiveAccountCheckTest {
             this.now = start;
         }
 
-        void advance(java.time.Duration by) {
+        void advance(Duration by) {
             now = now.plus(by);
         }
 
