@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -42,9 +43,10 @@ class AccountController {
 
     @PostMapping("/auth/token")
     @Operation(summary = "Exchange email and password for a bearer token", description = "401 BAD_CREDENTIALS; "
-            + "after 5 failures for one account within 15 minutes, 429 with Retry-After.")
-    AccessToken token(@Valid @RequestBody Credentials request) {
-        return accounts.issueToken(request.email(), request.password());
+            + "after 5 failures for one account from one client within 15 minutes, 429 with Retry-After for that client "
+            + "(the account's owner on another client is not locked out; docs/security.md).")
+    AccessToken token(@Valid @RequestBody Credentials request, HttpServletRequest client) {
+        return accounts.issueToken(request.email(), request.password(), client.getRemoteAddr());
     }
 
     @PostMapping("/admin/users")

@@ -54,16 +54,21 @@ class Accounts {
         }
     }
 
-    /** A token for the right credentials; 401 for wrong ones; 429 once an account's failures are used up. */
-    public AccessToken issueToken(String email, String password) {
+    /**
+     * A token for the right credentials; 401 for wrong ones; 429 once this client's failures on the
+     * account are used up ({@link LoginThrottle}).
+     *
+     * @param client the caller's address, as the server sees it
+     */
+    public AccessToken issueToken(String email, String password, String client) {
         EmailAddress address = new EmailAddress(email);
-        throttle.blockedFor(address).ifPresent(wait -> {
+        throttle.blockedFor(address, client).ifPresent(wait -> {
             throw new AccountProblems.TooManyAttempts(wait);
         });
         Optional<UserAccount> account = users.findByEmail(address.value());
         boolean matches = passwords.matches(password, account.map(UserAccount::getPasswordHash).orElse(unknownUserHash));
         if (account.isEmpty() || !matches) {
-            throttle.recordFailure(address);
+            throttle.recordFailure(address, client);
             throw new AccountProblems.BadCredentials();
         }
         return tokens.issue(account.get().getId(), account.get().getRole());

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pasar.Api;
 import id.pasar.IntegrationTest;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -34,7 +38,7 @@ class LoginThrottleTest {
     }
 
     @Test
-    void throttlingIsPerAccountNotPerClient() {
+    void throttlingIsPerAccountNotPerAddressAlone() {
         Api api = new Api(port);
         String victim = "victim-" + UUID.randomUUID() + "@example.id";
         String bystander = "bystander-" + UUID.randomUUID() + "@example.id";
@@ -48,6 +52,39 @@ class LoginThrottleTest {
 
         // Same client, same address, another account: unaffected.
         api.post("/api/v1/auth/token", Map.of("email", bystander, "password", "the-right-one")).send().expect(200);
+    }
+
+    /** Anyone could lock the first ADMIN out with five wrong passwords; now only their own client is slowed (issue 18). */
+    @Test
+    void aGuesserOnAnotherClientCannotLockTheOwnerOut() throws IOException {
+        String email = register(port, "owner");
+        for (int i = 0; i < 5; i++) {
+            assertThat(tokenStatus(port, "127.0.0.2", email, "guess-number-" + i)).isEqualTo(401);
+        }
+        assertThat(tokenStatus(port, "127.0.0.2", email, "the-right-one")).as("the guesser's client waits").isEqualTo(429);
+
+        assertThat(tokenStatus(port, "127.0.0.3", email, "the-right-one")).as("the owner's client").isEqualTo(200);
+    }
+
+    static String register(int port, String who) {
+        String email = who + "-" + UUID.randomUUID() + "@example.id";
+        new Api(port).post("/api/v1/auth/register", Map.of("email", email, "password", "the-right-one", "displayName", "X",
+                "role", "SHOPPER")).send().expect(201);
+        return email;
+    }
+
+    /** A token request from another loopback address: each address is another client. */
+    static int tokenStatus(int port, String from, String email, String password) throws IOException {
+        byte[] body = Api.json(Map.of("email", email, "password", password)).getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port, InetAddress.getByName(from), 0)) {
+            socket.getOutputStream().write(("POST /api/v1/auth/token HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            String statusLine = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                .findFirst().orElseThrow();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
     }
 
     @Test
