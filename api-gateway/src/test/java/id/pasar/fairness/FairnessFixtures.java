@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /** Verified sellers of a chosen UMKM class and place, KTP or business. */
-final class FairnessFixtures {
+public final class FairnessFixtures {
 
     /** Declared annual sales that fall in each class (PP 7/2021). */
     static final Map<String, Long> REVENUE = Map.of("MICRO", 350_000_000L, "SMALL", 5_000_000_000L,
@@ -27,7 +27,7 @@ final class FairnessFixtures {
     }
 
     /** A PT whose NIB the registry confirms (VERIFIED), or not ({@code confirmed} false: PENDING_REVIEW). */
-    static Seller businessSeller(Api api, String nib, String npwp, boolean confirmed) {
+    public static Seller businessSeller(Api api, String nib, String npwp, boolean confirmed) {
         if (confirmed) {
             TestIdentityRegistry.confirm(nib);
         }

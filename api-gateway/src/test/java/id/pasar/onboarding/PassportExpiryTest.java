@@ -56,6 +56,8 @@ class PassportExpiryTest {
         JsonNode rejected = api.get("/api/v1/sellers/me").bearer(pendingToken).send().expect(200).json();
         assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
         assertThat(rejected.get("reasons").get(0).asString()).isEqualTo("PASSPORT_EXPIRED");
+        assertThat(SellerReviewTest.decisionsAbout(pending)).as("a rejected application, not a revoked seller")
+            .endsWith("SELLER_REVIEW FAIL").noneMatch(d -> d.startsWith("SELLER_REVOCATION"));
 
         onboarding.expirePassports(); // a second run finds nothing left to do
         assertThat(SellerReviewTest.decisionsAbout(verified)).filteredOn(d -> d.startsWith("SELLER_REVOCATION")).hasSize(1);

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Compliance officers review pending applications and revoke sellers; every step is a logged decision. */
 @IntegrationTest
-class SellerReviewTest {
+public class SellerReviewTest {
 
     @LocalServerPort
     int port;
@@ -172,7 +172,7 @@ class SellerReviewTest {
                 .bearer(api.adminToken()).send().expect(200);
     }
 
-    static List<String> decisionsAbout(String sellerId) throws Exception {
+    public static List<String> decisionsAbout(String sellerId) throws Exception {
         try (Connection connection = TestDatabase.instance().connect();
                 PreparedStatement select = connection.prepareStatement(
                         "SELECT subject_type || ' ' || outcome FROM compliance.decisions WHERE subject_id = ? ORDER BY sequence")) {

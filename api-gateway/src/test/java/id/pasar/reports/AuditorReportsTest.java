@@ -7,20 +7,29 @@ import id.pasar.IntegrationTest;
 import id.pasar.TestIdentityRegistry;
 import id.pasar.catalog.CatalogFixtures;
 import id.pasar.catalog.CatalogFixtures.Seller;
+import id.pasar.compliance.DecisionLog;
+import id.pasar.compliance.DecisionLog.NewDecision;
+import id.pasar.compliance.DecisionLog.Outcome;
+import id.pasar.compliance.DecisionLog.SubjectType;
+import id.pasar.fairness.FairnessFixtures;
 import id.pasar.onboarding.SellerFixtures;
+import id.pasar.onboarding.SellerReviewTest;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,6 +45,10 @@ class AuditorReportsTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    DecisionLog decisions;
+    @Autowired
+    TransactionTemplate transaction;
     Api api;
     String auditor;
 
@@ -104,6 +117,32 @@ class AuditorReportsTest {
                 "publishedNow", 2L));
         assertThat(listingFigures().get("publishedWithoutPass")).isZero();
         assertThat(pendingPassport).isNotNull();
+    }
+
+    /**
+     * A pending application rejected later (its passport expired, its entity listed as a platform
+     * affiliate) is a rejected application, not a revoked seller; entries logged as revocations before
+     * that was fixed are counted by what they were, without touching the append-only log.
+     */
+    @Test
+    void aPendingApplicationRejectedLaterCountsAsRejectedNotRevoked() throws Exception {
+        Map<String, Long> before = sellerFigures();
+        String admin = api.adminToken();
+        String npwp = SellerFixtures.npwp();
+        Seller pending = FairnessFixtures.businessSeller(api, SellerFixtures.nib(), npwp, false);
+        api.post("/api/v1/admin/platform-affiliates", Map.of("npwp", npwp, "legalName", "PT Afiliasi Laporan")).bearer(admin)
+            .send().expect(201);
+        assertThat(SellerReviewTest.decisionsAbout(pending.sellerId())).endsWith("SELLER_REVIEW FAIL");
+        // As main logged such a rejection until 2026-12-06: a SELLER_REVOCATION of a seller that was never verified.
+        UUID neverVerified = UUID.randomUUID();
+        transaction.executeWithoutResult(status -> decisions.append(new NewDecision(SubjectType.SELLER_APPLICATION,
+                neverVerified, null, Outcome.REVIEW, List.of(), "system", "v2")));
+        transaction.executeWithoutResult(status -> decisions.append(new NewDecision(SubjectType.SELLER_REVOCATION,
+                neverVerified, null, Outcome.FAIL, List.of("PASSPORT_EXPIRED"), "system", "v2")));
+
+        Map<String, Long> moved = difference(before, sellerFigures());
+
+        assertThat(moved).containsAllEntriesOf(Map.of("rejectedApplications", 2L, "revokedSellers", 0L));
     }
 
     @Test

@@ -30,7 +30,17 @@ public interface SellerScreening {
     /** Logs an officer's review of a pending application: PASS to approve, FAIL to reject. */
     Decision recordReview(UUID sellerId, boolean approved, String officer);
 
-    /** Logs a revocation with its reason code ({@link #OFFICER_REVOKED}, {@link #PASSPORT_EXPIRED}, ...). */
+    /**
+     * Logs the rejection of a pending application for a reason found after it was filed (its passport
+     * expired, its entity was put on the platform-affiliate list): a SELLER_REVIEW that FAILs with
+     * that reason, counted by auditors as a rejected application, not as a revoked seller.
+     */
+    Decision recordRejection(UUID sellerId, String reasonCode, String actor);
+
+    /**
+     * Logs a revocation of a VERIFIED seller with its reason code ({@link #OFFICER_REVOKED},
+     * {@link #PASSPORT_EXPIRED}, ...). A pending application is never revoked: see {@link #recordRejection}.
+     */
     Decision recordRevocation(UUID sellerId, String reasonCode, String actor);
 
     record Screening(Status status, List<String> reasons, UUID decisionId, String ruleSetVersion) {

@@ -156,7 +156,7 @@ public class SellerOnboarding implements Sellers {
                 if (current.getStatus() == SellerStatus.VERIFIED) {
                     revoke(current.getId(), SellerScreening.PASSPORT_EXPIRED, "passport expired", "system");
                 } else if (current.isPending()) {
-                    Decision decision = screening.recordRevocation(current.getId(), SellerScreening.PASSPORT_EXPIRED, "system");
+                    Decision decision = screening.recordRejection(current.getId(), SellerScreening.PASSPORT_EXPIRED, "system");
                     current.reject(decision.decisionId(), List.of(SellerScreening.PASSPORT_EXPIRED), "passport expired",
                             clock.instant());
                 }
@@ -177,7 +177,7 @@ public class SellerOnboarding implements Sellers {
                 revoke(seller.getId(), PlatformAffiliateList.PLATFORM_AFFILIATE, "on the platform-affiliate list",
                         listed.actor());
             } else if (seller.isPending()) {
-                Decision decision = screening.recordRevocation(seller.getId(), PlatformAffiliateList.PLATFORM_AFFILIATE,
+                Decision decision = screening.recordRejection(seller.getId(), PlatformAffiliateList.PLATFORM_AFFILIATE,
                         listed.actor());
                 seller.reject(decision.decisionId(), List.of(PlatformAffiliateList.PLATFORM_AFFILIATE),
                         "on the platform-affiliate list", clock.instant());

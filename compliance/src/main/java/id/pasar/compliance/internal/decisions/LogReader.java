@@ -96,6 +96,16 @@ class LogReader implements DecisionQueries {
                   count(*) FILTER (WHERE subject_type = 'LISTING_PUBLICATION' AND outcome = 'PASS') AS passed,
                   count(*) FILTER (WHERE subject_type = 'LISTING_PUBLICATION' AND outcome = 'FAIL') AS failed
                 FROM compliance.decisions WHERE decided_at >= :from AND decided_at < :to""", period);
+        // Until 2026-12-06 a pending application rejected because its passport expired or its entity was listed as a
+        // platform affiliate was logged as a SELLER_REVOCATION. The log is append-only, so those entries are counted
+        // here as what they were: a revocation with no earlier PASS for its seller (no approval, no registry
+        // confirmation) revoked nothing, since only a VERIFIED seller can be revoked.
+        long rejectionsLoggedAsRevocations = jdbc.queryForObject("""
+                SELECT count(*) FROM compliance.decisions r
+                WHERE r.subject_type = 'SELLER_REVOCATION' AND r.decided_at >= :from AND r.decided_at < :to
+                  AND NOT EXISTS (SELECT 1 FROM compliance.decisions p
+                                  WHERE p.subject_id = r.subject_id AND p.sequence < r.sequence AND p.outcome = 'PASS'
+                                    AND p.subject_type IN ('SELLER_APPLICATION', 'SELLER_REVIEW'))""", period, Long.class);
         long crossBorder = jdbc.queryForObject("""
                 SELECT count(*) FROM compliance.decisions
                 WHERE outcome = 'FAIL' AND subject_type IN ('SELLER_APPLICATION', 'SELLER_REVIEW')
@@ -109,7 +119,8 @@ class LogReader implements DecisionQueries {
                 rs -> {
                     reasons.put(rs.getString(1), rs.getLong(2));
                 });
-        return new Counts(number(totals, "rejected"), crossBorder, number(totals, "revocations"),
+        return new Counts(number(totals, "rejected") + rejectionsLoggedAsRevocations, crossBorder,
+                number(totals, "revocations") - rejectionsLoggedAsRevocations,
                 number(totals, "checks"), number(totals, "passed"), number(totals, "failed"), reasons);
     }
 

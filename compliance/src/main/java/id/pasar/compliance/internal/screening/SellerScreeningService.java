@@ -75,6 +75,13 @@ class SellerScreeningService implements SellerScreening {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
+    public Decision recordRejection(UUID sellerId, String reasonCode, String actor) {
+        return decisions.append(new NewDecision(SubjectType.SELLER_REVIEW, sellerId, null, Outcome.FAIL, List.of(reasonCode),
+                actor, ruleSets.active().version()));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public Decision recordRevocation(UUID sellerId, String reasonCode, String actor) {
         return decisions.append(new NewDecision(SubjectType.SELLER_REVOCATION, sellerId, null, Outcome.FAIL, List.of(reasonCode),
                 actor, ruleSets.active().version()));
