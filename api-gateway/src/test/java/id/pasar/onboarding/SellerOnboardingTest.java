@@ -91,6 +91,19 @@ class SellerOnboardingTest {
         assertThat(me.get("sellerId")).isEqualTo(created.get("sellerId"));
     }
 
+    /** 99.99 is well formed but names no regency: a person's address must exist, as a business's does (issue 18). */
+    @Test
+    void anIndividualWhoseAddressIsNoRegencyIsRejected() {
+        LocalDate born = SellerFixtures.someAdultBirthDate();
+        for (Map<String, Object> identity : List.of(SellerFixtures.ktp(SellerFixtures.nik(born, false), born, "MALE", "WNI"),
+                SellerFixtures.passport(SellerFixtures.passportNumber(), "IDN", born, "MALE", LocalDate.now().plusYears(3), null))) {
+            JsonNode seller = api.post("/api/v1/sellers", SellerFixtures.application("INDIVIDUAL", identity, "9999", 100_000_000L))
+                .bearer(api.newAccount("SELLER")).send().expect(201).json();
+            assertThat(seller.get("status").asString()).isEqualTo("REJECTED");
+            assertThat(seller.get("reasons")).extracting(JsonNode::asString).containsExactly("ADDRESS_NOT_DOMESTIC");
+        }
+    }
+
     @Test
     void umkmClassFollowsDeclaredAnnualSales() {
         long[] revenues = {2_000_000_000L, 2_000_000_001L, 15_000_000_000L, 50_000_000_000L, 50_000_000_001L};

@@ -38,10 +38,13 @@ class IdentityRuleSet implements IdentityRules {
         } else if (identity instanceof Passport passport) {
             checkPassport(passport, findings, today);
         } else if (identity instanceof LocalEntity entity) {
-            checkEntity(entity, registeredAddress, findings, today);
+            checkEntity(entity, findings, today);
         } else {
             throw new IllegalArgumentException("no rules for " + identity.documentType());
         }
+        // Every seller's address, not only a business's: a regency that does not exist (99.99) is no Indonesian
+        // address, and the reports could not name its province.
+        findings.failIf(registeredAddress == null || !regions.isCurrentRegency(registeredAddress), Reason.ADDRESS_NOT_DOMESTIC);
         findings.failIf(facts.alreadyRegistered(), Reason.IDENTITY_ALREADY_REGISTERED);
         if (identity instanceof LocalEntity) {
             findings.failIf(facts.platformAffiliate(), Reason.PLATFORM_AFFILIATE);
@@ -84,10 +87,9 @@ class IdentityRuleSet implements IdentityRules {
         findings.failIf(!isAdult(passport.dateOfBirth(), today), Reason.UNDERAGE);
     }
 
-    private void checkEntity(LocalEntity entity, RegencyCode registeredAddress, Findings findings, LocalDate today) {
+    private void checkEntity(LocalEntity entity, Findings findings, LocalDate today) {
         findings.failIf(!INDONESIA_ISO.equals(entity.countryOfIncorporation()), Reason.FOREIGN_ENTITY);
         findings.failIf(!isValidNpwp(new Npwp(entity.npwp()), entity.entityType(), today), Reason.NPWP_INVALID);
-        findings.failIf(registeredAddress == null || !regions.isCurrentRegency(registeredAddress), Reason.ADDRESS_NOT_DOMESTIC);
     }
 
     private boolean isValidNpwp(Npwp npwp, EntityType entityType, LocalDate today) {

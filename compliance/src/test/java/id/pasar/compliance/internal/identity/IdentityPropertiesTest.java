@@ -35,6 +35,8 @@ import net.jqwik.api.statistics.Statistics;
 class IdentityPropertiesTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
+    /** A current regency (Kabupaten Bandung): the address is not what these properties are about. */
+    static final RegencyCode ADDRESS = RegencyCode.parse("32.04");
     static final IdentityRuleSet rules = new IdentityRuleSet(TestRegions.load());
     static final String MRZ_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<";
 
@@ -68,7 +70,7 @@ class IdentityPropertiesTest {
             @ForAll("anyText") String line1, @ForAll("anyText") String line2, @ForAll("dates") LocalDate born,
             @ForAll("dates") LocalDate expiry) {
         IdentityVerdict verdict = rules.assess(new Passport(number, "X", nationality, born, Gender.MALE, expiry,
-                List.of(line1, line2)), null, new Facts(false, false, false), TODAY);
+                List.of(line1, line2)), ADDRESS, new Facts(false, false, false), TODAY);
         assertThat(verdict.status()).isEqualTo(Status.REJECTED);
         assertThat(verdict.reasons().contains("MRZ_INVALID")).isEqualTo(IdentityOracle.mrzFields(List.of(line1, line2)) == null);
     }
@@ -76,7 +78,7 @@ class IdentityPropertiesTest {
     @Property(tries = 300)
     void entityRulesAnswerArbitraryNpwps(@ForAll("anyText") String npwp, @ForAll EntityType type) {
         IdentityVerdict verdict = rules.assess(new LocalEntity("CV Maju", type, "1234567890123", npwp, "ID"),
-                RegencyCode.parse("32.04"), new Facts(false, false, false), TODAY);
+                ADDRESS, new Facts(false, false, false), TODAY);
         assertThat(verdict.reasons().contains("NPWP_INVALID")).isEqualTo(!IdentityOracle.npwpTaxOfficeForm(npwp)
                 && !(IdentityOracle.isNikForm(npwp) && (type == EntityType.PT_PERORANGAN || type == EntityType.UD)
                         && nikFormSound(npwp)));
@@ -133,7 +135,7 @@ class IdentityPropertiesTest {
             expected.add("IDENTITY_ALREADY_REGISTERED");
         }
 
-        IdentityVerdict verdict = rules.assess(new Ktp(digits, "Budi", born, gender, citizenship), null,
+        IdentityVerdict verdict = rules.assess(new Ktp(digits, "Budi", born, gender, citizenship), ADDRESS,
                 new Facts(alreadyRegistered, false, registryConfirmed), TODAY);
 
         Statistics.collect(verdict.status());
@@ -195,7 +197,7 @@ class IdentityPropertiesTest {
         }
 
         IdentityVerdict verdict = rules.assess(new Passport(number, "Budi", nationality, born, gender, expiry,
-                giveMrz ? lines : List.of()), null, new Facts(false, false, false), TODAY);
+                giveMrz ? lines : List.of()), ADDRESS, new Facts(false, false, false), TODAY);
 
         Statistics.collect(expected.isEmpty() ? "passes" : expected.contains("MRZ_MISMATCH") ? "MRZ_MISMATCH" : "other refusal");
         assertThat(verdict.reasons()).containsExactlyInAnyOrderElementsOf(expected);

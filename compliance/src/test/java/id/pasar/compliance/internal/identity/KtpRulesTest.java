@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class KtpRulesTest {
 
@@ -39,7 +40,7 @@ class KtpRulesTest {
     static final Facts NOTHING_KNOWN = new Facts(false, false, false);
     static final Facts CONFIRMED = new Facts(false, false, true);
     static final Facts REGISTERED = new Facts(true, false, false);
-    // A seller's home address plays no part in a person's identity rules.
+    // A current regency: only addressIsAnIndonesianRegencyForPeopleToo looks at the address.
     static final RegencyCode ANY_ADDRESS = RegencyCode.parse("32.04");
 
     static IdentityVerdict assess(String nik, LocalDate dateOfBirth, Gender gender) {
@@ -52,6 +53,16 @@ class KtpRulesTest {
 
     static IdentityVerdict verdict(Status status, String... reasons) {
         return new IdentityVerdict(status, List.of(reasons));
+    }
+
+    /** Issue 18: 99.99 passed for individuals, and the reports then showed a province with no name. */
+    @ParameterizedTest
+    @ValueSource(strings = {"99.99", "32.98", "91.01"})
+    void addressIsAnIndonesianRegencyForPeopleToo(String regency) {
+        IdentityVerdict verdict = rules.assess(new Ktp("3204110609970001", "Budi Santoso", LocalDate.of(1997, 9, 6), MALE, WNI),
+                RegencyCode.parse(regency), NOTHING_KNOWN, TODAY);
+
+        assertThat(verdict).isEqualTo(verdict(REJECTED, "ADDRESS_NOT_DOMESTIC"));
     }
 
     @Test

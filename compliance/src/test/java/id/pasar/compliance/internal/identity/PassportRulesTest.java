@@ -28,8 +28,8 @@ class PassportRulesTest {
     static final IdentityRuleSet rules = new IdentityRuleSet(TestRegions.load());
     static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
     static final Facts NOTHING_KNOWN = new Facts(false, false, false);
-    // A foreign address does not concern a person's identity rules.
-    static final RegencyCode ANY_ADDRESS = RegencyCode.parse("99.01");
+    // A current regency: aPassportHoldersAddressMustBeACurrentRegency is the one test about the address.
+    static final RegencyCode ANY_ADDRESS = RegencyCode.parse("32.04");
 
     /** The declaration that {@link Td3Specimen#budi()} bears out. */
     static final Passport BUDI = new Passport("X1234567", "Budi Santoso", "IDN", LocalDate.of(1990, 6, 15), MALE,
@@ -50,6 +50,16 @@ class PassportRulesTest {
     static Passport withMrz(Passport passport, List<String> mrz) {
         return new Passport(passport.passportNumber(), passport.fullName(), passport.nationality(), passport.dateOfBirth(),
                 passport.gender(), passport.expiryDate(), mrz);
+    }
+
+    @Test
+    void aPassportHoldersAddressMustBeACurrentRegency() {
+        Passport passport = new Passport("C1234567", "Siti Rahayu", "IDN", LocalDate.of(1990, 3, 4), FEMALE,
+                TODAY.plusYears(3), List.of());
+
+        assertThat(rules.assess(passport, RegencyCode.parse("99.99"), NOTHING_KNOWN, TODAY).reasons())
+            .containsExactly("ADDRESS_NOT_DOMESTIC");
+        assertThat(rules.assess(passport, ANY_ADDRESS, NOTHING_KNOWN, TODAY).reasons()).isEmpty();
     }
 
     @Test
