@@ -43,7 +43,7 @@ import org.springframework.util.ReflectionUtils;
  * once make one valid chain.
  */
 @IntegrationTest
-class TwoInstancesTest {
+class TwoInstancesIT {
 
     static ConfigurableApplicationContext second;
 
