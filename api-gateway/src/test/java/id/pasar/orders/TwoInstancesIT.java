@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pasar.Api;
 import id.pasar.IntegrationTest;
+import id.pasar.LogsAtInfo;
 import id.pasar.TestInstances;
 import id.pasar.catalog.CatalogFixtures;
 import id.pasar.catalog.CatalogFixtures.Seller;
@@ -82,6 +83,7 @@ class TwoInstancesIT {
 
     @Test
     @ExtendWith(OutputCaptureExtension.class)
+    @LogsAtInfo("id.pasar.onboarding") // the job's "Passport check:" line
     void aScheduledJobFiredOnBothInstancesAtOnceRunsOnce(CapturedOutput output) throws Exception {
         List<Callable<Object>> firings = new ArrayList<>();
         CountDownLatch together = new CountDownLatch(2);
