@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pasar.Api;
 import id.pasar.IntegrationTest;
+import id.pasar.LogsAtInfo;
 import id.pasar.TestIdentityRegistry;
 import id.pasar.compliance.IdentityCipher;
 import id.pasar.testing.TestDatabase;
@@ -227,6 +228,7 @@ class SellerOnboardingTest {
     }
 
     @Test
+    @LogsAtInfo // every logger at the production level: none may print a number
     void noIdentityNumberIsStoredOrLoggedInClear(CapturedOutput output) throws Exception {
         LocalDate born = someAdultBirthDate();
         String nik = nik(born, false);

@@ -5,24 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.pasar.Api;
 import id.pasar.IntegrationTest;
-import id.pasar.TestInstances;
 import id.pasar.catalog.CatalogFixtures;
 import id.pasar.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -87,23 +81,6 @@ class DatabaseRoleTest {
         String auditor = api.newStaffAccount("AUDITOR");
         assertThat(api.get("/api/v1/compliance/decisions/verification").bearer(auditor).send().expect(200).json()
                 .get("valid").asBoolean()).isTrue();
-    }
-
-    /** One account for both jobs still works, with a warning at start (docs/reliability.md). */
-    @Test
-    @ExtendWith(OutputCaptureExtension.class)
-    void withOneAccountTheApplicationMigratesAndRunsAndWarns(CapturedOutput output) throws Exception {
-        TestDatabase database = TestDatabase.instance();
-        String jdbcUrl = database.newDatabase("one_account_" + Long.toHexString(System.nanoTime()));
-        try (ConfigurableApplicationContext instance = TestInstances.start(jdbcUrl,
-                "--spring.datasource.username=" + database.username(), "--spring.datasource.password=" + database.password(),
-                "--pasar.database.owner-username=", "--pasar.database.owner-password=")) {
-            Api api = TestInstances.api(instance);
-            api.post("/api/v1/auth/register", Map.of("email", "single@example.id", "password", "one-account-only",
-                    "displayName", "S", "role", "SHOPPER")).send().expect(201);
-        }
-        assertThat(output).contains("One database account (" + database.username() + ") both migrates and runs the application")
-                .contains("may UPDATE, DELETE or TRUNCATE compliance.decisions");
     }
 
     private static Connection asApp(String jdbcUrl) throws SQLException {

@@ -52,7 +52,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * "restart") republishes that event on start and the tally counts the order once.
  */
 @IntegrationTest
-class ProcessKillTest {
+class ProcessKillIT {
 
     private static final String NAME = "pasar-killed-instance";
 

@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RequestBodyFuzzTest {
+class RequestBodyFuzzIT {
 
     private static final int TRIES = 50;
     private static final long SEED = Long.getLong("pasar.fuzz.seed", System.nanoTime());
@@ -189,7 +189,7 @@ class RequestBodyFuzzTest {
             return copy;
         }
         if (value instanceof List<?> list) {
-            return new ArrayList<>(list.stream().map(RequestBodyFuzzTest::deepCopy).toList());
+            return new ArrayList<>(list.stream().map(RequestBodyFuzzIT::deepCopy).toList());
         }
         return value;
     }

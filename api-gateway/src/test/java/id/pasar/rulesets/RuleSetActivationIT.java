@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * own database (its shelf must not be the shared test shelf). Listings published under v1 that fail
  * v2 leave the shelf within a minute of the instant; the others are passed again under v2, once each.
  */
-class RuleSetActivationTest {
+class RuleSetActivationIT {
 
     @Test
     void atV2sInstantTheShelfIsRecheckedAndWhatFailsComesDown() throws Exception {

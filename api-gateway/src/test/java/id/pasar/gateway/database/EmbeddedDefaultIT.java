@@ -24,7 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The README's start command in miniature: no datasource configured, so the application brings
  * its own PostgreSQL and keys under the data directory, and both survive a restart.
  */
-class EmbeddedDefaultTest {
+class EmbeddedDefaultIT {
 
     @TempDir
     Path dataDir;

@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * searches, detail views and orders. Shares per dimension add up to 1; MEDIUM and LARGE, under 5
  * sellers each, are suppressed (together 5, so nothing more needs hiding).
  */
-class ExposureReportTest {
+class ExposureReportIT {
 
     static ConfigurableApplicationContext instance;
     static Api api;

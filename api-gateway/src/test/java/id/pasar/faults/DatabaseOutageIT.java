@@ -41,7 +41,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>The database is a PostgreSQL of this test's own (zonky, on a data directory that survives the
  * stop), so stopping it does not disturb the shared test database.
  */
-class DatabaseOutageTest {
+class DatabaseOutageIT {
 
     // The pool gives up after 3 s; the rest is margin for a busy machine, still far from Hikari's default 30 s.
     private static final long ANSWER_WITHIN_MILLIS = 10_000;

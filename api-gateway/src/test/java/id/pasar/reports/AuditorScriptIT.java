@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The auditors' own script (tools/auditor) recomputes the chain outside the application and agrees. */
 @IntegrationTest
-class AuditorScriptTest {
+class AuditorScriptIT {
 
     @LocalServerPort
     int port;

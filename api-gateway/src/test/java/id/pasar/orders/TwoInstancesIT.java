@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pasar.Api;
 import id.pasar.IntegrationTest;
+import id.pasar.LogsAtInfo;
 import id.pasar.TestInstances;
 import id.pasar.catalog.CatalogFixtures;
 import id.pasar.catalog.CatalogFixtures.Seller;
@@ -43,7 +44,7 @@ import org.springframework.util.ReflectionUtils;
  * once make one valid chain.
  */
 @IntegrationTest
-class TwoInstancesTest {
+class TwoInstancesIT {
 
     static ConfigurableApplicationContext second;
 
@@ -82,6 +83,7 @@ class TwoInstancesTest {
 
     @Test
     @ExtendWith(OutputCaptureExtension.class)
+    @LogsAtInfo("id.pasar.onboarding") // the job's "Passport check:" line
     void aScheduledJobFiredOnBothInstancesAtOnceRunsOnce(CapturedOutput output) throws Exception {
         List<Callable<Object>> firings = new ArrayList<>();
         CountDownLatch together = new CountDownLatch(2);

@@ -22,7 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The re-check stops half-way (an instance goes away after a committed batch) and two instances
  * pick it up: it finishes with every published listing checked exactly once under the new rule set.
  */
-class RecheckResumptionTest {
+class RecheckResumptionIT {
 
     private static final String V2_IN_THE_FUTURE = "--pasar.compliance.rule-sets.v2-effective-from=2099-01-01T00:00+07:00";
     private static final String V2_IN_THE_PAST = "--pasar.compliance.rule-sets.v2-effective-from=2026-10-18T00:00+07:00";
