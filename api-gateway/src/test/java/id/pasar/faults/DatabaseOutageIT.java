@@ -63,6 +63,8 @@ class DatabaseOutageIT {
             String shopper = api.newAccount("SHOPPER");
             place(api, shopper, order(listing, 1)).expect(201);
             assertThat(api.get("/actuator/health/readiness").send().status()).isEqualTo(200);
+            // A token no request has used yet: during the outage its account cannot be checked (it might be erased).
+            String unchecked = api.adminToken();
 
             // Requests keep coming from 4 clients through the outage: reads, logins, the shopper's orders.
             List<Supplier<Api.Response>> requests = List.of(
@@ -92,7 +94,9 @@ class DatabaseOutageIT {
                     () -> api.post("/api/v1/auth/token", Map.of("email", "nobody@example.id", "password", "whatever-1234")).send(),
                     () -> api.post("/api/v1/auth/register", Map.of("email", "late@example.id", "password", "registers-late",
                             "displayName", "Late", "role", "SHOPPER")).send(),
-                    () -> api.get("/api/v1/catalog/listings/" + listing).send())) {
+                    () -> api.get("/api/v1/catalog/listings/" + listing).send(),
+                    // fails closed: neither let through (a 200 here) nor refused as if the token were bad (401)
+                    () -> api.get("/actuator/prometheus").bearer(unchecked).send())) {
                 Outcome outcome = Outcome.of(request);
                 assertThat(outcome.status()).as(outcome.toString()).isEqualTo(503);
                 assertThat(outcome.code()).isEqualTo("SERVICE_UNAVAILABLE");
