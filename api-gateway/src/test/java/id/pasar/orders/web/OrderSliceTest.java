@@ -68,8 +68,10 @@ class OrderSliceTest {
         assertThat(place(null, ORDER)).satisfies(problem(HttpStatus.BAD_REQUEST, "MISSING_HEADER"));
     }
 
+    /** The field is named after the controller's parameter, not the header. */
     @Test
-    void refusesAnIdempotencyKeyOver100Characters() {
+    void refusesAnEmptyIdempotencyKeyOrOneOver100Characters() {
+        assertThat(place("", ORDER)).satisfies(invalid("key"));
         assertThat(place("k".repeat(101), ORDER)).satisfies(invalid("key"));
     }
 
