@@ -9,6 +9,7 @@ import java.util.List;
 import lombok.extern.slf4j.Slf4j;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -36,6 +37,8 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -86,7 +89,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             // A body validated with the other parameters names its own fields, not the parameter that holds it.
             invalid.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
                     errors.add(new FieldProblem(error instanceof FieldError field ? field.getField()
-                            : result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+                            : nameOf(result.getMethodParameter()), error.getDefaultMessage()))));
             problem.setProperty("errors", errors);
         }
         localizer.localize(problem, code, LocaleContextHolder.getLocale());
@@ -246,6 +249,28 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 ? nativeRequest.getNativeRequest(HttpServletRequest.class) : null;
         ProblemWriter.decorate(problem, servletRequest);
         return problem;
+    }
+
+    /** The name the client used: a header's or a query parameter's, not the Java parameter's. */
+    private static String nameOf(MethodParameter parameter) {
+        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        if (header != null) {
+            return firstNonEmpty(header.name(), header.value(), parameter.getParameterName());
+        }
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param != null) {
+            return firstNonEmpty(param.name(), param.value(), parameter.getParameterName());
+        }
+        return parameter.getParameterName();
+    }
+
+    private static String firstNonEmpty(String... names) {
+        for (String name : names) {
+            if (name != null && !name.isEmpty()) {
+                return name;
+            }
+        }
+        return null;
     }
 
     private static String path(JacksonException jackson) {

@@ -71,8 +71,8 @@ class OrderSliceTest {
     /** The field is named after the controller's parameter, not the header. */
     @Test
     void refusesAnEmptyIdempotencyKeyOrOneOver100Characters() {
-        assertThat(place("", ORDER)).satisfies(invalid("key"));
-        assertThat(place("k".repeat(101), ORDER)).satisfies(invalid("key"));
+        assertThat(place("", ORDER)).satisfies(invalid("Idempotency-Key"));
+        assertThat(place("k".repeat(101), ORDER)).satisfies(invalid("Idempotency-Key"));
     }
 
     @Test

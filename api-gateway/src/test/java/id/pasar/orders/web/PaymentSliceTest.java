@@ -4,6 +4,7 @@ import static id.pasar.JsonBody.with;
 import static id.pasar.gateway.web.ProblemHandling.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
 import static org.springframework.http.MediaType.APPLICATION_JSON;
 
 import id.pasar.WebSlice;
@@ -42,6 +43,16 @@ class PaymentSliceTest {
         assertThat(notify(with(SETTLEMENT, "gross_amount", 100000.00)))
                 .satisfies(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST"))
                 .bodyJson().extractingPath("$.errors[0].field").isEqualTo("gross_amount");
+    }
+
+    /** The size limits on the notification's fields hold: an oversized field never reaches the payment logic. */
+    @Test
+    void refusesOversizedFieldsBeforeLookingAtThem() {
+        assertThat(notify(with(SETTLEMENT, "order_id", "x".repeat(101))))
+            .satisfies(problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED"));
+        assertThat(notify(with(SETTLEMENT, "signature_key", "f".repeat(201))))
+            .satisfies(problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED"));
+        then(payments).shouldHaveNoInteractions();
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import id.pasar.orders.internal.Payments;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
@@ -23,7 +24,7 @@ class PaymentController {
             signature_key = hex SHA-512 of order_id + status_code + gross_amount + server key; a bad signature is \
             401 and changes nothing. settlement (or capture) makes the order PAID; expire, cancel and deny cancel an \
             unpaid one; repeats change nothing.""")
-    Map<String, String> notification(@RequestBody Notification body) {
+    Map<String, String> notification(@Valid @RequestBody Notification body) {
         return Map.of("result", payments.receive(new Payments.Notification(body.orderId(), body.statusCode(),
                 body.grossAmount(), body.transactionStatus(), body.fraudStatus(), body.signatureKey())));
     }
