@@ -4,6 +4,7 @@ import id.pasar.testing.PostgresTestInitializer;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
@@ -15,7 +16,7 @@ public class TestApplicationInitializer extends PostgresTestInitializer {
 
     public static final String ADMIN_EMAIL = "admin@pasar.test";
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
-    public static final String PAYMENT_SERVER_KEY = "SB-Mid-server-" + java.util.UUID.randomUUID();
+    public static final String PAYMENT_SERVER_KEY = "SB-Mid-server-" + UUID.randomUUID();
     /** The signing key of this JVM's application, so that tests can forge tokens of every kind. */
     public static final byte[] JWT_SECRET = randomKey();
     public static final byte[] IDENTITY_KEY = randomKey();

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -114,7 +115,7 @@ class DecisionLogTest {
                 .collect(Collectors.joining(","));
         Object version = row.getObject("subject_version");
         String decidedAt = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
-                .format(row.getObject("decided_at", java.time.OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC));
+                .format(row.getObject("decided_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC));
         return "{\"sequence\":" + row.getLong("sequence")
                 + ",\"decisionId\":\"" + row.getString("decision_id") + "\""
                 + ",\"subjectType\":\"" + row.getString("subject_type") + "\""

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -77,7 +78,7 @@ class DataAccessLogTest {
         // nothing was read, so nothing is logged
         assertThat(api.allItems("/api/v1/compliance/reports/data-access?sellerId=" + sellerId, auditor)).isEmpty();
         // an unknown seller is 404 once a reason is given
-        api.get("/api/v1/compliance/sellers/" + java.util.UUID.randomUUID()).bearer(officer).header(REASON, "checking a complaint")
+        api.get("/api/v1/compliance/sellers/" + UUID.randomUUID()).bearer(officer).header(REASON, "checking a complaint")
                 .send().expect(404);
     }
 
@@ -165,7 +166,7 @@ class DataAccessLogTest {
         api.get("/api/v1/compliance/reports/data-access?cursor=bm9wZQ").bearer(auditor).send().expect(400);
         // officers read sellers, not who read them; shoppers and sellers read no other seller
         api.get("/api/v1/sellers/me/data-access").bearer(officer).send().expect(403);
-        api.get("/api/v1/compliance/sellers/" + java.util.UUID.randomUUID()).bearer(api.newAccount("SELLER"))
+        api.get("/api/v1/compliance/sellers/" + UUID.randomUUID()).bearer(api.newAccount("SELLER"))
                 .header(REASON, "curious about a rival").send().expect(403);
 
         String sellerId = FairnessFixtures.verifiedKtpSeller(api, "MICRO", "3404").sellerId();

@@ -8,9 +8,13 @@ import id.pasar.catalog.CatalogFixtures;
 import id.pasar.catalog.CatalogFixtures.Seller;
 import id.pasar.onboarding.SellerFixtures;
 import id.pasar.orders.OrderFixtures;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,8 +84,8 @@ class RequestBodyFuzzIT {
     Stream<DynamicTest> everyWriteEndpointAnswersRandomBodiesWithA2xxOrAProblem() {
         Map<String, Object> listingBody = CatalogFixtures.listing("Keranjang Fuzz");
         String passport = SellerFixtures.passportNumber();
-        java.time.LocalDate born = java.time.LocalDate.of(1990, 6, 15);
-        java.time.LocalDate expiry = java.time.LocalDate.now().plusYears(5);
+        LocalDate born = LocalDate.of(1990, 6, 15);
+        LocalDate expiry = LocalDate.now().plusYears(5);
         List<Endpoint> endpoints = List.of(
                 new Endpoint("POST", "/api/v1/auth/register", null, Map.of("email", "fuzz@example.id", "password",
                         "password-1234", "displayName", "Fuzz", "role", "SHOPPER")),
@@ -203,9 +207,9 @@ class RequestBodyFuzzIT {
                 case 0 -> random.nextInt();
                 case 1 -> random.nextLong();
                 case 2 -> -random.nextInt(3);
-                case 3 -> new java.math.BigInteger(80, random);
+                case 3 -> new BigInteger(80, random);
                 case 4 -> random.nextDouble() * Math.pow(10, random.nextInt(40) - 20);
-                default -> new java.math.BigDecimal("1e400");
+                default -> new BigDecimal("1e400");
             };
             case 3, 4, 5 -> randomString(random);
             case 6 -> {
@@ -253,7 +257,7 @@ class RequestBodyFuzzIT {
                 random.nextBytes(noise);
                 yield noise;
             }
-            case 1 -> java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length + 1));
+            case 1 -> Arrays.copyOf(bytes, random.nextInt(bytes.length + 1));
             default -> {
                 byte[] flipped = bytes.clone();
                 for (int i = 1 + random.nextInt(4); i > 0 && flipped.length > 0; i--) {

@@ -25,6 +25,7 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -294,15 +295,15 @@ class SellerOnboardingTest {
     void malformedApplicationsAre400NamingTheFieldAndStoreNothing() {
         String seller = api.newAccount("SELLER");
         LocalDate born = someAdultBirthDate();
-        Map<String, Object> missingIdentity = new java.util.LinkedHashMap<>(SellerFixtures.pendingKtpApplication());
+        Map<String, Object> missingIdentity = new LinkedHashMap<>(SellerFixtures.pendingKtpApplication());
         missingIdentity.remove("identity");
         Map<String, Object> unknownDocument = application("INDIVIDUAL", Map.of("documentType", "SIM"));
-        Map<String, Object> longName = new java.util.LinkedHashMap<>(SellerFixtures.pendingKtpApplication());
+        Map<String, Object> longName = new LinkedHashMap<>(SellerFixtures.pendingKtpApplication());
         longName.put("shopName", "x".repeat(101));
-        Map<String, Object> wrongType = new java.util.LinkedHashMap<>(SellerFixtures.pendingKtpApplication());
+        Map<String, Object> wrongType = new LinkedHashMap<>(SellerFixtures.pendingKtpApplication());
         wrongType.put("annualRevenueIdr", "banyak");
 
-        Map<Map<String, Object>, String> cases = new java.util.LinkedHashMap<>();
+        Map<Map<String, Object>, String> cases = new LinkedHashMap<>();
         cases.put(missingIdentity, "identity");
         cases.put(application("INDIVIDUAL", ktp(nik(born, false) + "1", born, "MALE", "WNI")), "identity.nik");
         cases.put(application("INDIVIDUAL", ktp("32041106O9970001", born, "MALE", "WNI")), "identity.nik");

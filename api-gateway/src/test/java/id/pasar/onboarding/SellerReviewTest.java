@@ -8,6 +8,7 @@ import id.pasar.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,7 @@ public class SellerReviewTest {
 
     @Test
     void aRevokedIdentityCannotComeBackUnderAnotherAccount() {
-        java.time.LocalDate born = SellerFixtures.someAdultBirthDate();
+        LocalDate born = SellerFixtures.someAdultBirthDate();
         String nik = SellerFixtures.nik(born, false);
         String sellerId = api.post("/api/v1/sellers", SellerFixtures.ktpApplication(nik, born, "MALE", "WNI"))
                 .bearer(api.newAccount("SELLER")).send().expect(201).json().get("sellerId").asString();

@@ -6,10 +6,16 @@ import id.pasar.catalog.CatalogFixtures;
 import id.pasar.catalog.CatalogFixtures.Seller;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** Orders through the API, and payment notifications signed as the gateway signs them. */
 public final class OrderFixtures {
@@ -65,20 +71,20 @@ public final class OrderFixtures {
      * spread over the given instances (round robin); the count of each HTTP status.
      */
     static Map<Integer, Integer> placeConcurrently(List<Api> instances, String listingId, int orders) throws Exception {
-        List<String> shoppers = new java.util.ArrayList<>();
+        List<String> shoppers = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             shoppers.add(instances.get(i % instances.size()).newAccount("SHOPPER"));
         }
-        List<java.util.concurrent.Callable<Integer>> placements = new java.util.ArrayList<>();
+        List<Callable<Integer>> placements = new ArrayList<>();
         for (int i = 0; i < orders; i++) {
             Api instance = instances.get(i % instances.size());
             String shopper = shoppers.get(i % shoppers.size());
             placements.add(() -> place(instance, shopper, order(listingId, 1)).status());
         }
-        Map<Integer, Integer> counts = new java.util.LinkedHashMap<>();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        Map<Integer, Integer> counts = new LinkedHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
-            for (java.util.concurrent.Future<Integer> status : pool.invokeAll(placements)) {
+            for (Future<Integer> status : pool.invokeAll(placements)) {
                 counts.merge(status.get(), 1, Integer::sum);
             }
         } finally {

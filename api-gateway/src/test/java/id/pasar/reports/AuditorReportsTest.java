@@ -14,7 +14,9 @@ import id.pasar.compliance.DecisionLog.SubjectType;
 import id.pasar.fairness.FairnessFixtures;
 import id.pasar.onboarding.SellerFixtures;
 import id.pasar.onboarding.SellerReviewTest;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -232,8 +234,8 @@ class AuditorReportsTest {
                     figures.put(key, Long.parseLong(row.get("value")));
                 }
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return figures;
     }

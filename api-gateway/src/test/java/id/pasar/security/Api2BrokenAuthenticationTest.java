@@ -17,10 +17,12 @@ import id.pasar.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.text.ParseException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +58,7 @@ class Api2BrokenAuthenticationTest {
     @Test
     void theTokenOfAnErasedAccountStopsWorking() throws Exception {
         String email = "erased-" + UUID.randomUUID() + "@example.id";
-        api.post("/api/v1/auth/register", java.util.Map.of("email", email, "password", "rahasia-sekali",
+        api.post("/api/v1/auth/register", Map.of("email", email, "password", "rahasia-sekali",
                 "displayName", "Erased", "role", "SHOPPER")).send().expect(201);
         String token = api.token(email, "rahasia-sekali");
 
@@ -68,7 +70,7 @@ class Api2BrokenAuthenticationTest {
     @Test
     void aTokenStopsWorkingWhenItsAccountHasAnotherRole() throws Exception {
         String email = "demoted-" + UUID.randomUUID() + "@example.id";
-        api.post("/api/v1/admin/users", java.util.Map.of("email", email, "password", "rahasia-sekali",
+        api.post("/api/v1/admin/users", Map.of("email", email, "password", "rahasia-sekali",
                 "displayName", "Demoted", "role", "AUDITOR")).bearer(api.adminToken()).send().expect(201);
         String token = api.token(email, "rahasia-sekali");
 
@@ -150,7 +152,7 @@ class Api2BrokenAuthenticationTest {
     private static String subjectOf(String token) {
         try {
             return SignedJWT.parse(token).getJWTClaimsSet().getSubject();
-        } catch (java.text.ParseException e) {
+        } catch (ParseException e) {
             throw new IllegalStateException(e);
         }
     }

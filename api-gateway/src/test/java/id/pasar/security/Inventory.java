@@ -3,6 +3,7 @@ package id.pasar.security;
 import id.pasar.Api;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -44,7 +45,7 @@ final class Inventory {
     /** Every operation of {@code /v3/api-docs} with its OpenAPI object. */
     static Map<String, JsonNode> operations(Api api) {
         JsonNode paths = api.get("/v3/api-docs").send().expect(200).json().get("paths");
-        Map<String, JsonNode> operations = new java.util.TreeMap<>();
+        Map<String, JsonNode> operations = new TreeMap<>();
         for (Map.Entry<String, JsonNode> path : paths.properties()) {
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
                 if (METHODS.contains(operation.getKey())) {

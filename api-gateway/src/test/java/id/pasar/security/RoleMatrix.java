@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -78,6 +79,6 @@ final class RoleMatrix {
     }
 
     static Set<String> endpoints() {
-        return rows().stream().map(Row::endpoint).collect(Collectors.toCollection(java.util.TreeSet::new));
+        return rows().stream().map(Row::endpoint).collect(Collectors.toCollection(TreeSet::new));
     }
 }

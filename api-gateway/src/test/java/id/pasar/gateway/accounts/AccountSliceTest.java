@@ -82,7 +82,7 @@ class AccountSliceTest {
 
     @Test
     void exchangesCredentialsForATokenWithoutAToken() {
-        given(accounts.issueToken("budi@example.id", "kopi-tubruk-2026"))
+        given(accounts.issueToken("budi@example.id", "kopi-tubruk-2026", "127.0.0.1"))
                 .willReturn(new AccessToken("eyJ.token", "Bearer", 3600));
 
         assertThat(token(CREDENTIALS)).hasStatusOk().bodyJson().extractingPath("$.tokenType").isEqualTo("Bearer");

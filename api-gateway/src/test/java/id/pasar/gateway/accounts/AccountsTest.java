@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -55,7 +57,7 @@ class AccountsTest {
         assertThat(token.get("expiresIn").asLong()).isEqualTo(3600);
         String[] parts = token.get("accessToken").asString().split("\\.");
         assertThat(parts).hasSize(3);
-        String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]));
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]));
         assertThat(claims).contains(created.get("userId").asString()).contains("\"roles\":[\"SHOPPER\"]");
     }
 
@@ -135,12 +137,12 @@ class AccountsTest {
                 "role", "COMPLIANCE_OFFICER")).bearer(admin).send().expect(201);
 
         String token = api.token(email, "officer-password");
-        String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
         assertThat(claims).contains("\"roles\":[\"COMPLIANCE_OFFICER\"]");
     }
 
     @Test
-    void theAdminIsCreatedOnceWhateverTheNumberOfStarts(@org.springframework.beans.factory.annotation.Autowired Accounts accounts)
+    void theAdminIsCreatedOnceWhateverTheNumberOfStarts(@Autowired Accounts accounts)
             throws Exception {
         accounts.ensureAdmin(TestApplicationInitializer.ADMIN_EMAIL, "a-different-password");
 

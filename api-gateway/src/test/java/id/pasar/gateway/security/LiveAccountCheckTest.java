@@ -3,9 +3,12 @@ package id.pasar.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -72,7 +76,8 @@ class LiveAccountCheckTest {
         UUID deleted = UUID.randomUUID();
         LiveAccountCheck down = new LiveAccountCheck(new JwtAuthenticationConverter(), userId -> {
             lookups.incrementAndGet();
-            throw new DataAccessResourceFailureException("connection refused");
+            throw new DataAccessResourceFailureException("connection refused",
+                    new SQLException("Connection to localhost:5432 refused", "08001"));
         }, clock);
 
         assertThatThrownBy(() -> down.convert(token(deleted, Role.ADMIN)))
@@ -87,6 +92,25 @@ class LiveAccountCheckTest {
         assertThat(lookups).as("tried again after the pause").hasValue(3);
         // a token confirmed before the outage keeps working for the rest of its TTL
         assertThat(check.convert(token(known, Role.ADMIN)).isAuthenticated()).isTrue();
+    }
+
+    /** A pool with no free connection is no outage: that request is 503, the next ones are checked as usual. */
+    @Test
+    void aBusyPoolAnswers503ForThatRequestOnlyAndPausesNothing() {
+        UUID shopper = UUID.randomUUID();
+        AtomicInteger calls = new AtomicInteger();
+        LiveAccountCheck busy = new LiveAccountCheck(new JwtAuthenticationConverter(), userId -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new CannotGetJdbcConnectionException("pool timeout",
+                        new SQLTransientConnectionException("Connection is not available, request timed out after 3000ms."));
+            }
+            return Optional.of(Role.SHOPPER);
+        }, clock);
+
+        assertThatThrownBy(() -> busy.convert(token(shopper, Role.SHOPPER)))
+            .isInstanceOf(LiveAccountCheck.AccountCheckUnavailable.class);
+        assertThat(busy.convert(token(shopper, Role.SHOPPER)).isAuthenticated()).isTrue();
+        assertThat(calls).hasValue(2);
     }
 
     private UUID account(Role role) {
@@ -118,12 +142,12 @@ class LiveAccountCheckTest {
         }
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return ZoneOffset.UTC;
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
     }

@@ -24,6 +24,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
 /**
@@ -226,12 +227,12 @@ class IdentityPropertiesTest {
 
     @Provide
     Arbitrary<Citizenship> mostlyWni() {
-        return Arbitraries.frequency(net.jqwik.api.Tuple.of(4, Citizenship.WNI), net.jqwik.api.Tuple.of(1, Citizenship.WNA));
+        return Arbitraries.frequency(Tuple.of(4, Citizenship.WNI), Tuple.of(1, Citizenship.WNA));
     }
 
     @Provide
     Arbitrary<Boolean> rarely() {
-        return Arbitraries.frequency(net.jqwik.api.Tuple.of(9, false), net.jqwik.api.Tuple.of(1, true));
+        return Arbitraries.frequency(Tuple.of(9, false), Tuple.of(1, true));
     }
 
     @Provide
@@ -242,17 +243,17 @@ class IdentityPropertiesTest {
     /** 16 digits: a known or unknown region, day 00-99 (women's +40 included), month 00-19, any year, serial sometimes 0000. */
     @Provide
     Arbitrary<String> niks() {
-        Arbitrary<String> region = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4,
+        Arbitrary<String> region = Arbitraries.frequencyOf(Tuple.of(4,
                 Arbitraries.of(new ArrayList<>(IdentityOracle.KNOWN_REGIONS)).filter(code -> code.length() == 8)
                         .map(code -> code.replace(".", ""))),
-                net.jqwik.api.Tuple.of(1, Arbitraries.strings().numeric().ofLength(6)));
+                Tuple.of(1, Arbitraries.strings().numeric().ofLength(6)));
         Arbitrary<String> day = Arbitraries.oneOf(Arbitraries.integers().between(0, 99), Arbitraries.integers().between(1, 28),
                 Arbitraries.integers().between(41, 68)).map(d -> String.format("%02d", d));
         Arbitrary<String> month = Arbitraries.oneOf(Arbitraries.integers().between(0, 19), Arbitraries.integers().between(1, 12))
                 .map(m -> String.format("%02d", m));
         Arbitrary<String> year = Arbitraries.strings().numeric().ofLength(2);
-        Arbitrary<String> serial = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, Arbitraries.just("0000")),
-                net.jqwik.api.Tuple.of(5, Arbitraries.strings().numeric().ofLength(4)));
+        Arbitrary<String> serial = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just("0000")),
+                Tuple.of(5, Arbitraries.strings().numeric().ofLength(4)));
         return Combinators.combine(region, day, month, year, serial).as((r, d, m, y, s) -> r + d + m + y + s);
     }
 
@@ -286,8 +287,8 @@ class IdentityPropertiesTest {
                 });
         Arbitrary<List<String>> reshaped = valid.map(lines -> List.of(lines.get(1)));
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, valid), net.jqwik.api.Tuple.of(4, damaged), net.jqwik.api.Tuple.of(1, reshaped),
-                net.jqwik.api.Tuple.of(1, valid.map(lines -> List.of(lines.get(0).substring(1) + "<", lines.get(1)))));
+                Tuple.of(4, valid), Tuple.of(4, damaged), Tuple.of(1, reshaped),
+                Tuple.of(1, valid.map(lines -> List.of(lines.get(0).substring(1) + "<", lines.get(1)))));
     }
 
     private static String dataLine(String number, String nationality, String born, char sex, String expiry, String optional,
