@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -51,16 +52,27 @@ final class EmbeddedDatabase {
         try {
             Files.createDirectories(directory);
             Optional<PostmasterRecord> left = PostmasterRecord.liveIn(directory);
-            int port;
-            if (left.isPresent()) {
-                port = left.get().port();
-                log.info("The {} of {} names a running server (pid {}, port {}), as a JVM killed before it stopped its "
-                        + "server leaves it: using that server (pg_ctl's \"lock file already exists\" below says just that)",
-                        PostmasterRecord.FILE, directory, left.get().pid(), port);
-            } else {
-                port = portFor(directory, preferredPort);
-            }
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            int port = left.isPresent() ? left.get().port() : portFor(directory, preferredPort);
+            EmbeddedPostgres postgres = startServer(directory, port, sharedBuffers);
+            refuseAServerOfAnotherDirectory(postgres, directory, left);
+            left.ifPresent(server -> log.info("Using the server that {} in {} names (pid {}, port {}), left running by a "
+                    + "JVM killed before it stopped it: pg_ctl's \"lock file already exists\" above says just that",
+                    PostmasterRecord.FILE, directory, server.pid(), server.port()));
+            createDatabaseIfMissing(postgres);
+            createAppAccountIfMissing(postgres);
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres, directory);
+            log.info("Embedded PostgreSQL ready in {} ms; data in {}; JDBC URL {}",
+                    (System.nanoTime() - started) / 1_000_000, directory, database.jdbcUrl());
+            return database;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The embedded PostgreSQL did not start (data directory " + directory
+                    + recordedServer(directory) + ")", e);
+        }
+    }
+
+    private static EmbeddedPostgres startServer(Path directory, int port, String sharedBuffers) throws IOException {
+        try {
+            return EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
@@ -74,16 +86,14 @@ final class EmbeddedDatabase {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .start();
-            refuseAServerOfAnotherDirectory(postgres, directory, left);
-            createDatabaseIfMissing(postgres);
-            createAppAccountIfMissing(postgres);
-            EmbeddedDatabase database = new EmbeddedDatabase(postgres, directory);
-            log.info("Embedded PostgreSQL ready in {} ms; data in {}; JDBC URL {}",
-                    (System.nanoTime() - started) / 1_000_000, directory, database.jdbcUrl());
-            return database;
-        } catch (IOException e) {
-            throw new UncheckedIOException("The embedded PostgreSQL did not start (data directory " + directory
-                    + recordedServer(directory) + ")", e);
+        } catch (IllegalStateException e) {
+            // zonky locks <directory>/epg-lock for the life of its server: held by another JVM, or by this one (overlap).
+            if (e instanceof OverlappingFileLockException || String.valueOf(e.getMessage()).startsWith("could not lock")) {
+                throw new IllegalStateException(("The data directory %s is in use by another running instance of the "
+                        + "application (it holds the lock on %s): give each instance a MARKETPLACE_DATA_DIR of its own.")
+                        .formatted(directory.getParent(), directory.resolve("epg-lock")), e);
+            }
+            throw e;
         }
     }
 

@@ -29,7 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Two instances on one machine, each with its own data directory and the same configured
  * {@code pasar.embedded-database-port}: each answers from the PostgreSQL of its own data directory
- * (ADR 0020), and a server left running by a killed JVM is found again by its own directory only.
+ * (ADR 0020), a server left running by a killed JVM is found again by its own directory only, and a
+ * data directory serves one instance at a time.
  */
 class EmbeddedServerPerDataDirectoryIT {
 
@@ -93,6 +94,12 @@ class EmbeddedServerPerDataDirectoryIT {
                 register(apiB, "before-the-kill@example.id");
                 assertThat(postmasterPidFile(dataB)).as("the server of data-b runs from data-b").exists();
                 postmaster = postmasterPid(dataB);
+
+                // While its JVM lives, the record names no orphan: a second start of data-b is refused, and says why.
+                assertThatThrownBy(() -> start(dataB, databasePort).close())
+                        .hasStackTraceContaining("The data directory " + dataB + " is in use by another running instance");
+                apiB.get("/actuator/health/readiness").send().expect(200);
+
                 killed.destroyForcibly(); // SIGKILL: the JVM goes, its postmaster stays
                 assertThat(killed.waitFor(20, TimeUnit.SECONDS)).isTrue();
             } finally {
