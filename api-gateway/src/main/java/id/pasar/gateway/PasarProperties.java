@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code MARKETPLACE_*} environment variables of api.md onto them).
  *
  * @param dataDir where the embedded database and, on the embedded default, generated keys live
- * @param embeddedDatabasePort the fixed port of the embedded PostgreSQL: fixed, so that a server
- *     left running by a killed JVM is found and reused by the next start
+ * @param embeddedDatabasePort the port a newly started embedded PostgreSQL takes when nothing listens
+ *     on it; otherwise it takes a free one. A server left running by a killed JVM is found through
+ *     its data directory's {@code postmaster.pid}, on the port recorded there (ADR 0020)
  * @param embeddedDatabaseSharedBuffers the embedded PostgreSQL's {@code shared_buffers}: 1 GB holds
  *     the published shelf's heap and indexes at a million listings (docs/performance.md); the
  *     server takes the memory only as it reads pages
