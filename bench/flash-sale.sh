@@ -150,6 +150,7 @@ pgb() { # label clients script -D...
 }
 fact() { echo "$1=$2" >> "$WORK/facts"; }
 fact load_before "$(cut -d' ' -f1-3 /proc/loadavg)"
+fact warm_up "$(grep '^FIXED label=all' "$WORK/warm.txt" || true)"
 pgb update "$CLIENTS" bench/pgbench/flash-update.sql
 pgb order "$CLIENTS" bench/pgbench/order.sql -D shoppers="$SHOPPERS" -D hot_listings=1 -D cold_listings=1
 pgb order-stock-last "$CLIENTS" bench/pgbench/flash-order-stock-last.sql -D shoppers="$SHOPPERS" -D hot_listings=1 -D cold_listings=1
@@ -171,8 +172,21 @@ SELECT extract(epoch FROM clock_timestamp()), count(*) FILTER (WHERE wait_event_
 FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() \watch 0.05
 EOF
 SAMPLER=$!
+cpu_app() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$APP/stat"; }
+cpu_db() { # the postmaster's own and its reaped backends' time, plus the live backends' (as bench/run.sh)
+  local pm total p
+  pm=$(head -1 "$DATA/postgres/postmaster.pid")
+  total=$(awk '{printf "%.2f", ($14 + $15 + $16 + $17) / 100}' "/proc/$pm/stat")
+  for p in $(pgrep -P "$pm" || true); do
+    total=$(awk -v t="$total" '{printf "%.2f", t + ($14 + $15) / 100}' "/proc/$p/stat" 2> /dev/null || echo "$total")
+  done
+  echo "$total"
+}
+A0=$(cpu_app); D0=$(cpu_db); T0=$(date +%s.%N)
 java -Xmx512m bench/load/FlashSale.java --base "$BASE" --listing "$FLASH" --tokens "$WORK/sale-tokens.txt" \
   --burst-seconds "$BURST_SECONDS" --rate "$RATE" --seconds "$SUSTAIN_SECONDS" --timeout 60 --events "$WORK/events.tsv" | tee "$WORK/sale.txt"
+fact sale_cpu "$(awk -v a0="$A0" -v a1="$(cpu_app)" -v d0="$D0" -v d1="$(cpu_db)" -v t0="$T0" -v t1="$(date +%s.%N)" \
+  'BEGIN {printf "JVM %.0f s, PostgreSQL %.0f s of CPU in %.0f s (%.2f and %.2f cores)", a1 - a0, d1 - d0, t1 - t0, (a1 - a0) / (t1 - t0), (d1 - d0) / (t1 - t0)}')"
 kill "$SAMPLER" 2> /dev/null || true; wait "$SAMPLER" 2> /dev/null || true; SAMPLER=""
 fact load_after_sale "$(cut -d' ' -f1-3 /proc/loadavg)"
 sleep 3 # the OrderPlaced listeners of the last orders

@@ -99,7 +99,7 @@ public class FlashSale {
                 if (failure != null) {
                     Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
                     samples.add(new Sample(phase, offset, latency, cause instanceof HttpTimeoutException ? -2 : -1,
-                            cause.getClass().getSimpleName()));
+                            cause.getClass().getSimpleName() + ":" + String.valueOf(cause.getMessage()).replaceAll("\\W+", "_")));
                 } else {
                     Matcher m = CODE.matcher(response.body());
                     samples.add(new Sample(phase, offset, latency, response.statusCode(), m.find() ? m.group(1) : "-"));
