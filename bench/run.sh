@@ -11,6 +11,7 @@
 #   bench/run.sh                                   # 1,000,000 listings, 100,000 sellers (about 20 min)
 #   LISTINGS=10000 SELLERS=2000 bench/run.sh       # a quick run
 #   DURATION=15 CONNECTIONS="4 16 64" RATE_SECONDS=30 SHOPPERS=200 PORT=18180 DB_PORT=55539 bench/run.sh
+# Then the flash sale, bench/flash-sale.sh, on PORT+1 and DB_PORT+1 (FLASH_SALE=0 skips it).
 # Needs a JDK 17+, python3, psql and pgbench (Debian: postgresql-client, postgresql-contrib), curl;
 # installs wrk from Debian when it is missing.
 set -euo pipefail
@@ -248,3 +249,9 @@ stop_app
 python3 bench/report.py --work "$WORK" > "$OUT"
 cp "$RESULTS" "bench/results/$STAMP-results.tsv"
 log "report: $OUT"
+
+# --- the flash sale (bench/flash-sale.sh): an instance of its own, on the next ports, its own data directory ----------
+if [ "${FLASH_SALE:-1}" = 1 ]; then
+  log "flash sale"
+  SHOPPERS="${FLASH_SHOPPERS:-2000}" PORT=$((PORT + 1)) DB_PORT=$((DB_PORT + 1)) HEAP="$HEAP" BUILD=0 bench/flash-sale.sh
+fi

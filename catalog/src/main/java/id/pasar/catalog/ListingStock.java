@@ -21,10 +21,37 @@ public interface ListingStock {
      */
     List<Taken> take(Map<UUID, Integer> quantities);
 
+    /**
+     * What {@link #take} would take now, read without locking anything: for a checkout that builds its
+     * order first and takes the stock last ({@link #take(List)}), so that a listing's row is locked only
+     * for the end of the transaction. Refuses at once what could not be taken now.
+     *
+     * @throws ListingNotAvailable when a listing is not published at this moment
+     * @throws InsufficientStock when a listing has less than asked
+     */
+    List<Taken> quote(Map<UUID, Integer> quantities);
+
+    /**
+     * Takes what was quoted, all or nothing, by the same conditional updates as {@link #take(Map)}.
+     *
+     * @throws ListingNotAvailable when a listing is not published at this moment
+     * @throws InsufficientStock when a listing has less than asked
+     * @throws QuoteChanged when a listing's seller, version, title or price is no longer what was quoted:
+     *     the caller rolls its transaction back (nothing was kept) and quotes again
+     */
+    void take(List<Taken> quoted);
+
     /** Gives stock back (a cancelled or expired order), whatever the listing's status now. */
     void giveBack(Map<UUID, Integer> quantities);
 
     record Taken(UUID listingId, UUID sellerId, int version, String title, long unitPriceIdr, int quantity) {
+    }
+
+    /** A quoted listing was edited before its stock was taken; not a problem for the client: quote again. */
+    final class QuoteChanged extends RuntimeException {
+        public QuoteChanged(UUID listingId) {
+            super("listing " + listingId + " changed between quote and take");
+        }
     }
 
     final class ListingNotAvailable extends ProblemException {

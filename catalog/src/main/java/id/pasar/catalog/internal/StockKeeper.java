@@ -2,6 +2,7 @@ package id.pasar.catalog.internal;
 
 import id.pasar.catalog.ListingStock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,6 +35,48 @@ class StockKeeper implements ListingStock {
                 .optional()
                 .orElseThrow(() -> whyNot(listingId))));
         return taken;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Taken> quote(Map<UUID, Integer> quantities) {
+        List<Taken> quoted = new ArrayList<>();
+        new TreeMap<>(quantities).forEach((listingId, quantity) -> quoted.add(jdbc.sql("""
+                        SELECT seller_id, version, title, price_idr, stock FROM catalog.listings
+                        WHERE id = :id AND status = 'PUBLISHED'""")
+                .param("id", listingId)
+                .query((rs, row) -> {
+                    int available = rs.getInt("stock");
+                    if (available < quantity) {
+                        throw new InsufficientStock(listingId, available);
+                    }
+                    return new Taken(listingId, rs.getObject("seller_id", UUID.class), rs.getInt("version"),
+                            rs.getString("title"), rs.getLong("price_idr"), quantity);
+                })
+                .optional()
+                .orElseThrow(() -> new ListingNotAvailable(listingId))));
+        return quoted;
+    }
+
+    /** In listing-id order, as {@link #take(Map)}: two checkouts sharing listings never wait on each other in a cycle. */
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void take(List<Taken> quoted) {
+        quoted.stream().sorted(Comparator.comparing(Taken::listingId)).forEach(line -> {
+            Taken now = jdbc.sql("""
+                            UPDATE catalog.listings SET stock = stock - :quantity
+                            WHERE id = :id AND status = 'PUBLISHED' AND stock >= :quantity
+                            RETURNING id, seller_id, version, title, price_idr""")
+                    .param("id", line.listingId())
+                    .param("quantity", line.quantity())
+                    .query((rs, row) -> new Taken(line.listingId(), rs.getObject("seller_id", UUID.class), rs.getInt("version"),
+                            rs.getString("title"), rs.getLong("price_idr"), line.quantity()))
+                    .optional()
+                    .orElseThrow(() -> whyNot(line.listingId()));
+            if (!now.equals(line)) {
+                throw new QuoteChanged(line.listingId());
+            }
+        });
     }
 
     private RuntimeException whyNot(UUID listingId) {

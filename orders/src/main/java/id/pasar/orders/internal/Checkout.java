@@ -46,6 +46,9 @@ public class Checkout {
     /** How long a checkout may wait in the queue for a shopper's lock or a listing's row. */
     static final String QUEUE_TIMEOUT = "30s";
 
+    /** How many times a checkout prices its order again when a seller edits a listing meanwhile. */
+    static final int QUOTE_ATTEMPTS = 3;
+
     /**
      * Places the order once per Idempotency-Key. The key is claimed in a transaction of its own
      * first (ADR 0016): a retry of a placed order answers the stored response, a retry while the first
@@ -62,7 +65,17 @@ public class Checkout {
             return new Result(null, replay.status(), replay.body());
         }
         try {
-            return transactions.execute(tx -> placeClaimed(shopperId, idempotencyKey, lines, address, render));
+            for (int attempt = 1;; attempt++) {
+                try {
+                    return transactions.execute(tx -> placeClaimed(shopperId, idempotencyKey, lines, address, render));
+                }
+                catch (ListingStock.QuoteChanged changed) {
+                    // A seller edited a listing between its quote and its take: nothing was kept, price it again.
+                    if (attempt == QUOTE_ATTEMPTS) {
+                        throw changed;
+                    }
+                }
+            }
         }
         catch (RuntimeException | Error failure) {
             release(shopperId, idempotencyKey, failure);
@@ -89,7 +102,10 @@ public class Checkout {
                 throw new OrderProblems.PurchaseLimitExceeded(listingId, properties.maxUnpaidUnitsPerListing());
             }
         });
-        List<Taken> taken = stock.take(quantities);
+        // The stock is taken last, just before the commit (ADR 0008): the order is built from a quote read without a
+        // lock, so that a hot listing's row is held for its UPDATE and the COMMIT only, not through the order's
+        // INSERTs, the key's completion and the outbox row. A quote that finds too little stock refuses at once.
+        List<Taken> taken = stock.quote(quantities);
         Instant now = clock.instant();
         Map<UUID, List<OrderLine>> bySeller = new LinkedHashMap<>();
         for (Taken line : taken) {
@@ -106,6 +122,7 @@ public class Checkout {
                 .flatMap(sellerOrder -> sellerOrder.getLines().stream().map(line -> new OrderPlaced.Line(line.getListingId(),
                         sellerOrder.getSellerId(), line.getQuantity(), line.lineTotalIdr())))
                 .toList()));
+        stock.take(taken);
         log.info("Order {} placed by {}: {} lines, Rp {}", order.getId(), shopperId, taken.size(), order.getTotalIdr());
         return new Result(order.getId(), 201, body);
     }
