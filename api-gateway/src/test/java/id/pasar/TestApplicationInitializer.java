@@ -30,6 +30,7 @@ public class TestApplicationInitializer extends PostgresTestInitializer {
                 // Tests run the jobs themselves, when their data is ready: no timer may race them.
                 "pasar.publishing.recheck-initial-delay", "PT24H",
                 "pasar.orders.expiry-initial-delay", "PT24H",
+                "pasar.outbox.retry-initial-delay", "PT24H",
                 "pasar.orders.payment-server-key", PAYMENT_SERVER_KEY,
                 "pasar.onboarding.passport-check-cron", "-",
                 // A short window of kept search orders, so that paging crosses from a kept order into the SQL after it.
