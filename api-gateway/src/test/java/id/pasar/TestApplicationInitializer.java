@@ -20,6 +20,7 @@ public class TestApplicationInitializer extends PostgresTestInitializer {
     /** The signing key of this JVM's application, so that tests can forge tokens of every kind. */
     public static final byte[] JWT_SECRET = randomKey();
     public static final byte[] IDENTITY_KEY = randomKey();
+    public static final byte[] EXPOSURE_KEY = randomKey();
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -27,6 +28,7 @@ public class TestApplicationInitializer extends PostgresTestInitializer {
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("pasar-test", Map.of(
                 "pasar.security.jwt.secret", Base64.getEncoder().encodeToString(JWT_SECRET),
                 "pasar.security.identity-key", Base64.getEncoder().encodeToString(IDENTITY_KEY),
+                "pasar.security.exposure-key", Base64.getEncoder().encodeToString(EXPOSURE_KEY),
                 // Tests run the jobs themselves, when their data is ready: no timer may race them.
                 "pasar.publishing.recheck-initial-delay", "PT24H",
                 "pasar.orders.expiry-initial-delay", "PT24H",

@@ -38,6 +38,7 @@ public final class TestInstances {
                 "--pasar.database.owner-password=" + database.password(),
                 "--pasar.security.jwt.secret=" + Base64.getEncoder().encodeToString(TestApplicationInitializer.JWT_SECRET),
                 "--pasar.security.identity-key=" + Base64.getEncoder().encodeToString(TestApplicationInitializer.IDENTITY_KEY),
+                "--pasar.security.exposure-key=" + Base64.getEncoder().encodeToString(TestApplicationInitializer.EXPOSURE_KEY),
                 "--pasar.orders.payment-server-key=" + TestApplicationInitializer.PAYMENT_SERVER_KEY,
                 "--pasar.admin.email=" + TestApplicationInitializer.ADMIN_EMAIL,
                 "--pasar.admin.password=" + TestApplicationInitializer.ADMIN_PASSWORD,

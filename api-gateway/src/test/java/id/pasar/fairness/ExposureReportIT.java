@@ -1,7 +1,5 @@
 package id.pasar.fairness;
 
-import static id.pasar.catalog.CatalogFixtures.listing;
-import static id.pasar.catalog.CatalogFixtures.publishedListing;
 import static id.pasar.catalog.CatalogFixtures.uniqueWord;
 import static id.pasar.orders.OrderFixtures.order;
 import static id.pasar.orders.OrderFixtures.place;
@@ -10,11 +8,9 @@ import static org.awaitility.Awaitility.await;
 
 import id.pasar.Api;
 import id.pasar.TestInstances;
-import id.pasar.catalog.CatalogFixtures.Seller;
 import id.pasar.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +43,8 @@ class ExposureReportIT {
         for (var group : List.of(List.of("MICRO", "3404", 5), List.of("MEDIUM", "3404", 3), List.of("SMALL", "3204", 5),
                 List.of("LARGE", "3204", 2))) {
             String umkmClass = (String) group.get(0);
-            for (int i = 0; i < (Integer) group.get(2); i++) {
-                Seller seller = FairnessFixtures.verifiedKtpSeller(api, umkmClass, (String) group.get(1));
-                listingsByClass.computeIfAbsent(umkmClass, key -> new ArrayList<>())
-                        .add(publishedListing(api, seller, listing("Keranjang " + word + " " + umkmClass.toLowerCase())));
-            }
+            listingsByClass.put(umkmClass, FairnessFixtures.oneListingEach(api, umkmClass, (String) group.get(1),
+                    (Integer) group.get(2), "Keranjang " + word + " " + umkmClass.toLowerCase()));
         }
     }
 
@@ -64,13 +57,15 @@ class ExposureReportIT {
 
     @Test
     void sharesOfListingsImpressionsViewsAndOrdersAddUpToOneAndSmallGroupsAreSuppressed() {
-        // impressions: the first page of a search and of a category result, each showing all 15
+        // impressions: the first page of a search and of a category result, each showing all 15 (to one client: once each)
         api.get("/api/v1/catalog/listings?q=" + word + "&size=100").send().expect(200);
         api.get("/api/v1/catalog/listings?categoryCode=anyaman-rotan&size=100").send().expect(200);
-        // detail views: MICRO 2 each (10), SMALL 1 each (5), LARGE 1 each (2), MEDIUM none: 17
-        view(listingsByClass.get("MICRO"), 2);
-        view(listingsByClass.get("SMALL"), 1);
-        view(listingsByClass.get("LARGE"), 1);
+        // detail views: MICRO 2 each (10), SMALL 1 each (5), LARGE 1 each (2), MEDIUM none: 17; each view of a listing by
+        // another shopper, since a client counts once per listing and day
+        List<String> shoppers = List.of(api.newAccount("SHOPPER"), api.newAccount("SHOPPER"));
+        view(listingsByClass.get("MICRO"), shoppers);
+        view(listingsByClass.get("SMALL"), shoppers.subList(0, 1));
+        view(listingsByClass.get("LARGE"), shoppers.subList(0, 1));
         // orders: 1 of a MICRO listing, 2 of a SMALL one
         String shopper = api.newAccount("SHOPPER");
         place(api, shopper, order(listingsByClass.get("MICRO").get(0), 1)).expect(201);
@@ -130,10 +125,10 @@ class ExposureReportIT {
         api.get("/api/v1/compliance/reports/exposure?from=2026-02-01&to=2026-01-01").bearer(auditor).send().expect(400);
     }
 
-    private static void view(List<String> listings, int times) {
+    private static void view(List<String> listings, List<String> shoppers) {
         for (String id : listings) {
-            for (int i = 0; i < times; i++) {
-                api.get("/api/v1/catalog/listings/" + id).send().expect(200);
+            for (String shopper : shoppers) {
+                api.get("/api/v1/catalog/listings/" + id).bearer(shopper).send().expect(200);
             }
         }
     }

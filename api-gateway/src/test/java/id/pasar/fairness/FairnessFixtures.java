@@ -6,6 +6,8 @@ import id.pasar.catalog.CatalogFixtures;
 import id.pasar.catalog.CatalogFixtures.Seller;
 import id.pasar.onboarding.SellerFixtures;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Verified sellers of a chosen UMKM class and place, KTP or business. */
@@ -24,6 +26,19 @@ public final class FairnessFixtures {
         TestIdentityRegistry.confirm(nik);
         return CatalogFixtures.apply(api, SellerFixtures.application("INDIVIDUAL", SellerFixtures.ktp(nik, born, "MALE", "WNI"), regencyCode,
                 REVENUE.get(umkmClass)), "VERIFIED");
+    }
+
+    /**
+     * {@code sellers} verified KTP sellers of a class, registered in a regency, each with one
+     * published listing titled {@code title}: the listings' ids.
+     */
+    static List<String> oneListingEach(Api api, String umkmClass, String regencyCode, int sellers, String title) {
+        List<String> listings = new ArrayList<>();
+        for (int i = 0; i < sellers; i++) {
+            Seller seller = verifiedKtpSeller(api, umkmClass, regencyCode);
+            listings.add(CatalogFixtures.publishedListing(api, seller, CatalogFixtures.listing(title)));
+        }
+        return listings;
     }
 
     /** A PT whose NIB the registry confirms (VERIFIED), or not ({@code confirmed} false: PENDING_REVIEW). */

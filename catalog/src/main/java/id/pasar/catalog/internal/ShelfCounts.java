@@ -39,7 +39,7 @@ class ShelfCounts implements ShelfStatistics {
     /** Not in a read-only transaction: the pending counts are written first, in their own. */
     @Override
     public List<SellerExposure> exposureBySeller(LocalDate from, LocalDate to) {
-        exposure.flush();
+        exposure.flushEverything();
         return jdbc.sql("""
                 SELECT seller_id, sum(listings) AS listings, sum(impressions) AS impressions, sum(views) AS views FROM (
                     SELECT seller_id, count(*) FILTER (WHERE status = 'PUBLISHED') AS listings, 0 AS impressions, 0 AS views

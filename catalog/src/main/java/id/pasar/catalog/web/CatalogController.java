@@ -14,10 +14,12 @@ import id.pasar.kernel.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.security.Principal;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -43,7 +45,7 @@ class CatalogController {
     @Operation(summary = "Search the published listings", description = """
             `q` is full text with Indonesian stemming and tolerates small typos in titles. \
             Filters combine; `categoryCode` includes its children. Pages of `size` (max 100) with an opaque \
-            `cursor` from the previous page's `nextCursor`. `relevance` orders by the published formula of             `GET /api/v1/catalog/ranking`. Each listing on a first page counts as an impression for the auditors'             exposure report (aggregates only).""")
+            `cursor` from the previous page's `nextCursor`. `relevance` orders by the published formula of             `GET /api/v1/catalog/ranking`. Each listing on a first page counts as an impression, once per client and day, for the auditors'             exposure report (aggregates only).""")
     KeysetPage<SearchItem> listings(
             @Parameter(example = "batik tulis") @RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(required = false) String categoryCode,
@@ -53,7 +55,7 @@ class CatalogController {
             @Parameter(description = "relevance (default), price_asc, price_desc or newest")
             @RequestParam(defaultValue = "relevance") @Pattern(regexp = "relevance|price_asc|price_desc|newest") String sort,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(required = false) String cursor) {
+            @RequestParam(required = false) String cursor, Principal caller, HttpServletRequest request) {
         Set<String> categoryCodes = null;
         if (categoryCode != null) {
             if (categories.find(categoryCode).isEmpty()) {
@@ -69,17 +71,22 @@ class CatalogController {
         }
         KeysetPage<Hit> page = search.search(query);
         if (cursor == null) {
-            page.items().forEach(hit -> exposure.impression(hit.listingId(), hit.sellerId()));
+            exposure.firstPage(viewer(caller, request), page.items());
         }
         return new KeysetPage<>(page.items().stream().map(SearchItem::of).toList(), page.nextCursor());
     }
 
     @GetMapping("/listings/{listingId}")
     @Operation(summary = "One published listing; 404 unless published")
-    ListingDetail listing(@PathVariable UUID listingId) {
+    ListingDetail listing(@PathVariable UUID listingId, Principal caller, HttpServletRequest request) {
         PublishedListing listing = search.published(listingId).orElseThrow(CatalogProblems.ListingNotFound::new);
-        exposure.detailView(listing.listingId(), listing.sellerId());
+        exposure.detailView(viewer(caller, request), listing);
         return ListingDetail.of(listing);
+    }
+
+    /** The client of the exposure count: the token's account when there is one, else the address. */
+    private ExposureCounter.Viewer viewer(Principal caller, HttpServletRequest request) {
+        return exposure.viewer(caller == null ? null : caller.getName(), request.getRemoteAddr());
     }
 
     @GetMapping("/ranking")
