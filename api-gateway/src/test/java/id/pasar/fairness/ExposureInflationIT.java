@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * group's titles with a word of their own. The burst runs first, so that its figures are known.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ExposureInflationTest {
+class ExposureInflationIT {
 
     /** The burst of the issue: this many requests from one client. */
     static final int BURST = 10_000;
