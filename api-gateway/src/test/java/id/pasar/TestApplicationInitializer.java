@@ -25,20 +25,20 @@ public class TestApplicationInitializer extends PostgresTestInitializer {
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         super.initialize(context);
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("pasar-test", Map.of(
-                "pasar.security.jwt.secret", Base64.getEncoder().encodeToString(JWT_SECRET),
-                "pasar.security.identity-key", Base64.getEncoder().encodeToString(IDENTITY_KEY),
-                "pasar.security.exposure-key", Base64.getEncoder().encodeToString(EXPOSURE_KEY),
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("pasar-test", Map.ofEntries(
+                Map.entry("pasar.security.jwt.secret", Base64.getEncoder().encodeToString(JWT_SECRET)),
+                Map.entry("pasar.security.identity-key", Base64.getEncoder().encodeToString(IDENTITY_KEY)),
+                Map.entry("pasar.security.exposure-key", Base64.getEncoder().encodeToString(EXPOSURE_KEY)),
                 // Tests run the jobs themselves, when their data is ready: no timer may race them.
-                "pasar.publishing.recheck-initial-delay", "PT24H",
-                "pasar.orders.expiry-initial-delay", "PT24H",
-                "pasar.outbox.retry-initial-delay", "PT24H",
-                "pasar.orders.payment-server-key", PAYMENT_SERVER_KEY,
-                "pasar.onboarding.passport-check-cron", "-",
+                Map.entry("pasar.publishing.recheck-initial-delay", "PT24H"),
+                Map.entry("pasar.orders.expiry-initial-delay", "PT24H"),
+                Map.entry("pasar.outbox.retry-initial-delay", "PT24H"),
+                Map.entry("pasar.orders.payment-server-key", PAYMENT_SERVER_KEY),
+                Map.entry("pasar.onboarding.passport-check-cron", "-"),
                 // A short window of kept search orders, so that paging crosses from a kept order into the SQL after it.
-                "pasar.search.kept-orders.window", "30",
-                "pasar.admin.email", ADMIN_EMAIL,
-                "pasar.admin.password", ADMIN_PASSWORD)));
+                Map.entry("pasar.search.kept-orders.window", "30"),
+                Map.entry("pasar.admin.email", ADMIN_EMAIL),
+                Map.entry("pasar.admin.password", ADMIN_PASSWORD))));
     }
 
     private static byte[] randomKey() {
