@@ -6,7 +6,9 @@ with its decisions in the compliance log; PUBLISHED listings whose titles and de
 from real Indonesian product vocabulary, each with its PASS in the log. The log stays one valid
 hash chain (the canonical form of docs/auditor-guide.md), continued from whatever head the
 database has, so the application's own verification accepts it and the publication trigger lets
-every listing in. Everything goes in one transaction of COPY streams through psql.
+every listing in (each PASS names its listing's content hash, ADR 0007: the decisions are written
+last-computed, first-sent, so the random stream and the data are the same as before that). Everything
+goes in one transaction of COPY streams through psql.
 
 Identity numbers are bench data: the ciphertext and the blind index are random bytes (the
 application cannot decrypt them, and nobody can log in as these sellers); the masked value is
@@ -20,10 +22,13 @@ import argparse
 import bisect
 import csv
 import hashlib
+import json
 import os
 import random
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from datetime import datetime, timedelta, timezone
@@ -171,6 +176,14 @@ def iso(t):
     return t.strftime('%Y-%m-%dT%H:%M:%S.%fZ')
 
 
+def content_hash(seller, category, ship_from, licence, halal_status, halal_certificate):
+    """catalog.listing_content_hash (catalog V9): SHA-256 of the content the listing rules check, as compact JSON."""
+    fields = [('sellerId', str(seller)), ('categoryCode', category), ('shipFromRegencyCode', ship_from),
+              ('regulatoryLicence', licence), ('halalStatus', halal_status), ('halalCertificateNumber', halal_certificate)]
+    text = '{' + ','.join(json.dumps(k) + ':' + json.dumps(v, ensure_ascii=False, separators=(',', ':')) for k, v in fields) + '}'
+    return hashlib.sha256(text.encode('utf-8')).hexdigest()
+
+
 def umkm_class(revenue):
     # PP 7/2021: micro up to 2 billion IDR a year, small up to 15 billion, medium up to 50 billion.
     return 'MICRO' if revenue <= 2_000_000_000 else 'SMALL' if revenue <= 15_000_000_000 else \
@@ -247,18 +260,19 @@ def main():
     out.write(f"DO $$ BEGIN PERFORM 1 FROM compliance.decision_log_head WHERE sequence = {head_seq} AND hash = '{head_hash}' "
               f"FOR UPDATE; IF NOT FOUND THEN RAISE EXCEPTION 'the log moved while generating: run again'; END IF; END $$;\n")
 
-    # The decision log, in time order, as one chain.
-    out.write('COPY compliance.decisions (sequence, decision_id, subject_type, subject_id, subject_version, outcome, reasons, '
-              'actor, decided_at, rule_set_version, previous_hash, hash) FROM STDIN;\n')
-    seq, prev = head_seq, head_hash
+    # The decision log, in time order, as one chain. A listing PASS names its listing's content hash, known only once
+    # the listings are drawn below (the random stream stays in its order): the entries are hashed and sent after that.
+    pending = []
+    seq = head_seq
     for t, kind, i in events:
         seq += 1
         decision = uid()
         version = 'null'
+        listing = None
         if kind == 'LISTING':
             seller, _, _, listing_id, _ = listings[i]
             subject_type, subject, outcome, reasons = 'LISTING_PUBLICATION', listing_id, 'PASS', []
-            actor, version = str(sellers[seller]['user']), '1'
+            actor, version, listing = str(sellers[seller]['user']), '1', i
             listings[i] = listings[i][:4] + (decision,)
         else:
             s = sellers[i]
@@ -276,17 +290,9 @@ def main():
             else:
                 subject_type, outcome, reasons = 'SELLER_REVOCATION', 'FAIL', ['OFFICER_REVOKED']
             s['decision'] = decision
-        decided = iso(t)
-        entry = (f'{{"sequence":{seq},"decisionId":"{decision}","subjectType":"{subject_type}","subjectId":"{subject}",'
-                 f'"subjectVersion":{version},"outcome":"{outcome}","reasons":[{",".join(chr(34) + r + chr(34) for r in reasons)}],'
-                 f'"actor":"{actor}","decidedAt":"{decided}","ruleSetVersion":"{RULE_SET}"}}')
-        digest = hashlib.sha256((prev + entry).encode('utf-8')).hexdigest()
-        out.write(f'{seq}\t{decision}\t{subject_type}\t{subject}\t{version if version != "null" else chr(92) + "N"}\t{outcome}\t'
-                  f'{{{",".join(reasons)}}}\t{actor}\t{ts(t)}\t{RULE_SET}\t{prev}\t{digest}\n')
-        prev = digest
-    out.write('\\.\n')
-    out.write(f"UPDATE compliance.decision_log_head SET sequence = {seq}, hash = '{prev}';\n")
-    print(f'decisions written ({seq - head_seq}) at {time.time() - started:.0f} s', file=sys.stderr)
+        pending.append((seq, decision, subject_type, subject, version, outcome, reasons, actor, t, listing))
+    final_out = out
+    out = tempfile.TemporaryFile('w+', encoding='utf-8')  # sellers and listings, sent after the decisions
 
     # Sellers.
     out.write('COPY onboarding.sellers (id, user_id, shop_name, seller_type, annual_revenue_idr, umkm_class, street, '
@@ -331,6 +337,7 @@ def main():
               'shop_name, created_at, updated_at, published_at, halal_status, halal_certificate_number) FROM STDIN;\n')
     ids = open(a.ids_out, 'w') if a.ids_out else None
     regency_names = {c: n for c, _, n in regencies}
+    contents = []
     for seller, category, published, listing_id, decision in listings:
         s = sellers[seller]
         products, modifiers, median, sigma, weight, licence, halal = CATEGORIES[category]
@@ -355,12 +362,36 @@ def main():
         else:
             halal_status, halal_cert = '\\N', '\\N'
         created = published - timedelta(seconds=rng.randint(60, 86400))
+        contents.append(content_hash(s['id'], category, ship_from, None if reg == '\\N' else reg,
+                                     None if halal_status == '\\N' else halal_status, None if halal_cert == '\\N' else halal_cert))
         out.write(f'{listing_id}\t{s["id"]}\t{title}\t{description}\t{category}\t{price}\t{stock}\t{ship_from}\t{grams}\t{reg}\t'
                   f'PUBLISHED\t1\t{decision}\t{RULE_SET}\t{s["shop"]}\t{ts(created)}\t{ts(published)}\t{ts(published)}\t'
                   f'{halal_status}\t{halal_cert}\n')
         if ids:
             ids.write(f'{listing_id}\n')
     out.write('\\.\n')
+
+    final_out.write('COPY compliance.decisions (sequence, decision_id, subject_type, subject_id, subject_version, outcome, '
+                    'reasons, actor, decided_at, rule_set_version, content_hash, previous_hash, hash) FROM STDIN;\n')
+    prev = head_hash
+    for seq, decision, subject_type, subject, version, outcome, reasons, actor, t, listing in pending:
+        content = contents[listing] if listing is not None else None
+        entry = (f'{{"sequence":{seq},"decisionId":"{decision}","subjectType":"{subject_type}","subjectId":"{subject}",'
+                 f'"subjectVersion":{version},"outcome":"{outcome}","reasons":[{",".join(chr(34) + r + chr(34) for r in reasons)}],'
+                 f'"actor":"{actor}","decidedAt":"{iso(t)}","ruleSetVersion":"{RULE_SET}"'
+                 + (f',"contentHash":"{content}"' if content else '') + '}')
+        digest = hashlib.sha256((prev + entry).encode('utf-8')).hexdigest()
+        final_out.write(f'{seq}\t{decision}\t{subject_type}\t{subject}\t{version if version != "null" else chr(92) + "N"}\t'
+                        f'{outcome}\t{{{",".join(reasons)}}}\t{actor}\t{ts(t)}\t{RULE_SET}\t{content or chr(92) + "N"}\t{prev}\t'
+                        f'{digest}\n')
+        prev = digest
+    final_out.write('\\.\n')
+    final_out.write(f"UPDATE compliance.decision_log_head SET sequence = {seq}, hash = '{prev}';\n")
+    print(f'decisions written ({seq - head_seq}) at {time.time() - started:.0f} s', file=sys.stderr)
+    out.seek(0)
+    shutil.copyfileobj(out, final_out, 1 << 20)
+    out.close()
+    out = final_out
     out.write('COMMIT;\n')
     out.close()
     if psql.wait() != 0:

@@ -1,6 +1,7 @@
 -- Shelf re-check bench data: one verified seller with :listings PUBLISHED listings, each with its
--- v1 PASS in the decision log (a valid chain, as the application would have written it). One in
--- ten is food without halal data: rule set v2 suspends those.
+-- v1 PASS in the decision log (a valid chain, as the application would have written it, naming the
+-- listing's content hash: the gate refuses a PUBLISHED row otherwise, ADR 0007). One in ten is food
+-- without halal data: rule set v2 suspends those.
 --   psql -v listings=1000000 -f generate.sql postgresql://postgres@localhost:55440/pasar
 \set ON_ERROR_STOP on
 \timing on
@@ -23,17 +24,24 @@ DECLARE
     entry         text;
     decided       timestamptz := date_trunc('microseconds', now() - interval '60 days');
     row           record;
+    content       text;
 BEGIN
     SELECT sequence, hash INTO head_sequence, head_hash FROM compliance.decision_log_head FOR UPDATE;
-    FOR row IN SELECT id, decision_id FROM bench_listings ORDER BY i LOOP
+    FOR row IN SELECT id, decision_id, i FROM bench_listings ORDER BY i LOOP
         head_sequence := head_sequence + 1;
+        -- the content of the listing inserted below
+        content := catalog.listing_content_hash('00000000-0000-0000-0000-0000000000b1',
+            CASE WHEN row.i % 10 = 0 THEN 'makanan-ringan' ELSE 'anyaman-rotan' END, '32.04',
+            CASE WHEN row.i % 10 = 0 THEN 'MD 224510001234' END, NULL, NULL);
         entry := format('{"sequence":%s,"decisionId":"%s","subjectType":"LISTING_PUBLICATION","subjectId":"%s",'
-                        '"subjectVersion":1,"outcome":"PASS","reasons":[],"actor":"system","decidedAt":"%s","ruleSetVersion":"v1"}',
-                        head_sequence, row.decision_id, row.id, to_char(decided AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'));
+                        '"subjectVersion":1,"outcome":"PASS","reasons":[],"actor":"system","decidedAt":"%s","ruleSetVersion":"v1",'
+                        '"contentHash":"%s"}',
+                        head_sequence, row.decision_id, row.id, to_char(decided AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                        content);
         INSERT INTO compliance.decisions (sequence, decision_id, subject_type, subject_id, subject_version, outcome, reasons,
-            actor, decided_at, rule_set_version, previous_hash, hash)
+            actor, decided_at, rule_set_version, content_hash, previous_hash, hash)
         VALUES (head_sequence, row.decision_id, 'LISTING_PUBLICATION', row.id, 1, 'PASS', '{}', 'system', decided, 'v1',
-                head_hash, encode(sha256(convert_to(head_hash || entry, 'UTF8')), 'hex'));
+                content, head_hash, encode(sha256(convert_to(head_hash || entry, 'UTF8')), 'hex'));
         head_hash := encode(sha256(convert_to(head_hash || entry, 'UTF8')), 'hex');
     END LOOP;
     UPDATE compliance.decision_log_head SET sequence = head_sequence, hash = head_hash;

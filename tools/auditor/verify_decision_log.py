@@ -34,7 +34,8 @@ def call(base, path, token=None, body=None):
 
 
 def canonical(entry):
-    """The entry's canonical JSON: fixed key order, no spaces, decidedAt in UTC with six decimals."""
+    """The entry's canonical JSON: fixed key order, no spaces, decidedAt in UTC with six decimals, and
+    contentHash last, only when the entry has one (listing decisions from 2026-12-06 on)."""
     decided = datetime.datetime.fromisoformat(entry["decidedAt"]).astimezone(datetime.timezone.utc)
     fields = [
         ("sequence", entry["sequence"]),
@@ -48,6 +49,8 @@ def canonical(entry):
         ("decidedAt", decided.strftime("%Y-%m-%dT%H:%M:%S.%fZ")),
         ("ruleSetVersion", entry["ruleSetVersion"]),
     ]
+    if entry.get("contentHash") is not None:
+        fields.append(("contentHash", entry["contentHash"]))
     return "{" + ",".join(json.dumps(k) + ":" + json.dumps(v, ensure_ascii=False, separators=(",", ":"))
                           for k, v in fields) + "}"
 

@@ -199,7 +199,7 @@ class PublishingGateTest {
     }
 
     @Test
-    void theCatalogRefusesToPublishWithoutAPassForThatVersion() {
+    void theCatalogRefusesToPublishWithoutAPassForThatVersion() throws Exception {
         Seller seller = CatalogFixtures.pendingSeller(api);
         String id = createDraft(api, seller, listing("Tudung Saji"));
         UUID listingId = UUID.fromString(id);
@@ -207,9 +207,14 @@ class PublishingGateTest {
         UUID fail = UUID.fromString(api.get("/api/v1/listings/" + id).bearer(seller.token()).send().json().get("decisionId").asString());
         UUID passForAnotherVersion = transaction.execute(status -> decisions.append(new NewDecision(
                 SubjectType.LISTING_PUBLICATION, listingId, 7, Outcome.PASS, List.of(), "test", "v1")).decisionId());
+        UUID passForOtherContent = transaction.execute(status -> decisions.append(new NewDecision(
+                SubjectType.LISTING_PUBLICATION, listingId, 1, Outcome.PASS, List.of(), "test", "v2", "0".repeat(64))).decisionId());
+        UUID passNamingNoContent = transaction.execute(status -> decisions.append(new NewDecision(
+                SubjectType.LISTING_PUBLICATION, listingId, 1, Outcome.PASS, List.of(), "test", "v2")).decisionId());
+        ListingVersion draft = new ListingVersion(listingId, 1, contentHashOf(id));
 
-        for (UUID proof : List.of(fail, passForAnotherVersion, UUID.randomUUID())) {
-            assertThatThrownBy(() -> transaction.executeWithoutResult(status -> shelf.publish(new ListingVersion(listingId, 1), proof, "v1", "X")))
+        for (UUID proof : List.of(fail, passForAnotherVersion, passForOtherContent, passNamingNoContent, UUID.randomUUID())) {
+            assertThatThrownBy(() -> transaction.executeWithoutResult(status -> shelf.publish(draft, proof, "v1", "X")))
                     .isInstanceOf(IllegalStateException.class);
         }
         assertThat(visible(id)).isFalse();
@@ -235,6 +240,87 @@ class PublishingGateTest {
                     .isInstanceOf(SQLException.class).hasMessageContaining("no compliance PASS");
         }
         assertThat(visible(draft)).isFalse();
+    }
+
+    @Test
+    void theDatabaseRefusesAChangeOfCheckedContentUnderThePassThatCheckedOtherContent() throws Exception {
+        Seller seller = CatalogFixtures.verifiedSeller(api);
+        Seller other = CatalogFixtures.pendingSeller(api);
+        String published = publishedListing(api, seller, listing("Baki Rotan Persegi"));
+        try (Connection connection = TestDatabase.instance().connect()) {
+            for (String change : List.of("category_code = 'senjata'", "regulatory_licence = 'tanpa izin'",
+                    "halal_status = 'CERTIFIED', halal_certificate_number = 'KH 123'", "halal_status = 'NON_HALAL'",
+                    "ship_from_regency_code = '99.01'", "seller_id = '" + other.sellerId() + "'")) {
+                refusedByTheGate(connection, "UPDATE catalog.listings SET " + change + " WHERE id = '" + published + "'");
+            }
+            // what the rules do not look at, and stock above all (every order), needs no new PASS
+            assertThat(connection.createStatement().executeUpdate("UPDATE catalog.listings SET stock = stock + 1, "
+                    + "price_idr = price_idr + 500, title = 'Baki Rotan Persegi Besar' WHERE id = '" + published + "'")).isOne();
+            assertThat(connection.createStatement().executeUpdate(
+                    "UPDATE catalog.listings SET category_code = category_code WHERE id = '" + published + "'")).isOne();
+        }
+        assertThat(visible(published)).isTrue();
+    }
+
+    @Test
+    void theDatabaseRefusesARepublishUnderTheOldPassAfterTheContentChanged() throws Exception {
+        Seller seller = CatalogFixtures.verifiedSeller(api);
+        String kept = publishedListing(api, seller, listing("Keranjang Rotan Tutup"));
+        String unpublished = publishedListing(api, seller, listing("Keranjang Rotan Kecil"));
+        String oldPass = api.get("/api/v1/listings/" + unpublished).bearer(seller.token()).send().json().get("decisionId").asString();
+        api.post("/api/v1/listings/" + unpublished + "/unpublish", Map.of()).bearer(seller.token()).send().expect(200);
+        try (Connection connection = TestDatabase.instance().connect()) {
+            // off the shelf by SQL, the PASS left on the row; changed while a draft; back on under the same PASS
+            connection.createStatement().executeUpdate("UPDATE catalog.listings SET status = 'DRAFT' WHERE id = '" + kept + "'");
+            connection.createStatement().executeUpdate("UPDATE catalog.listings SET regulatory_licence = 'tanpa izin', "
+                    + "category_code = 'senjata' WHERE id IN ('" + kept + "', '" + unpublished + "')");
+            refusedByTheGate(connection, "UPDATE catalog.listings SET status = 'PUBLISHED' WHERE id = '" + kept + "'");
+            refusedByTheGate(connection, "UPDATE catalog.listings SET status = 'PUBLISHED', "
+                    + "decision_id = '" + oldPass + "' WHERE id = '" + unpublished + "'");
+        }
+        assertThat(visible(kept)).isFalse();
+        assertThat(visible(unpublished)).isFalse();
+    }
+
+    @Test
+    void aListingPublishedUnderAPassThatNamesNoContentKeepsItOnlyWhileItsCheckedContentStaysAsItWas() throws Exception {
+        Seller seller = CatalogFixtures.verifiedSeller(api);
+        String id = publishedListing(api, seller, listing("Tampah Rotan"));
+        UUID legacyPass = transaction.execute(status -> decisions.append(new NewDecision(SubjectType.LISTING_PUBLICATION,
+                UUID.fromString(id), 1, Outcome.PASS, List.of(), "test", "v2")).decisionId());
+        try (Connection connection = TestDatabase.instance().connect()) {
+            // as published before PASSes named the content they checked (the trigger of the time is not this one)
+            connection.createStatement().execute("SET session_replication_role = replica");
+            connection.createStatement().executeUpdate(
+                    "UPDATE catalog.listings SET decision_id = '" + legacyPass + "' WHERE id = '" + id + "'");
+            connection.createStatement().execute("SET session_replication_role = DEFAULT");
+
+            assertThat(connection.createStatement().executeUpdate("UPDATE catalog.listings SET stock = 3, status = 'PUBLISHED', "
+                    + "category_code = category_code WHERE id = '" + id + "'")).isOne();
+            refusedByTheGate(connection, "UPDATE catalog.listings SET halal_status = 'NON_HALAL' WHERE id = '" + id + "'");
+            connection.createStatement().executeUpdate("UPDATE catalog.listings SET status = 'DRAFT' WHERE id = '" + id + "'");
+            connection.createStatement().executeUpdate("UPDATE catalog.listings SET category_code = 'senjata' WHERE id = '" + id + "'");
+            refusedByTheGate(connection, "UPDATE catalog.listings SET status = 'PUBLISHED' WHERE id = '" + id + "'");
+        }
+        assertThat(visible(id)).isFalse();
+    }
+
+    @Test
+    void aPassNamesTheContentItChecked() throws Exception {
+        Seller seller = CatalogFixtures.verifiedSeller(api);
+        String id = publishedListing(api, seller, listing("Tatakan Gelas Rotan"));
+        api.put("/api/v1/listings/" + id, with(listing("Tatakan Gelas Rotan"), "categoryCode", "ukiran-kayu"))
+                .bearer(seller.token()).send().expect(200);
+        publish(seller, id).expect(200);
+        try (Connection connection = TestDatabase.instance().connect();
+                ResultSet row = connection.createStatement().executeQuery("""
+                        SELECT l.content_hash, d.content_hash AS checked, l.version FROM catalog.listings l
+                        JOIN compliance.decisions d ON d.decision_id = l.decision_id WHERE l.id = '%s'""".formatted(id))) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString("checked")).matches("[0-9a-f]{64}").isEqualTo(row.getString("content_hash"));
+            assertThat(row.getInt("version")).isEqualTo(2);
+        }
+        assertThat(visible(id)).isTrue();
     }
 
     @Test
@@ -285,6 +371,21 @@ class PublishingGateTest {
         Api.Response noApplication = api.post("/api/v1/listings", listing("Topi")).bearer(api.newAccount("SELLER")).send();
         noApplication.expect(422);
         assertThat(noApplication.json().get("code").asString()).isEqualTo("SELLER_APPLICATION_REQUIRED");
+    }
+
+    /** The gate's refusal of a statement that would leave a row PUBLISHED without a PASS for its content. */
+    private static void refusedByTheGate(Connection connection, String update) {
+        assertThatThrownBy(() -> connection.createStatement().executeUpdate(update)).as(update)
+                .isInstanceOf(SQLException.class).hasMessageContaining("no compliance PASS");
+    }
+
+    private static String contentHashOf(String listingId) throws SQLException {
+        try (Connection connection = TestDatabase.instance().connect();
+                ResultSet row = connection.createStatement().executeQuery(
+                        "SELECT content_hash FROM catalog.listings WHERE id = '" + listingId + "'")) {
+            row.next();
+            return row.getString(1);
+        }
     }
 
     static List<String> decisionsAbout(String subjectId) throws SQLException {

@@ -52,6 +52,14 @@ class ShelfRecheckTest {
         assertThat(suspended.get("reasons").get(0).asString()).isEqualTo("SELLER_NOT_VERIFIED");
         assertThat(api.get("/api/v1/catalog/listings/" + noLongerFine).send().status()).isEqualTo(404);
         assertThat(workflow.recheckBatch(200).checked()).as("nothing left to re-check").isZero();
+        try (Connection connection = TestDatabase.instance().connect();
+                ResultSet row = connection.createStatement().executeQuery("""
+                        SELECT l.content_hash, d.content_hash AS checked FROM catalog.listings l
+                        JOIN compliance.decisions d ON d.decision_id = l.decision_id WHERE l.id = '%s'""".formatted(stillFine))) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString("checked")).as("the renewed PASS names what it checked").matches("[0-9a-f]{64}")
+                    .isEqualTo(row.getString("content_hash"));
+        }
     }
 
     @Test

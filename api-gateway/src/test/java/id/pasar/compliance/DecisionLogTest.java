@@ -67,7 +67,7 @@ class DecisionLogTest {
         try (Connection connection = TestDatabase.instance().connect(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("""
                         SELECT sequence, decision_id, subject_type, subject_id, subject_version, outcome, reasons, actor,
-                               decided_at, rule_set_version, previous_hash, hash
+                               decided_at, rule_set_version, content_hash, previous_hash, hash
                         FROM compliance.decisions ORDER BY sequence""")) {
             String previous = "0".repeat(64);
             long expected = 1;
@@ -79,6 +79,32 @@ class DecisionLogTest {
                 previous = hash;
             }
             assertThat(expected - 1).isGreaterThanOrEqualTo(64);
+        }
+    }
+
+    @Test
+    void aContentHashIsHashedAfterTheRuleSetAndAnEntryWithoutOneKeepsTheEarlierForm() throws Exception {
+        String content = "c".repeat(64);
+        Decision named = transaction.execute(status -> log.append(new NewDecision(SubjectType.LISTING_PUBLICATION,
+                UUID.randomUUID(), 2, Outcome.PASS, List.of(), "system", "v2", content)));
+        Decision unnamed = append("NO_CONTENT");
+
+        String decidedAt = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC)
+                .format(named.decidedAt());
+        assertThat(named.contentHash()).isEqualTo(content);
+        assertThat(named.hash()).isEqualTo(sha256(named.previousHash() + "{\"sequence\":" + named.sequence()
+                + ",\"decisionId\":\"" + named.decisionId() + "\",\"subjectType\":\"LISTING_PUBLICATION\",\"subjectId\":\""
+                + named.subjectId() + "\",\"subjectVersion\":2,\"outcome\":\"PASS\",\"reasons\":[],\"actor\":\"system\","
+                + "\"decidedAt\":\"" + decidedAt + "\",\"ruleSetVersion\":\"v2\",\"contentHash\":\"" + content + "\"}"));
+        assertThat(unnamed.contentHash()).isNull();
+        try (Connection connection = TestDatabase.instance().connect(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("""
+                        SELECT sequence, decision_id, subject_type, subject_id, subject_version, outcome, reasons, actor,
+                               decided_at, rule_set_version, content_hash, previous_hash, hash
+                        FROM compliance.decisions WHERE sequence = """ + unnamed.sequence())) {
+            row.next();
+            assertThat(canonical(row)).doesNotContain("contentHash").endsWith("\"ruleSetVersion\":\"v1\"}");
+            assertThat(sha256(unnamed.previousHash() + canonical(row))).isEqualTo(unnamed.hash());
         }
     }
 
@@ -125,7 +151,9 @@ class DecisionLogTest {
                 + ",\"reasons\":[" + reasons + "]"
                 + ",\"actor\":\"" + row.getString("actor") + "\""
                 + ",\"decidedAt\":\"" + decidedAt + "\""
-                + ",\"ruleSetVersion\":\"" + row.getString("rule_set_version") + "\"}";
+                + ",\"ruleSetVersion\":\"" + row.getString("rule_set_version") + "\""
+                + (row.getString("content_hash") == null ? "" : ",\"contentHash\":\"" + row.getString("content_hash") + "\"")
+                + "}";
     }
 
     private static String sha256(String text) throws Exception {

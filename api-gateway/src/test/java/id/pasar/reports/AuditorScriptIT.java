@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import id.pasar.Api;
 import id.pasar.IntegrationTest;
+import id.pasar.catalog.CatalogFixtures;
 import id.pasar.onboarding.SellerFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,8 @@ class AuditorScriptIT {
         assumeTrue(python() != null, "python3 is not installed");
         Api api = new Api(port);
         api.post("/api/v1/sellers", SellerFixtures.pendingKtpApplication()).bearer(api.newAccount("SELLER")).send().expect(201);
+        // a listing PASS: an entry whose canonical form ends with the content it checked
+        CatalogFixtures.publishedListing(api, CatalogFixtures.verifiedSeller(api), CatalogFixtures.listing("Tas Anyaman Pandan"));
         String email = "auditor-" + UUID.randomUUID() + "@example.id";
         api.post("/api/v1/admin/users", Map.of("email", email, "password", "auditor-password", "displayName", "Auditor",
                 "role", "AUDITOR")).bearer(api.adminToken()).send().expect(201);

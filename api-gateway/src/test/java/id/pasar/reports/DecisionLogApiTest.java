@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pasar.Api;
 import id.pasar.IntegrationTest;
+import id.pasar.catalog.CatalogFixtures;
 import id.pasar.onboarding.SellerFixtures;
 import id.pasar.testing.TestDatabase;
 import java.io.StringReader;
@@ -108,6 +109,28 @@ class DecisionLogApiTest {
         }
         assertThat(api.get("/api/v1/compliance/decisions/verification").bearer(auditor).send().json().get("valid").asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    void aListingDecisionShowsTheContentItCheckedAndOtherEntriesShowNone() throws Exception {
+        String listing = CatalogFixtures.publishedListing(api, CatalogFixtures.verifiedSeller(api),
+                CatalogFixtures.listing("Kotak Tisu Rotan"));
+
+        JsonNode passes = api.get("/api/v1/compliance/decisions?subjectType=LISTING_PUBLICATION&outcome=PASS&size=100")
+                .bearer(auditor).send().expect(200).json();
+        JsonNode pass = passes.get("items").valueStream().filter(e -> e.get("subjectId").asString().equals(listing))
+                .findFirst().orElseThrow();
+        assertThat(pass.get("contentHash").asString()).matches("[0-9a-f]{64}");
+        JsonNode applications = api.get("/api/v1/compliance/decisions?subjectType=SELLER_APPLICATION&size=5")
+                .bearer(auditor).send().expect(200).json();
+        applications.get("items").forEach(entry -> assertThat(entry.get("contentHash").isNull()).isTrue());
+
+        Api.Response csv = api.get("/api/v1/compliance/decisions?subjectType=LISTING_PUBLICATION").bearer(auditor)
+                .header("Accept", "text/csv").send().expect(200);
+        CSVRecord row = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.body())).getRecords().stream()
+                .filter(r -> r.get("decisionId").equals(pass.get("decisionId").asString())).findFirst().orElseThrow();
+        assertThat(row.get("contentHash")).isEqualTo(pass.get("contentHash").asString());
     }
 
     @Test

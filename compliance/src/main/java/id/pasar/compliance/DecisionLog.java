@@ -28,16 +28,25 @@ public interface DecisionLog {
     /**
      * @param subjectVersion the version of the subject decided on (a listing's version), or null
      * @param actor a user id, or {@code system}
+     * @param contentHash for a decision that checked a listing's content, the listing's {@code content_hash} (ADR
+     *     0007), else null
      */
     record NewDecision(SubjectType subjectType, UUID subjectId, Integer subjectVersion, Outcome outcome,
-            List<String> reasons, String actor, String ruleSetVersion) {
+            List<String> reasons, String actor, String ruleSetVersion, String contentHash) {
         public NewDecision {
             reasons = List.copyOf(reasons);
         }
+
+        /** A decision that checked no listing content. */
+        public NewDecision(SubjectType subjectType, UUID subjectId, Integer subjectVersion, Outcome outcome,
+                List<String> reasons, String actor, String ruleSetVersion) {
+            this(subjectType, subjectId, subjectVersion, outcome, reasons, actor, ruleSetVersion, null);
+        }
     }
 
+    /** @param contentHash the hash of the listing content a listing decision checked; null otherwise and before 2026-12-06 */
     record Decision(long sequence, UUID decisionId, SubjectType subjectType, UUID subjectId, Integer subjectVersion,
             Outcome outcome, List<String> reasons, String actor, Instant decidedAt, String ruleSetVersion,
-            String hash, String previousHash) {
+            String contentHash, String hash, String previousHash) {
     }
 }

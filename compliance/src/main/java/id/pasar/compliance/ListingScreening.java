@@ -7,8 +7,9 @@ import java.util.UUID;
 
 /**
  * Compliance's decisions about listings, each appended to the {@link DecisionLog} in the caller's
- * transaction. A PASS is bound to one version of one listing: the catalog publishes with it as
- * proof, and the database refuses a PUBLISHED row without it.
+ * transaction. A PASS is bound to one version of one listing and to the content it checked (the
+ * catalog's {@code content_hash}, recorded on the decision): the catalog publishes with it as proof,
+ * and the database refuses a PUBLISHED row without it or with other checked content (ADR 0007).
  */
 public interface ListingScreening {
 
@@ -18,8 +19,11 @@ public interface ListingScreening {
     /** The rule set that decides now. */
     String activeRuleSetVersion();
 
-    /** Checks a listing version for publication and logs the LISTING_PUBLICATION decision, PASS or FAIL. */
-    ListingDecision screenPublication(UUID listingId, int version, ListingFacts facts, String actor);
+    /**
+     * Checks a listing version for publication and logs the LISTING_PUBLICATION decision, PASS or FAIL, naming
+     * {@code contentHash}, the catalog's hash of the content that {@code facts} were gathered from.
+     */
+    ListingDecision screenPublication(UUID listingId, int version, String contentHash, ListingFacts facts, String actor);
 
     /**
      * Checks published listing versions again under the active rule set, in one go: a
@@ -28,17 +32,17 @@ public interface ListingScreening {
      */
     List<ListingDecision> recheckPublished(List<Recheck> listings, String actor);
 
-    /** How many of these (decision, listing, version) triples are PASSes for exactly that version. */
+    /** How many of these decisions are PASSes for exactly their listing's version and content. */
     int countPasses(List<Recheck> listings, List<UUID> decisionIds);
 
-    record Recheck(UUID listingId, int version, ListingFacts facts) {
+    record Recheck(UUID listingId, int version, String contentHash, ListingFacts facts) {
     }
 
     /** Logs that a published listing version was taken down, with why. */
     Decision recordSuspension(UUID listingId, int version, List<String> reasons, String actor);
 
-    /** Whether {@code decisionId} is a PASS for exactly this listing version. */
-    boolean isPass(UUID decisionId, UUID listingId, int version);
+    /** Whether {@code decisionId} is a PASS for exactly this listing version with this checked content. */
+    boolean isPass(UUID decisionId, UUID listingId, int version, String contentHash);
 
     record ListingDecision(boolean passed, List<String> reasons, UUID decisionId, String ruleSetVersion) {
         public ListingDecision {

@@ -62,7 +62,7 @@ public class PublishingWorkflow {
             return new Publication(true, List.of(), listing.decisionId());
         }
         ListingVersion version = listing.listing();
-        ListingDecision decision = screening.screenPublication(version.listingId(), version.version(),
+        ListingDecision decision = screening.screenPublication(version.listingId(), version.version(), version.contentHash(),
                 facts(seller.verified(), listing), userId.toString());
         if (decision.passed()) {
             shelf.publish(version, decision.decisionId(), decision.ruleSetVersion(), seller.shopName());
@@ -106,7 +106,7 @@ public class PublishingWorkflow {
         List<ListingScreening.Recheck> rechecks = batch.stream().map(listing -> {
             SellerSummary seller = sellersOfBatch.computeIfAbsent(listing.sellerId(), sellers::byId).orElse(null);
             return new ListingScreening.Recheck(listing.listing().listingId(), listing.listing().version(),
-                    facts(seller != null && seller.verified(), listing));
+                    listing.listing().contentHash(), facts(seller != null && seller.verified(), listing));
         }).toList();
         List<ListingDecision> decisions = screening.recheckPublished(rechecks, "system");
         List<Renewal> renewals = new ArrayList<>();

@@ -15,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The published shelf: what goes on it, with which proof, and what comes off it. A listing becomes
- * PUBLISHED only through {@link #publish}, which demands a compliance PASS for its exact version;
- * the database refuses any other way. Its only callers are the {@link PublishingWorkflow}'s, inside
+ * PUBLISHED only through {@link #publish}, which demands a compliance PASS for its exact version and
+ * checked content; the database refuses any other way. Its only callers are the {@link PublishingWorkflow}'s, inside
  * their transactions.
  */
 @Service
@@ -47,7 +47,7 @@ public class Shelf {
     @Transactional(propagation = Propagation.MANDATORY)
     Candidate lockForPublication(UUID listingId, UUID sellerId) {
         Listing listing = listings.lockByIdAndSellerId(listingId, sellerId).orElseThrow(CatalogProblems.ListingNotFound::new);
-        return new Candidate(new ListingVersion(listing.getId(), listing.getVersion()), listing.getSellerId(),
+        return new Candidate(version(listing), listing.getSellerId(),
                 listing.getStatus(), listing.getCategoryCode(), listing.getShipFromRegencyCode(),
                 listing.getRegulatoryLicence(), listing.getHalalStatus(), listing.getHalalCertificateNumber(),
                 listing.getDecisionId());
@@ -61,10 +61,15 @@ public class Shelf {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void publish(ListingVersion passed, UUID passDecisionId, String ruleSetVersion, String shopName) {
-        if (!screening.isPass(passDecisionId, passed.listingId(), passed.version())) {
+        if (!screening.isPass(passDecisionId, passed.listingId(), passed.version(), passed.contentHash())) {
             throw new IllegalStateException("decision " + passDecisionId + " is not a PASS for " + passed);
         }
         Listing listing = listings.lockById(passed.listingId()).orElseThrow(CatalogProblems.ListingNotFound::new);
+        // The entity cannot hash its content (the database generates it): compared here, as loaded with the lock.
+        if (!passed.contentHash().equals(listing.getContentHash())) {
+            throw new IllegalStateException("decision " + passDecisionId + " checked other content than " + passed.listingId()
+                    + " holds");
+        }
         listing.publish(passed.version(), passDecisionId, ruleSetVersion, shopName, clock.instant());
         listings.flush();
         searchOrderings.clearAfterCommit();
@@ -106,7 +111,8 @@ public class Shelf {
     @Transactional(propagation = Propagation.MANDATORY)
     void renewPasses(List<Renewal> renewals) {
         int passes = screening.countPasses(renewals.stream()
-            .map(r -> new ListingScreening.Recheck(r.listing().listingId(), r.listing().version(), null))
+            .map(r -> new ListingScreening.Recheck(r.listing().listingId(), r.listing().version(), r.listing().contentHash(),
+                    null))
             .toList(), renewals.stream().map(Renewal::passDecisionId).toList());
         if (passes != renewals.size()) {
             throw new IllegalStateException((renewals.size() - passes) + " of " + renewals.size()
@@ -122,8 +128,12 @@ public class Shelf {
     }
 
     private static ShelfEntry entry(Listing listing) {
-        return new ShelfEntry(new ListingVersion(listing.getId(), listing.getVersion()), listing.getSellerId(),
+        return new ShelfEntry(version(listing), listing.getSellerId(),
                 listing.getCategoryCode(), listing.getShipFromRegencyCode(), listing.getRegulatoryLicence(),
                 listing.getHalalStatus(), listing.getHalalCertificateNumber());
+    }
+
+    private static ListingVersion version(Listing listing) {
+        return new ListingVersion(listing.getId(), listing.getVersion(), listing.getContentHash());
     }
 }

@@ -41,7 +41,7 @@ class DecisionLogController {
     /** The log in sequence order: the last sequence shown. */
     private static final String CURSOR = "decisions";
     private static final String[] HEADER = {"sequence", "decisionId", "subjectType", "subjectId", "subjectVersion",
-        "outcome", "reasons", "actor", "decidedAt", "ruleSetVersion", "hash", "previousHash"};
+        "outcome", "reasons", "actor", "decidedAt", "ruleSetVersion", "hash", "previousHash", "contentHash"};
 
     private final DecisionQueries log;
     private final Clock clock;
@@ -70,7 +70,7 @@ class DecisionLogController {
                 Entry e = Entry.of(decision);
                 csv.row(e.sequence(), e.decisionId(), e.subjectType(), e.subjectId(), e.subjectVersion(), e.outcome(),
                         String.join(";", e.reasons()), e.actor(), e.decidedAt(), e.ruleSetVersion(), e.hash(),
-                        e.previousHash());
+                        e.previousHash(), e.contentHash());
             });
         }
     }
@@ -98,14 +98,17 @@ class DecisionLogController {
     }
 
 
-    /** One log entry as auditors read it; decisionAt in Asia/Jakarta, identities never present. */
+    /**
+     * One log entry as auditors read it; decisionAt in Asia/Jakarta, identities never present. contentHash (null
+     * unless a listing decision named the content it checked) comes last: an added field, as api.md allows.
+     */
     record Entry(long sequence, UUID decisionId, SubjectType subjectType, UUID subjectId, Integer subjectVersion,
             Outcome outcome, List<String> reasons, String actor, OffsetDateTime decidedAt, String ruleSetVersion,
-            String hash, String previousHash) {
+            String hash, String previousHash, String contentHash) {
         static Entry of(Decision d) {
             return new Entry(d.sequence(), d.decisionId(), d.subjectType(), d.subjectId(), d.subjectVersion(), d.outcome(),
                     d.reasons(), d.actor(), d.decidedAt().atZone(ReportPeriod.JAKARTA).toOffsetDateTime(),
-                    d.ruleSetVersion(), d.hash(), d.previousHash());
+                    d.ruleSetVersion(), d.hash(), d.previousHash(), d.contentHash());
         }
     }
 }

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 /**
  * The canonical JSON of a log entry and its chained hash, exactly as docs/auditor-guide.md
  * describes them for auditors who recompute the chain with their own tools: keys in this order,
- * no spaces, times in UTC with six fractional digits, and
+ * no spaces, times in UTC with six fractional digits, {@code contentHash} last and only when the entry has one
+ * (entries before it existed keep their hashes), and
  * {@code hash = hex(SHA-256(UTF-8(previousHash + canonicalJson)))}.
  */
 public final class CanonicalEntry {
@@ -41,6 +42,7 @@ public final class CanonicalEntry {
                 + ",\"actor\":" + string(d.actor())
                 + ",\"decidedAt\":" + string(TIME.format(d.decidedAt()))
                 + ",\"ruleSetVersion\":" + string(d.ruleSetVersion())
+                + (d.contentHash() == null ? "" : ",\"contentHash\":" + string(d.contentHash()))
                 + "}";
     }
 

@@ -65,19 +65,19 @@ class HashChainedDecisionLog implements DecisionLog {
     private Decision next(Head head, NewDecision request) {
         Decision unsigned = new Decision(head.sequence() + 1, UUID.randomUUID(), request.subjectType(), request.subjectId(),
                 request.subjectVersion(), request.outcome(), request.reasons(), request.actor(),
-                CanonicalEntry.truncate(clock.instant()), request.ruleSetVersion(), null, head.hash());
+                CanonicalEntry.truncate(clock.instant()), request.ruleSetVersion(), request.contentHash(), null, head.hash());
         String hash = CanonicalEntry.hash(head.hash(), unsigned);
         return new Decision(unsigned.sequence(), unsigned.decisionId(), unsigned.subjectType(), unsigned.subjectId(),
                 unsigned.subjectVersion(), unsigned.outcome(), unsigned.reasons(), unsigned.actor(), unsigned.decidedAt(),
-                unsigned.ruleSetVersion(), hash, head.hash());
+                unsigned.ruleSetVersion(), unsigned.contentHash(), hash, head.hash());
     }
 
     /** One JDBC batch: a batch's decisions reach the database in one round trip. */
     private void insert(List<Decision> decisions) {
         template.batchUpdate("""
                 INSERT INTO compliance.decisions (sequence, decision_id, subject_type, subject_id, subject_version, outcome,
-                    reasons, actor, decided_at, rule_set_version, previous_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", decisions, decisions.size(), (statement, d) -> {
+                    reasons, actor, decided_at, rule_set_version, content_hash, previous_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", decisions, decisions.size(), (statement, d) -> {
                     statement.setLong(1, d.sequence());
                     statement.setObject(2, d.decisionId());
                     statement.setString(3, d.subjectType().name());
@@ -88,8 +88,9 @@ class HashChainedDecisionLog implements DecisionLog {
                     statement.setString(8, d.actor());
                     statement.setTimestamp(9, Timestamp.from(d.decidedAt()));
                     statement.setString(10, d.ruleSetVersion());
-                    statement.setString(11, d.previousHash());
-                    statement.setString(12, d.hash());
+                    statement.setString(11, d.contentHash());
+                    statement.setString(12, d.previousHash());
+                    statement.setString(13, d.hash());
                 });
     }
 

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 class LogReader implements DecisionQueries {
 
     private static final String COLUMNS = "sequence, decision_id, subject_type, subject_id, subject_version, outcome, "
-            + "reasons, actor, decided_at, rule_set_version, hash, previous_hash";
+            + "reasons, actor, decided_at, rule_set_version, content_hash, hash, previous_hash";
 
     private final NamedParameterJdbcTemplate jdbc;
     /** The same connections, fetching 1,000 rows at a time: streams and the chain check read the log in constant memory. */
@@ -169,8 +169,8 @@ class LogReader implements DecisionQueries {
                 SubjectType.valueOf(rs.getString("subject_type")), rs.getObject("subject_id", UUID.class),
                 version == null ? null : ((Number) version).intValue(), Outcome.valueOf(rs.getString("outcome")),
                 List.copyOf(Arrays.asList((String[]) reasons.getArray())), rs.getString("actor"),
-                rs.getTimestamp("decided_at").toInstant(), rs.getString("rule_set_version"), rs.getString("hash"),
-                rs.getString("previous_hash"));
+                rs.getTimestamp("decided_at").toInstant(), rs.getString("rule_set_version"), rs.getString("content_hash"),
+                rs.getString("hash"), rs.getString("previous_hash"));
     }
 
     /** Walks the chain in sequence order and remembers the first entry that does not follow. */

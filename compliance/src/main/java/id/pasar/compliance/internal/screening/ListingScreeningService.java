@@ -33,11 +33,12 @@ class ListingScreeningService implements ListingScreening {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public ListingDecision screenPublication(UUID listingId, int version, ListingFacts facts, String actor) {
+    public ListingDecision screenPublication(UUID listingId, int version, String contentHash, ListingFacts facts,
+            String actor) {
         RuleSets.RuleSet ruleSet = ruleSets.active();
         List<String> reasons = rules.check(facts, ruleSet);
         Decision decision = decisions.append(new NewDecision(SubjectType.LISTING_PUBLICATION, listingId, version,
-                reasons.isEmpty() ? Outcome.PASS : Outcome.FAIL, reasons, actor, ruleSet.version()));
+                reasons.isEmpty() ? Outcome.PASS : Outcome.FAIL, reasons, actor, ruleSet.version(), contentHash));
         return new ListingDecision(reasons.isEmpty(), reasons, decision.decisionId(), decision.ruleSetVersion());
     }
 
@@ -49,7 +50,7 @@ class ListingScreeningService implements ListingScreening {
             List<String> reasons = rules.check(listing.facts(), ruleSet);
             return new NewDecision(reasons.isEmpty() ? SubjectType.LISTING_PUBLICATION : SubjectType.LISTING_SUSPENSION,
                     listing.listingId(), listing.version(), reasons.isEmpty() ? Outcome.PASS : Outcome.FAIL, reasons, actor,
-                    ruleSet.version());
+                    ruleSet.version(), listing.contentHash());
         }).toList();
         return decisions.appendAll(batch).stream()
                 .map(d -> new ListingDecision(d.outcome() == Outcome.PASS, d.reasons(), d.decisionId(), d.ruleSetVersion()))
@@ -63,12 +64,14 @@ class ListingScreeningService implements ListingScreening {
             return 0;
         }
         return jdbc.sql("""
-                SELECT count(*) FROM unnest(CAST(:decisions AS uuid[]), CAST(:listings AS uuid[]), CAST(:versions AS int[]))
-                    AS x(decision, listing, version)
-                WHERE compliance.is_publication_pass(x.decision, x.listing, x.version)""")
+                SELECT count(*) FROM unnest(CAST(:decisions AS uuid[]), CAST(:listings AS uuid[]), CAST(:versions AS int[]),
+                    CAST(:contents AS text[])) AS x(decision, listing, version, content)
+                WHERE compliance.is_publication_pass(x.decision, x.listing, x.version, x.content)""")
                 .param("decisions", "{" + String.join(",", decisionIds.stream().map(UUID::toString).toList()) + "}")
                 .param("listings", "{" + String.join(",", listings.stream().map(l -> l.listingId().toString()).toList()) + "}")
                 .param("versions", "{" + String.join(",", listings.stream().map(l -> Integer.toString(l.version())).toList()) + "}")
+                // hex digits or null: nothing to quote
+                .param("contents", "{" + String.join(",", listings.stream().map(l -> String.valueOf(l.contentHash())).toList()) + "}")
                 .query(Integer.class).single();
     }
 
@@ -81,11 +84,13 @@ class ListingScreeningService implements ListingScreening {
 
     @Override
     @Transactional(readOnly = true)
-    public boolean isPass(UUID decisionId, UUID listingId, int version) {
-        return Boolean.TRUE.equals(jdbc.sql("SELECT compliance.is_publication_pass(:decision, :listing, :version)")
+    public boolean isPass(UUID decisionId, UUID listingId, int version, String contentHash) {
+        return Boolean.TRUE.equals(jdbc.sql("SELECT compliance.is_publication_pass(:decision, :listing, :version, "
+                + "CAST(:content AS text))")
                 .param("decision", decisionId)
                 .param("listing", listingId)
                 .param("version", version)
+                .param("content", contentHash)
                 .query(Boolean.class)
                 .single());
     }
