@@ -4,7 +4,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The marketplace: one deployable, many stateless instances on one PostgreSQL (docs/architecture.md). */
+/**
+ * The marketplace: one deployable, many stateless instances on one PostgreSQL
+ * (docs/architecture.md).
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class PasarApplication {
@@ -12,4 +15,5 @@ public class PasarApplication {
     public static void main(String[] args) {
         SpringApplication.run(PasarApplication.class, args);
     }
+
 }

@@ -16,13 +16,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A client of the running application over real HTTP, as the mobile app and the auditors' tools
- * are: requests are built by hand, responses read as JSON.
+ * A client of the running application over real HTTP, as the mobile app and the auditors'
+ * tools are: requests are built by hand, responses read as JSON.
  */
 public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private final String base;
 
     public Api(int port) {
@@ -49,15 +51,20 @@ public final class Api {
     public String newAccount(String role) {
         String email = role.toLowerCase() + "-" + UUID.randomUUID() + "@example.id";
         post("/api/v1/auth/register", Map.of("email", email, "password", "password-" + role.toLowerCase(),
-                "displayName", "Tester", "role", role)).send().expect(201);
+                "displayName", "Tester", "role", role))
+            .send()
+            .expect(201);
         return token(email, "password-" + role.toLowerCase());
     }
 
     /** An account of any role, created by the bootstrap ADMIN. */
     public String newStaffAccount(String role) {
         String email = role.toLowerCase() + "-" + UUID.randomUUID() + "@example.id";
-        post("/api/v1/admin/users", Map.of("email", email, "password", "password-" + role.toLowerCase(),
-                "displayName", "Staff", "role", role)).bearer(adminToken()).send().expect(201);
+        post("/api/v1/admin/users", Map.of("email", email, "password", "password-" + role.toLowerCase(), "displayName",
+                "Staff", "role", role))
+            .bearer(adminToken())
+            .send()
+            .expect(201);
         return token(email, "password-" + role.toLowerCase());
     }
 
@@ -66,21 +73,31 @@ public final class Api {
     }
 
     public String token(String email, String password) {
-        return post("/api/v1/auth/token", Map.of("email", email, "password", password)).send().expect(200)
-                .json().get("accessToken").asString();
+        return post("/api/v1/auth/token", Map.of("email", email, "password", password)).send()
+            .expect(200)
+            .json()
+            .get("accessToken")
+            .asString();
     }
 
-    /** Every item of a paged list (api.md's {@code items}/{@code nextCursor}), 100 a page, page after page. */
+    /**
+     * Every item of a paged list (api.md's {@code items}/{@code nextCursor}), 100 a page,
+     * page after page.
+     */
     public List<JsonNode> allItems(String path, String token) {
         List<JsonNode> all = new ArrayList<>();
         String separator = path.contains("?") ? "&" : "?";
         String cursor = null;
         do {
-            JsonNode page = get(path + separator + "size=100" + (cursor == null ? "" : "&cursor=" + cursor)).bearer(token)
-                    .send().expect(200).json();
+            JsonNode page = get(path + separator + "size=100" + (cursor == null ? "" : "&cursor=" + cursor))
+                .bearer(token)
+                .send()
+                .expect(200)
+                .json();
             page.get("items").forEach(all::add);
             cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
-        } while (cursor != null);
+        }
+        while (cursor != null);
         return all;
     }
 
@@ -89,9 +106,13 @@ public final class Api {
     }
 
     public final class Request {
+
         private final String method;
+
         private final String path;
+
         private HttpRequest.BodyPublisher body;
+
         private final Map<String, String> headers = new LinkedHashMap<>();
 
         private Request(String method, String path, Object body) {
@@ -119,18 +140,22 @@ public final class Api {
         }
 
         public Response send() {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                    .method(method, body != null ? body : HttpRequest.BodyPublishers.noBody());
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body != null ? body : HttpRequest.BodyPublishers.noBody());
             headers.forEach(builder::header);
             try {
                 return new Response(http.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
         }
+
     }
 
     public record Response(HttpResponse<String> raw) {
@@ -163,4 +188,5 @@ public final class Api {
             return this;
         }
     }
+
 }

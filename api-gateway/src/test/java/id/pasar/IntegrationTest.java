@@ -10,11 +10,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application on a random port, against the JVM's one real PostgreSQL (Testcontainers
- * or embedded, see test-support). Every class with this annotation and no other configuration
- * shares one Spring context, so the suite starts the application once. Tagged {@value #TAG}, so
- * that {@code -DexcludedGroups=application} leaves these out for the quickest feedback (units and
- * web slices only: docs/contributing.md).
+ * The whole application on a random port, against the JVM's one real PostgreSQL
+ * (Testcontainers or embedded, see test-support). Every class with this annotation and no
+ * other configuration shares one Spring context, so the suite starts the application
+ * once. Tagged {@value #TAG}, so that {@code -DexcludedGroups=application} leaves these
+ * out for the quickest feedback (units and web slices only: docs/contributing.md).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,4 +25,5 @@ import org.springframework.test.context.ContextConfiguration;
 public @interface IntegrationTest {
 
     String TAG = "application";
+
 }

@@ -6,8 +6,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Request bodies for web slices: a valid body written once as JSON text, and the same body with one
- * field changed, so that each test says only what it breaks.
+ * Request bodies for web slices: a valid body written once as JSON text, and the same
+ * body with one field changed, so that each test says only what it breaks.
  */
 public final class JsonBody {
 
@@ -17,8 +17,9 @@ public final class JsonBody {
     }
 
     /**
-     * {@code body} with the field at {@code path} set to {@code value}, or removed when the value is
-     * null. The path is dotted; a number picks an array element: {@code items.0.quantity}.
+     * {@code body} with the field at {@code path} set to {@code value}, or removed when
+     * the value is null. The path is dotted; a number picks an array element:
+     * {@code items.0.quantity}.
      */
     public static String with(String body, String path, Object value) {
         JsonNode root = JSON.readTree(body);
@@ -31,11 +32,14 @@ public final class JsonBody {
         JsonNode node = JSON.valueToTree(value);
         if (parent instanceof ArrayNode array) {
             array.set(Integer.parseInt(last), node);
-        } else if (value == null) {
+        }
+        else if (value == null) {
             ((ObjectNode) parent).remove(last);
-        } else {
+        }
+        else {
             ((ObjectNode) parent).set(last, node);
         }
         return JSON.writeValueAsString(root);
     }
+
 }

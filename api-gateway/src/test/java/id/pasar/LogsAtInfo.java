@@ -16,12 +16,12 @@ import org.springframework.boot.logging.LoggingSystem;
 
 /**
  * Tests log at WARN (test-support's logback-test.xml); a test that reads the log (with
- * {@code OutputCaptureExtension}) needs what the application logs in production, INFO, from the
- * loggers it reads: this raises them for each test and sets them back after it. An instance
- * started inside the test sets up logging anew and drops the raise: start it before (in
- * {@code @BeforeAll}).
+ * {@code OutputCaptureExtension}) needs what the application logs in production, INFO,
+ * from the loggers it reads: this raises them for each test and sets them back after it.
+ * An instance started inside the test sets up logging anew and drops the raise: start it
+ * before (in {@code @BeforeAll}).
  */
-@Target({ElementType.TYPE, ElementType.METHOD})
+@Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(LogsAtInfo.Raise.class)
 public @interface LogsAtInfo {
@@ -57,8 +57,11 @@ public @interface LogsAtInfo {
 
         private static String[] loggers(ExtensionContext context) {
             return AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), LogsAtInfo.class)
-                    .or(() -> AnnotationSupport.findAnnotation(context.getRequiredTestClass(), LogsAtInfo.class))
-                    .map(LogsAtInfo::value).orElseThrow();
+                .or(() -> AnnotationSupport.findAnnotation(context.getRequiredTestClass(), LogsAtInfo.class))
+                .map(LogsAtInfo::value)
+                .orElseThrow();
         }
+
     }
+
 }

@@ -10,38 +10,47 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module rules of style.md, over the production classes of every module: a module's base
- * package is its API; {@code internal} and {@code web} are its own.
+ * The module rules of style.md, over the production classes of every module: a module's
+ * base package is its API; {@code internal} and {@code web} are its own.
  */
 class ModularityTest {
 
     static final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("id.pasar");
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("id.pasar");
 
     @ParameterizedTest
-    @ValueSource(strings = {"onboarding", "catalog", "orders", "compliance", "gateway"})
+    @ValueSource(strings = { "onboarding", "catalog", "orders", "compliance", "gateway" })
     void noModuleReachesIntoAnothersInternals(String module) {
-        noClasses().that().resideOutsideOfPackage("id.pasar." + module + "..")
-                .should().dependOnClassesThat().resideInAnyPackage("id.pasar." + module + ".internal..",
-                        "id.pasar." + module + ".web..")
-                .allowEmptyShould(true)
-                .check(classes);
+        noClasses().that()
+            .resideOutsideOfPackage("id.pasar." + module + "..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("id.pasar." + module + ".internal..", "id.pasar." + module + ".web..")
+            .allowEmptyShould(true)
+            .check(classes);
     }
 
     @Test
     void complianceDependsOnNoOtherModule() {
-        noClasses().that().resideInAPackage("id.pasar.compliance..")
-                .should().dependOnClassesThat().resideInAnyPackage("id.pasar.onboarding..", "id.pasar.catalog..",
-                        "id.pasar.orders..", "id.pasar.gateway..")
-                .check(classes);
+        noClasses().that()
+            .resideInAPackage("id.pasar.compliance..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("id.pasar.onboarding..", "id.pasar.catalog..", "id.pasar.orders..",
+                    "id.pasar.gateway..")
+            .check(classes);
     }
 
     @Test
     void domainModulesDoNotDependOnTheGateway() {
-        noClasses().that().resideInAnyPackage("id.pasar.onboarding..", "id.pasar.catalog..", "id.pasar.orders..",
-                        "id.pasar.compliance..")
-                .should().dependOnClassesThat().resideInAPackage("id.pasar.gateway..")
-                .check(classes);
+        noClasses().that()
+            .resideInAnyPackage("id.pasar.onboarding..", "id.pasar.catalog..", "id.pasar.orders..",
+                    "id.pasar.compliance..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("id.pasar.gateway..")
+            .check(classes);
     }
+
 }

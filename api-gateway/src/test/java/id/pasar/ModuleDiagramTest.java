@@ -15,13 +15,14 @@ import org.springframework.modulith.docs.Documenter;
 import org.springframework.modulith.docs.Documenter.DiagramOptions;
 
 /**
- * The module diagram that docs/architecture.md links to, generated from the class files by Spring
- * Modulith's {@link Documenter}: a module is a direct subpackage of {@code id.pasar}, an arrow a
- * dependency found in the code ("uses" a type, "listens to" an event). The test fails when the
- * committed {@code docs/modules/components.puml} differs from what the code gives, so a change of
- * the module structure cannot land without its diagram; {@code -Dpasar.docs.write=true} rewrites
- * the file. A new module (the kernel, say) is found by its package alone: run {@link #REGENERATE}
- * and commit. No Spring context: it reads class files only.
+ * The module diagram that docs/architecture.md links to, generated from the class files
+ * by Spring Modulith's {@link Documenter}: a module is a direct subpackage of
+ * {@code id.pasar}, an arrow a dependency found in the code ("uses" a type, "listens to"
+ * an event). The test fails when the committed {@code docs/modules/components.puml}
+ * differs from what the code gives, so a change of the module structure cannot land
+ * without its diagram; {@code -Dpasar.docs.write=true} rewrites the file. A new module
+ * (the kernel, say) is found by its package alone: run {@link #REGENERATE} and commit. No
+ * Spring context: it reads class files only.
  */
 class ModuleDiagramTest {
 
@@ -33,14 +34,17 @@ class ModuleDiagramTest {
 
     static final Path OUTPUT = Path.of("target", "spring-modulith-docs");
 
-    /** test-support's {@code id.pasar.testing} is on the test class path only: no module of the application. */
+    /**
+     * test-support's {@code id.pasar.testing} is on the test class path only: no module
+     * of the application.
+     */
     static final ApplicationModules modules = ApplicationModules.of(PasarApplication.class,
             JavaClass.Predicates.resideInAPackage("id.pasar.testing.."));
 
     @Test
     void committedDiagramIsTheOneTheCodeGives() throws IOException {
         new Documenter(modules, Documenter.Options.defaults().withOutputFolder(OUTPUT.toString()))
-                .writeModulesAsPlantUml(DiagramOptions.defaults().withStyle(DiagramOptions.DiagramStyle.UML));
+            .writeModulesAsPlantUml(DiagramOptions.defaults().withStyle(DiagramOptions.DiagramStyle.UML));
         String generated = canonical(Files.readString(OUTPUT.resolve("components.puml"), StandardCharsets.UTF_8));
 
         if (Boolean.getBoolean("pasar.docs.write")) {
@@ -56,8 +60,9 @@ class ModuleDiagramTest {
     }
 
     /**
-     * The dependency rules Modulith checks by itself: no cycle between modules, and no module uses
-     * another's types outside its base package (ModularityTest says the same in ArchUnit's words).
+     * The dependency rules Modulith checks by itself: no cycle between modules, and no
+     * module uses another's types outside its base package (ModularityTest says the same
+     * in ArchUnit's words).
      */
     @Test
     void modulesDependOnEachOthersBasePackagesOnlyAndWithoutCycles() {
@@ -65,9 +70,9 @@ class ModuleDiagramTest {
     }
 
     /**
-     * Modulith lists the dependencies in the order its class scan met them, which changes from run
-     * to run; each run of module or relationship lines is sorted, so that only a change of the
-     * structure changes the file.
+     * Modulith lists the dependencies in the order its class scan met them, which changes
+     * from run to run; each run of module or relationship lines is sorted, so that only a
+     * change of the structure changes the file.
      */
     static String canonical(String plantUml) {
         List<String> out = new ArrayList<>();
@@ -92,4 +97,5 @@ class ModuleDiagramTest {
         lines.removeAll(text.lines().toList());
         return lines.isEmpty() ? "  (none)" : "  " + String.join("\n  ", lines);
     }
+
 }

@@ -7,9 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.test.context.TestComponent;
 
 /**
- * A stand-in for Dukcapil and OSS (no registry is reachable from here): it confirms the identity
- * numbers a test has named, and nothing else, so the code path where a confirmation makes an
- * application VERIFIED runs for real.
+ * A stand-in for Dukcapil and OSS (no registry is reachable from here): it confirms the
+ * identity numbers a test has named, and nothing else, so the code path where a
+ * confirmation makes an application VERIFIED runs for real.
  */
 @TestComponent
 public class TestIdentityRegistry implements IdentityRegistry {
@@ -24,4 +24,5 @@ public class TestIdentityRegistry implements IdentityRegistry {
     public boolean confirms(SellerIdentity identity) {
         return confirmed.contains(identity.identityNumber());
     }
+
 }

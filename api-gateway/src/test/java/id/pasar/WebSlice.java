@@ -21,23 +21,25 @@ import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
- * A web slice: the given controllers in Spring MVC, with the gateway's own problem handling, JSON
- * settings, filters and security rules, and nothing else of the application: no database, no
- * services (a slice mocks the ones its controllers call with {@code @MockitoBean}). It starts in
- * about a second and answers a {@code MockMvcTester}. Callers authenticate with
- * {@link SliceSecurity#as}; refusals are checked with {@link ProblemHandling#problem} and
- * {@link ProblemHandling#invalid}.
+ * A web slice: the given controllers in Spring MVC, with the gateway's own problem
+ * handling, JSON settings, filters and security rules, and nothing else of the
+ * application: no database, no services (a slice mocks the ones its controllers call with
+ * {@code @MockitoBean}). It starts in about a second and answers a {@code MockMvcTester}.
+ * Callers authenticate with {@link SliceSecurity#as}; refusals are checked with
+ * {@link ProblemHandling#problem} and {@link ProblemHandling#invalid}.
  *
- * <p>Spring MVC's own scan brings every controller advice, filter and MVC configurer of the
- * application, except the order rate limit, whose buckets live in PostgreSQL (it is tested end
- * to end).
+ * <p>
+ * Spring MVC's own scan brings every controller advice, filter and MVC configurer of the
+ * application, except the order rate limit, whose buckets live in PostgreSQL (it is
+ * tested end to end).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @WebMvcTest(properties = "pasar.security.jwt.secret=" + SliceSecurity.SIGNING_KEY,
-        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "id\\.pasar\\.gateway\\.ratelimit\\..*"))
-@Import({ProblemHandling.class, SliceSecurity.class, WebSlice.FixedClock.class})
+        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+                pattern = "id\\.pasar\\.gateway\\.ratelimit\\..*"))
+@Import({ ProblemHandling.class, SliceSecurity.class, WebSlice.FixedClock.class })
 @MockitoBean(types = AccountStatus.class)
 public @interface WebSlice {
 
@@ -56,5 +58,7 @@ public @interface WebSlice {
         Clock clock() {
             return Clock.fixed(NOW, ZoneOffset.UTC);
         }
+
     }
+
 }

@@ -8,8 +8,8 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /actuator/info} for anyone: {@code {"application": {"name", "version"}}}, the version from
- * the build (unknown when run from classes without one), and nothing else.
+ * {@code /actuator/info} for anyone: {@code {"application": {"name", "version"}}}, the
+ * version from the build (unknown when run from classes without one), and nothing else.
  */
 @Component
 class ApplicationInfo implements InfoContributor {
@@ -25,4 +25,5 @@ class ApplicationInfo implements InfoContributor {
     public void contribute(Info.Builder builder) {
         builder.withDetail("application", Map.of("name", "pasar", "version", version));
     }
+
 }

@@ -4,7 +4,10 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One clock for the whole application, so that tests can move time instead of waiting for it. */
+/**
+ * One clock for the whole application, so that tests can move time instead of waiting for
+ * it.
+ */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
@@ -12,4 +15,5 @@ class ClockConfiguration {
     Clock clock() {
         return Clock.systemUTC();
     }
+
 }

@@ -8,11 +8,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers again, every minute on one instance (ShedLock), the outbox's publications whose listener
- * failed or never ran and that are older than {@link #OLDER_THAN}. Without it a listener that failed
- * (a pool timeout during a flash sale, say) was retried only when an instance restarted, so the
- * sales tally lagged until then. Listeners are idempotent (ADR 0019), so a publication delivered
- * again while its first delivery still runs counts once.
+ * Delivers again, every minute on one instance (ShedLock), the outbox's publications
+ * whose listener failed or never ran and that are older than {@link #OLDER_THAN}. Without
+ * it a listener that failed (a pool timeout during a flash sale, say) was retried only
+ * when an instance restarted, so the sales tally lagged until then. Listeners are
+ * idempotent (ADR 0019), so a publication delivered again while its first delivery still
+ * runs counts once.
  */
 @Component
 @RequiredArgsConstructor
@@ -28,4 +29,5 @@ class OutboxRetryJob {
     void retry() {
         publications.resubmitIncompletePublicationsOlderThan(OLDER_THAN);
     }
+
 }

@@ -11,9 +11,10 @@ import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Scheduled jobs, and asynchronous event listeners (the outbox's deliveries). Jobs that must run once across instances carry {@code @SchedulerLock}: ShedLock
- * keeps the lock in {@code gateway.shedlock}, timed by the database's clock so that instances'
- * clocks need not agree.
+ * Scheduled jobs, and asynchronous event listeners (the outbox's deliveries). Jobs that
+ * must run once across instances carry {@code @SchedulerLock}: ShedLock keeps the lock in
+ * {@code gateway.shedlock}, timed by the database's clock so that instances' clocks need
+ * not agree.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -24,9 +25,10 @@ class SchedulingConfiguration {
     @Bean
     LockProvider lockProvider(DataSource dataSource) {
         return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-                .withJdbcTemplate(new JdbcTemplate(dataSource))
-                .withTableName("gateway.shedlock")
-                .usingDbTime()
-                .build());
+            .withJdbcTemplate(new JdbcTemplate(dataSource))
+            .withTableName("gateway.shedlock")
+            .usingDbTime()
+            .build());
     }
+
 }

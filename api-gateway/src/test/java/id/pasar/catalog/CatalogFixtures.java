@@ -31,7 +31,10 @@ public final class CatalogFixtures {
         return apply(api, SellerFixtures.pendingKtpApplication(), "PENDING_REVIEW");
     }
 
-    /** A new SELLER account applies; the fixture fails unless the seller comes out {@code expectedStatus}. */
+    /**
+     * A new SELLER account applies; the fixture fails unless the seller comes out
+     * {@code expectedStatus}.
+     */
     public static Seller apply(Api api, Map<String, Object> application, String expectedStatus) {
         String token = api.newAccount("SELLER");
         var seller = api.post("/api/v1/sellers", application).bearer(token).send().expect(201).json();
@@ -61,7 +64,13 @@ public final class CatalogFixtures {
     }
 
     public static String createDraft(Api api, Seller seller, Map<String, Object> listing) {
-        return api.post("/api/v1/listings", listing).bearer(seller.token()).send().expect(201).json().get("listingId").asString();
+        return api.post("/api/v1/listings", listing)
+            .bearer(seller.token())
+            .send()
+            .expect(201)
+            .json()
+            .get("listingId")
+            .asString();
     }
 
     public static String publishedListing(Api api, Seller seller, Map<String, Object> listing) {
@@ -70,7 +79,10 @@ public final class CatalogFixtures {
         return id;
     }
 
-    /** A word no other test's listing holds, of letters only, so the Indonesian stemmer leaves it whole. */
+    /**
+     * A word no other test's listing holds, of letters only, so the Indonesian stemmer
+     * leaves it whole.
+     */
     public static String uniqueWord() {
         StringBuilder word = new StringBuilder("zq");
         for (int i = 0; i < 8; i++) {
@@ -78,4 +90,5 @@ public final class CatalogFixtures {
         }
         return word.toString();
     }
+
 }

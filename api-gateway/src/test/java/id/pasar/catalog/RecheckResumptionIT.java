@@ -19,12 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The re-check stops half-way (an instance goes away after a committed batch) and two instances
- * pick it up: it finishes with every published listing checked exactly once under the new rule set.
+ * The re-check stops half-way (an instance goes away after a committed batch) and two
+ * instances pick it up: it finishes with every published listing checked exactly once
+ * under the new rule set.
  */
 class RecheckResumptionIT {
 
     private static final String V2_IN_THE_FUTURE = "--pasar.compliance.rule-sets.v2-effective-from=2099-01-01T00:00+07:00";
+
     private static final String V2_IN_THE_PAST = "--pasar.compliance.rule-sets.v2-effective-from=2026-10-18T00:00+07:00";
 
     @Test
@@ -36,7 +38,8 @@ class RecheckResumptionIT {
             Api api = TestInstances.api(underV1);
             Seller seller = CatalogFixtures.verifiedSeller(api);
             for (int i = 0; i < 7; i++) {
-                listings.add(CatalogFixtures.publishedListing(api, seller, CatalogFixtures.listing("Tampah Bambu " + i)));
+                listings
+                    .add(CatalogFixtures.publishedListing(api, seller, CatalogFixtures.listing("Tampah Bambu " + i)));
             }
         }
 
@@ -45,29 +48,40 @@ class RecheckResumptionIT {
             assertThat(cutShort.getBean(PublishingWorkflow.class).recheckBatch(3).checked()).isEqualTo(3);
         }
         assertThat(count(jdbcUrl, "SELECT checked FROM compliance.rule_set_rechecks WHERE rule_set_version = 'v2' "
-                + "AND finished_at IS NULL")).isEqualTo(3);
+                + "AND finished_at IS NULL"))
+            .isEqualTo(3);
 
         // Two instances with their timers on finish it between them.
         try (ConfigurableApplicationContext one = TestInstances.start(jdbcUrl, V2_IN_THE_PAST,
-                        "--pasar.publishing.recheck-initial-delay=PT1S", "--pasar.publishing.recheck-interval=PT1S");
+                "--pasar.publishing.recheck-initial-delay=PT1S", "--pasar.publishing.recheck-interval=PT1S");
                 ConfigurableApplicationContext two = TestInstances.start(jdbcUrl, V2_IN_THE_PAST,
                         "--pasar.publishing.recheck-initial-delay=PT1S", "--pasar.publishing.recheck-interval=PT1S")) {
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(count(jdbcUrl,
-                    "SELECT count(*) FROM compliance.rule_set_rechecks WHERE rule_set_version = 'v2' AND finished_at IS NOT NULL"))
+            await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(count(jdbcUrl,
+                        "SELECT count(*) FROM compliance.rule_set_rechecks WHERE rule_set_version = 'v2' AND finished_at IS NOT NULL"))
                     .isEqualTo(1));
             Api api = TestInstances.api(two);
             for (String listing : listings) {
                 assertThat(api.get("/api/v1/catalog/listings/" + listing).send().status()).isEqualTo(200);
             }
-            assertThat(api.get("/api/v1/compliance/decisions/verification").bearer(api.newStaffAccount("AUDITOR")).send()
-                    .json().get("valid").asBoolean()).isTrue();
+            assertThat(api.get("/api/v1/compliance/decisions/verification")
+                .bearer(api.newStaffAccount("AUDITOR"))
+                .send()
+                .json()
+                .get("valid")
+                .asBoolean()).isTrue();
         }
         assertThat(count(jdbcUrl, "SELECT checked FROM compliance.rule_set_rechecks WHERE rule_set_version = 'v2'"))
-                .isEqualTo(listings.size());
-        assertThat(count(jdbcUrl, "SELECT count(*) FROM compliance.decisions WHERE subject_type = 'LISTING_PUBLICATION' "
-                + "AND rule_set_version = 'v2'")).as("one v2 PASS per listing, none twice").isEqualTo(listings.size());
-        assertThat(count(jdbcUrl, "SELECT count(DISTINCT subject_id) FROM compliance.decisions WHERE rule_set_version = 'v2' "
-                + "AND subject_type = 'LISTING_PUBLICATION'")).isEqualTo(listings.size());
+            .isEqualTo(listings.size());
+        assertThat(count(jdbcUrl,
+                "SELECT count(*) FROM compliance.decisions WHERE subject_type = 'LISTING_PUBLICATION' "
+                        + "AND rule_set_version = 'v2'"))
+            .as("one v2 PASS per listing, none twice")
+            .isEqualTo(listings.size());
+        assertThat(count(jdbcUrl,
+                "SELECT count(DISTINCT subject_id) FROM compliance.decisions WHERE rule_set_version = 'v2' "
+                        + "AND subject_type = 'LISTING_PUBLICATION'"))
+            .isEqualTo(listings.size());
     }
 
     private static long count(String jdbcUrl, String sql) throws Exception {
@@ -78,4 +92,5 @@ class RecheckResumptionIT {
             return row.getLong(1);
         }
     }
+
 }

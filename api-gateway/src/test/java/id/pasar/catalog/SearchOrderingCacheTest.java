@@ -25,10 +25,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Text search pages come from an order kept per query (SearchOrderingCache), at most a window of
- * listings long (30 in tests, TestApplicationInitializer), the SQL carrying on past it. Shoppers
- * must not notice: the pages walk one order, the formula's or the price's, and every page is the
- * shelf as it is now.
+ * Text search pages come from an order kept per query (SearchOrderingCache), at most a
+ * window of listings long (30 in tests, TestApplicationInitializer), the SQL carrying on
+ * past it. Shoppers must not notice: the pages walk one order, the formula's or the
+ * price's, and every page is the shelf as it is now.
  */
 @IntegrationTest
 class SearchOrderingCacheTest {
@@ -48,11 +48,14 @@ class SearchOrderingCacheTest {
         Seller seller = verifiedSeller(api);
         String word = uniqueWord();
         for (int i = 0; i < 45; i++) {
-            // Titles with the word once, twice or three times; some sold out: scores of several levels, and ties.
+            // Titles with the word once, twice or three times; some sold out: scores of
+            // several levels, and ties.
             String title = "Tas " + (word + " ").repeat(1 + i % 3) + "anyaman nomor " + i;
             // Seven prices for 45 listings: equal prices are ordered by id.
-            publishedListing(api, seller, with(with(with(listing(title), "stock", i % 4 == 0 ? 0 : 3), "description",
-                    i % 2 == 0 ? "Anyaman pandan." : "Anyaman pandan dengan " + word + "."), "priceIdr", 10_000 + i % 7 * 1_000));
+            publishedListing(api, seller,
+                    with(with(with(listing(title), "stock", i % 4 == 0 ? 0 : 3), "description",
+                            i % 2 == 0 ? "Anyaman pandan." : "Anyaman pandan dengan " + word + "."), "priceIdr",
+                            10_000 + i % 7 * 1_000));
         }
 
         List<String> walked = walk("q=" + word + "&size=7");
@@ -63,8 +66,10 @@ class SearchOrderingCacheTest {
         assertThat(walk("q=" + word + "&size=100")).isEqualTo(walked);
         // Words with another sort: the sort's own order, across the window too.
         assertThat(walk("q=" + word + "&sort=price_asc&size=7")).isEqualTo(databaseOrder(word, "price_idr, id"));
-        assertThat(walk("q=" + word + "&sort=price_desc&size=7")).isEqualTo(databaseOrder(word, "price_idr DESC, id DESC"));
-        assertThat(walk("q=" + word + "&sort=newest&size=7")).isEqualTo(databaseOrder(word, "published_at DESC, id DESC"));
+        assertThat(walk("q=" + word + "&sort=price_desc&size=7"))
+            .isEqualTo(databaseOrder(word, "price_idr DESC, id DESC"));
+        assertThat(walk("q=" + word + "&sort=newest&size=7"))
+            .isEqualTo(databaseOrder(word, "published_at DESC, id DESC"));
     }
 
     @Test
@@ -80,15 +85,18 @@ class SearchOrderingCacheTest {
 
         String takenDown = order.get(4);
         api.post("/api/v1/listings/" + takenDown + "/unpublish", Map.of()).bearer(seller.token()).send().expect(200);
-        JsonNode second = api.get("/api/v1/catalog/listings?q=" + word + "&size=3&cursor=" + first.get("nextCursor").asString())
-                .send().expect(200).json();
+        JsonNode second = api
+            .get("/api/v1/catalog/listings?q=" + word + "&size=3&cursor=" + first.get("nextCursor").asString())
+            .send()
+            .expect(200)
+            .json();
 
         assertThat(ids(second)).containsExactly(order.get(3), order.get(5));
         assertThat(second.get("nextCursor").isNull()).isTrue();
 
         String best = publishedListing(api, seller, listing("Tas " + word + " " + word + " " + word));
         assertThat(ids(api.get("/api/v1/catalog/listings?q=" + word + "&size=3").send().expect(200).json()).get(0))
-                .isEqualTo(best);
+            .isEqualTo(best);
     }
 
     private List<String> walk(String query) {
@@ -96,23 +104,31 @@ class SearchOrderingCacheTest {
         String cursor = null;
         do {
             JsonNode page = api.get("/api/v1/catalog/listings?" + query + (cursor == null ? "" : "&cursor=" + cursor))
-                    .send().expect(200).json();
+                .send()
+                .expect(200)
+                .json();
             walked.addAll(ids(page));
             cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
-        } while (cursor != null);
+        }
+        while (cursor != null);
         return walked;
     }
 
-    /** The published formula's order of every published match, computed by the database in one statement. */
+    /**
+     * The published formula's order of every published match, computed by the database in
+     * one statement.
+     */
     private static List<String> formulaOrder(String word) throws Exception {
         String day = LocalDate.now(ZoneId.of("Asia/Jakarta")).toString();
-        return listingIds("""
-                SELECT l.id FROM catalog.listings l, websearch_to_tsquery('indonesian', ?) w
-                WHERE l.status = 'PUBLISHED' AND l.search @@ w
-                ORDER BY round(round(ts_rank_cd(l.search, w)::numeric, 6) + 0.1 * (l.stock > 0)::int
-                         + 0.05 * round(1.0 / (1 + greatest(0, ?::date - (l.published_at AT TIME ZONE 'Asia/Jakarta')::date)
-                         / 30.0), 6), 6) DESC,
-                         md5(l.id::text || '|' || ?) COLLATE "C", l.id""", word, day, day);
+        return listingIds(
+                """
+                        SELECT l.id FROM catalog.listings l, websearch_to_tsquery('indonesian', ?) w
+                        WHERE l.status = 'PUBLISHED' AND l.search @@ w
+                        ORDER BY round(round(ts_rank_cd(l.search, w)::numeric, 6) + 0.1 * (l.stock > 0)::int
+                                 + 0.05 * round(1.0 / (1 + greatest(0, ?::date - (l.published_at AT TIME ZONE 'Asia/Jakarta')::date)
+                                 / 30.0), 6), 6) DESC,
+                                 md5(l.id::text || '|' || ?) COLLATE "C", l.id""",
+                word, day, day);
     }
 
     /** Every published match of the word in a plain ORDER BY. */
@@ -141,4 +157,5 @@ class SearchOrderingCacheTest {
         page.get("items").forEach(item -> ids.add(item.get("listingId").asString()));
         return ids;
     }
+
 }

@@ -25,8 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Staff reads of seller data need a reason and leave an insert-only record per seller read,
- * which auditors list and the seller sees; identity numbers stay masked throughout.
+ * Staff reads of seller data need a reason and leave an insert-only record per seller
+ * read, which auditors list and the seller sees; identity numbers stay masked throughout.
  */
 @IntegrationTest
 class DataAccessLogTest {
@@ -37,7 +37,9 @@ class DataAccessLogTest {
     int port;
 
     Api api;
+
     String officer;
+
     String auditor;
 
     @BeforeEach
@@ -49,11 +51,16 @@ class DataAccessLogTest {
 
     @Test
     void aCursorIsGoodOnlyForTheListThatGaveItOut() {
-        String ofTheDecisionLog = Base64.getUrlEncoder().withoutPadding().encodeToString("decisions|1".getBytes(StandardCharsets.UTF_8));
-        String ofTheAccessLog = Base64.getUrlEncoder().withoutPadding().encodeToString("data-access|1".getBytes(StandardCharsets.UTF_8));
+        String ofTheDecisionLog = Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString("decisions|1".getBytes(StandardCharsets.UTF_8));
+        String ofTheAccessLog = Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString("data-access|1".getBytes(StandardCharsets.UTF_8));
 
         for (String path : List.of("/api/v1/compliance/reports/data-access?cursor=" + ofTheDecisionLog,
-                "/api/v1/compliance/decisions?cursor=" + ofTheAccessLog, "/api/v1/compliance/reports/data-access?cursor=abc")) {
+                "/api/v1/compliance/decisions?cursor=" + ofTheAccessLog,
+                "/api/v1/compliance/reports/data-access?cursor=abc")) {
             Api.Response refused = api.get(path).bearer(auditor).send();
             refused.expect(400);
             assertThat(refused.json().get("code").asString()).as(path).isEqualTo("INVALID_CURSOR");
@@ -64,7 +71,7 @@ class DataAccessLogTest {
     @Test
     void aStaffReadWithoutAReasonIs400AndReadsNothing() {
         String sellerId = FairnessFixtures.verifiedKtpSeller(api, "MICRO", "3404").sellerId();
-        for (String reason : new String[] {null, "", "    ", "why", "x".repeat(201)}) {
+        for (String reason : new String[] { null, "", "    ", "why", "x".repeat(201) }) {
             Api.Request read = api.get("/api/v1/compliance/sellers/" + sellerId).bearer(officer);
             Api.Request queue = api.get("/api/v1/compliance/seller-applications").bearer(officer);
             if (reason != null) {
@@ -78,8 +85,11 @@ class DataAccessLogTest {
         // nothing was read, so nothing is logged
         assertThat(api.allItems("/api/v1/compliance/reports/data-access?sellerId=" + sellerId, auditor)).isEmpty();
         // an unknown seller is 404 once a reason is given
-        api.get("/api/v1/compliance/sellers/" + UUID.randomUUID()).bearer(officer).header(REASON, "checking a complaint")
-                .send().expect(404);
+        api.get("/api/v1/compliance/sellers/" + UUID.randomUUID())
+            .bearer(officer)
+            .header(REASON, "checking a complaint")
+            .send()
+            .expect(404);
     }
 
     @Test
@@ -87,19 +97,27 @@ class DataAccessLogTest {
         LocalDate born = SellerFixtures.someAdultBirthDate();
         String nik = SellerFixtures.nik(born, true);
         TestIdentityRegistry.confirm(nik);
-        Seller seller = CatalogFixtures.apply(api, SellerFixtures.application("INDIVIDUAL",
-                SellerFixtures.ktp(nik, born, "FEMALE", "WNI")), "VERIFIED");
+        Seller seller = CatalogFixtures.apply(api,
+                SellerFixtures.application("INDIVIDUAL", SellerFixtures.ktp(nik, born, "FEMALE", "WNI")), "VERIFIED");
         Seller other = FairnessFixtures.verifiedKtpSeller(api, "MICRO", "3404");
         String admin = api.adminToken();
 
-        JsonNode read = api.get("/api/v1/compliance/sellers/" + seller.sellerId()).bearer(officer)
-                .header(REASON, "Complaint #4411: counterfeit batik").send().expect(200).json();
+        JsonNode read = api.get("/api/v1/compliance/sellers/" + seller.sellerId())
+            .bearer(officer)
+            .header(REASON, "Complaint #4411: counterfeit batik")
+            .send()
+            .expect(200)
+            .json();
         assertThat(read.get("sellerId").asString()).isEqualTo(seller.sellerId());
         assertThat(read.toString()).doesNotContain(nik).contains(nik.substring(0, 6));
-        api.get("/api/v1/compliance/sellers/" + seller.sellerId()).bearer(admin).header(REASON, "Quarterly sample check")
-                .send().expect(200);
+        api.get("/api/v1/compliance/sellers/" + seller.sellerId())
+            .bearer(admin)
+            .header(REASON, "Quarterly sample check")
+            .send()
+            .expect(200);
 
-        List<JsonNode> audited = api.allItems("/api/v1/compliance/reports/data-access?sellerId=" + seller.sellerId(), auditor);
+        List<JsonNode> audited = api.allItems("/api/v1/compliance/reports/data-access?sellerId=" + seller.sellerId(),
+                auditor);
         assertThat(audited).hasSize(2);
         assertThat(audited.get(0).get("actorRole").asString()).isEqualTo("COMPLIANCE_OFFICER");
         assertThat(audited.get(0).get("reason").asString()).isEqualTo("Complaint #4411: counterfeit batik");
@@ -108,51 +126,78 @@ class DataAccessLogTest {
         assertThat(audited.get(1).get("actorRole").asString()).isEqualTo("ADMIN");
         assertThat(audited.get(1).get("reason").asString()).isEqualTo("Quarterly sample check");
 
-        String csv = api.get("/api/v1/compliance/reports/data-access?sellerId=" + seller.sellerId()).bearer(auditor)
-                .header("Accept", "text/csv").send().expect(200).body();
+        String csv = api.get("/api/v1/compliance/reports/data-access?sellerId=" + seller.sellerId())
+            .bearer(auditor)
+            .header("Accept", "text/csv")
+            .send()
+            .expect(200)
+            .body();
         assertThat(csv).startsWith("id,accessedAt,actor,actorRole,sellerId,resource,reason")
-                .contains("Complaint #4411: counterfeit batik").doesNotContain(nik);
+            .contains("Complaint #4411: counterfeit batik")
+            .doesNotContain(nik);
 
         List<JsonNode> own = api.allItems("/api/v1/sellers/me/data-access", seller.token());
         assertThat(own).extracting(e -> e.get("reason").asString())
-                .containsExactly("Complaint #4411: counterfeit batik", "Quarterly sample check");
+            .containsExactly("Complaint #4411: counterfeit batik", "Quarterly sample check");
         assertThat(api.allItems("/api/v1/sellers/me/data-access", other.token())).isEmpty();
     }
 
-    /** A reason is free text: in the auditors' CSV it must never become a spreadsheet formula. */
+    /**
+     * A reason is free text: in the auditors' CSV it must never become a spreadsheet
+     * formula.
+     */
     @Test
     void aReasonThatLooksLikeAFormulaIsExportedAsText() {
         Seller seller = FairnessFixtures.verifiedKtpSeller(api, "MICRO", "3404");
         List<String> formulas = List.of("=HYPERLINK(\"http://evil.example\",\"klik\")", "+1+cmd|' /C calc'!A0",
                 "-2+3 as a sum", "@SUM(A1:A9) please");
         for (String reason : formulas) {
-            api.get("/api/v1/compliance/sellers/" + seller.sellerId()).bearer(officer).header(REASON, reason).send().expect(200);
+            api.get("/api/v1/compliance/sellers/" + seller.sellerId())
+                .bearer(officer)
+                .header(REASON, reason)
+                .send()
+                .expect(200);
         }
 
-        String csv = api.get("/api/v1/compliance/reports/data-access?sellerId=" + seller.sellerId()).bearer(auditor)
-                .header("Accept", "text/csv").send().expect(200).body();
+        String csv = api.get("/api/v1/compliance/reports/data-access?sellerId=" + seller.sellerId())
+            .bearer(auditor)
+            .header("Accept", "text/csv")
+            .send()
+            .expect(200)
+            .body();
 
-        List<String> reasons = csv.lines().skip(1).map(line -> line.substring(line.lastIndexOf(",GET ") + 1))
-                .map(cells -> cells.substring(cells.indexOf(',') + 1)).toList();
+        List<String> reasons = csv.lines()
+            .skip(1)
+            .map(line -> line.substring(line.lastIndexOf(",GET ") + 1))
+            .map(cells -> cells.substring(cells.indexOf(',') + 1))
+            .toList();
         assertThat(reasons).hasSize(formulas.size()).allSatisfy(cell -> assertThat(cell).matches("^\"?'.*"));
         assertThat(csv).contains("'=HYPERLINK(").contains("'@SUM(A1:A9) please");
     }
 
     @Test
     void theApplicationQueueLogsEverySellerItReturns() {
-        String pending = CatalogFixtures.apply(api, SellerFixtures.pendingKtpApplication(), "PENDING_REVIEW").sellerId();
+        String pending = CatalogFixtures.apply(api, SellerFixtures.pendingKtpApplication(), "PENDING_REVIEW")
+            .sellerId();
         List<String> returned = new ArrayList<>();
         String cursor = null;
         do {
-            JsonNode page = api.get("/api/v1/compliance/seller-applications?size=100" + (cursor == null ? "" : "&cursor=" + cursor))
-                    .bearer(officer).header(REASON, "Daily review of the queue").send().expect(200).json();
+            JsonNode page = api
+                .get("/api/v1/compliance/seller-applications?size=100" + (cursor == null ? "" : "&cursor=" + cursor))
+                .bearer(officer)
+                .header(REASON, "Daily review of the queue")
+                .send()
+                .expect(200)
+                .json();
             page.get("items").forEach(item -> returned.add(item.get("sellerId").asString()));
             cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
-        } while (cursor != null);
+        }
+        while (cursor != null);
         assertThat(returned).contains(pending);
 
         List<JsonNode> logged = api.allItems("/api/v1/compliance/reports/data-access?sellerId=" + pending, auditor);
-        assertThat(logged).extracting(e -> e.get("resource").asString()).contains("GET /api/v1/compliance/seller-applications");
+        assertThat(logged).extracting(e -> e.get("resource").asString())
+            .contains("GET /api/v1/compliance/seller-applications");
     }
 
     @Test
@@ -164,17 +209,28 @@ class DataAccessLogTest {
         api.get("/api/v1/compliance/reports/data-access").send().expect(401);
         api.get("/api/v1/compliance/reports/data-access").bearer(api.adminToken()).send().expect(200);
         api.get("/api/v1/compliance/reports/data-access?cursor=bm9wZQ").bearer(auditor).send().expect(400);
-        // officers read sellers, not who read them; shoppers and sellers read no other seller
+        // officers read sellers, not who read them; shoppers and sellers read no other
+        // seller
         api.get("/api/v1/sellers/me/data-access").bearer(officer).send().expect(403);
-        api.get("/api/v1/compliance/sellers/" + UUID.randomUUID()).bearer(api.newAccount("SELLER"))
-                .header(REASON, "curious about a rival").send().expect(403);
+        api.get("/api/v1/compliance/sellers/" + UUID.randomUUID())
+            .bearer(api.newAccount("SELLER"))
+            .header(REASON, "curious about a rival")
+            .send()
+            .expect(403);
 
         String sellerId = FairnessFixtures.verifiedKtpSeller(api, "MICRO", "3404").sellerId();
-        api.get("/api/v1/compliance/sellers/" + sellerId).bearer(officer).header(REASON, "Checking a report").send().expect(200);
+        api.get("/api/v1/compliance/sellers/" + sellerId)
+            .bearer(officer)
+            .header(REASON, "Checking a report")
+            .send()
+            .expect(200);
         try (Connection db = TestDatabase.instance().connect(); Statement sql = db.createStatement()) {
-            assertThatThrownBy(() -> sql.executeUpdate("UPDATE compliance.data_access_log SET reason = 'nothing to see'"))
-                    .hasMessageContaining("insert-only");
-            assertThatThrownBy(() -> sql.executeUpdate("DELETE FROM compliance.data_access_log")).hasMessageContaining("insert-only");
+            assertThatThrownBy(
+                    () -> sql.executeUpdate("UPDATE compliance.data_access_log SET reason = 'nothing to see'"))
+                .hasMessageContaining("insert-only");
+            assertThatThrownBy(() -> sql.executeUpdate("DELETE FROM compliance.data_access_log"))
+                .hasMessageContaining("insert-only");
         }
     }
+
 }

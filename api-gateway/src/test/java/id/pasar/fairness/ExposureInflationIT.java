@@ -28,11 +28,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Impressions and detail views are open to anyone, so a script could move a group's share of the
- * exposure report (issue 18, item 3). A view counts at most once per client, listing and day, and a
- * client that looks at new listings faster than a person can counts nothing. On a database of its
- * own: 5 MICRO sellers in DIY (34) and 5 SMALL ones in Jawa Barat (32), one listing each, each
- * group's titles with a word of their own. The burst runs first, so that its figures are known.
+ * Impressions and detail views are open to anyone, so a script could move a group's share
+ * of the exposure report (issue 18, item 3). A view counts at most once per client,
+ * listing and day, and a client that looks at new listings faster than a person can
+ * counts nothing. On a database of its own: 5 MICRO sellers in DIY (34) and 5 SMALL ones
+ * in Jawa Barat (32), one listing each, each group's titles with a word of their own. The
+ * burst runs first, so that its figures are known.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExposureInflationIT {
@@ -54,7 +55,8 @@ class ExposureInflationIT {
         for (var group : List.of(List.of("MICRO", "3404"), List.of("SMALL", "3204"))) {
             String word = uniqueWord();
             wordByClass.put(group.get(0), word);
-            listingsByClass.put(group.get(0), FairnessFixtures.oneListingEach(api, group.get(0), group.get(1), 5, "Keranjang " + word));
+            listingsByClass.put(group.get(0),
+                    FairnessFixtures.oneListingEach(api, group.get(0), group.get(1), 5, "Keranjang " + word));
         }
         auditor = api.newStaffAccount("AUDITOR");
     }
@@ -69,7 +71,8 @@ class ExposureInflationIT {
     @Test
     @Order(1)
     void aBurstOfTenThousandViewsFromOneClientMovesNoShareWhileOtherClientsStillCount() throws Exception {
-        // One anonymous shopper (this test's address) searches each group's word and opens every listing once.
+        // One anonymous shopper (this test's address) searches each group's word and
+        // opens every listing once.
         for (String umkmClass : List.of("MICRO", "SMALL")) {
             api.get("/api/v1/catalog/listings?q=" + wordByClass.get(umkmClass)).send().expect(200);
             for (String id : listingsByClass.get(umkmClass)) {
@@ -80,10 +83,12 @@ class ExposureInflationIT {
         assertThat(share(before, "MICRO", "impressionsShare")).isEqualByComparingTo("0.5");
         assertThat(share(before, "MICRO", "detailViewsShare")).isEqualByComparingTo("0.5");
 
-        // The same address, 10,000 times: MICRO detail views and first pages of MICRO results, in turns, on four
-        // connections, each request with a User-Agent of its own (a header the caller chooses is no client).
+        // The same address, 10,000 times: MICRO detail views and first pages of MICRO
+        // results, in turns, on four
+        // connections, each request with a User-Agent of its own (a header the caller
+        // chooses is no client).
         List<String> micro = listingsByClass.get("MICRO");
-        String[] firstPages = {"", "&sort=newest", "&sort=price_asc", "&size=5", "&size=100&sort=price_desc"};
+        String[] firstPages = { "", "&sort=newest", "&sort=price_asc", "&size=5", "&size=100&sort=price_desc" };
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> sent = new ArrayList<>();
@@ -92,7 +97,8 @@ class ExposureInflationIT {
                 sent.add(pool.submit(() -> {
                     for (int i = first; i < BURST; i += 4) {
                         String path = i % 2 == 0 ? "/api/v1/catalog/listings/" + micro.get(i / 2 % micro.size())
-                                : "/api/v1/catalog/listings?q=" + wordByClass.get("MICRO") + firstPages[i / 2 % firstPages.length];
+                                : "/api/v1/catalog/listings?q=" + wordByClass.get("MICRO")
+                                        + firstPages[i / 2 % firstPages.length];
                         api.get(path).header("User-Agent", "burst/" + i).send().expect(200);
                     }
                 }));
@@ -100,17 +106,21 @@ class ExposureInflationIT {
             for (Future<?> done : sent) {
                 done.get();
             }
-        } finally {
+        }
+        finally {
             pool.shutdown();
         }
         JsonNode after = report();
 
         assertThat(shares(after)).as("the burst moved nothing").isEqualTo(shares(before));
 
-        // Five other shoppers, with accounts, each open one SMALL listing: each of them counts.
+        // Five other shoppers, with accounts, each open one SMALL listing: each of them
+        // counts.
         for (int i = 0; i < 5; i++) {
-            api.get("/api/v1/catalog/listings/" + listingsByClass.get("SMALL").get(i)).bearer(api.newAccount("SHOPPER"))
-                    .send().expect(200);
+            api.get("/api/v1/catalog/listings/" + listingsByClass.get("SMALL").get(i))
+                .bearer(api.newAccount("SHOPPER"))
+                .send()
+                .expect(200);
         }
         JsonNode counted = report();
         assertThat(share(counted, "SMALL", "detailViewsShare")).isEqualByComparingTo("0.666667");
@@ -128,7 +138,8 @@ class ExposureInflationIT {
         }
         JsonNode before = report();
 
-        // A shopper's account opens the result and all 70 listings within seconds: more than 60 new looks in a minute.
+        // A shopper's account opens the result and all 70 listings within seconds: more
+        // than 60 new looks in a minute.
         String fast = api.newAccount("SHOPPER");
         api.get("/api/v1/catalog/listings?size=100&q=" + word).bearer(fast).send().expect(200);
         for (String id : many) {
@@ -156,7 +167,8 @@ class ExposureInflationIT {
         Map<String, String> shares = new TreeMap<>();
         for (String dimension : List.of("byUmkmClass", "byProvince")) {
             for (JsonNode group : report.get(dimension)) {
-                String name = group.has("umkmClass") ? group.get("umkmClass").asString() : group.get("provinceCode").asString();
+                String name = group.has("umkmClass") ? group.get("umkmClass").asString()
+                        : group.get("provinceCode").asString();
                 for (String share : List.of("impressionsShare", "detailViewsShare")) {
                     shares.put(dimension + " " + name + " " + share, group.get(share).isNull() ? "null"
                             : group.get(share).decimalValue().stripTrailingZeros().toPlainString());
@@ -165,4 +177,5 @@ class ExposureInflationIT {
         }
         return shares;
     }
+
 }

@@ -22,10 +22,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The exposure report on a database of its own, so every figure is known: 15 verified sellers
- * (5 MICRO and 3 MEDIUM in DIY (34), 5 SMALL and 2 LARGE in Jawa Barat (32)), one listing each,
- * searches, detail views and orders. Shares per dimension add up to 1; MEDIUM and LARGE, under 5
- * sellers each, are suppressed (together 5, so nothing more needs hiding).
+ * The exposure report on a database of its own, so every figure is known: 15 verified
+ * sellers (5 MICRO and 3 MEDIUM in DIY (34), 5 SMALL and 2 LARGE in Jawa Barat (32)), one
+ * listing each, searches, detail views and orders. Shares per dimension add up to 1;
+ * MEDIUM and LARGE, under 5 sellers each, are suppressed (together 5, so nothing more
+ * needs hiding).
  */
 class ExposureReportIT {
 
@@ -57,10 +58,12 @@ class ExposureReportIT {
 
     @Test
     void sharesOfListingsImpressionsViewsAndOrdersAddUpToOneAndSmallGroupsAreSuppressed() {
-        // impressions: the first page of a search and of a category result, each showing all 15 (to one client: once each)
+        // impressions: the first page of a search and of a category result, each showing
+        // all 15 (to one client: once each)
         api.get("/api/v1/catalog/listings?q=" + word + "&size=100").send().expect(200);
         api.get("/api/v1/catalog/listings?categoryCode=anyaman-rotan&size=100").send().expect(200);
-        // detail views: MICRO 2 each (10), SMALL 1 each (5), LARGE 1 each (2), MEDIUM none: 17; each view of a listing by
+        // detail views: MICRO 2 each (10), SMALL 1 each (5), LARGE 1 each (2), MEDIUM
+        // none: 17; each view of a listing by
         // another shopper, since a client counts once per listing and day
         List<String> shoppers = List.of(api.newAccount("SHOPPER"), api.newAccount("SHOPPER"));
         view(listingsByClass.get("MICRO"), shoppers);
@@ -74,12 +77,13 @@ class ExposureReportIT {
         String auditor = api.newStaffAccount("AUDITOR");
 
         // The sales tally is kept from the outbox, after each order's commit.
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(report(auditor).get("byUmkmClass").get(0)
-                .get("ordersShare").decimalValue()).isEqualByComparingTo("0.333333"));
+        await().atMost(Duration.ofSeconds(20))
+            .untilAsserted(() -> assertThat(report(auditor).get("byUmkmClass").get(0).get("ordersShare").decimalValue())
+                .isEqualByComparingTo("0.333333"));
         JsonNode report = report(auditor);
 
         assertThat(report.get("rankingVersion").asString())
-                .isEqualTo(api.get("/api/v1/catalog/ranking").send().expect(200).json().get("version").asString());
+            .isEqualTo(api.get("/api/v1/catalog/ranking").send().expect(200).json().get("version").asString());
         Map<String, JsonNode> classes = byKey(report.get("byUmkmClass"), "umkmClass");
         assertThat(classes.keySet()).containsExactly("MICRO", "SMALL", "MEDIUM", "LARGE");
         assertShares(classes.get("MICRO"), 5, "0.333333", "0.333333", "0.588235", "0.333333");
@@ -98,15 +102,23 @@ class ExposureReportIT {
         assertShares(provinces.get("34"), 8, "0.533333", "0.533333", "0.588235", "0.333333");
         assertShares(provinces.get("32"), 7, "0.466667", "0.466667", "0.411765", "0.666667");
         for (String share : List.of("listingsShare", "impressionsShare", "detailViewsShare", "ordersShare")) {
-            BigDecimal sum = provinces.values().stream().map(p -> p.get(share).decimalValue()).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal sum = provinces.values()
+                .stream()
+                .map(p -> p.get(share).decimalValue())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(sum).as(share).isBetween(new BigDecimal("0.999999"), new BigDecimal("1.000001"));
         }
 
-        String csv = api.get("/api/v1/compliance/reports/exposure").bearer(auditor).header("Accept", "text/csv").send()
-                .expect(200).body();
-        assertThat(csv).startsWith("dimension,group,name,sellers,listingsShare,impressionsShare,detailViewsShare,ordersShare,suppressed")
-                .contains("umkmClass,MICRO,,5,0.333333,0.333333,0.588235,0.333333,false")
-                .contains("umkmClass,MEDIUM,,3,,,,,true");
+        String csv = api.get("/api/v1/compliance/reports/exposure")
+            .bearer(auditor)
+            .header("Accept", "text/csv")
+            .send()
+            .expect(200)
+            .body();
+        assertThat(csv).startsWith(
+                "dimension,group,name,sellers,listingsShare,impressionsShare,detailViewsShare,ordersShare,suppressed")
+            .contains("umkmClass,MICRO,,5,0.333333,0.333333,0.588235,0.333333,false")
+            .contains("umkmClass,MEDIUM,,3,,,,,true");
     }
 
     @Test
@@ -121,7 +133,10 @@ class ExposureReportIT {
         for (String role : List.of("SHOPPER", "SELLER")) {
             api.get("/api/v1/compliance/reports/exposure").bearer(api.newAccount(role)).send().expect(403);
         }
-        api.get("/api/v1/compliance/reports/exposure").bearer(api.newStaffAccount("COMPLIANCE_OFFICER")).send().expect(403);
+        api.get("/api/v1/compliance/reports/exposure")
+            .bearer(api.newStaffAccount("COMPLIANCE_OFFICER"))
+            .send()
+            .expect(403);
         api.get("/api/v1/compliance/reports/exposure?from=2026-02-01&to=2026-01-01").bearer(auditor).send().expect(400);
     }
 
@@ -152,4 +167,5 @@ class ExposureReportIT {
         assertThat(group.get("detailViewsShare").decimalValue()).isEqualByComparingTo(views);
         assertThat(group.get("ordersShare").decimalValue()).isEqualByComparingTo(orders);
     }
+
 }

@@ -14,8 +14,8 @@ import java.util.Map;
 public final class FairnessFixtures {
 
     /** Declared annual sales that fall in each class (PP 7/2021). */
-    static final Map<String, Long> REVENUE = Map.of("MICRO", 350_000_000L, "SMALL", 5_000_000_000L,
-            "MEDIUM", 20_000_000_000L, "LARGE", 60_000_000_000L);
+    static final Map<String, Long> REVENUE = Map.of("MICRO", 350_000_000L, "SMALL", 5_000_000_000L, "MEDIUM",
+            20_000_000_000L, "LARGE", 60_000_000_000L);
 
     private FairnessFixtures() {
     }
@@ -24,13 +24,13 @@ public final class FairnessFixtures {
         LocalDate born = SellerFixtures.someAdultBirthDate();
         String nik = SellerFixtures.nik(born, false);
         TestIdentityRegistry.confirm(nik);
-        return CatalogFixtures.apply(api, SellerFixtures.application("INDIVIDUAL", SellerFixtures.ktp(nik, born, "MALE", "WNI"), regencyCode,
-                REVENUE.get(umkmClass)), "VERIFIED");
+        return CatalogFixtures.apply(api, SellerFixtures.application("INDIVIDUAL",
+                SellerFixtures.ktp(nik, born, "MALE", "WNI"), regencyCode, REVENUE.get(umkmClass)), "VERIFIED");
     }
 
     /**
-     * {@code sellers} verified KTP sellers of a class, registered in a regency, each with one
-     * published listing titled {@code title}: the listings' ids.
+     * {@code sellers} verified KTP sellers of a class, registered in a regency, each with
+     * one published listing titled {@code title}: the listings' ids.
      */
     static List<String> oneListingEach(Api api, String umkmClass, String regencyCode, int sellers, String title) {
         List<String> listings = new ArrayList<>();
@@ -41,12 +41,17 @@ public final class FairnessFixtures {
         return listings;
     }
 
-    /** A PT whose NIB the registry confirms (VERIFIED), or not ({@code confirmed} false: PENDING_REVIEW). */
+    /**
+     * A PT whose NIB the registry confirms (VERIFIED), or not ({@code confirmed} false:
+     * PENDING_REVIEW).
+     */
     public static Seller businessSeller(Api api, String nib, String npwp, boolean confirmed) {
         if (confirmed) {
             TestIdentityRegistry.confirm(nib);
         }
-        return CatalogFixtures.apply(api, SellerFixtures.application("BUSINESS", SellerFixtures.entity(nib, npwp, "ID", "PT"), "3204",
-                REVENUE.get("LARGE")), confirmed ? "VERIFIED" : "PENDING_REVIEW");
+        return CatalogFixtures.apply(api, SellerFixtures.application("BUSINESS",
+                SellerFixtures.entity(nib, npwp, "ID", "PT"), "3204", REVENUE.get("LARGE")),
+                confirmed ? "VERIFIED" : "PENDING_REVIEW");
     }
+
 }

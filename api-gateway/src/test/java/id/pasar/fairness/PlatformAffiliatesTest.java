@@ -16,9 +16,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The platform competes with no seller: a company on the affiliate list cannot sell here. Adding
- * an entry revokes a matching seller at once (its listings leave the shelf), every change is a
- * decision in the chain, and auditors read the list with numbers masked.
+ * The platform competes with no seller: a company on the affiliate list cannot sell here.
+ * Adding an entry revokes a matching seller at once (its listings leave the shelf), every
+ * change is a decision in the chain, and auditors read the list with numbers masked.
  */
 @IntegrationTest
 class PlatformAffiliatesTest {
@@ -29,7 +29,9 @@ class PlatformAffiliatesTest {
     int port;
 
     Api api;
+
     String admin;
+
     String auditor;
 
     @BeforeEach
@@ -48,8 +50,12 @@ class PlatformAffiliatesTest {
         api.get("/api/v1/catalog/listings/" + listingId).send().expect(200);
 
         String dotted = nib.substring(0, 4) + "." + nib.substring(4, 8) + "." + nib.substring(8);
-        JsonNode entry = api.post(PATH, Map.of("nib", dotted, "legalName", "PT Pasar Logistik Nusantara",
-                "note", "Sister company under the same holding")).bearer(admin).send().expect(201).json();
+        JsonNode entry = api.post(PATH, Map.of("nib", dotted, "legalName", "PT Pasar Logistik Nusantara", "note",
+                "Sister company under the same holding"))
+            .bearer(admin)
+            .send()
+            .expect(201)
+            .json();
 
         assertThat(entry.get("nib").asString()).endsWith(nib.substring(10)).doesNotContain(nib.substring(0, 10));
         assertThat(entry.toString()).doesNotContain(nib).doesNotContain(npwp);
@@ -67,13 +73,24 @@ class PlatformAffiliatesTest {
             assertThat(d.get("subjectId").asString()).isEqualTo(seller.sellerId());
             assertThat(d.get("reasons").toString()).contains("PLATFORM_AFFILIATE");
         });
-        assertThat(decisions("LISTING_SUSPENSION")).anySatisfy(d -> assertThat(d.get("subjectId").asString()).isEqualTo(listingId));
-        assertThat(api.get("/api/v1/compliance/decisions/verification").bearer(auditor).send().expect(200).json()
-                .get("valid").asBoolean()).isTrue();
+        assertThat(decisions("LISTING_SUSPENSION"))
+            .anySatisfy(d -> assertThat(d.get("subjectId").asString()).isEqualTo(listingId));
+        assertThat(api.get("/api/v1/compliance/decisions/verification")
+            .bearer(auditor)
+            .send()
+            .expect(200)
+            .json()
+            .get("valid")
+            .asBoolean()).isTrue();
         // the same company applying again is refused
-        JsonNode again = api.post("/api/v1/sellers", SellerFixtures.application("BUSINESS",
-                SellerFixtures.entity(nib, SellerFixtures.npwp(), "ID", "PT"))).bearer(api.newAccount("SELLER")).send()
-                .expect(201).json();
+        JsonNode again = api
+            .post("/api/v1/sellers",
+                    SellerFixtures.application("BUSINESS",
+                            SellerFixtures.entity(nib, SellerFixtures.npwp(), "ID", "PT")))
+            .bearer(api.newAccount("SELLER"))
+            .send()
+            .expect(201)
+            .json();
         assertThat(again.get("status").asString()).isEqualTo("REJECTED");
         assertThat(again.get("reasons").toString()).contains("PLATFORM_AFFILIATE");
     }
@@ -95,8 +112,14 @@ class PlatformAffiliatesTest {
     @Test
     void anEntryThatMatchesNobodyChangesNoSellerAndCanBeRemovedWithALoggedDecision() {
         Seller bystander = FairnessFixtures.businessSeller(api, SellerFixtures.nib(), SellerFixtures.npwp(), true);
-        String id = api.post(PATH, Map.of("nib", SellerFixtures.nib(), "npwp", SellerFixtures.npwp(), "legalName", "PT Lain"))
-                .bearer(admin).send().expect(201).json().get("id").asString();
+        String id = api
+            .post(PATH, Map.of("nib", SellerFixtures.nib(), "npwp", SellerFixtures.npwp(), "legalName", "PT Lain"))
+            .bearer(admin)
+            .send()
+            .expect(201)
+            .json()
+            .get("id")
+            .asString();
         assertThat(status(bystander)).isEqualTo("VERIFIED");
 
         JsonNode list = api.get(PATH).bearer(auditor).send().expect(200).json();
@@ -104,7 +127,7 @@ class PlatformAffiliatesTest {
         api.delete(PATH + "/" + id).bearer(admin).send().expect(204);
         api.delete(PATH + "/" + id).bearer(admin).send().expect(404);
         assertThat(api.get(PATH).bearer(admin).send().expect(200).json().get("items"))
-                .noneSatisfy(item -> assertThat(item.get("id").asString()).isEqualTo(id));
+            .noneSatisfy(item -> assertThat(item.get("id").asString()).isEqualTo(id));
         assertThat(decisions("PLATFORM_AFFILIATE_LIST")).anySatisfy(d -> {
             assertThat(d.get("subjectId").asString()).isEqualTo(id);
             assertThat(d.get("reasons").toString()).contains("AFFILIATE_REMOVED");
@@ -115,13 +138,19 @@ class PlatformAffiliatesTest {
     void badEntriesDuplicatesAndWrongRolesAreRefused() {
         String nib = SellerFixtures.nib();
         api.post(PATH, Map.of("nib", nib, "legalName", "PT Satu")).bearer(admin).send().expect(201);
-        assertThat(api.post(PATH, Map.of("nib", nib, "legalName", "PT Satu Lagi")).bearer(admin).send().expect(409).json()
-                .get("code").asString()).isEqualTo("AFFILIATE_ALREADY_LISTED");
+        assertThat(api.post(PATH, Map.of("nib", nib, "legalName", "PT Satu Lagi"))
+            .bearer(admin)
+            .send()
+            .expect(409)
+            .json()
+            .get("code")
+            .asString()).isEqualTo("AFFILIATE_ALREADY_LISTED");
         for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("legalName", "PT Tanpa Nomor"),
                 Map.of("nib", "12345", "legalName", "PT Pendek"), Map.of("npwp", "01.234", "legalName", "PT Pendek"),
                 Map.of("nib", SellerFixtures.nib()), Map.of("nib", 1234567890123L, "legalName", "PT Angka"))) {
             JsonNode problem = api.post(PATH, bad).bearer(admin).send().expect(400).json();
-            assertThat(problem.get("code").asString()).as(bad.toString()).isIn("VALIDATION_FAILED", "MALFORMED_REQUEST");
+            assertThat(problem.get("code").asString()).as(bad.toString())
+                .isIn("VALIDATION_FAILED", "MALFORMED_REQUEST");
         }
         api.delete(PATH + "/not-a-uuid").bearer(admin).send().expect(400);
 
@@ -143,4 +172,5 @@ class PlatformAffiliatesTest {
     private List<JsonNode> decisions(String subjectType) {
         return api.allItems("/api/v1/compliance/decisions?subjectType=" + subjectType, auditor);
     }
+
 }

@@ -33,9 +33,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The relevance formula is public (GET /catalog/ranking) and is the one search uses: a page of
- * results is recomputed here from the published factors and weights alone, and identical listings
- * of a MICRO and a LARGE seller tie, ordered only by the published hash.
+ * The relevance formula is public (GET /catalog/ranking) and is the one search uses: a
+ * page of results is recomputed here from the published factors and weights alone, and
+ * identical listings of a MICRO and a LARGE seller tie, ordered only by the published
+ * hash.
  */
 @IntegrationTest
 class RankingTest {
@@ -81,8 +82,8 @@ class RankingTest {
         String largeTwin = publishedListing(api, large, same);
         String weaker = publishedListing(api, micro, with(with(same, "title", "Tas anyaman pandan"), "description",
                 "Tas anyaman pandan, cocok dipadukan dengan " + word + "."));
-        String stronger = publishedListing(api, large, with(with(same, "title", "Tas " + word + " anyaman " + word),
-                "description", "Tas " + word + " asli."));
+        String stronger = publishedListing(api, large,
+                with(with(same, "title", "Tas " + word + " anyaman " + word), "description", "Tas " + word + " asli."));
         String soldOut = publishedListing(api, micro, with(same, "stock", 0));
         String older = publishedListing(api, large, same);
         try (Connection db = TestDatabase.instance().connect();
@@ -97,64 +98,81 @@ class RankingTest {
         assertThat(page).containsExactlyInAnyOrder(microTwin, largeTwin, weaker, stronger, soldOut, older);
         assertThat(page).isEqualTo(recomputed(word, page));
         assertThat(page.get(0)).isEqualTo(stronger);
-        // the twins tie, sit side by side, and their order is the published hash's, not the sellers'
+        // the twins tie, sit side by side, and their order is the published hash's, not
+        // the sellers'
         int first = Math.min(page.indexOf(microTwin), page.indexOf(largeTwin));
         assertThat(Math.abs(page.indexOf(microTwin) - page.indexOf(largeTwin))).isEqualTo(1);
         assertThat(page.get(first)).isEqualTo(md5(microTwin).compareTo(md5(largeTwin)) < 0 ? microTwin : largeTwin);
-        // the same listing, but sold out or 90 days older, comes after the twins; weaker text after all of them
+        // the same listing, but sold out or 90 days older, comes after the twins; weaker
+        // text after all of them
         assertThat(page.indexOf(soldOut)).isGreaterThan(first + 1);
         assertThat(page.indexOf(older)).isGreaterThan(first + 1);
         assertThat(page.get(page.size() - 1)).isEqualTo(weaker);
 
-        // Pages of one walk through the same order (the cursor keeps the score, the hash and the day).
+        // Pages of one walk through the same order (the cursor keeps the score, the hash
+        // and the day).
         List<String> walked = new ArrayList<>();
         String cursor = null;
         do {
-            JsonNode one = api.get("/api/v1/catalog/listings?q=" + word + "&size=1" + (cursor == null ? "" : "&cursor=" + cursor))
-                    .send().expect(200).json();
+            JsonNode one = api
+                .get("/api/v1/catalog/listings?q=" + word + "&size=1" + (cursor == null ? "" : "&cursor=" + cursor))
+                .send()
+                .expect(200)
+                .json();
             walked.addAll(ids(one));
             cursor = one.get("nextCursor").isNull() ? null : one.get("nextCursor").asString();
-        } while (cursor != null);
+        }
+        while (cursor != null);
         assertThat(walked).isEqualTo(page);
     }
 
-    /** The order of these listings by the published formula, from the listings' own data and nothing else. */
+    /**
+     * The order of these listings by the published formula, from the listings' own data
+     * and nothing else.
+     */
     private List<String> recomputed(String query, List<String> ids) throws Exception {
         JsonNode formula = api.get("/api/v1/catalog/ranking").send().expect(200).json();
         Map<String, BigDecimal> weight = new HashMap<>();
         formula.get("factors").forEach(f -> weight.put(f.get("name").asString(), f.get("weight").decimalValue()));
         LocalDate today = LocalDate.now(JAKARTA);
         Map<String, BigDecimal> score = new HashMap<>();
-        try (Connection db = TestDatabase.instance().connect();
-                PreparedStatement facts = db.prepareStatement("""
-                        SELECT round(ts_rank_cd(search, websearch_to_tsquery('indonesian', ?))::numeric, 6),
-                               stock > 0, (published_at AT TIME ZONE 'Asia/Jakarta')::date
-                        FROM catalog.listings WHERE id = ?""")) {
+        try (Connection db = TestDatabase.instance().connect(); PreparedStatement facts = db.prepareStatement("""
+                SELECT round(ts_rank_cd(search, websearch_to_tsquery('indonesian', ?))::numeric, 6),
+                       stock > 0, (published_at AT TIME ZONE 'Asia/Jakarta')::date
+                FROM catalog.listings WHERE id = ?""")) {
             for (String id : ids) {
                 facts.setString(1, query);
                 facts.setObject(2, UUID.fromString(id));
                 try (ResultSet rs = facts.executeQuery()) {
                     rs.next();
                     long days = Math.max(0, ChronoUnit.DAYS.between(rs.getObject(3, LocalDate.class), today));
-                    BigDecimal freshness = BigDecimal.ONE.divide(BigDecimal.ONE.add(BigDecimal.valueOf(days)
-                            .divide(BigDecimal.valueOf(30), 20, RoundingMode.HALF_UP)), 6, RoundingMode.HALF_UP);
-                    score.put(id, weight.get("textMatch").multiply(rs.getBigDecimal(1))
-                            .add(weight.get("inStock").multiply(rs.getBoolean(2) ? BigDecimal.ONE : BigDecimal.ZERO))
-                            .add(weight.get("freshness").multiply(freshness))
-                            .setScale(6, RoundingMode.HALF_UP));
+                    BigDecimal freshness = BigDecimal.ONE.divide(
+                            BigDecimal.ONE
+                                .add(BigDecimal.valueOf(days).divide(BigDecimal.valueOf(30), 20, RoundingMode.HALF_UP)),
+                            6, RoundingMode.HALF_UP);
+                    score.put(id, weight.get("textMatch")
+                        .multiply(rs.getBigDecimal(1))
+                        .add(weight.get("inStock").multiply(rs.getBoolean(2) ? BigDecimal.ONE : BigDecimal.ZERO))
+                        .add(weight.get("freshness").multiply(freshness))
+                        .setScale(6, RoundingMode.HALF_UP));
                 }
             }
         }
-        return ids.stream().sorted(Comparator.comparing((String id) -> score.get(id)).reversed()
-                .thenComparing(RankingTest::md5).thenComparing(id -> id)).toList();
+        return ids.stream()
+            .sorted(Comparator.comparing((String id) -> score.get(id))
+                .reversed()
+                .thenComparing(RankingTest::md5)
+                .thenComparing(id -> id))
+            .toList();
     }
 
     private static String md5(String listingId) {
         try {
             byte[] digest = MessageDigest.getInstance("MD5")
-                    .digest((listingId + "|" + LocalDate.now(JAKARTA)).getBytes(StandardCharsets.UTF_8));
+                .digest((listingId + "|" + LocalDate.now(JAKARTA)).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
@@ -164,4 +182,5 @@ class RankingTest {
         page.get("items").forEach(item -> ids.add(item.get("listingId").asString()));
         return ids;
     }
+
 }

@@ -31,19 +31,22 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The database stops while requests run, and comes back. Meanwhile the instance stays alive
- * (liveness UP, so an orchestrator does not restart it), says it is not ready (readiness DOWN, so
- * a load balancer stops sending it traffic), and answers every request that needs the database
- * with a 503 problem ({@code SERVICE_UNAVAILABLE}, {@code Retry-After}) within the pool's
- * connection timeout (3 s) instead of hanging or answering 500. When the server is back, the same
- * instance serves again without a restart.
+ * The database stops while requests run, and comes back. Meanwhile the instance stays
+ * alive (liveness UP, so an orchestrator does not restart it), says it is not ready
+ * (readiness DOWN, so a load balancer stops sending it traffic), and answers every
+ * request that needs the database with a 503 problem ({@code SERVICE_UNAVAILABLE},
+ * {@code Retry-After}) within the pool's connection timeout (3 s) instead of hanging or
+ * answering 500. When the server is back, the same instance serves again without a
+ * restart.
  *
- * <p>The database is a PostgreSQL of this test's own (zonky, on a data directory that survives the
- * stop), so stopping it does not disturb the shared test database.
+ * <p>
+ * The database is a PostgreSQL of this test's own (zonky, on a data directory that
+ * survives the stop), so stopping it does not disturb the shared test database.
  */
 class DatabaseOutageIT {
 
-    // The pool gives up after 3 s; the rest is margin for a busy machine, still far from Hikari's default 30 s.
+    // The pool gives up after 3 s; the rest is margin for a busy machine, still far from
+    // Hikari's default 30 s.
     private static final long ANSWER_WITHIN_MILLIS = 10_000;
 
     @TempDir
@@ -53,22 +56,25 @@ class DatabaseOutageIT {
     void whileTheDatabaseIsDownRequestsGetQuick503ProblemsAndTheInstanceRecoversWithoutARestart() throws Exception {
         int databasePort = freePort();
         EmbeddedPostgres postgres = startPostgres(databasePort);
-        try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement sql = connection.createStatement()) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement sql = connection.createStatement()) {
             sql.execute("CREATE DATABASE pasar");
             sql.execute("CREATE ROLE pasar_app LOGIN PASSWORD '" + TestDatabase.instance().appPassword() + "'");
         }
-        try (ConfigurableApplicationContext instance = TestInstances.start("jdbc:postgresql://localhost:" + databasePort + "/pasar")) {
+        try (ConfigurableApplicationContext instance = TestInstances
+            .start("jdbc:postgresql://localhost:" + databasePort + "/pasar")) {
             Api api = TestInstances.api(instance);
             String listing = listingWithStock(api, CatalogFixtures.verifiedSeller(api), 10, 25_000);
             String shopper = api.newAccount("SHOPPER");
             place(api, shopper, order(listing, 1)).expect(201);
             assertThat(api.get("/actuator/health/readiness").send().status()).isEqualTo(200);
-            // A token no request has used yet: during the outage its account cannot be checked (it might be erased).
+            // A token no request has used yet: during the outage its account cannot be
+            // checked (it might be erased).
             String unchecked = api.adminToken();
 
-            // Requests keep coming from 4 clients through the outage: reads, logins, the shopper's orders.
-            List<Supplier<Api.Response>> requests = List.of(
-                    () -> api.get("/api/v1/catalog/listings/" + listing).send(),
+            // Requests keep coming from 4 clients through the outage: reads, logins, the
+            // shopper's orders.
+            List<Supplier<Api.Response>> requests = List.of(() -> api.get("/api/v1/catalog/listings/" + listing).send(),
                     () -> api.get("/api/v1/orders").bearer(shopper).send(),
                     () -> api.get("/api/v1/catalog/listings?q=rotan").send());
             ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
@@ -86,38 +92,46 @@ class DatabaseOutageIT {
 
             postgres.close();
 
-            await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                    assertThat(api.get("/actuator/health/readiness").send().status()).isEqualTo(503));
+            await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(api.get("/actuator/health/readiness").send().status()).isEqualTo(503));
             assertThat(api.get("/actuator/health/liveness").send().status()).isEqualTo(200);
             for (Supplier<Api.Response> request : List.<Supplier<Api.Response>>of(
                     () -> place(api, shopper, order(listing, 1)),
-                    () -> api.post("/api/v1/auth/token", Map.of("email", "nobody@example.id", "password", "whatever-1234")).send(),
-                    () -> api.post("/api/v1/auth/register", Map.of("email", "late@example.id", "password", "registers-late",
-                            "displayName", "Late", "role", "SHOPPER")).send(),
+                    () -> api
+                        .post("/api/v1/auth/token", Map.of("email", "nobody@example.id", "password", "whatever-1234"))
+                        .send(),
+                    () -> api.post("/api/v1/auth/register",
+                            Map.of("email", "late@example.id", "password", "registers-late", "displayName", "Late",
+                                    "role", "SHOPPER"))
+                        .send(),
                     () -> api.get("/api/v1/catalog/listings/" + listing).send(),
-                    // fails closed: neither let through (a 200 here) nor refused as if the token were bad (401)
+                    // fails closed: neither let through (a 200 here) nor refused as if
+                    // the token were bad (401)
                     () -> api.get("/actuator/prometheus").bearer(unchecked).send())) {
                 Outcome outcome = Outcome.of(request);
                 assertThat(outcome.status()).as(outcome.toString()).isEqualTo(503);
                 assertThat(outcome.code()).isEqualTo("SERVICE_UNAVAILABLE");
                 assertThat(outcome.retryAfter()).isNotNull();
-                assertThat(outcome.millis()).as("answered within the connection timeout").isLessThan(ANSWER_WITHIN_MILLIS);
+                assertThat(outcome.millis()).as("answered within the connection timeout")
+                    .isLessThan(ANSWER_WITHIN_MILLIS);
             }
 
             postgres = startPostgres(databasePort);
 
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(api.get("/actuator/health/readiness").send().status()).isEqualTo(200));
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    assertThat(place(api, shopper, order(listing, 1)).status()).isEqualTo(201));
+            await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(api.get("/actuator/health/readiness").send().status()).isEqualTo(200));
+            await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(place(api, shopper, order(listing, 1)).status()).isEqualTo(201));
             assertThat(stockOf(api, listing)).isEqualTo(8);
             api.newAccount("SHOPPER");
 
             running.set(false);
             clients.shutdown();
             assertThat(clients.awaitTermination(20, TimeUnit.SECONDS)).as("no client hangs").isTrue();
-            assertThat(outcomes).as("the clients saw the outage").anyMatch(outcome -> outcome.status() == 503)
-                    .as("and the service after it").anyMatch(outcome -> outcome.status() == 200);
+            assertThat(outcomes).as("the clients saw the outage")
+                .anyMatch(outcome -> outcome.status() == 503)
+                .as("and the service after it")
+                .anyMatch(outcome -> outcome.status() == 200);
             assertThat(outcomes).allSatisfy(outcome -> {
                 assertThat(outcome.status()).as(outcome.toString()).isIn(200, 503);
                 if (outcome.status() == 503) {
@@ -126,10 +140,12 @@ class DatabaseOutageIT {
                 }
                 assertThat(outcome.millis()).as(outcome.toString()).isLessThan(ANSWER_WITHIN_MILLIS);
             });
-        } finally {
+        }
+        finally {
             try {
                 postgres.close();
-            } catch (IOException | RuntimeException alreadyStopped) {
+            }
+            catch (IOException | RuntimeException alreadyStopped) {
                 // stopped above when the test failed during the outage
             }
         }
@@ -137,12 +153,12 @@ class DatabaseOutageIT {
 
     private EmbeddedPostgres startPostgres(int port) throws IOException {
         return EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir.resolve("postgres"))
-                .setCleanDataDirectory(false)
-                .setPort(port)
-                .setRegisterShutdownHook(false)
-                .setServerConfig("fsync", "off")
-                .start();
+            .setDataDirectory(dataDir.resolve("postgres"))
+            .setCleanDataDirectory(false)
+            .setPort(port)
+            .setRegisterShutdownHook(false)
+            .setServerConfig("fsync", "off")
+            .start();
     }
 
     private static int freePort() throws IOException {
@@ -164,4 +180,5 @@ class DatabaseOutageIT {
             return new Outcome(response.status(), code, response.header("Retry-After"), response.contentType(), millis);
         }
     }
+
 }

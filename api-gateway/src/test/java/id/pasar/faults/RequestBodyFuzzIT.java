@@ -29,12 +29,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Fuzzing the request bodies of every POST and PUT endpoint (api.md's, as built), each with a valid token of
- * the role it needs: valid JSON of random shape, the endpoint's own body with fields swapped for
- * values of random types (or dropped, or joined by strangers), and random bytes. Whatever comes
- * in, the answer is a 2xx or an RFC 9457 problem with a stable {@code code}, never a 5xx.
+ * Fuzzing the request bodies of every POST and PUT endpoint (api.md's, as built), each
+ * with a valid token of the role it needs: valid JSON of random shape, the endpoint's own
+ * body with fields swapped for values of random types (or dropped, or joined by
+ * strangers), and random bytes. Whatever comes in, the answer is a 2xx or an RFC 9457
+ * problem with a stable {@code code}, never a 5xx.
  *
- * <p>{@value #TRIES} tries per endpoint from a seed printed with any failure (and fixed with
+ * <p>
+ * {@value #TRIES} tries per endpoint from a seed printed with any failure (and fixed with
  * {@code -Dpasar.fuzz.seed=...}), so a failure can be replayed.
  */
 @IntegrationTest
@@ -42,22 +44,32 @@ import tools.jackson.databind.JsonNode;
 class RequestBodyFuzzIT {
 
     private static final int TRIES = 50;
+
     private static final long SEED = Long.getLong("pasar.fuzz.seed", System.nanoTime());
-    private static final String[] STRINGS = {"", " ", "a", "KTP", "PASSPORT", "LOCAL_ENTITY", "INDIVIDUAL", "BUSINESS", "WNI",
-        "FEMALE", "APPROVE", "REJECT", "SHOPPER", "ADMIN", "3204110609970001", "32.04", "3204", "99.99", "1997-09-06",
-        "2026-02-30", "not-a-date", "00000000-0000-0000-0000-000000000000", "x".repeat(5000), "\u0000", "\uD83D\uDE00",
-        "<script>", "'; DROP TABLE x; --", "settlement", "100000.00", "1e309", "NaN", "\\u0000"};
+
+    private static final String[] STRINGS = { "", " ", "a", "KTP", "PASSPORT", "LOCAL_ENTITY", "INDIVIDUAL", "BUSINESS",
+            "WNI", "FEMALE", "APPROVE", "REJECT", "SHOPPER", "ADMIN", "3204110609970001", "32.04", "3204", "99.99",
+            "1997-09-06", "2026-02-30", "not-a-date", "00000000-0000-0000-0000-000000000000", "x".repeat(5000),
+            "\u0000", "\uD83D\uDE00", "<script>", "'; DROP TABLE x; --", "settlement", "100000.00", "1e309", "NaN",
+            "\\u0000" };
 
     @LocalServerPort
     int port;
 
     Api api;
+
     Seller seller;
+
     String listing;
+
     String shopper;
+
     String order;
+
     String sellerOrder;
+
     String officer;
+
     String admin;
 
     @BeforeAll
@@ -87,17 +99,22 @@ class RequestBodyFuzzIT {
         LocalDate born = LocalDate.of(1990, 6, 15);
         LocalDate expiry = LocalDate.now().plusYears(5);
         List<Endpoint> endpoints = List.of(
-                new Endpoint("POST", "/api/v1/auth/register", null, Map.of("email", "fuzz@example.id", "password",
-                        "password-1234", "displayName", "Fuzz", "role", "SHOPPER")),
-                new Endpoint("POST", "/api/v1/auth/token", null, Map.of("email", "fuzz@example.id", "password", "password-1234")),
-                new Endpoint("POST", "/api/v1/admin/users", admin, Map.of("email", "staff@example.id", "password",
-                        "password-1234", "displayName", "Staff", "role", "AUDITOR")),
+                new Endpoint("POST", "/api/v1/auth/register", null,
+                        Map.of("email", "fuzz@example.id", "password", "password-1234", "displayName", "Fuzz", "role",
+                                "SHOPPER")),
+                new Endpoint("POST", "/api/v1/auth/token", null,
+                        Map.of("email", "fuzz@example.id", "password", "password-1234")),
+                new Endpoint("POST", "/api/v1/admin/users", admin,
+                        Map.of("email", "staff@example.id", "password", "password-1234", "displayName", "Staff", "role",
+                                "AUDITOR")),
                 new Endpoint("POST", "/api/v1/sellers", seller.token(), SellerFixtures.pendingKtpApplication()),
-                new Endpoint("POST", "/api/v1/sellers", api.newAccount("SELLER"), SellerFixtures.application("INDIVIDUAL",
-                        SellerFixtures.passport(passport, "IDN", born, "FEMALE", expiry,
-                                SellerFixtures.mrz(passport, "IDN", born, "F", expiry)))),
-                new Endpoint("POST", "/api/v1/sellers", api.newAccount("SELLER"), SellerFixtures.application("BUSINESS",
-                        SellerFixtures.entity(SellerFixtures.nib(), SellerFixtures.npwp(), "ID", "CV"))),
+                new Endpoint("POST", "/api/v1/sellers", api.newAccount("SELLER"),
+                        SellerFixtures.application("INDIVIDUAL",
+                                SellerFixtures.passport(passport, "IDN", born, "FEMALE", expiry,
+                                        SellerFixtures.mrz(passport, "IDN", born, "F", expiry)))),
+                new Endpoint("POST", "/api/v1/sellers", api.newAccount("SELLER"),
+                        SellerFixtures.application("BUSINESS",
+                                SellerFixtures.entity(SellerFixtures.nib(), SellerFixtures.npwp(), "ID", "CV"))),
                 new Endpoint("POST", "/api/v1/listings", seller.token(), listingBody),
                 new Endpoint("PUT", "/api/v1/listings/" + listing, seller.token(), listingBody),
                 new Endpoint("PUT", "/api/v1/listings/" + listing + "/stock", seller.token(), Map.of("stock", 1_000)),
@@ -106,12 +123,12 @@ class RequestBodyFuzzIT {
                 new Endpoint("POST", "/api/v1/orders", shopper, OrderFixtures.order(listing, 1)),
                 new Endpoint("POST", "/api/v1/orders/" + order + "/cancel", shopper, Map.of()),
                 new Endpoint("POST", "/api/v1/orders/" + order + "/confirm-delivery", shopper, Map.of()),
-                new Endpoint("POST", "/api/v1/payments/notifications", null, new LinkedHashMap<>(
-                        OrderFixtures.notification(order, "settlement", "10000.00"))),
+                new Endpoint("POST", "/api/v1/payments/notifications", null,
+                        new LinkedHashMap<>(OrderFixtures.notification(order, "settlement", "10000.00"))),
                 new Endpoint("POST", "/api/v1/sellers/me/orders/" + sellerOrder + "/ship", seller.token(),
                         Map.of("courier", "JNE", "trackingNumber", "JNE123")),
-                new Endpoint("POST", "/api/v1/compliance/seller-applications/" + seller.sellerId() + "/decision", officer,
-                        Map.of("decision", "APPROVE", "note", "fuzz")),
+                new Endpoint("POST", "/api/v1/compliance/seller-applications/" + seller.sellerId() + "/decision",
+                        officer, Map.of("decision", "APPROVE", "note", "fuzz")),
                 new Endpoint("POST", "/api/v1/compliance/sellers/" + UUID.randomUUID() + "/revoke", officer,
                         Map.of("reason", "fuzz")),
                 new Endpoint("POST", "/api/v1/admin/platform-affiliates", admin, Map.of("nib", SellerFixtures.nib(),
@@ -128,9 +145,10 @@ class RequestBodyFuzzIT {
                 case 1 -> Api.json(randomJson(random, 0)).getBytes(StandardCharsets.UTF_8);
                 default -> garbage(Api.json(endpoint.validBody()), random);
             };
-            Api.Request request = endpoint.method().equals("PUT") ? api.put(endpoint.path(), null) : api.post(endpoint.path(), null);
+            Api.Request request = endpoint.method().equals("PUT") ? api.put(endpoint.path(), null)
+                    : api.post(endpoint.path(), null);
             request.rawBody(HttpRequest.BodyPublishers.ofByteArray(body), "application/json")
-                    .header("Idempotency-Key", UUID.randomUUID().toString());
+                .header("Idempotency-Key", UUID.randomUUID().toString());
             if (endpoint.token() != null) {
                 request.bearer(endpoint.token());
             }
@@ -138,13 +156,17 @@ class RequestBodyFuzzIT {
             String problem = problemWithoutACode(response);
             if (response.status() >= 500 || problem != null) {
                 failures.add(response.status() + " " + (problem != null ? problem : response.body()) + " <- "
-                        + new String(body, StandardCharsets.UTF_8).replaceAll("\\p{Cntrl}", "?").substring(0, Math.min(body.length, 300)));
+                        + new String(body, StandardCharsets.UTF_8).replaceAll("\\p{Cntrl}", "?")
+                            .substring(0, Math.min(body.length, 300)));
             }
         }
         assertThat(failures).as("%s, seed %d (-Dpasar.fuzz.seed=%d)", endpoint, SEED, SEED).isEmpty();
     }
 
-    /** Null when the response is a 2xx, or a problem with its status and an UPPER_SNAKE code; otherwise what is wrong. */
+    /**
+     * Null when the response is a 2xx, or a problem with its status and an UPPER_SNAKE
+     * code; otherwise what is wrong.
+     */
     private static String problemWithoutACode(Api.Response response) {
         if (response.status() < 300) {
             return null;
@@ -160,14 +182,21 @@ class RequestBodyFuzzIT {
         return null;
     }
 
-    /** The valid body with one to three fields (at any depth) replaced by random values, dropped, or joined by a stranger. */
+    /**
+     * The valid body with one to three fields (at any depth) replaced by random values,
+     * dropped, or joined by a stranger.
+     */
     @SuppressWarnings("unchecked")
     private static Object mutated(Map<String, Object> valid, Random random) {
         Map<String, Object> copy = (Map<String, Object>) deepCopy(valid);
         for (int change = 0, changes = 1 + random.nextInt(3); change < changes; change++) {
             Map<String, Object> target = copy;
             while (true) {
-                List<String> nested = target.entrySet().stream().filter(e -> e.getValue() instanceof Map).map(Map.Entry::getKey).toList();
+                List<String> nested = target.entrySet()
+                    .stream()
+                    .filter(e -> e.getValue() instanceof Map)
+                    .map(Map.Entry::getKey)
+                    .toList();
                 if (nested.isEmpty() || random.nextBoolean()) {
                     break;
                 }
@@ -177,9 +206,11 @@ class RequestBodyFuzzIT {
             int what = random.nextInt(10);
             if (keys.isEmpty() || what == 0) {
                 target.put(randomString(random), randomJson(random, 2));
-            } else if (what == 1) {
+            }
+            else if (what == 1) {
                 target.remove(keys.get(random.nextInt(keys.size())));
-            } else {
+            }
+            else {
                 target.put(keys.get(random.nextInt(keys.size())), randomJson(random, 2));
             }
         }
@@ -222,17 +253,18 @@ class RequestBodyFuzzIT {
             default -> {
                 Map<String, Object> map = new LinkedHashMap<>();
                 for (int i = random.nextInt(5); i > 0; i--) {
-                    map.put(random.nextBoolean() ? randomString(random) : FIELDS[random.nextInt(FIELDS.length)], randomJson(random, depth + 1));
+                    map.put(random.nextBoolean() ? randomString(random) : FIELDS[random.nextInt(FIELDS.length)],
+                            randomJson(random, depth + 1));
                 }
                 yield map;
             }
         };
     }
 
-    private static final String[] FIELDS = {"email", "password", "displayName", "role", "shopName", "sellerType",
-        "annualRevenueIdr", "address", "identity", "documentType", "nik", "mrz", "title", "priceIdr", "stock", "items",
-        "listingId", "quantity", "shippingAddress", "regencyCode", "decision", "reason", "order_id", "gross_amount",
-        "signature_key", "transaction_status", "courier", "trackingNumber", "categoryCode"};
+    private static final String[] FIELDS = { "email", "password", "displayName", "role", "shopName", "sellerType",
+            "annualRevenueIdr", "address", "identity", "documentType", "nik", "mrz", "title", "priceIdr", "stock",
+            "items", "listingId", "quantity", "shippingAddress", "regencyCode", "decision", "reason", "order_id",
+            "gross_amount", "signature_key", "transaction_status", "courier", "trackingNumber", "categoryCode" };
 
     private static String randomString(Random random) {
         if (random.nextBoolean()) {
@@ -267,4 +299,5 @@ class RequestBodyFuzzIT {
             }
         };
     }
+
 }

@@ -19,15 +19,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.modulith.events.IncompleteEventPublications;
 
 /**
- * A listener that failed is delivered again without a restart: the sales tally of an order whose
- * first delivery failed catches up once the outbox's retry runs (OutboxRetryJob). Slow: it waits for
- * the failed delivery and drops a trigger of its own.
+ * A listener that failed is delivered again without a restart: the sales tally of an
+ * order whose first delivery failed catches up once the outbox's retry runs
+ * (OutboxRetryJob). Slow: it waits for the failed delivery and drops a trigger of its
+ * own.
  */
 @IntegrationTest
 class OutboxRetryIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     IncompleteEventPublications publications;
 
@@ -38,7 +40,8 @@ class OutboxRetryIT {
         String shopper = api.newAccount("SHOPPER");
         String trigger = "fail_tally_" + listing.replace("-", "");
         try (Connection connection = TestDatabase.instance().connect(); Statement sql = connection.createStatement()) {
-            // The tally of this one listing fails, as it did on pool timeouts during the flash-sale bench.
+            // The tally of this one listing fails, as it did on pool timeouts during the
+            // flash-sale bench.
             sql.execute("CREATE FUNCTION orders." + trigger + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                     + "IF NEW.listing_id = '" + listing + "' THEN RAISE EXCEPTION 'tally unavailable'; END IF; "
                     + "RETURN NEW; END $$");
@@ -53,8 +56,9 @@ class OutboxRetryIT {
                 sql.execute("DROP FUNCTION orders." + trigger + "()");
             }
             // Older than the job's minute, as it would be a minute later.
-            sql.execute("UPDATE gateway.event_publication SET publication_date = publication_date - interval '2 minutes' "
-                    + "WHERE completion_date IS NULL AND serialized_event LIKE '%" + listing + "%'");
+            sql.execute(
+                    "UPDATE gateway.event_publication SET publication_date = publication_date - interval '2 minutes' "
+                            + "WHERE completion_date IS NULL AND serialized_event LIKE '%" + listing + "%'");
         }
 
         new OutboxRetryJob(publications).retry();
@@ -64,7 +68,8 @@ class OutboxRetryIT {
     }
 
     private static String tally(String listing) throws Exception {
-        try (Connection connection = TestDatabase.instance().connect(); Statement sql = connection.createStatement();
+        try (Connection connection = TestDatabase.instance().connect();
+                Statement sql = connection.createStatement();
                 var row = sql.executeQuery("SELECT sum(orders) || ' ' || sum(units) || ' ' || sum(revenue_idr) "
                         + "FROM orders.listing_daily_sales WHERE listing_id = '" + listing + "'")) {
             row.next();
@@ -73,11 +78,15 @@ class OutboxRetryIT {
     }
 
     private static int failedTallies(String listing) throws Exception {
-        try (Connection connection = TestDatabase.instance().connect(); Statement sql = connection.createStatement();
-                var row = sql.executeQuery("SELECT count(*) FROM gateway.event_publication WHERE completion_date IS NULL "
-                        + "AND event_type LIKE 'id.pasar.orders.OrderPlaced%' AND serialized_event LIKE '%" + listing + "%'")) {
+        try (Connection connection = TestDatabase.instance().connect();
+                Statement sql = connection.createStatement();
+                var row = sql
+                    .executeQuery("SELECT count(*) FROM gateway.event_publication WHERE completion_date IS NULL "
+                            + "AND event_type LIKE 'id.pasar.orders.OrderPlaced%' AND serialized_event LIKE '%"
+                            + listing + "%'")) {
             row.next();
             return row.getInt(1);
         }
     }
+
 }

@@ -17,12 +17,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** Verification is ongoing: a passport that expires takes its seller's verification with it. */
+/**
+ * Verification is ongoing: a passport that expires takes its seller's verification with
+ * it.
+ */
 @IntegrationTest
 class PassportExpiryTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SellerOnboarding onboarding;
 
@@ -36,12 +40,14 @@ class PassportExpiryTest {
         String verified = apply(api, verifiedToken, today.plusYears(1));
         String pending = apply(api, pendingToken, today.plusYears(1));
         api.post("/api/v1/compliance/seller-applications/" + verified + "/decision", Map.of("decision", "APPROVE"))
-                .bearer(officer).send().expect(200);
+            .bearer(officer)
+            .send()
+            .expect(200);
 
         // Time passes: both passports expire (yesterday, Jakarta time).
         try (Connection connection = TestDatabase.instance().connect();
-                PreparedStatement expire = connection.prepareStatement(
-                        "UPDATE onboarding.sellers SET passport_expiry = ? WHERE id IN (?, ?)")) {
+                PreparedStatement expire = connection
+                    .prepareStatement("UPDATE onboarding.sellers SET passport_expiry = ? WHERE id IN (?, ?)")) {
             expire.setObject(1, today.minusDays(1));
             expire.setObject(2, UUID.fromString(verified));
             expire.setObject(3, UUID.fromString(pending));
@@ -57,16 +63,25 @@ class PassportExpiryTest {
         assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
         assertThat(rejected.get("reasons").get(0).asString()).isEqualTo("PASSPORT_EXPIRED");
         assertThat(SellerReviewTest.decisionsAbout(pending)).as("a rejected application, not a revoked seller")
-            .endsWith("SELLER_REVIEW FAIL").noneMatch(d -> d.startsWith("SELLER_REVOCATION"));
+            .endsWith("SELLER_REVIEW FAIL")
+            .noneMatch(d -> d.startsWith("SELLER_REVOCATION"));
 
         onboarding.expirePassports(); // a second run finds nothing left to do
-        assertThat(SellerReviewTest.decisionsAbout(verified)).filteredOn(d -> d.startsWith("SELLER_REVOCATION")).hasSize(1);
+        assertThat(SellerReviewTest.decisionsAbout(verified)).filteredOn(d -> d.startsWith("SELLER_REVOCATION"))
+            .hasSize(1);
     }
 
     private static String apply(Api api, String token, LocalDate expiry) {
         LocalDate born = SellerFixtures.someAdultBirthDate();
-        return api.post("/api/v1/sellers", SellerFixtures.application("INDIVIDUAL", SellerFixtures.passport(
-                        SellerFixtures.passportNumber(), "IDN", born, "MALE", expiry, null)))
-                .bearer(token).send().expect(201).json().get("sellerId").asString();
+        return api
+            .post("/api/v1/sellers", SellerFixtures.application("INDIVIDUAL",
+                    SellerFixtures.passport(SellerFixtures.passportNumber(), "IDN", born, "MALE", expiry, null)))
+            .bearer(token)
+            .send()
+            .expect(201)
+            .json()
+            .get("sellerId")
+            .asString();
     }
+
 }

@@ -8,8 +8,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Seller applications by state, as a mobile client sends them. Every call makes a fresh identity
- * (unique NIK, passport number, NIB), so tests never collide through invariant 3.
+ * Seller applications by state, as a mobile client sends them. Every call makes a fresh
+ * identity (unique NIK, passport number, NIB), so tests never collide through invariant
+ * 3.
  */
 public final class SellerFixtures {
 
@@ -18,7 +19,10 @@ public final class SellerFixtures {
     private SellerFixtures() {
     }
 
-    /** A valid NIK: Kab. Bandung, district Soreang (32.04.11), the birth date and sex given, a fresh serial. */
+    /**
+     * A valid NIK: Kab. Bandung, district Soreang (32.04.11), the birth date and sex
+     * given, a fresh serial.
+     */
     public static String nik(LocalDate born, boolean female) {
         int day = born.getDayOfMonth() + (female ? 40 : 0);
         return String.format("320411%02d%02d%02d%04d", day, born.getMonthValue(), born.getYear() % 100,
@@ -74,7 +78,10 @@ public final class SellerFixtures {
         return String.format("91%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L));
     }
 
-    /** A 15-digit NPWP whose ninth digit is the Luhn check of the first eight, head office (000). */
+    /**
+     * A 15-digit NPWP whose ninth digit is the Luhn check of the first eight, head office
+     * (000).
+     */
     public static String npwp() {
         StringBuilder digits = new StringBuilder("01");
         for (int i = 0; i < 6; i++) {
@@ -127,7 +134,7 @@ public final class SellerFixtures {
 
     /** An ICAO 9303 check digit, written independently of the application's. */
     public static int mrzCheckDigit(String field) {
-        int[] weights = {7, 3, 1};
+        int[] weights = { 7, 3, 1 };
         int sum = 0;
         for (int i = 0; i < field.length(); i++) {
             char c = field.charAt(i);
@@ -153,4 +160,5 @@ public final class SellerFixtures {
     private static String yymmdd(LocalDate date) {
         return String.format("%02d%02d%02d", date.getYear() % 100, date.getMonthValue(), date.getDayOfMonth());
     }
+
 }

@@ -51,8 +51,10 @@ class SellerOnboardingTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     IdentityCipher cipher;
+
     Api api;
 
     @BeforeEach
@@ -78,29 +80,41 @@ class SellerOnboardingTest {
         LocalDate born = LocalDate.of(1997, 9, 6);
         String nik = nik(born, false);
 
-        JsonNode created = api.post("/api/v1/sellers", ktpApplication(nik, born, "MALE", "WNI")).bearer(seller).send()
-                .expect(201).json();
+        JsonNode created = api.post("/api/v1/sellers", ktpApplication(nik, born, "MALE", "WNI"))
+            .bearer(seller)
+            .send()
+            .expect(201)
+            .json();
 
         assertThat(created.get("status").asString()).isEqualTo("PENDING_REVIEW");
         assertThat(reasons(created)).isEmpty();
         assertThat(created.get("umkmClass").asString()).isEqualTo("MICRO");
         assertThat(created.get("sellerType").asString()).isEqualTo("INDIVIDUAL");
         assertThat(created.get("regencyCode").asString()).isEqualTo("32.04");
-        assertThat(created.get("maskedIdentity").asString()).isEqualTo(nik.substring(0, 6) + "********" + nik.substring(14));
+        assertThat(created.get("maskedIdentity").asString())
+            .isEqualTo(nik.substring(0, 6) + "********" + nik.substring(14));
         assertThat(created.get("createdAt").asString()).endsWith("+07:00");
         assertThat(created.toString()).doesNotContain(nik);
         JsonNode me = api.get("/api/v1/sellers/me").bearer(seller).send().expect(200).json();
         assertThat(me.get("sellerId")).isEqualTo(created.get("sellerId"));
     }
 
-    /** 99.99 is well formed but names no regency: a person's address must exist, as a business's does (issue 18). */
+    /**
+     * 99.99 is well formed but names no regency: a person's address must exist, as a
+     * business's does (issue 18).
+     */
     @Test
     void anIndividualWhoseAddressIsNoRegencyIsRejected() {
         LocalDate born = SellerFixtures.someAdultBirthDate();
-        for (Map<String, Object> identity : List.of(SellerFixtures.ktp(SellerFixtures.nik(born, false), born, "MALE", "WNI"),
-                SellerFixtures.passport(SellerFixtures.passportNumber(), "IDN", born, "MALE", LocalDate.now().plusYears(3), null))) {
-            JsonNode seller = api.post("/api/v1/sellers", SellerFixtures.application("INDIVIDUAL", identity, "9999", 100_000_000L))
-                .bearer(api.newAccount("SELLER")).send().expect(201).json();
+        for (Map<String, Object> identity : List
+            .of(SellerFixtures.ktp(SellerFixtures.nik(born, false), born, "MALE", "WNI"), SellerFixtures
+                .passport(SellerFixtures.passportNumber(), "IDN", born, "MALE", LocalDate.now().plusYears(3), null))) {
+            JsonNode seller = api
+                .post("/api/v1/sellers", SellerFixtures.application("INDIVIDUAL", identity, "9999", 100_000_000L))
+                .bearer(api.newAccount("SELLER"))
+                .send()
+                .expect(201)
+                .json();
             assertThat(seller.get("status").asString()).isEqualTo("REJECTED");
             assertThat(seller.get("reasons")).extracting(JsonNode::asString).containsExactly("ADDRESS_NOT_DOMESTIC");
         }
@@ -108,8 +122,8 @@ class SellerOnboardingTest {
 
     @Test
     void umkmClassFollowsDeclaredAnnualSales() {
-        long[] revenues = {2_000_000_000L, 2_000_000_001L, 15_000_000_000L, 50_000_000_000L, 50_000_000_001L};
-        String[] classes = {"MICRO", "SMALL", "SMALL", "MEDIUM", "LARGE"};
+        long[] revenues = { 2_000_000_000L, 2_000_000_001L, 15_000_000_000L, 50_000_000_000L, 50_000_000_001L };
+        String[] classes = { "MICRO", "SMALL", "SMALL", "MEDIUM", "LARGE" };
         for (int i = 0; i < revenues.length; i++) {
             JsonNode seller = applied(application("BUSINESS", entity(nib(), npwp(), "ID", "PT"), "3204", revenues[i]));
             assertThat(seller.get("umkmClass").asString()).isEqualTo(classes[i]);
@@ -119,20 +133,24 @@ class SellerOnboardingTest {
     @Test
     void everyKtpReasonCodeComesOutOfTheApi() {
         LocalDate born = someAdultBirthDate();
-        assertThat(reasons(applied(ktpApplication(nik(born, false), born, "MALE", "WNA")))).containsExactly("FOREIGN_NATIONALITY");
+        assertThat(reasons(applied(ktpApplication(nik(born, false), born, "MALE", "WNA"))))
+            .containsExactly("FOREIGN_NATIONALITY");
         assertThat(reasons(applied(ktpApplication("99" + nik(born, false).substring(2), born, "MALE", "WNI"))))
-                .containsExactly("NIK_REGION_UNKNOWN");
+            .containsExactly("NIK_REGION_UNKNOWN");
         JsonNode unverified = applied(ktpApplication("320499" + nik(born, false).substring(6), born, "MALE", "WNI"));
         assertThat(unverified.get("status").asString()).isEqualTo("PENDING_REVIEW");
         assertThat(reasons(unverified)).containsExactly("NIK_REGION_UNVERIFIED");
         assertThat(reasons(applied(ktpApplication("3204113002801234", LocalDate.of(1980, 2, 28), "MALE", "WNI"))))
-                .containsExactly("NIK_BIRTHDATE_INVALID");
-        assertThat(reasons(applied(ktpApplication(nik(born, false), born.plusDays(1), "MALE", "WNI")))).containsExactly("NIK_MISMATCH");
-        assertThat(reasons(applied(ktpApplication(nik(born, true), born, "MALE", "WNI")))).containsExactly("NIK_MISMATCH");
+            .containsExactly("NIK_BIRTHDATE_INVALID");
+        assertThat(reasons(applied(ktpApplication(nik(born, false), born.plusDays(1), "MALE", "WNI"))))
+            .containsExactly("NIK_MISMATCH");
+        assertThat(reasons(applied(ktpApplication(nik(born, true), born, "MALE", "WNI"))))
+            .containsExactly("NIK_MISMATCH");
         LocalDate child = TODAY.minusYears(16);
-        assertThat(reasons(applied(ktpApplication(nik(child, true), child, "FEMALE", "WNI")))).containsExactly("UNDERAGE");
+        assertThat(reasons(applied(ktpApplication(nik(child, true), child, "FEMALE", "WNI"))))
+            .containsExactly("UNDERAGE");
         assertThat(reasons(applied(ktpApplication(nik(born, false).substring(0, 12) + "0000", born, "MALE", "WNI"))))
-                .containsExactly("NIK_SERIAL_INVALID");
+            .containsExactly("NIK_SERIAL_INVALID");
         JsonNode rejected = applied(ktpApplication(nik(born, false).substring(0, 12) + "0000", born, "MALE", "WNA"));
         assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
         assertThat(reasons(rejected)).containsExactlyInAnyOrder("FOREIGN_NATIONALITY", "NIK_SERIAL_INVALID");
@@ -143,42 +161,49 @@ class SellerOnboardingTest {
         LocalDate born = someAdultBirthDate();
         LocalDate expiry = TODAY.plusYears(3);
         String number = passportNumber();
-        JsonNode pending = applied(application("INDIVIDUAL", passport(number, "IDN", born, "FEMALE", expiry,
-                mrz(number, "IDN", born, "F", expiry))));
+        JsonNode pending = applied(application("INDIVIDUAL",
+                passport(number, "IDN", born, "FEMALE", expiry, mrz(number, "IDN", born, "F", expiry))));
         assertThat(pending.get("status").asString()).isEqualTo("PENDING_REVIEW");
         assertThat(pending.get("maskedIdentity").asString()).isEqualTo("*****" + number.substring(5));
 
-        assertThat(reasons(applied(application("INDIVIDUAL", passport(passportNumber(), "MYS", born, "FEMALE", expiry, null)))))
-                .containsExactly("FOREIGN_NATIONALITY");
-        assertThat(reasons(applied(application("INDIVIDUAL", passport(passportNumber(), "IDN", born, "FEMALE", TODAY, null)))))
-                .containsExactly("PASSPORT_EXPIRED");
+        assertThat(reasons(
+                applied(application("INDIVIDUAL", passport(passportNumber(), "MYS", born, "FEMALE", expiry, null)))))
+            .containsExactly("FOREIGN_NATIONALITY");
+        assertThat(reasons(
+                applied(application("INDIVIDUAL", passport(passportNumber(), "IDN", born, "FEMALE", TODAY, null)))))
+            .containsExactly("PASSPORT_EXPIRED");
         String other = passportNumber();
         List<String> broken = new ArrayList<>(mrz(other, "IDN", born, "F", expiry));
         broken.set(1, broken.get(1).substring(0, 43) + (char) ('0' + (broken.get(1).charAt(43) - '0' + 1) % 10));
         assertThat(reasons(applied(application("INDIVIDUAL", passport(other, "IDN", born, "FEMALE", expiry, broken)))))
-                .containsExactly("MRZ_INVALID");
+            .containsExactly("MRZ_INVALID");
         String third = passportNumber();
-        assertThat(reasons(applied(application("INDIVIDUAL", passport(third, "IDN", born, "FEMALE", expiry,
-                mrz(third, "IDN", born, "M", expiry)))))).containsExactly("MRZ_MISMATCH");
+        assertThat(reasons(applied(application("INDIVIDUAL",
+                passport(third, "IDN", born, "FEMALE", expiry, mrz(third, "IDN", born, "M", expiry))))))
+            .containsExactly("MRZ_MISMATCH");
         LocalDate child = TODAY.minusYears(15);
-        assertThat(reasons(applied(application("INDIVIDUAL", passport(passportNumber(), "IDN", child, "MALE", expiry, null)))))
-                .containsExactly("UNDERAGE");
+        assertThat(reasons(
+                applied(application("INDIVIDUAL", passport(passportNumber(), "IDN", child, "MALE", expiry, null)))))
+            .containsExactly("UNDERAGE");
     }
 
     @Test
     void everyLocalEntityReasonCodeComesOutOfTheApi() throws Exception {
         assertThat(applied(application("BUSINESS", entity(nib(), npwp(), "ID", "CV"))).get("status").asString())
-                .isEqualTo("PENDING_REVIEW");
-        assertThat(reasons(applied(application("BUSINESS", entity(nib(), npwp(), "SG", "PT"))))).containsExactly("FOREIGN_ENTITY");
+            .isEqualTo("PENDING_REVIEW");
+        assertThat(reasons(applied(application("BUSINESS", entity(nib(), npwp(), "SG", "PT")))))
+            .containsExactly("FOREIGN_ENTITY");
         String badLuhn = npwp();
         badLuhn = badLuhn.substring(0, 8) + (char) ('0' + (badLuhn.charAt(8) - '0' + 1) % 10) + badLuhn.substring(9);
-        assertThat(reasons(applied(application("BUSINESS", entity(nib(), badLuhn, "ID", "PT"))))).containsExactly("NPWP_INVALID");
+        assertThat(reasons(applied(application("BUSINESS", entity(nib(), badLuhn, "ID", "PT")))))
+            .containsExactly("NPWP_INVALID");
         assertThat(reasons(applied(application("BUSINESS", entity(nib(), npwp(), "ID", "PT"), "9901", 1_000_000L))))
-                .containsExactly("ADDRESS_NOT_DOMESTIC");
+            .containsExactly("ADDRESS_NOT_DOMESTIC");
 
         String affiliateNib = nib();
         listAsPlatformAffiliate(affiliateNib);
-        assertThat(reasons(applied(application("BUSINESS", entity(affiliateNib, npwp(), "ID", "PT"))))).containsExactly("PLATFORM_AFFILIATE");
+        assertThat(reasons(applied(application("BUSINESS", entity(affiliateNib, npwp(), "ID", "PT")))))
+            .containsExactly("PLATFORM_AFFILIATE");
     }
 
     @Test
@@ -186,7 +211,8 @@ class SellerOnboardingTest {
         LocalDate born = someAdultBirthDate();
         String nik = nik(born, false);
         applied(ktpApplication(nik, born, "MALE", "WNI"));
-        String typed = nik.substring(0, 6) + "." + nik.substring(6, 12) + "-" + nik.substring(12, 14) + " " + nik.substring(14);
+        String typed = nik.substring(0, 6) + "." + nik.substring(6, 12) + "-" + nik.substring(12, 14) + " "
+                + nik.substring(14);
 
         JsonNode second = applied(ktpApplication(typed, born, "MALE", "WNI"));
         assertThat(second.get("status").asString()).isEqualTo("REJECTED");
@@ -195,13 +221,14 @@ class SellerOnboardingTest {
         String number = passportNumber();
         LocalDate expiry = TODAY.plusYears(2);
         applied(application("INDIVIDUAL", passport(number, "IDN", born, "MALE", expiry, null)));
-        assertThat(reasons(applied(application("INDIVIDUAL", passport(number.toLowerCase(), "IDN", born, "MALE", expiry, null)))))
-                .containsExactly("IDENTITY_ALREADY_REGISTERED");
+        assertThat(reasons(
+                applied(application("INDIVIDUAL", passport(number.toLowerCase(), "IDN", born, "MALE", expiry, null)))))
+            .containsExactly("IDENTITY_ALREADY_REGISTERED");
 
         String nib = nib();
         applied(application("BUSINESS", entity(nib, npwp(), "ID", "PT")));
         assertThat(reasons(applied(application("BUSINESS", entity(nib, npwp(), "ID", "CV")))))
-                .containsExactly("IDENTITY_ALREADY_REGISTERED");
+            .containsExactly("IDENTITY_ALREADY_REGISTERED");
     }
 
     @Test
@@ -215,17 +242,24 @@ class SellerOnboardingTest {
         ExecutorService pool = Executors.newFixedThreadPool(tokens.size());
         List<String> statuses = new ArrayList<>();
         try {
-            List<Callable<JsonNode>> attempts = tokens.stream().<Callable<JsonNode>>map(token -> () ->
-                    api.post("/api/v1/sellers", ktpApplication(nik, born, "FEMALE", "WNI")).bearer(token).send().expect(201).json())
-                    .toList();
+            List<Callable<JsonNode>> attempts = tokens.stream()
+                .<Callable<JsonNode>>map(
+                        token -> () -> api.post("/api/v1/sellers", ktpApplication(nik, born, "FEMALE", "WNI"))
+                            .bearer(token)
+                            .send()
+                            .expect(201)
+                            .json())
+                .toList();
             for (Future<JsonNode> seller : pool.invokeAll(attempts)) {
                 statuses.add(seller.get().get("status").asString() + " " + reasons(seller.get()));
             }
-        } finally {
+        }
+        finally {
             pool.shutdown();
         }
         assertThat(statuses).containsOnlyOnce("PENDING_REVIEW []")
-                .filteredOn(s -> !s.equals("PENDING_REVIEW []")).containsOnly("REJECTED [IDENTITY_ALREADY_REGISTERED]");
+            .filteredOn(s -> !s.equals("PENDING_REVIEW []"))
+            .containsOnly("REJECTED [IDENTITY_ALREADY_REGISTERED]");
     }
 
     @Test
@@ -239,7 +273,8 @@ class SellerOnboardingTest {
         LocalDate expiry = TODAY.plusYears(4);
         List<String> mrz = mrz(number, "IDN", born, "M", expiry);
         applied(ktpApplication(nik, born, "MALE", "WNI"));
-        applied(ktpApplication(nik, born, "MALE", "WNI")); // a rejection takes another path
+        applied(ktpApplication(nik, born, "MALE", "WNI")); // a rejection takes another
+                                                           // path
         applied(application("BUSINESS", entity(nib, npwp, "ID", "PT")));
         applied(application("INDIVIDUAL", passport(number, "IDN", born, "MALE", expiry, mrz)));
         apply(application("INDIVIDUAL", ktp(nik + "9", born, "MALE", "WNI"))).expect(400);
@@ -252,13 +287,14 @@ class SellerOnboardingTest {
             assertThat(rows.getString(1)).doesNotContain(nik, nib, npwp, number, mrz.get(1));
         }
         try (Connection connection = TestDatabase.instance().connect();
-                PreparedStatement dump = connection.prepareStatement("SELECT string_agg(d::text, '|') FROM compliance.decisions d");
+                PreparedStatement dump = connection
+                    .prepareStatement("SELECT string_agg(d::text, '|') FROM compliance.decisions d");
                 ResultSet rows = dump.executeQuery()) {
             rows.next();
             assertThat(rows.getString(1)).doesNotContain(nik, nib, npwp, number);
         }
-        assertThat(output.getAll()).contains("applied with").doesNotContain(nik, nib, npwp, number, mrz.get(1),
-                nik.substring(0, 6) + nik.substring(6));
+        assertThat(output.getAll()).contains("applied with")
+            .doesNotContain(nik, nib, npwp, number, mrz.get(1), nik.substring(0, 6) + nik.substring(6));
     }
 
     @Test
@@ -271,18 +307,26 @@ class SellerOnboardingTest {
 
         String nib = nib();
         TestIdentityRegistry.confirm(nib);
-        assertThat(applied(application("BUSINESS", entity(nib, npwp(), "ID", "PT"))).get("status").asString()).isEqualTo("VERIFIED");
+        assertThat(applied(application("BUSINESS", entity(nib, npwp(), "ID", "PT"))).get("status").asString())
+            .isEqualTo("VERIFIED");
     }
 
     @Test
     void aPendingApplicationCannotBeReplacedButARejectedOneCan() {
         String seller = api.newAccount("SELLER");
         LocalDate born = someAdultBirthDate();
-        JsonNode first = api.post("/api/v1/sellers", ktpApplication(nik(born, false), born, "MALE", "WNA")).bearer(seller).send()
-                .expect(201).json();
+        JsonNode first = api.post("/api/v1/sellers", ktpApplication(nik(born, false), born, "MALE", "WNA"))
+            .bearer(seller)
+            .send()
+            .expect(201)
+            .json();
         assertThat(first.get("status").asString()).isEqualTo("REJECTED");
 
-        JsonNode second = api.post("/api/v1/sellers", SellerFixtures.pendingKtpApplication()).bearer(seller).send().expect(201).json();
+        JsonNode second = api.post("/api/v1/sellers", SellerFixtures.pendingKtpApplication())
+            .bearer(seller)
+            .send()
+            .expect(201)
+            .json();
         assertThat(second.get("sellerId")).isEqualTo(first.get("sellerId"));
         assertThat(second.get("status").asString()).isEqualTo("PENDING_REVIEW");
 
@@ -311,7 +355,8 @@ class SellerOnboardingTest {
         cases.put(longName, "shopName");
         cases.put(wrongType, "annualRevenueIdr");
         cases.put(application("BUSINESS", ktp(nik(born, false), born, "MALE", "WNI")), "identity.documentType");
-        cases.put(application("INDIVIDUAL", ktp(nik(born, false), born, "MALE", "WNI"), "32.4", 1L), "address.regencyCode");
+        cases.put(application("INDIVIDUAL", ktp(nik(born, false), born, "MALE", "WNI"), "32.4", 1L),
+                "address.regencyCode");
         cases.put(application("BUSINESS", entity("123", npwp(), "ID", "PT")), "identity.nib");
         cases.put(application("BUSINESS", entity(nib(), npwp(), "ID", "BUMN")), "identity.entityType");
 
@@ -319,14 +364,18 @@ class SellerOnboardingTest {
             Api.Response response = api.post("/api/v1/sellers", body).bearer(seller).send();
             response.expect(400);
             assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()))
-                    .as("the error names %s", field).contains(field);
+                .as("the error names %s", field)
+                .contains(field);
         });
         api.get("/api/v1/sellers/me").bearer(seller).send().expect(404);
     }
 
     @Test
     void aShopperCannotApply() {
-        api.post("/api/v1/sellers", SellerFixtures.pendingKtpApplication()).bearer(api.newAccount("SHOPPER")).send().expect(403);
+        api.post("/api/v1/sellers", SellerFixtures.pendingKtpApplication())
+            .bearer(api.newAccount("SHOPPER"))
+            .send()
+            .expect(403);
         api.post("/api/v1/sellers", SellerFixtures.pendingKtpApplication()).send().expect(401);
     }
 
@@ -341,4 +390,5 @@ class SellerOnboardingTest {
             insert.executeUpdate();
         }
     }
+
 }

@@ -51,11 +51,12 @@ class OrderEventsTest {
 
     private static int incompletePublications() throws Exception {
         try (Connection connection = TestDatabase.instance().connect();
-                ResultSet row = connection.createStatement().executeQuery(
-                        "SELECT count(*) FROM gateway.event_publication WHERE completion_date IS NULL "
-                                + "AND event_type LIKE 'id.pasar.orders.OrderPlaced%'")) {
+                ResultSet row = connection.createStatement()
+                    .executeQuery("SELECT count(*) FROM gateway.event_publication WHERE completion_date IS NULL "
+                            + "AND event_type LIKE 'id.pasar.orders.OrderPlaced%'")) {
             row.next();
             return row.getInt(1);
         }
     }
+
 }

@@ -23,12 +23,16 @@ public final class OrderFixtures {
     private OrderFixtures() {
     }
 
-    public static final Map<String, Object> ADDRESS = Map.of("recipientName", "Siti Rahayu", "phone", "+62 812 3456 7890",
-            "street", "Jl. Kenanga 12", "regencyCode", "3273", "postalCode", "40115");
+    public static final Map<String, Object> ADDRESS = Map.of("recipientName", "Siti Rahayu", "phone",
+            "+62 812 3456 7890", "street", "Jl. Kenanga 12", "regencyCode", "3273", "postalCode", "40115");
 
     public static Map<String, Object> order(Map<String, Integer> quantities) {
-        return Map.of("items", quantities.entrySet().stream()
-                .map(e -> Map.of("listingId", e.getKey(), "quantity", e.getValue())).toList(), "shippingAddress", ADDRESS);
+        return Map.of("items",
+                quantities.entrySet()
+                    .stream()
+                    .map(e -> Map.of("listingId", e.getKey(), "quantity", e.getValue()))
+                    .toList(),
+                "shippingAddress", ADDRESS);
     }
 
     public static Map<String, Object> order(String listingId, int quantity) {
@@ -36,14 +40,17 @@ public final class OrderFixtures {
     }
 
     public static Api.Response place(Api api, String shopper, Map<String, Object> order) {
-        return api.post("/api/v1/orders", order).bearer(shopper).header("Idempotency-Key", UUID.randomUUID().toString()).send();
+        return api.post("/api/v1/orders", order)
+            .bearer(shopper)
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .send();
     }
 
     /** A published listing with this stock and price, of a fresh verified seller. */
     public static String listingWithStock(Api api, Seller seller, int stock, long price) {
         Map<String, Object> listing = CatalogFixtures.with(CatalogFixtures.with(
-                CatalogFixtures.listing("Keranjang Rotan " + UUID.randomUUID().toString().substring(0, 5)), "stock", stock),
-                "priceIdr", price);
+                CatalogFixtures.listing("Keranjang Rotan " + UUID.randomUUID().toString().substring(0, 5)), "stock",
+                stock), "priceIdr", price);
         return CatalogFixtures.publishedListing(api, seller, listing);
     }
 
@@ -53,22 +60,25 @@ public final class OrderFixtures {
 
     public static Map<String, String> notification(String orderId, String status, String grossAmount) {
         String statusCode = "settlement".equals(status) || "capture".equals(status) ? "200" : "202";
-        return Map.of("order_id", orderId, "status_code", statusCode, "gross_amount", grossAmount,
-                "transaction_status", status, "payment_type", "bank_transfer",
-                "signature_key", sha512(orderId + statusCode + grossAmount + TestApplicationInitializer.PAYMENT_SERVER_KEY));
+        return Map.of("order_id", orderId, "status_code", statusCode, "gross_amount", grossAmount, "transaction_status",
+                status, "payment_type", "bank_transfer", "signature_key",
+                sha512(orderId + statusCode + grossAmount + TestApplicationInitializer.PAYMENT_SERVER_KEY));
     }
 
     public static String sha512(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-512").digest(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     /**
-     * {@code orders} single-unit orders for one listing, placed at once from 16 threads by 20 shoppers
-     * spread over the given instances (round robin); the count of each HTTP status.
+     * {@code orders} single-unit orders for one listing, placed at once from 16 threads
+     * by 20 shoppers spread over the given instances (round robin); the count of each
+     * HTTP status.
      */
     static Map<Integer, Integer> placeConcurrently(List<Api> instances, String listingId, int orders) throws Exception {
         List<String> shoppers = new ArrayList<>();
@@ -87,9 +97,11 @@ public final class OrderFixtures {
             for (Future<Integer> status : pool.invokeAll(placements)) {
                 counts.merge(status.get(), 1, Integer::sum);
             }
-        } finally {
+        }
+        finally {
             pool.shutdown();
         }
         return counts;
     }
+
 }

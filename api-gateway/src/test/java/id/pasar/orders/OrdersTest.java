@@ -37,9 +37,12 @@ class OrdersTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     OrderBook book;
+
     Api api;
+
     Seller seller;
 
     @BeforeEach
@@ -62,7 +65,8 @@ class OrdersTest {
         assertThat(placed.get("status").asString()).isEqualTo("PENDING_PAYMENT");
         assertThat(placed.get("totalIdr").asLong()).isEqualTo(225_000);
         assertThat(placed.get("sellerOrders")).hasSize(2);
-        assertThat(placed.get("sellerOrders").valueStream().map(s -> s.get("subtotalIdr").asLong())).containsExactlyInAnyOrder(200_000L, 25_000L);
+        assertThat(placed.get("sellerOrders").valueStream().map(s -> s.get("subtotalIdr").asLong()))
+            .containsExactlyInAnyOrder(200_000L, 25_000L);
         assertThat(placed.get("shippingAddress").get("regencyCode").asString()).isEqualTo("32.73");
         Duration window = Duration.between(OffsetDateTime.parse(placed.get("createdAt").asString()),
                 OffsetDateTime.parse(placed.get("expiresAt").asString()));
@@ -77,20 +81,33 @@ class OrdersTest {
         String shopper = api.newAccount("SHOPPER");
         String key = UUID.randomUUID().toString();
 
-        Api.Response first = api.post("/api/v1/orders", order(listing, 2)).bearer(shopper).header("Idempotency-Key", key).send();
-        Api.Response again = api.post("/api/v1/orders", order(listing, 2)).bearer(shopper).header("Idempotency-Key", key).send();
-        Api.Response otherBody = api.post("/api/v1/orders", order(listing, 3)).bearer(shopper).header("Idempotency-Key", key).send();
+        Api.Response first = api.post("/api/v1/orders", order(listing, 2))
+            .bearer(shopper)
+            .header("Idempotency-Key", key)
+            .send();
+        Api.Response again = api.post("/api/v1/orders", order(listing, 2))
+            .bearer(shopper)
+            .header("Idempotency-Key", key)
+            .send();
+        Api.Response otherBody = api.post("/api/v1/orders", order(listing, 3))
+            .bearer(shopper)
+            .header("Idempotency-Key", key)
+            .send();
 
         first.expect(201);
         again.expect(201);
-        assertThat(again.body()).isEqualTo(first.body()); // the very bytes: the first answer is the stored one
+        assertThat(again.body()).isEqualTo(first.body()); // the very bytes: the first
+                                                          // answer is the stored one
         otherBody.expect(422);
         assertThat(otherBody.json().get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(stockOf(api, listing)).isEqualTo(8);
         assertThat(api.get("/api/v1/orders?size=100").bearer(shopper).send().json().get("items")).hasSize(1);
         // Keys belong to a shopper: another shopper's identical key is a new order.
-        api.post("/api/v1/orders", order(listing, 2)).bearer(api.newAccount("SHOPPER")).header("Idempotency-Key", key).send()
-                .expect(201);
+        api.post("/api/v1/orders", order(listing, 2))
+            .bearer(api.newAccount("SHOPPER"))
+            .header("Idempotency-Key", key)
+            .send()
+            .expect(201);
     }
 
     @Test
@@ -103,22 +120,28 @@ class OrdersTest {
         try {
             List<Callable<Api.Response>> retries = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                retries.add(() -> api.post("/api/v1/orders", order(listing, 1)).bearer(shopper)
-                        .header("Idempotency-Key", key).send());
+                retries.add(() -> api.post("/api/v1/orders", order(listing, 1))
+                    .bearer(shopper)
+                    .header("Idempotency-Key", key)
+                    .send());
             }
             for (Future<Api.Response> response : pool.invokeAll(retries)) {
                 responses.add(response.get());
             }
-        } finally {
+        }
+        finally {
             pool.shutdown();
         }
-        // A retry that arrives while the first is in flight is 409; one that arrives after it
+        // A retry that arrives while the first is in flight is 409; one that arrives
+        // after it
         // replays the first response. Which of the two a retry gets is up to timing.
         assertThat(responses).extracting(Api.Response::status).contains(201).isSubsetOf(201, 409);
-        assertThat(responses.stream().filter(r -> r.status() == 201).map(r -> r.json().get("orderId").asString()).distinct())
-                .as("every 201 is the same order").hasSize(1);
+        assertThat(responses.stream()
+            .filter(r -> r.status() == 201)
+            .map(r -> r.json().get("orderId").asString())
+            .distinct()).as("every 201 is the same order").hasSize(1);
         assertThat(responses).filteredOn(r -> r.status() == 409)
-                .allSatisfy(r -> assertThat(r.json().get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_IN_FLIGHT"));
+            .allSatisfy(r -> assertThat(r.json().get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_IN_FLIGHT"));
         assertThat(stockOf(api, listing)).isEqualTo(9);
         assertThat(api.get("/api/v1/orders").bearer(shopper).send().json().get("items")).hasSize(1);
     }
@@ -158,7 +181,11 @@ class OrdersTest {
         place(api, shopper, order(UUID.randomUUID().toString(), 1)).expect(422);
 
         Map<String, Object> abroad = new HashMap<>(order(listing, 1));
-        abroad.put("shippingAddress", new HashMap<>(OrderFixtures.ADDRESS) {{ put("regencyCode", "9901"); }});
+        abroad.put("shippingAddress", new HashMap<>(OrderFixtures.ADDRESS) {
+            {
+                put("regencyCode", "9901");
+            }
+        });
         Api.Response notDomestic = place(api, shopper, abroad);
         notDomestic.expect(422);
         assertThat(notDomestic.json().get("code").asString()).isEqualTo("ADDRESS_NOT_DOMESTIC");
@@ -169,7 +196,9 @@ class OrdersTest {
     void aSuspendedListingCannotBeOrdered() {
         String listing = listingWithStock(api, seller, 5, 10_000);
         api.post("/api/v1/compliance/sellers/" + seller.sellerId() + "/revoke", Map.of("reason", "fraud"))
-                .bearer(api.newStaffAccount("COMPLIANCE_OFFICER")).send().expect(200);
+            .bearer(api.newStaffAccount("COMPLIANCE_OFFICER"))
+            .send()
+            .expect(200);
         Api.Response refused = place(api, api.newAccount("SHOPPER"), order(listing, 1));
         refused.expect(422);
         assertThat(refused.json().get("code").asString()).isEqualTo("LISTING_NOT_AVAILABLE");
@@ -200,14 +229,18 @@ class OrdersTest {
         assertThat(refused.json().get("code").asString()).isEqualTo("INVALID_SIGNATURE");
         assertThat(status(shopper, orderId)).isEqualTo("PENDING_PAYMENT");
 
-        Api.Response wrongAmount = api.post("/api/v1/payments/notifications", notification(orderId, "settlement", "1000.00")).send();
+        Api.Response wrongAmount = api
+            .post("/api/v1/payments/notifications", notification(orderId, "settlement", "1000.00"))
+            .send();
         wrongAmount.expect(422);
         assertThat(status(shopper, orderId)).isEqualTo("PENDING_PAYMENT");
 
         api.post("/api/v1/payments/notifications", notification(orderId, "settlement", "100000.00")).send().expect(200);
         assertThat(status(shopper, orderId)).isEqualTo("PAID");
-        JsonNode repeat = api.post("/api/v1/payments/notifications", notification(orderId, "settlement", "100000.00")).send()
-                .expect(200).json();
+        JsonNode repeat = api.post("/api/v1/payments/notifications", notification(orderId, "settlement", "100000.00"))
+            .send()
+            .expect(200)
+            .json();
         assertThat(repeat.get("result").asString()).isEqualTo("UNCHANGED");
         // out of order: an "expire" after the payment changes nothing either
         api.post("/api/v1/payments/notifications", notification(orderId, "expire", "100000.00")).send().expect(200);
@@ -234,8 +267,9 @@ class OrdersTest {
         assertThat(stockOf(api, listing)).isEqualTo(2);
         assertThat(book.expire(UUID.fromString(orderId))).as("not due yet").isFalse();
         try (Connection connection = TestDatabase.instance().connect()) {
-            connection.createStatement().executeUpdate(
-                    "UPDATE orders.orders SET expires_at = now() - interval '1 minute' WHERE id = '" + orderId + "'");
+            connection.createStatement()
+                .executeUpdate("UPDATE orders.orders SET expires_at = now() - interval '1 minute' WHERE id = '"
+                        + orderId + "'");
         }
 
         assertThat(book.unpaidExpired(1000)).contains(UUID.fromString(orderId));
@@ -257,19 +291,28 @@ class OrdersTest {
         String sellerOrderId = placed.get("sellerOrders").get(0).get("sellerOrderId").asString();
         Map<String, String> shipment = Map.of("courier", "JNE", "trackingNumber", "CGK1234567890");
 
-        api.post("/api/v1/sellers/me/orders/" + sellerOrderId + "/ship", shipment).bearer(seller.token()).send().expect(409);
+        api.post("/api/v1/sellers/me/orders/" + sellerOrderId + "/ship", shipment)
+            .bearer(seller.token())
+            .send()
+            .expect(409);
         api.post("/api/v1/payments/notifications", notification(orderId, "settlement", "40000.00")).send().expect(200);
-        JsonNode shipped = api.post("/api/v1/sellers/me/orders/" + sellerOrderId + "/ship", shipment).bearer(seller.token())
-                .send().expect(200).json();
+        JsonNode shipped = api.post("/api/v1/sellers/me/orders/" + sellerOrderId + "/ship", shipment)
+            .bearer(seller.token())
+            .send()
+            .expect(200)
+            .json();
         assertThat(shipped.get("status").asString()).isEqualTo("SHIPPED");
         assertThat(shipped.get("trackingNumber").asString()).isEqualTo("CGK1234567890");
         api.post("/api/v1/orders/" + orderId + "/cancel", Map.of()).bearer(shopper).send().expect(409);
 
-        JsonNode completed = api.post("/api/v1/orders/" + orderId + "/confirm-delivery", Map.of()).bearer(shopper).send()
-                .expect(200).json();
+        JsonNode completed = api.post("/api/v1/orders/" + orderId + "/confirm-delivery", Map.of())
+            .bearer(shopper)
+            .send()
+            .expect(200)
+            .json();
         assertThat(completed.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(completed.get("history").valueStream().map(h -> h.get("status").asString()))
-                .containsExactly("PENDING_PAYMENT", "PAID", "SHIPPED", "COMPLETED");
+            .containsExactly("PENDING_PAYMENT", "PAID", "SHIPPED", "COMPLETED");
         JsonNode sellerView = api.get("/api/v1/sellers/me/orders").bearer(seller.token()).send().expect(200).json();
         assertThat(sellerView.get("items").get(0).get("sellerOrderId").asString()).isEqualTo(sellerOrderId);
     }
@@ -279,7 +322,11 @@ class OrdersTest {
         String listing = listingWithStock(api, seller, 5, 40_000);
         String shopper = api.newAccount("SHOPPER");
         String orderId = place(api, shopper, order(listing, 2)).expect(201).json().get("orderId").asString();
-        JsonNode cancelled = api.post("/api/v1/orders/" + orderId + "/cancel", Map.of()).bearer(shopper).send().expect(200).json();
+        JsonNode cancelled = api.post("/api/v1/orders/" + orderId + "/cancel", Map.of())
+            .bearer(shopper)
+            .send()
+            .expect(200)
+            .json();
         assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
         assertThat(stockOf(api, listing)).isEqualTo(5);
         api.post("/api/v1/orders/" + orderId + "/cancel", Map.of()).bearer(shopper).send().expect(409);
@@ -301,9 +348,13 @@ class OrdersTest {
         api.post("/api/v1/orders/" + orderId + "/confirm-delivery", Map.of()).bearer(bob).send().expect(404);
         assertThat(api.get("/api/v1/orders").bearer(bob).send().json().get("items")).isEmpty();
         Seller otherSeller = CatalogFixtures.verifiedSeller(api);
-        api.post("/api/v1/sellers/me/orders/" + sellerOrderId + "/ship", Map.of("courier", "JNE", "trackingNumber", "X1"))
-                .bearer(otherSeller.token()).send().expect(404);
-        assertThat(api.get("/api/v1/sellers/me/orders").bearer(otherSeller.token()).send().json().get("items")).isEmpty();
+        api.post("/api/v1/sellers/me/orders/" + sellerOrderId + "/ship",
+                Map.of("courier", "JNE", "trackingNumber", "X1"))
+            .bearer(otherSeller.token())
+            .send()
+            .expect(404);
+        assertThat(api.get("/api/v1/sellers/me/orders").bearer(otherSeller.token()).send().json().get("items"))
+            .isEmpty();
         assertThat(status(alice, orderId)).isEqualTo("PAID");
     }
 
@@ -317,7 +368,11 @@ class OrdersTest {
         limited.expect(429);
         assertThat(limited.json().get("code").asString()).isEqualTo("TOO_MANY_ORDERS");
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
-        api.post("/api/v1/orders", "{}").bearer(api.newAccount("SHOPPER")).header("Idempotency-Key", "k").send().expect(400);
+        api.post("/api/v1/orders", "{}")
+            .bearer(api.newAccount("SHOPPER"))
+            .header("Idempotency-Key", "k")
+            .send()
+            .expect(400);
     }
 
     @Test
@@ -330,4 +385,5 @@ class OrdersTest {
     private String status(String shopper, String orderId) {
         return api.get("/api/v1/orders/" + orderId).bearer(shopper).send().expect(200).json().get("status").asString();
     }
+
 }

@@ -38,10 +38,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * The first step beyond one machine (architecture.md): two stateless instances on one PostgreSQL.
- * A token from one works on the other, stock holds when both sell the same listing at once, a
- * scheduled job fired on both at once runs once (ShedLock), and decisions appended from both at
- * once make one valid chain.
+ * The first step beyond one machine (architecture.md): two stateless instances on one
+ * PostgreSQL. A token from one works on the other, stock holds when both sell the same
+ * listing at once, a scheduled job fired on both at once runs once (ShedLock), and
+ * decisions appended from both at once make one valid chain.
  */
 @IntegrationTest
 class TwoInstancesIT {
@@ -99,16 +99,19 @@ class TwoInstancesIT {
             for (Future<Object> firing : pool.invokeAll(firings)) {
                 firing.get(60, TimeUnit.SECONDS);
             }
-        } finally {
+        }
+        finally {
             pool.shutdown();
-            // The lock is held at least a minute after the run (lockAtLeastFor): give it back for later tests.
+            // The lock is held at least a minute after the run (lockAtLeastFor): give it
+            // back for later tests.
             try (Connection connection = TestDatabase.instance().connect();
                     Statement sql = connection.createStatement()) {
                 sql.execute("DELETE FROM gateway.shedlock WHERE name = 'onboarding.expire-passports'");
             }
         }
         assertThat(output.getAll().lines().filter(line -> line.contains("Passport check:")).count())
-                .as("the job body ran on one instance only").isEqualTo(1);
+            .as("the job body ran on one instance only")
+            .isEqualTo(1);
     }
 
     @Test
@@ -124,39 +127,53 @@ class TwoInstancesIT {
         for (int i = 0; i < sellers.size(); i++) {
             Api instance = instances.get(i % 2);
             String seller = sellers.get(i);
-            applications.add(() -> instance.post("/api/v1/sellers", SellerFixtures.pendingKtpApplication()).bearer(seller)
-                    .send().status());
+            applications.add(() -> instance.post("/api/v1/sellers", SellerFixtures.pendingKtpApplication())
+                .bearer(seller)
+                .send()
+                .status());
         }
         ExecutorService pool = Executors.newFixedThreadPool(12);
         try {
             for (Future<Integer> status : pool.invokeAll(applications)) {
                 assertThat(status.get()).isEqualTo(201);
             }
-        } finally {
+        }
+        finally {
             pool.shutdown();
         }
 
         String auditor = first.newStaffAccount("AUDITOR");
         for (Api instance : instances) {
-            var verification = instance.get("/api/v1/compliance/decisions/verification").bearer(auditor).send().expect(200).json();
+            var verification = instance.get("/api/v1/compliance/decisions/verification")
+                .bearer(auditor)
+                .send()
+                .expect(200)
+                .json();
             assertThat(verification.get("valid").asBoolean()).as(verification.toString()).isTrue();
             assertThat(verification.get("firstBrokenSequence").isNull()).isTrue();
         }
-        try (Connection connection = TestDatabase.instance().connect(); Statement sql = connection.createStatement();
-                ResultSet row = sql.executeQuery("SELECT count(*), count(DISTINCT sequence), max(sequence) - min(sequence) + 1 "
-                        + "FROM compliance.decisions")) {
+        try (Connection connection = TestDatabase.instance().connect();
+                Statement sql = connection.createStatement();
+                ResultSet row = sql
+                    .executeQuery("SELECT count(*), count(DISTINCT sequence), max(sequence) - min(sequence) + 1 "
+                            + "FROM compliance.decisions")) {
             row.next();
             assertThat(row.getLong(2)).as("no two decisions share a place in the chain").isEqualTo(row.getLong(1));
             assertThat(row.getLong(3)).as("no gap").isEqualTo(row.getLong(1));
         }
     }
 
-    /** Runs a scheduled method the way the scheduler does: on the bean (ShedLock's proxy), by reflection. */
-    private static Object fire(ConfigurableApplicationContext instance, String beanName, String methodName) throws Exception {
+    /**
+     * Runs a scheduled method the way the scheduler does: on the bean (ShedLock's proxy),
+     * by reflection.
+     */
+    private static Object fire(ConfigurableApplicationContext instance, String beanName, String methodName)
+            throws Exception {
         Object bean = instance.getBean(beanName);
         Method method = AopUtils.selectInvocableMethod(
                 ReflectionUtils.findMethod(AopUtils.getTargetClass(bean), methodName), bean.getClass());
         ReflectionUtils.makeAccessible(method);
         return method.invoke(bean);
     }
+
 }

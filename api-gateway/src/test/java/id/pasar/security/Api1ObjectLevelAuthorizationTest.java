@@ -26,36 +26,49 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * OWASP API1 (broken object-level authorization): every endpoint that takes the id of something a
- * user owns answers another user exactly as it answers an id that does not exist, 404 with the same
- * code, and changes nothing. Endpoints whose ids are not owned (staff acting on any seller, the
- * public shelf, reference data) are listed with why; an id-bearing row of the role matrix in
- * neither list fails {@link #everyIdBearingEndpointIsClassified()}.
+ * OWASP API1 (broken object-level authorization): every endpoint that takes the id of
+ * something a user owns answers another user exactly as it answers an id that does not
+ * exist, 404 with the same code, and changes nothing. Endpoints whose ids are not owned
+ * (staff acting on any seller, the public shelf, reference data) are listed with why; an
+ * id-bearing row of the role matrix in neither list fails
+ * {@link #everyIdBearingEndpointIsClassified()}.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Api1ObjectLevelAuthorizationTest {
 
-    /** Ids that are not owned by a user, and why another user's id is not a question for them. */
+    /**
+     * Ids that are not owned by a user, and why another user's id is not a question for
+     * them.
+     */
     static final Map<String, String> NOT_OWNED = Map.of(
-            "POST /api/v1/compliance/seller-applications/{sellerId}/decision", "officers decide any seller's application",
-            "POST /api/v1/compliance/sellers/{sellerId}/revoke", "officers revoke any seller",
-            "GET /api/v1/compliance/sellers/{sellerId}", "officers read any seller, with an access reason",
-            "DELETE /api/v1/admin/platform-affiliates/{id}", "the platform's own list, kept by ADMINs",
-            "GET /api/v1/catalog/listings/{listingId}", "the public shelf: published listings only (tested below)",
+            "POST /api/v1/compliance/seller-applications/{sellerId}/decision",
+            "officers decide any seller's application", "POST /api/v1/compliance/sellers/{sellerId}/revoke",
+            "officers revoke any seller", "GET /api/v1/compliance/sellers/{sellerId}",
+            "officers read any seller, with an access reason", "DELETE /api/v1/admin/platform-affiliates/{id}",
+            "the platform's own list, kept by ADMINs", "GET /api/v1/catalog/listings/{listingId}",
+            "the public shelf: published listings only (tested below)",
             "GET /api/v1/regions/provinces/{code}/regencies", "reference data");
 
     @LocalServerPort
     int port;
+
     Api api;
 
     Seller owner;
+
     Seller other;
+
     String draft;
+
     String published;
+
     String ownersShopper;
+
     String otherShopper;
+
     String orderId;
+
     String sellerOrderId;
 
     /** Each owned endpoint, called by the "other" user with a given id. */
@@ -76,34 +89,40 @@ class Api1ObjectLevelAuthorizationTest {
         api.post("/api/v1/payments/notifications", notification(orderId, "settlement", "25000.00")).send().expect(200);
 
         String sellerToken = other.token();
-        owned.put("GET /api/v1/listings/{listingId}", id -> api.get("/api/v1/listings/" + id).bearer(sellerToken).send());
-        owned.put("PUT /api/v1/listings/{listingId}", id ->
-                api.put("/api/v1/listings/" + id, listing("Milik saya")).bearer(sellerToken).send());
-        owned.put("PUT /api/v1/listings/{listingId}/stock", id ->
-                api.put("/api/v1/listings/" + id + "/stock", Map.of("stock", 0)).bearer(sellerToken).send());
-        owned.put("POST /api/v1/listings/{listingId}/publish", id ->
-                api.post("/api/v1/listings/" + id + "/publish", Map.of()).bearer(sellerToken).send());
-        owned.put("POST /api/v1/listings/{listingId}/unpublish", id ->
-                api.post("/api/v1/listings/" + id + "/unpublish", Map.of()).bearer(sellerToken).send());
-        owned.put("POST /api/v1/sellers/me/orders/{sellerOrderId}/ship", id ->
-                api.post("/api/v1/sellers/me/orders/" + id + "/ship", Map.of("courier", "JNE", "trackingNumber", "JNE-1"))
-                        .bearer(sellerToken).send());
+        owned.put("GET /api/v1/listings/{listingId}",
+                id -> api.get("/api/v1/listings/" + id).bearer(sellerToken).send());
+        owned.put("PUT /api/v1/listings/{listingId}",
+                id -> api.put("/api/v1/listings/" + id, listing("Milik saya")).bearer(sellerToken).send());
+        owned.put("PUT /api/v1/listings/{listingId}/stock",
+                id -> api.put("/api/v1/listings/" + id + "/stock", Map.of("stock", 0)).bearer(sellerToken).send());
+        owned.put("POST /api/v1/listings/{listingId}/publish",
+                id -> api.post("/api/v1/listings/" + id + "/publish", Map.of()).bearer(sellerToken).send());
+        owned.put("POST /api/v1/listings/{listingId}/unpublish",
+                id -> api.post("/api/v1/listings/" + id + "/unpublish", Map.of()).bearer(sellerToken).send());
+        owned.put("POST /api/v1/sellers/me/orders/{sellerOrderId}/ship", id -> api
+            .post("/api/v1/sellers/me/orders/" + id + "/ship", Map.of("courier", "JNE", "trackingNumber", "JNE-1"))
+            .bearer(sellerToken)
+            .send());
         owned.put("GET /api/v1/orders/{orderId}", id -> api.get("/api/v1/orders/" + id).bearer(otherShopper).send());
-        owned.put("POST /api/v1/orders/{orderId}/cancel", id ->
-                api.post("/api/v1/orders/" + id + "/cancel", Map.of()).bearer(otherShopper).send());
-        owned.put("POST /api/v1/orders/{orderId}/confirm-delivery", id ->
-                api.post("/api/v1/orders/" + id + "/confirm-delivery", Map.of()).bearer(otherShopper).send());
+        owned.put("POST /api/v1/orders/{orderId}/cancel",
+                id -> api.post("/api/v1/orders/" + id + "/cancel", Map.of()).bearer(otherShopper).send());
+        owned.put("POST /api/v1/orders/{orderId}/confirm-delivery",
+                id -> api.post("/api/v1/orders/" + id + "/confirm-delivery", Map.of()).bearer(otherShopper).send());
     }
 
     @Test
     void everyIdBearingEndpointIsClassified() {
-        Set<String> idBearing = RoleMatrix.rows().stream().filter(RoleMatrix.Row::hasPathVariables)
-                .map(RoleMatrix.Row::endpoint).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> idBearing = RoleMatrix.rows()
+            .stream()
+            .filter(RoleMatrix.Row::hasPathVariables)
+            .map(RoleMatrix.Row::endpoint)
+            .collect(Collectors.toCollection(TreeSet::new));
         Set<String> classified = new TreeSet<>(owned.keySet());
         classified.addAll(NOT_OWNED.keySet());
         assertThat(classified).as("id-bearing endpoints: test a new one here as owned, or say in NOT_OWNED why not")
-                .containsAll(idBearing);
-        assertThat(idBearing).as("owned endpoints tested here that the matrix does not list").containsAll(owned.keySet());
+            .containsAll(idBearing);
+        assertThat(idBearing).as("owned endpoints tested here that the matrix does not list")
+            .containsAll(owned.keySet());
     }
 
     @Test
@@ -111,15 +130,19 @@ class Api1ObjectLevelAuthorizationTest {
         Map<String, String> theirs = Map.of("listingId", draft, "sellerOrderId", sellerOrderId, "orderId", orderId);
         owned.forEach((endpoint, call) -> {
             String variable = endpoint.substring(endpoint.indexOf('{') + 1, endpoint.indexOf('}'));
-            String id = endpoint.contains("/listings/") && !endpoint.startsWith("GET") ? published : theirs.get(variable);
+            String id = endpoint.contains("/listings/") && !endpoint.startsWith("GET") ? published
+                    : theirs.get(variable);
             Api.Response another = call.apply(id);
             Api.Response missing = call.apply(UUID.randomUUID().toString());
             assertThat(another.status()).as(endpoint + " with another user's id: " + another.body()).isEqualTo(404);
             assertThat(missing.status()).as(endpoint + " with an unknown id").isEqualTo(404);
-            assertThat(another.json().get("code").asString()).as(endpoint).isEqualTo(missing.json().get("code").asString());
-            assertThat(another.json().get("detail").asString()).as(endpoint).isEqualTo(missing.json().get("detail").asString());
+            assertThat(another.json().get("code").asString()).as(endpoint)
+                .isEqualTo(missing.json().get("code").asString());
+            assertThat(another.json().get("detail").asString()).as(endpoint)
+                .isEqualTo(missing.json().get("detail").asString());
         });
-        // and nothing changed: the listing is still published at its stock, the order still paid and unshipped
+        // and nothing changed: the listing is still published at its stock, the order
+        // still paid and unshipped
         JsonNode shelf = api.get("/api/v1/catalog/listings/" + published).send().expect(200).json();
         assertThat(shelf.get("stock").asInt()).isEqualTo(19);
         JsonNode mine = api.get("/api/v1/listings/" + draft).bearer(owner.token()).send().expect(200).json();
@@ -132,19 +155,19 @@ class Api1ObjectLevelAuthorizationTest {
     @Test
     void listsHoldOnlyTheCallersOwn() {
         assertThat(ids(api.get("/api/v1/sellers/me/listings").bearer(other.token()).send(), "listingId"))
-                .doesNotContain(draft, published);
+            .doesNotContain(draft, published);
         assertThat(ids(api.get("/api/v1/sellers/me/orders").bearer(other.token()).send(), "sellerOrderId"))
-                .doesNotContain(sellerOrderId);
+            .doesNotContain(sellerOrderId);
         assertThat(ids(api.get("/api/v1/orders").bearer(otherShopper).send(), "orderId")).doesNotContain(orderId);
         // the owners see theirs, so the lists above are not empty by accident
         assertThat(ids(api.get("/api/v1/sellers/me/listings").bearer(owner.token()).send(), "listingId"))
-                .contains(draft, published);
+            .contains(draft, published);
         assertThat(ids(api.get("/api/v1/orders").bearer(ownersShopper).send(), "orderId")).contains(orderId);
     }
 
     @Test
     void aDraftIsNotOnThePublicShelfNotEvenForItsOwner() {
-        for (String token : new String[] {null, owner.token(), otherShopper}) {
+        for (String token : new String[] { null, owner.token(), otherShopper }) {
             Api.Request request = api.get("/api/v1/catalog/listings/" + draft);
             if (token != null) {
                 request.bearer(token);
@@ -158,4 +181,5 @@ class Api1ObjectLevelAuthorizationTest {
     private static List<String> ids(Api.Response response, String field) {
         return response.expect(200).json().get("items").valueStream().map(item -> item.get(field).asString()).toList();
     }
+
 }

@@ -29,11 +29,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * OWASP API2 (broken authentication), beyond what {@code gateway.security.TokenValidationTest}
- * covers already (alg none, expired, another issuer or audience, a tampered payload, another key,
- * garbage, no token) and {@code gateway.accounts.LoginThrottleTest} (credential stuffing: 429 after
- * five failures per account). Here: a token outlives neither its account nor its role, and only a
- * bearer header with an HS256 token we signed, with every time claim, opens the API.
+ * OWASP API2 (broken authentication), beyond what
+ * {@code gateway.security.TokenValidationTest} covers already (alg none, expired, another
+ * issuer or audience, a tampered payload, another key, garbage, no token) and
+ * {@code gateway.accounts.LoginThrottleTest} (credential stuffing: 429 after five
+ * failures per account). Here: a token outlives neither its account nor its role, and
+ * only a bearer header with an HS256 token we signed, with every time claim, opens the
+ * API.
  */
 @IntegrationTest
 class Api2BrokenAuthenticationTest {
@@ -42,6 +44,7 @@ class Api2BrokenAuthenticationTest {
 
     @LocalServerPort
     int port;
+
     Api api;
 
     @BeforeEach
@@ -58,11 +61,14 @@ class Api2BrokenAuthenticationTest {
     @Test
     void theTokenOfAnErasedAccountStopsWorking() throws Exception {
         String email = "erased-" + UUID.randomUUID() + "@example.id";
-        api.post("/api/v1/auth/register", Map.of("email", email, "password", "rahasia-sekali",
-                "displayName", "Erased", "role", "SHOPPER")).send().expect(201);
+        api.post("/api/v1/auth/register",
+                Map.of("email", email, "password", "rahasia-sekali", "displayName", "Erased", "role", "SHOPPER"))
+            .send()
+            .expect(201);
         String token = api.token(email, "rahasia-sekali");
 
-        sql("DELETE FROM gateway.users WHERE email = ?", email); // an operator honouring a PDP erasure request
+        sql("DELETE FROM gateway.users WHERE email = ?", email); // an operator honouring
+                                                                 // a PDP erasure request
 
         assertUnauthorized(api.get(MINE).bearer(token).send());
     }
@@ -70,14 +76,23 @@ class Api2BrokenAuthenticationTest {
     @Test
     void aTokenStopsWorkingWhenItsAccountHasAnotherRole() throws Exception {
         String email = "demoted-" + UUID.randomUUID() + "@example.id";
-        api.post("/api/v1/admin/users", Map.of("email", email, "password", "rahasia-sekali",
-                "displayName", "Demoted", "role", "AUDITOR")).bearer(api.adminToken()).send().expect(201);
+        api.post("/api/v1/admin/users",
+                Map.of("email", email, "password", "rahasia-sekali", "displayName", "Demoted", "role", "AUDITOR"))
+            .bearer(api.adminToken())
+            .send()
+            .expect(201);
         String token = api.token(email, "rahasia-sekali");
 
         sql("UPDATE gateway.users SET role = 'SHOPPER' WHERE email = ?", email);
 
         assertUnauthorized(api.get("/api/v1/compliance/decisions").bearer(token).send());
-        api.get(MINE).bearer(api.token(email, "rahasia-sekali")).send().expect(200); // a new token has the new role
+        api.get(MINE).bearer(api.token(email, "rahasia-sekali")).send().expect(200); // a
+                                                                                     // new
+                                                                                     // token
+                                                                                     // has
+                                                                                     // the
+                                                                                     // new
+                                                                                     // role
     }
 
     @Test
@@ -88,10 +103,12 @@ class Api2BrokenAuthenticationTest {
     @Test
     void aTokenMustNameExactlyOneKnownRole() throws Exception {
         String subject = subjectOf(api.newAccount("SHOPPER"));
-        assertUnauthorized(api.get(MINE).bearer(sign(claims(subject, "SHOPPER").claim("roles", List.of("SHOPPER", "ADMIN"))
-                .build())).send());
+        assertUnauthorized(api.get(MINE)
+            .bearer(sign(claims(subject, "SHOPPER").claim("roles", List.of("SHOPPER", "ADMIN")).build()))
+            .send());
         assertUnauthorized(api.get(MINE).bearer(sign(claims(subject, "KING").build())).send());
-        api.get(MINE).bearer(sign(claims(subject, "SHOPPER").build())).send().expect(200); // the control
+        api.get(MINE).bearer(sign(claims(subject, "SHOPPER").build())).send().expect(200); // the
+                                                                                           // control
     }
 
     @Test
@@ -100,7 +117,8 @@ class Api2BrokenAuthenticationTest {
         String signature = token.substring(token.lastIndexOf('.') + 1);
         byte[] bytes = Base64.getUrlDecoder().decode(signature);
         bytes[0] ^= 0x01;
-        String tampered = token.substring(0, token.lastIndexOf('.') + 1) + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String tampered = token.substring(0, token.lastIndexOf('.') + 1)
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         assertUnauthorized(api.get(MINE).bearer(tampered).send());
         api.get(MINE).bearer(token).send().expect(200);
     }
@@ -109,13 +127,15 @@ class Api2BrokenAuthenticationTest {
     void aTokenWithoutExpiryOrNotYetValidIsRefused() throws Exception {
         String subject = subjectOf(api.newAccount("SHOPPER"));
         assertUnauthorized(api.get(MINE).bearer(sign(claims(subject, "SHOPPER").expirationTime(null).build())).send());
-        assertUnauthorized(api.get(MINE).bearer(sign(claims(subject, "SHOPPER")
-                .notBeforeTime(Date.from(Instant.now().plusSeconds(600))).build())).send());
+        assertUnauthorized(api.get(MINE)
+            .bearer(sign(claims(subject, "SHOPPER").notBeforeTime(Date.from(Instant.now().plusSeconds(600))).build()))
+            .send());
     }
 
     @Test
     void aTokenSignedWithTheKeyItCarriesIsRefused() throws Exception {
-        // RS256 with the attacker's public key embedded as "jwk": a verifier that trusts the header would accept it.
+        // RS256 with the attacker's public key embedded as "jwk": a verifier that trusts
+        // the header would accept it.
         RSAKey attacker = new RSAKeyGenerator(2048).generate();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).jwk(attacker.toPublicJWK()).build(),
                 claims(subjectOf(api.adminToken()), "ADMIN").build());
@@ -127,20 +147,20 @@ class Api2BrokenAuthenticationTest {
     void onlyTheBearerHeaderCarriesATokenNeverTheUrlOrBasicAuth() {
         String token = api.newAccount("SHOPPER");
         assertUnauthorized(api.get(MINE + "?access_token=" + token).send());
-        String basic = Base64.getEncoder().encodeToString((TestApplicationInitializer.ADMIN_EMAIL + ":"
-                + TestApplicationInitializer.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder()
+            .encodeToString((TestApplicationInitializer.ADMIN_EMAIL + ":" + TestApplicationInitializer.ADMIN_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
         assertUnauthorized(api.get("/api/v1/compliance/decisions").header("Authorization", "Basic " + basic).send());
     }
 
     private static JWTClaimsSet.Builder claims(String subject, String role) {
         Instant now = Instant.now();
-        return new JWTClaimsSet.Builder()
-                .subject(subject)
-                .issuer("pasar")
-                .audience("pasar-api")
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(600)))
-                .claim("roles", List.of(role));
+        return new JWTClaimsSet.Builder().subject(subject)
+            .issuer("pasar")
+            .audience("pasar-api")
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plusSeconds(600)))
+            .claim("roles", List.of(role));
     }
 
     private static String sign(JWTClaimsSet claims) throws Exception {
@@ -152,7 +172,8 @@ class Api2BrokenAuthenticationTest {
     private static String subjectOf(String token) {
         try {
             return SignedJWT.parse(token).getJWTClaimsSet().getSubject();
-        } catch (ParseException e) {
+        }
+        catch (ParseException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -164,4 +185,5 @@ class Api2BrokenAuthenticationTest {
             assertThat(update.executeUpdate()).isEqualTo(1);
         }
     }
+
 }

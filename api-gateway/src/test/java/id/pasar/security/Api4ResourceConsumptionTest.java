@@ -25,23 +25,29 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * OWASP API4 (unrestricted resource consumption): every list is capped at 100 items a page, every
- * body at 1 MiB, every collection and text in a request has a bound, and no statement of a request
- * runs longer than the database's statement timeout. The rate limits have their own tests:
- * {@code gateway.accounts.LoginThrottleTest} (token requests, per account) and
- * {@code orders.OrdersTest#orderPlacementIsRateLimitedPerShopper} (30 orders a minute per shopper).
+ * OWASP API4 (unrestricted resource consumption): every list is capped at 100 items a
+ * page, every body at 1 MiB, every collection and text in a request has a bound, and no
+ * statement of a request runs longer than the database's statement timeout. The rate
+ * limits have their own tests: {@code gateway.accounts.LoginThrottleTest} (token
+ * requests, per account) and
+ * {@code orders.OrdersTest#orderPlacementIsRateLimitedPerShopper} (30 orders a minute per
+ * shopper).
  */
 @IntegrationTest
 class Api4ResourceConsumptionTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     Api api;
 
     @BeforeEach
@@ -55,13 +61,9 @@ class Api4ResourceConsumptionTest {
         String seller = id.pasar.catalog.CatalogFixtures.pendingSeller(api).token();
         String officer = api.newStaffAccount("COMPLIANCE_OFFICER");
         String auditor = api.newStaffAccount("AUDITOR");
-        Map<String, String> pages = Map.of(
-                "/api/v1/catalog/listings", "",
-                "/api/v1/orders", shopper,
-                "/api/v1/sellers/me/listings", seller,
-                "/api/v1/sellers/me/orders", seller,
-                "/api/v1/compliance/seller-applications", officer,
-                "/api/v1/compliance/decisions", auditor);
+        Map<String, String> pages = Map.of("/api/v1/catalog/listings", "", "/api/v1/orders", shopper,
+                "/api/v1/sellers/me/listings", seller, "/api/v1/sellers/me/orders", seller,
+                "/api/v1/compliance/seller-applications", officer, "/api/v1/compliance/decisions", auditor);
         pages.forEach((path, token) -> {
             for (String size : List.of("1000", "101", "0", "-1", "2147483648")) {
                 Api.Response response = get(path + "?size=" + size, token);
@@ -75,10 +77,14 @@ class Api4ResourceConsumptionTest {
     @Test
     void bodiesOverOneMebibyteAre413BeforeAnythingElseRuns() {
         String huge = "{\"title\": \"" + "a".repeat(1024 * 1024) + "\"}";
-        for (Api.Request request : List.of(
-                api.post("/api/v1/listings", huge).bearer(api.newAccount("SELLER")),
-                api.post("/api/v1/payments/notifications", huge),
-                api.post("/api/v1/listings", huge))) { // even before the token is looked at
+        for (Api.Request request : List.of(api.post("/api/v1/listings", huge).bearer(api.newAccount("SELLER")),
+                api.post("/api/v1/payments/notifications", huge), api.post("/api/v1/listings", huge))) { // even
+                                                                                                         // before
+                                                                                                         // the
+                                                                                                         // token
+                                                                                                         // is
+                                                                                                         // looked
+                                                                                                         // at
             Api.Response response = request.send();
             response.expect(413);
             assertThat(response.json().get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
@@ -88,16 +94,21 @@ class Api4ResourceConsumptionTest {
     @Test
     void collectionsAndTextsInRequestsAreBounded() {
         String shopper = api.newAccount("SHOPPER");
-        List<Map<String, Object>> items = new ArrayList<>(Collections.nCopies(51,
-                Map.of("listingId", UUID.randomUUID(), "quantity", 1)));
-        Api.Response tooMany = api.post("/api/v1/orders", Map.of("items", items, "shippingAddress",
-                id.pasar.orders.OrderFixtures.ADDRESS)).bearer(shopper).header("Idempotency-Key", UUID.randomUUID().toString()).send();
+        List<Map<String, Object>> items = new ArrayList<>(
+                Collections.nCopies(51, Map.of("listingId", UUID.randomUUID(), "quantity", 1)));
+        Api.Response tooMany = api
+            .post("/api/v1/orders", Map.of("items", items, "shippingAddress", id.pasar.orders.OrderFixtures.ADDRESS))
+            .bearer(shopper)
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .send();
         tooMany.expect(400);
-        assertThat(tooMany.json().get("errors").valueStream().map(error -> error.get("field").asString())).contains("items");
+        assertThat(tooMany.json().get("errors").valueStream().map(error -> error.get("field").asString()))
+            .contains("items");
 
         api.get("/api/v1/catalog/listings?q=" + "a".repeat(201)).send().expect(400);
         api.post("/api/v1/orders", "{}").bearer(shopper).header("Idempotency-Key", "k".repeat(101)).send().expect(400);
-        // a deeply nested body is refused as malformed, not parsed until the stack runs out
+        // a deeply nested body is refused as malformed, not parsed until the stack runs
+        // out
         Api.Response deep = api.post("/api/v1/auth/register", "[".repeat(5_000) + "]".repeat(5_000)).send();
         deep.expect(400);
         assertThat(deep.json().get("code").asString()).isEqualTo("MALFORMED_REQUEST");
@@ -107,7 +118,8 @@ class Api4ResourceConsumptionTest {
     void everyPooledConnectionHasTheStatementTimeout() throws Exception {
         List<Connection> held = new ArrayList<>();
         try {
-            for (int i = 0; i < 8; i++) { // more than one, so that connections Flyway used are among them
+            for (int i = 0; i < 8; i++) { // more than one, so that connections Flyway
+                                          // used are among them
                 held.add(dataSource.getConnection());
             }
             for (Connection connection : held) {
@@ -117,14 +129,17 @@ class Api4ResourceConsumptionTest {
                     assertThat(timeout.getString(1)).isEqualTo("5s");
                 }
             }
-        } finally {
+        }
+        finally {
             for (Connection connection : held) {
                 connection.close();
             }
         }
     }
 
-    /** What the problem handler answers 503 SERVICE_UNAVAILABLE (Retry-After), not 500. */
+    /**
+     * What the problem handler answers 503 SERVICE_UNAVAILABLE (Retry-After), not 500.
+     */
     @Test
     void aStatementOverTheTimeoutIsCancelledAsAnUnavailableDatabase() {
         TransactionTemplate transaction = new TransactionTemplate(transactions);
@@ -135,11 +150,13 @@ class Api4ResourceConsumptionTest {
     }
 
     private Api.Response get(String path, String token) {
-        // Staff reads of seller data must give a reason (api.md); the page size is what is tested here.
+        // Staff reads of seller data must give a reason (api.md); the page size is what
+        // is tested here.
         Api.Request request = api.get(path).header("X-Access-Reason", "API4 page size test");
         if (!token.isEmpty()) {
             request.bearer(token);
         }
         return request.send();
     }
+
 }

@@ -21,19 +21,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * OWASP API6 (unrestricted access to sensitive business flows): one shopper cannot corner a
- * listing's stock by ordering without paying. Unpaid units of one listing per shopper are capped
- * (10 by default, 422 {@code PURCHASE_LIMIT_EXCEEDED}); the cap is also tested in
- * {@code orders.OrdersTest#oneShopperMayHoldAtMostTenUnpaidUnitsOfAListing}. Here: the ways
- * around it (one big order, the listing repeated in one order, orders racing each other) fail,
- * and unpaid orders give their stock back when cancelled. Placement is rate limited too (API4).
+ * OWASP API6 (unrestricted access to sensitive business flows): one shopper cannot corner
+ * a listing's stock by ordering without paying. Unpaid units of one listing per shopper
+ * are capped (10 by default, 422 {@code PURCHASE_LIMIT_EXCEEDED}); the cap is also tested
+ * in {@code orders.OrdersTest#oneShopperMayHoldAtMostTenUnpaidUnitsOfAListing}. Here: the
+ * ways around it (one big order, the listing repeated in one order, orders racing each
+ * other) fail, and unpaid orders give their stock back when cancelled. Placement is rate
+ * limited too (API4).
  */
 @IntegrationTest
 class Api6SensitiveBusinessFlowsTest {
 
     @LocalServerPort
     int port;
+
     Api api;
+
     String listing;
 
     @BeforeEach
@@ -46,8 +49,9 @@ class Api6SensitiveBusinessFlowsTest {
     void oneOrderCannotTakeMoreThanTheCapNorSplitIntoLinesOfOneListing() {
         String shopper = api.newAccount("SHOPPER");
         limited(place(api, shopper, order(listing, 11)));
-        Map<String, Object> split = Map.of("items", List.of(Map.of("listingId", listing, "quantity", 6),
-                Map.of("listingId", listing, "quantity", 5)), "shippingAddress", OrderFixtures.ADDRESS);
+        Map<String, Object> split = Map.of("items",
+                List.of(Map.of("listingId", listing, "quantity", 6), Map.of("listingId", listing, "quantity", 5)),
+                "shippingAddress", OrderFixtures.ADDRESS);
         limited(place(api, shopper, split));
         assertThat(stockOf(api, listing)).isEqualTo(100);
     }
@@ -65,10 +69,15 @@ class Api6SensitiveBusinessFlowsTest {
             for (Future<Integer> status : pool.invokeAll(orders)) {
                 statuses.add(status.get());
             }
-        } finally {
+        }
+        finally {
             pool.shutdown();
         }
-        assertThat(statuses).filteredOn(status -> status == 201).hasSize(3); // 9 units; a fourth order would hold 12
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(3); // 9 units; a
+                                                                             // fourth
+                                                                             // order
+                                                                             // would hold
+                                                                             // 12
         assertThat(statuses).filteredOn(status -> status == 422).hasSize(5);
         assertThat(stockOf(api, listing)).isEqualTo(91);
     }
@@ -87,4 +96,5 @@ class Api6SensitiveBusinessFlowsTest {
         response.expect(422);
         assertThat(response.json().get("code").asString()).isEqualTo("PURCHASE_LIMIT_EXCEEDED");
     }
+
 }

@@ -10,16 +10,24 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
-/** The API's endpoints as {@code "METHOD /path"}: as the application maps them, and as its OpenAPI document describes them. */
+/**
+ * The API's endpoints as {@code "METHOD /path"}: as the application maps them, and as its
+ * OpenAPI document describes them.
+ */
 final class Inventory {
 
     static final String API = "/api/";
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options",
+            "trace");
 
     private Inventory() {
     }
 
-    /** Every controller mapping under {@code /api/}; a mapping without methods is listed as {@code ANY}. */
+    /**
+     * Every controller mapping under {@code /api/}; a mapping without methods is listed
+     * as {@code ANY}.
+     */
     static Set<String> mapped(RequestMappingHandlerMapping mappings) {
         Set<String> endpoints = new TreeSet<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
@@ -55,4 +63,5 @@ final class Inventory {
         }
         return operations;
     }
+
 }

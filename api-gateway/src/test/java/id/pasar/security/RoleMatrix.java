@@ -14,8 +14,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The role matrix, {@code src/test/resources/security/role-matrix.csv}: every endpoint of api.md
- * with the roles that may call it. One row per method and path; {@code #} starts a comment.
+ * The role matrix, {@code src/test/resources/security/role-matrix.csv}: every endpoint of
+ * api.md with the roles that may call it. One row per method and path; {@code #} starts a
+ * comment.
  */
 final class RoleMatrix {
 
@@ -37,7 +38,10 @@ final class RoleMatrix {
             return isPublic() || roles.contains(role);
         }
 
-        /** {@code "GET /api/v1/orders/{orderId}"}: what mappings and the OpenAPI document are compared by. */
+        /**
+         * {@code "GET /api/v1/orders/{orderId}"}: what mappings and the OpenAPI document
+         * are compared by.
+         */
         String endpoint() {
             return method + " " + path;
         }
@@ -49,8 +53,9 @@ final class RoleMatrix {
 
     static List<Row> rows() {
         List<Row> rows = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                Objects.requireNonNull(RoleMatrix.class.getResourceAsStream(RESOURCE), RESOURCE), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(Objects.requireNonNull(RoleMatrix.class.getResourceAsStream(RESOURCE), RESOURCE),
+                        StandardCharsets.UTF_8))) {
             boolean header = true;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (line.isBlank() || line.startsWith("#")) {
@@ -72,7 +77,8 @@ final class RoleMatrix {
                 }
                 rows.add(new Row(columns[0].trim(), columns[1].trim(), roles));
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return rows;
@@ -81,4 +87,5 @@ final class RoleMatrix {
     static Set<String> endpoints() {
         return rows().stream().map(Row::endpoint).collect(Collectors.toCollection(TreeSet::new));
     }
+
 }

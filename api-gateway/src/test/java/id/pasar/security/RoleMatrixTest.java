@@ -21,27 +21,33 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * OWASP API5 (broken function-level authorization), for every endpoint at once: each row of
- * {@code security/role-matrix.csv} is called anonymously and with a token of each role, with a
- * dummy body and random ids. Anonymous on a protected endpoint is 401 {@code UNAUTHORIZED}, a role
- * not in the row is 403 {@code FORBIDDEN}, and an allowed caller gets past security (whatever the
- * dummy input then earns: 2xx, 400, 404, 422 ...). The table must list exactly the endpoints the
- * application maps and its OpenAPI document describes, so a new endpoint without a row fails here.
+ * OWASP API5 (broken function-level authorization), for every endpoint at once: each row
+ * of {@code security/role-matrix.csv} is called anonymously and with a token of each
+ * role, with a dummy body and random ids. Anonymous on a protected endpoint is 401
+ * {@code UNAUTHORIZED}, a role not in the row is 403 {@code FORBIDDEN}, and an allowed
+ * caller gets past security (whatever the dummy input then earns: 2xx, 400, 404, 422
+ * ...). The table must list exactly the endpoints the application maps and its OpenAPI
+ * document describes, so a new endpoint without a row fails here.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoleMatrixTest {
 
-    /** Sent on every call, so that endpoints that require a reason for staff reads do not refuse for lack of one. */
+    /**
+     * Sent on every call, so that endpoints that require a reason for staff reads do not
+     * refuse for lack of one.
+     */
     static final String ACCESS_REASON = "role matrix test";
 
     @LocalServerPort
     int port;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
     Api api;
+
     /** A token per role; anonymous is {@code null}. */
     final Map<String, String> tokens = new LinkedHashMap<>();
 
@@ -59,16 +65,15 @@ class RoleMatrixTest {
     @Test
     void theMatrixListsEveryMappedEndpointAndNothingElse() {
         assertThat(RoleMatrix.endpoints())
-                .as("role-matrix.csv against the application's request mappings under /api/ "
-                        + "(add a row for a new endpoint, remove the row of a removed one)")
-                .containsExactlyInAnyOrderElementsOf(Inventory.mapped(mappings));
+            .as("role-matrix.csv against the application's request mappings under /api/ "
+                    + "(add a row for a new endpoint, remove the row of a removed one)")
+            .containsExactlyInAnyOrderElementsOf(Inventory.mapped(mappings));
     }
 
     @Test
     void theMatrixListsEveryDocumentedEndpointAndNothingElse() {
-        assertThat(RoleMatrix.endpoints())
-                .as("role-matrix.csv against the operations of /v3/api-docs")
-                .containsExactlyInAnyOrderElementsOf(Inventory.documented(api));
+        assertThat(RoleMatrix.endpoints()).as("role-matrix.csv against the operations of /v3/api-docs")
+            .containsExactlyInAnyOrderElementsOf(Inventory.documented(api));
     }
 
     @Test
@@ -83,8 +88,8 @@ class RoleMatrixTest {
     Stream<DynamicTest> everyEndpointAnswersEveryCallerAsTheMatrixSays() {
         List<DynamicTest> tests = new ArrayList<>();
         for (RoleMatrix.Row row : RoleMatrix.rows()) {
-            tokens.forEach((caller, token) -> tests.add(DynamicTest.dynamicTest(row.endpoint() + " as " + caller,
-                    () -> check(row, caller, token))));
+            tokens.forEach((caller, token) -> tests
+                .add(DynamicTest.dynamicTest(row.endpoint() + " as " + caller, () -> check(row, caller, token))));
         }
         return tests.stream();
     }
@@ -97,11 +102,14 @@ class RoleMatrixTest {
         if (token == null && !row.isPublic()) {
             assertThat(response.status()).as(what).isEqualTo(401);
             assertThat(code).as(what).isEqualTo("UNAUTHORIZED");
-        } else if (token != null && !row.allows(caller)) {
+        }
+        else if (token != null && !row.allows(caller)) {
             assertThat(response.status()).as(what).isEqualTo(403);
             assertThat(code).as(what).isEqualTo("FORBIDDEN");
-        } else {
-            // Past security; a 401 may only be the endpoint's own refusal (a bad payment signature), never the token's.
+        }
+        else {
+            // Past security; a 401 may only be the endpoint's own refusal (a bad payment
+            // signature), never the token's.
             assertThat(response.status()).as(what).isNotEqualTo(403);
             assertThat(code).as(what).isNotIn("UNAUTHORIZED", "FORBIDDEN");
             assertThat(response.status()).as(what).isLessThan(500);
@@ -123,4 +131,5 @@ class RoleMatrixTest {
         }
         return request.send();
     }
+
 }

@@ -12,7 +12,10 @@ public interface Categories {
 
     Optional<Category> find(String code);
 
-    /** The code and the codes of its children: a filter on a parent finds its children's listings. */
+    /**
+     * The code and the codes of its children: a filter on a parent finds its children's
+     * listings.
+     */
     Set<String> withDescendants(String code);
 
     /**
@@ -23,4 +26,5 @@ public interface Categories {
     record Category(String code, String parentCode, String name, String nameEn, boolean prohibited,
             String requiredLicence, LicenceKind licenceKind, boolean halalRequired) {
     }
+
 }

@@ -7,66 +7,80 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 
 /**
- * Stock, for orders. Taking is all or nothing, in the caller's transaction, by conditional updates
- * that can never leave a stock below zero whatever the concurrency (invariant 7); concurrent takers
- * of one listing queue on its row instead of failing.
+ * Stock, for orders. Taking is all or nothing, in the caller's transaction, by
+ * conditional updates that can never leave a stock below zero whatever the concurrency
+ * (invariant 7); concurrent takers of one listing queue on its row instead of failing.
  */
 public interface ListingStock {
 
     /**
-     * Takes the quantities from PUBLISHED listings and returns what was taken, priced now.
-     *
+     * Takes the quantities from PUBLISHED listings and returns what was taken, priced
+     * now.
      * @throws ListingNotAvailable when a listing is not published at this moment
      * @throws InsufficientStock when a listing has less than asked
      */
     List<Taken> take(Map<UUID, Integer> quantities);
 
     /**
-     * What {@link #take} would take now, read without locking anything: for a checkout that builds its
-     * order first and takes the stock last ({@link #take(List)}), so that a listing's row is locked only
-     * for the end of the transaction. Refuses at once what could not be taken now.
-     *
+     * What {@link #take} would take now, read without locking anything: for a checkout
+     * that builds its order first and takes the stock last ({@link #take(List)}), so that
+     * a listing's row is locked only for the end of the transaction. Refuses at once what
+     * could not be taken now.
      * @throws ListingNotAvailable when a listing is not published at this moment
      * @throws InsufficientStock when a listing has less than asked
      */
     List<Taken> quote(Map<UUID, Integer> quantities);
 
     /**
-     * Takes what was quoted, all or nothing, by the same conditional updates as {@link #take(Map)}.
-     *
+     * Takes what was quoted, all or nothing, by the same conditional updates as
+     * {@link #take(Map)}.
      * @throws ListingNotAvailable when a listing is not published at this moment
      * @throws InsufficientStock when a listing has less than asked
-     * @throws QuoteChanged when a listing's seller, version, title or price is no longer what was quoted:
-     *     the caller rolls its transaction back (nothing was kept) and quotes again
+     * @throws QuoteChanged when a listing's seller, version, title or price is no longer
+     * what was quoted: the caller rolls its transaction back (nothing was kept) and
+     * quotes again
      */
     void take(List<Taken> quoted);
 
-    /** Gives stock back (a cancelled or expired order), whatever the listing's status now. */
+    /**
+     * Gives stock back (a cancelled or expired order), whatever the listing's status now.
+     */
     void giveBack(Map<UUID, Integer> quantities);
 
     record Taken(UUID listingId, UUID sellerId, int version, String title, long unitPriceIdr, int quantity) {
     }
 
-    /** A quoted listing was edited before its stock was taken; not a problem for the client: quote again. */
+    /**
+     * A quoted listing was edited before its stock was taken; not a problem for the
+     * client: quote again.
+     */
     final class QuoteChanged extends RuntimeException {
+
         public QuoteChanged(UUID listingId) {
             super("listing " + listingId + " changed between quote and take");
         }
+
     }
 
     final class ListingNotAvailable extends ProblemException {
+
         public ListingNotAvailable(UUID listingId) {
             super(HttpStatus.UNPROCESSABLE_CONTENT, "LISTING_NOT_AVAILABLE", "Listing not available",
                     "The listing is not on sale now.");
             property("listingId", listingId);
         }
+
     }
 
     final class InsufficientStock extends ProblemException {
+
         public InsufficientStock(UUID listingId, int available) {
-            super(HttpStatus.CONFLICT, "INSUFFICIENT_STOCK", "Insufficient stock", "Only " + available + " left of this listing.");
+            super(HttpStatus.CONFLICT, "INSUFFICIENT_STOCK", "Insufficient stock",
+                    "Only " + available + " left of this listing.");
             property("listingId", listingId);
             property("available", available);
         }
+
     }
+
 }

@@ -9,11 +9,12 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * An auditor's CSV download (RFC 4180, UTF-8), written row by row so a long export needs constant
- * memory. Every text cell that a spreadsheet would run as a formula (one starting with {@code =},
- * {@code +}, {@code -}, {@code @}, a tab or a carriage return: a staff reason such as
- * {@code =HYPERLINK(...)}) is written with a leading apostrophe, so it is shown, never run (OWASP,
- * CSV injection). Numbers, dates and ids are written as they are.
+ * An auditor's CSV download (RFC 4180, UTF-8), written row by row so a long export needs
+ * constant memory. Every text cell that a spreadsheet would run as a formula (one
+ * starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return: a
+ * staff reason such as {@code =HYPERLINK(...)}) is written with a leading apostrophe, so
+ * it is shown, never run (OWASP, CSV injection). Numbers, dates and ids are written as
+ * they are.
  */
 public final class CsvExport implements Closeable {
 
@@ -24,7 +25,8 @@ public final class CsvExport implements Closeable {
     }
 
     /** A download named {@code filename}, its header row written. */
-    public static CsvExport download(HttpServletResponse response, String filename, String... header) throws IOException {
+    public static CsvExport download(HttpServletResponse response, String filename, String... header)
+            throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
         return new CsvExport(response.getWriter(), header);
@@ -55,4 +57,5 @@ public final class CsvExport implements Closeable {
     public void close() throws IOException {
         printer.close();
     }
+
 }

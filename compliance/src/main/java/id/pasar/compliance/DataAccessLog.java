@@ -10,15 +10,19 @@ import java.util.function.Consumer;
 import org.springframework.http.HttpStatus;
 
 /**
- * Staff reads of seller data, each with its reason (api.md, equal playing field): every endpoint
- * that gives a COMPLIANCE_OFFICER or ADMIN one seller's data asks {@link #requireReason} before it
- * reads, and {@link #record}s one insert-only entry per seller it returns before it answers.
+ * Staff reads of seller data, each with its reason (api.md, equal playing field): every
+ * endpoint that gives a COMPLIANCE_OFFICER or ADMIN one seller's data asks
+ * {@link #requireReason} before it reads, and {@link #record}s one insert-only entry per
+ * seller it returns before it answers.
  */
 public interface DataAccessLog {
 
     String REASON_HEADER = "X-Access-Reason";
 
-    /** The reason, trimmed, when it has 5 to 200 characters; else 400 {@code ACCESS_REASON_REQUIRED}. */
+    /**
+     * The reason, trimmed, when it has 5 to 200 characters; else 400
+     * {@code ACCESS_REASON_REQUIRED}.
+     */
     static String requireReason(String reason) {
         String trimmed = reason == null ? "" : reason.strip();
         if (trimmed.length() < 5 || trimmed.length() > 200) {
@@ -31,8 +35,9 @@ public interface DataAccessLog {
     void record(Reader reader, String resource, String reason, Collection<UUID> sellerIds);
 
     /**
-     * Entries in [from, to), oldest first, of one seller when {@code sellerId} is set; {@code cursor}
-     * is the previous page's {@code nextCursor} (400 {@code INVALID_CURSOR} for any other).
+     * Entries in [from, to), oldest first, of one seller when {@code sellerId} is set;
+     * {@code cursor} is the previous page's {@code nextCursor} (400
+     * {@code INVALID_CURSOR} for any other).
      */
     KeysetPage<Access> page(Instant from, Instant to, UUID sellerId, String cursor, int size);
 
@@ -49,9 +54,12 @@ public interface DataAccessLog {
     }
 
     final class ReasonRequired extends ProblemException {
+
         public ReasonRequired() {
             super(HttpStatus.BAD_REQUEST, "ACCESS_REASON_REQUIRED", "Access reason required",
                     "Reading a seller's data needs a reason: send " + REASON_HEADER + " with 5 to 200 characters.");
         }
+
     }
+
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The append-only, hash-chained log of every compliance decision (compliance-rules.md). Appends
- * join the caller's transaction: a decision exists exactly when what it decided was stored.
+ * The append-only, hash-chained log of every compliance decision (compliance-rules.md).
+ * Appends join the caller's transaction: a decision exists exactly when what it decided
+ * was stored.
  */
 public interface DecisionLog {
 
@@ -15,21 +16,31 @@ public interface DecisionLog {
 
     Decision append(NewDecision decision);
 
-    /** Appends several decisions in order, under one lock of the chain's head: for batch work. */
+    /**
+     * Appends several decisions in order, under one lock of the chain's head: for batch
+     * work.
+     */
     List<Decision> appendAll(List<NewDecision> decisions);
 
     enum SubjectType {
+
         SELLER_APPLICATION, SELLER_REVIEW, SELLER_REVOCATION, LISTING_PUBLICATION, LISTING_SUSPENSION,
         PLATFORM_AFFILIATE_LIST
+
     }
 
-    enum Outcome { PASS, FAIL, REVIEW }
+    enum Outcome {
+
+        PASS, FAIL, REVIEW
+
+    }
 
     /**
-     * @param subjectVersion the version of the subject decided on (a listing's version), or null
+     * @param subjectVersion the version of the subject decided on (a listing's version),
+     * or null
      * @param actor a user id, or {@code system}
-     * @param contentHash for a decision that checked a listing's content, the listing's {@code content_hash} (ADR
-     *     0007), else null
+     * @param contentHash for a decision that checked a listing's content, the listing's
+     * {@code content_hash} (ADR 0007), else null
      */
     record NewDecision(SubjectType subjectType, UUID subjectId, Integer subjectVersion, Outcome outcome,
             List<String> reasons, String actor, String ruleSetVersion, String contentHash) {
@@ -44,9 +55,13 @@ public interface DecisionLog {
         }
     }
 
-    /** @param contentHash the hash of the listing content a listing decision checked; null otherwise and before 2026-12-06 */
+    /**
+     * @param contentHash the hash of the listing content a listing decision checked; null
+     * otherwise and before 2026-12-06
+     */
     record Decision(long sequence, UUID decisionId, SubjectType subjectType, UUID subjectId, Integer subjectVersion,
             Outcome outcome, List<String> reasons, String actor, Instant decidedAt, String ruleSetVersion,
             String contentHash, String hash, String previousHash) {
     }
+
 }

@@ -18,10 +18,16 @@ public interface DecisionQueries {
     record Filter(Instant from, Instant to, SubjectType subjectType, Outcome outcome) {
     }
 
-    /** Entries in sequence order after {@code afterSequence} (0 for the start), at most {@code size}. */
+    /**
+     * Entries in sequence order after {@code afterSequence} (0 for the start), at most
+     * {@code size}.
+     */
     List<Decision> page(Filter filter, long afterSequence, int size);
 
-    /** Every matching entry in sequence order, streamed from the database in constant memory. */
+    /**
+     * Every matching entry in sequence order, streamed from the database in constant
+     * memory.
+     */
     void stream(Filter filter, Consumer<Decision> each);
 
     /** Recomputes the whole chain from the first entry. */
@@ -31,18 +37,21 @@ public interface DecisionQueries {
     Counts counts(Instant from, Instant to);
 
     /**
-     * @param firstBrokenSequence the first entry whose hash, previous hash or sequence does not
-     *     follow from the entries before it; null when the chain is intact
+     * @param firstBrokenSequence the first entry whose hash, previous hash or sequence
+     * does not follow from the entries before it; null when the chain is intact
      */
     record Verification(boolean valid, long entries, String headHash, Long firstBrokenSequence) {
     }
 
     /**
-     * @param rejectedApplications seller applications rejected by the rules or by an officer
-     * @param rejectedCrossBorder of those, the ones refused as foreign (FOREIGN_NATIONALITY, FOREIGN_ENTITY)
+     * @param rejectedApplications seller applications rejected by the rules or by an
+     * officer
+     * @param rejectedCrossBorder of those, the ones refused as foreign
+     * (FOREIGN_NATIONALITY, FOREIGN_ENTITY)
      * @param listingReasons every reason of the refused publication checks, counted
      */
     record Counts(long rejectedApplications, long rejectedCrossBorder, long revocations, long listingChecks,
             long listingPassed, long listingRejected, Map<String, Long> listingReasons) {
     }
+
 }

@@ -8,7 +8,10 @@ public final class Masking {
     private Masking() {
     }
 
-    /** NIK: first 6 and last 2 digits ({@code 320411********01}); passport, NIB, NPWP: the last 3. */
+    /**
+     * NIK: first 6 and last 2 digits ({@code 320411********01}); passport, NIB, NPWP: the
+     * last 3.
+     */
     public static String mask(DocumentType type, String number) {
         return type == DocumentType.KTP ? keep(number, 6, 2) : lastThree(number);
     }
@@ -24,6 +27,8 @@ public final class Masking {
         if (number.length() <= head + tail) {
             return "*".repeat(number.length());
         }
-        return number.substring(0, head) + "*".repeat(number.length() - head - tail) + number.substring(number.length() - tail);
+        return number.substring(0, head) + "*".repeat(number.length() - head - tail)
+                + number.substring(number.length() - tail);
     }
+
 }

@@ -5,16 +5,19 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The companies affiliated with the platform (compliance-rules.md, {@code PLATFORM_AFFILIATE}): the
- * platform competes with no seller, so none of them may sell here. Entries are found by the blind
- * indexes of their NIB and NPWP, stored encrypted, shown masked. Every change is a decision in the
- * log ({@code PLATFORM_AFFILIATE_LIST}); an addition publishes {@link Listed} in its transaction,
- * so that a matching seller is revoked with it, or not at all.
+ * The companies affiliated with the platform (compliance-rules.md,
+ * {@code PLATFORM_AFFILIATE}): the platform competes with no seller, so none of them may
+ * sell here. Entries are found by the blind indexes of their NIB and NPWP, stored
+ * encrypted, shown masked. Every change is a decision in the log
+ * ({@code PLATFORM_AFFILIATE_LIST}); an addition publishes {@link Listed} in its
+ * transaction, so that a matching seller is revoked with it, or not at all.
  */
 public interface PlatformAffiliateList {
 
     String PLATFORM_AFFILIATE = "PLATFORM_AFFILIATE";
+
     String AFFILIATE_ADDED = "AFFILIATE_ADDED";
+
     String AFFILIATE_REMOVED = "AFFILIATE_REMOVED";
 
     /** Every entry, oldest first, numbers masked. */
@@ -23,10 +26,16 @@ public interface PlatformAffiliateList {
     /** 409 {@code AFFILIATE_ALREADY_LISTED} when its NIB or NPWP is listed already. */
     Affiliate add(NewAffiliate entry, String actor);
 
-    /** 404 {@code AFFILIATE_NOT_FOUND} for an unknown id. Sellers revoked by the entry stay revoked. */
+    /**
+     * 404 {@code AFFILIATE_NOT_FOUND} for an unknown id. Sellers revoked by the entry
+     * stay revoked.
+     */
     void remove(UUID id, String actor);
 
-    /** The blind index a seller's NPWP is matched by: the tax office's 16-digit form ({@code 0} + 15) counts as its 15. */
+    /**
+     * The blind index a seller's NPWP is matched by: the tax office's 16-digit form
+     * ({@code 0} + 15) counts as its 15.
+     */
     byte[] npwpIndex(String npwpDigits);
 
     /**
@@ -39,7 +48,11 @@ public interface PlatformAffiliateList {
     record Affiliate(UUID id, String legalName, String nib, String npwp, String note, Instant createdAt) {
     }
 
-    /** Published when an entry is added, inside its transaction; the indexes are what sellers are matched by. */
+    /**
+     * Published when an entry is added, inside its transaction; the indexes are what
+     * sellers are matched by.
+     */
     record Listed(UUID affiliateId, byte[] nibIndex, byte[] npwpIndex, UUID decisionId, String actor) {
     }
+
 }

@@ -3,10 +3,16 @@ package id.pasar.compliance;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Where the shelf re-check under each rule set stands, for the job and for the auditors' report. */
+/**
+ * Where the shelf re-check under each rule set stands, for the job and for the auditors'
+ * report.
+ */
 public interface RecheckLedger {
 
-    /** Counts a committed batch (in the batch's own transaction); the first batch starts the re-check. */
+    /**
+     * Counts a committed batch (in the batch's own transaction); the first batch starts
+     * the re-check.
+     */
     void recordBatch(String ruleSetVersion, int checked, int suspended);
 
     /** Marks the re-check DONE: nothing published is left under an older rule set. */
@@ -14,11 +20,14 @@ public interface RecheckLedger {
 
     Optional<Recheck> of(String ruleSetVersion);
 
-    /** @param state RUNNING or DONE */
-    record Recheck(String ruleSetVersion, String state, long checked, long suspended, Instant startedAt, Instant finishedAt) {
+    /**
+     * @param state RUNNING or DONE */
+    record Recheck(String ruleSetVersion, String state, long checked, long suspended, Instant startedAt,
+            Instant finishedAt) {
 
         public boolean done() {
             return "DONE".equals(state);
         }
     }
+
 }

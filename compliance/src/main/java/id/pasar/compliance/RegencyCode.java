@@ -3,9 +3,9 @@ package id.pasar.compliance;
 import java.util.regex.Pattern;
 
 /**
- * A regency (kabupaten) or city (kota) code as {@code PP.KK}. Requests may carry {@code PP.KK}
- * or {@code PPKK}; responses always carry {@code PP.KK}. Whether the code is a current
- * Indonesian regency is a separate question, for {@link Regions}.
+ * A regency (kabupaten) or city (kota) code as {@code PP.KK}. Requests may carry
+ * {@code PP.KK} or {@code PPKK}; responses always carry {@code PP.KK}. Whether the code
+ * is a current Indonesian regency is a separate question, for {@link Regions}.
  */
 public record RegencyCode(String value) {
 
@@ -22,7 +22,10 @@ public record RegencyCode(String value) {
         return text != null && FORM.matcher(text).matches();
     }
 
-    /** Parses {@code PP.KK} or {@code PPKK}; throws {@link IllegalArgumentException} otherwise. */
+    /**
+     * Parses {@code PP.KK} or {@code PPKK}; throws {@link IllegalArgumentException}
+     * otherwise.
+     */
     public static RegencyCode parse(String text) {
         if (!isWellFormed(text)) {
             throw new IllegalArgumentException("a regency code is PP.KK or PPKK");

@@ -9,15 +9,19 @@ import java.time.temporal.ChronoUnit;
 import org.springframework.http.HttpStatus;
 
 /**
- * A reporting period: calendar days in Asia/Jakarta, both ends inclusive (api.md). Without dates,
- * the 30 days ending today.
+ * A reporting period: calendar days in Asia/Jakarta, both ends inclusive (api.md).
+ * Without dates, the 30 days ending today.
  */
 public record ReportPeriod(LocalDate from, LocalDate to) {
 
     public static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+
     private static final long LONGEST_DAYS = 3_660;
 
-    /** @throws InvalidPeriod when {@code from} is after {@code to} or the period spans more than ten years */
+    /**
+     * @throws InvalidPeriod when {@code from} is after {@code to} or the period spans
+     * more than ten years
+     */
     public ReportPeriod {
         if (from.isAfter(to)) {
             throw new InvalidPeriod("from is after to");
@@ -44,8 +48,10 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
 
     /** 400 {@code INVALID_PERIOD}. */
     public static final class InvalidPeriod extends ProblemException {
+
         InvalidPeriod(String why) {
             super(HttpStatus.BAD_REQUEST, "INVALID_PERIOD", "Invalid period", "The period is not valid: " + why + ".");
         }
+
     }
 }

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The rule sets, each a version with the instant it takes effect and the rules it holds. Exactly
- * one is active: the one with the latest {@code effectiveFrom} that is not in the future. Every
- * decision records the version that made it (compliance-rules.md).
+ * The rule sets, each a version with the instant it takes effect and the rules it holds.
+ * Exactly one is active: the one with the latest {@code effectiveFrom} that is not in the
+ * future. Every decision records the version that made it (compliance-rules.md).
  */
 public interface RuleSets {
 
@@ -31,4 +31,5 @@ public interface RuleSets {
             return rules.stream().anyMatch(rule -> rule.code().equals(ruleCode));
         }
     }
+
 }

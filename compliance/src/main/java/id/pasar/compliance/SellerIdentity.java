@@ -4,18 +4,25 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The identity a seller proves, as declared, already well-formed (the web layer answers 400 for
- * malformed numbers): a KTP, an Indonesian passport, or a local business entity. Identity numbers
- * here are personal data: never log them, never put them in a response unmasked.
+ * The identity a seller proves, as declared, already well-formed (the web layer answers
+ * 400 for malformed numbers): a KTP, an Indonesian passport, or a local business entity.
+ * Identity numbers here are personal data: never log them, never put them in a response
+ * unmasked.
  */
 public sealed interface SellerIdentity permits SellerIdentity.Ktp, SellerIdentity.Passport, SellerIdentity.LocalEntity {
 
     DocumentType documentType();
 
-    /** The identity number that must back at most one seller (NIK, passport number or NIB), normalised. */
+    /**
+     * The identity number that must back at most one seller (NIK, passport number or
+     * NIB), normalised.
+     */
     String identityNumber();
 
-    /** What kind of number {@link #identityNumber()} is, for its blind index: NIK, PASSPORT or NIB. */
+    /**
+     * What kind of number {@link #identityNumber()} is, for its blind index: NIK,
+     * PASSPORT or NIB.
+     */
     default String identityKind() {
         return switch (documentType()) {
             case KTP -> "NIK";
@@ -24,22 +31,41 @@ public sealed interface SellerIdentity permits SellerIdentity.Ktp, SellerIdentit
         };
     }
 
-    /** The identity number masked as api.md says: NIK first 6 and last 2 digits, the others the last 3. */
+    /**
+     * The identity number masked as api.md says: NIK first 6 and last 2 digits, the
+     * others the last 3.
+     */
     default String maskedIdentity() {
         return Masking.mask(documentType(), identityNumber());
     }
 
-    enum DocumentType { KTP, PASSPORT, LOCAL_ENTITY }
+    enum DocumentType {
 
-    enum Gender { MALE, FEMALE }
+        KTP, PASSPORT, LOCAL_ENTITY
 
-    enum Citizenship { WNI, WNA }
+    }
 
-    enum EntityType { PT, PT_PERORANGAN, CV, FIRMA, KOPERASI, UD }
+    enum Gender {
+
+        MALE, FEMALE
+
+    }
+
+    enum Citizenship {
+
+        WNI, WNA
+
+    }
+
+    enum EntityType {
+
+        PT, PT_PERORANGAN, CV, FIRMA, KOPERASI, UD
+
+    }
 
     /** A KTP: {@code nik} is 16 ASCII digits (separators already removed). */
-    record Ktp(String nik, String fullName, LocalDate dateOfBirth, Gender gender, Citizenship citizenship)
-            implements SellerIdentity {
+    record Ktp(String nik, String fullName, LocalDate dateOfBirth, Gender gender,
+            Citizenship citizenship) implements SellerIdentity {
         @Override
         public DocumentType documentType() {
             return DocumentType.KTP;
@@ -58,8 +84,9 @@ public sealed interface SellerIdentity permits SellerIdentity.Ktp, SellerIdentit
     }
 
     /**
-     * A passport: {@code passportNumber} is 6-9 letters or digits, upper-cased; {@code nationality}
-     * an ICAO code such as {@code IDN}; {@code mrz} empty or the two TD3 lines as given.
+     * A passport: {@code passportNumber} is 6-9 letters or digits, upper-cased;
+     * {@code nationality} an ICAO code such as {@code IDN}; {@code mrz} empty or the two
+     * TD3 lines as given.
      */
     record Passport(String passportNumber, String fullName, String nationality, LocalDate dateOfBirth, Gender gender,
             LocalDate expiryDate, List<String> mrz) implements SellerIdentity {
@@ -84,11 +111,12 @@ public sealed interface SellerIdentity permits SellerIdentity.Ktp, SellerIdentit
     }
 
     /**
-     * A business: {@code nib} 13 digits; {@code npwp} digits only (separators removed), of any
-     * length, judged by the rules; {@code countryOfIncorporation} an ISO 3166 alpha-2 code.
+     * A business: {@code nib} 13 digits; {@code npwp} digits only (separators removed),
+     * of any length, judged by the rules; {@code countryOfIncorporation} an ISO 3166
+     * alpha-2 code.
      */
-    record LocalEntity(String legalName, EntityType entityType, String nib, String npwp, String countryOfIncorporation)
-            implements SellerIdentity {
+    record LocalEntity(String legalName, EntityType entityType, String nib, String npwp,
+            String countryOfIncorporation) implements SellerIdentity {
         @Override
         public DocumentType documentType() {
             return DocumentType.LOCAL_ENTITY;
@@ -101,7 +129,9 @@ public sealed interface SellerIdentity permits SellerIdentity.Ktp, SellerIdentit
 
         @Override
         public String toString() {
-            return "LocalEntity[nib=" + maskedIdentity() + ", npwp=" + Masking.lastThree(npwp) + ", entityType=" + entityType + "]";
+            return "LocalEntity[nib=" + maskedIdentity() + ", npwp=" + Masking.lastThree(npwp) + ", entityType="
+                    + entityType + "]";
         }
     }
+
 }

@@ -6,40 +6,46 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Compliance's decisions about sellers, each appended to the {@link DecisionLog} in the caller's
- * transaction. Onboarding stores the outcome; compliance decides and keeps the record.
+ * Compliance's decisions about sellers, each appended to the {@link DecisionLog} in the
+ * caller's transaction. Onboarding stores the outcome; compliance decides and keeps the
+ * record.
  */
 public interface SellerScreening {
 
     /** Reason code of an officer's rejection of an application. */
     String OFFICER_REJECTED = "OFFICER_REJECTED";
+
     /** Reason code of an officer's revocation. */
     String OFFICER_REVOKED = "OFFICER_REVOKED";
+
     /** Reason code of a passport that expired while its seller sold here. */
     String PASSPORT_EXPIRED = "PASSPORT_EXPIRED";
 
     /**
-     * Runs the identity rules on an application (with the registries and the platform-affiliate
-     * list) and logs a SELLER_APPLICATION decision.
-     *
+     * Runs the identity rules on an application (with the registries and the
+     * platform-affiliate list) and logs a SELLER_APPLICATION decision.
      * @param alreadyRegistered whether the identity number backs another seller already
      */
     Screening screenApplication(UUID sellerId, SellerIdentity identity, RegencyCode registeredAddress,
             boolean alreadyRegistered, String actor);
 
-    /** Logs an officer's review of a pending application: PASS to approve, FAIL to reject. */
+    /**
+     * Logs an officer's review of a pending application: PASS to approve, FAIL to reject.
+     */
     Decision recordReview(UUID sellerId, boolean approved, String officer);
 
     /**
-     * Logs the rejection of a pending application for a reason found after it was filed (its passport
-     * expired, its entity was put on the platform-affiliate list): a SELLER_REVIEW that FAILs with
-     * that reason, counted by auditors as a rejected application, not as a revoked seller.
+     * Logs the rejection of a pending application for a reason found after it was filed
+     * (its passport expired, its entity was put on the platform-affiliate list): a
+     * SELLER_REVIEW that FAILs with that reason, counted by auditors as a rejected
+     * application, not as a revoked seller.
      */
     Decision recordRejection(UUID sellerId, String reasonCode, String actor);
 
     /**
-     * Logs a revocation of a VERIFIED seller with its reason code ({@link #OFFICER_REVOKED},
-     * {@link #PASSPORT_EXPIRED}, ...). A pending application is never revoked: see {@link #recordRejection}.
+     * Logs a revocation of a VERIFIED seller with its reason code
+     * ({@link #OFFICER_REVOKED}, {@link #PASSPORT_EXPIRED}, ...). A pending application
+     * is never revoked: see {@link #recordRejection}.
      */
     Decision recordRevocation(UUID sellerId, String reasonCode, String actor);
 
@@ -48,4 +54,5 @@ public interface SellerScreening {
             reasons = List.copyOf(reasons);
         }
     }
+
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RegencyCodeTest {
 
     @ParameterizedTest
-    @CsvSource({"3204, 32.04", "32.04, 32.04", "9301, 93.01", "99.99, 99.99"})
+    @CsvSource({ "3204, 32.04", "32.04, 32.04", "9301, 93.01", "99.99, 99.99" })
     void acceptsBothFormsAndAnswersDotted(String given, String dotted) {
         assertThat(RegencyCode.parse(given).value()).isEqualTo(dotted);
         assertThat(RegencyCode.parse(given).provinceCode()).isEqualTo(dotted.substring(0, 2));
@@ -19,9 +19,10 @@ class RegencyCodeTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"320", "32041", "32-04", "32.4", "ab.cd", " 3204", "3204 ", "32..04", "٣٢٠٤"})
+    @ValueSource(strings = { "320", "32041", "32-04", "32.4", "ab.cd", " 3204", "3204 ", "32..04", "٣٢٠٤" })
     void refusesEverythingElse(String given) {
         assertThat(RegencyCode.isWellFormed(given)).isFalse();
         assertThatThrownBy(() -> RegencyCode.parse(given)).isInstanceOf(IllegalArgumentException.class);
     }
+
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
- * A 400 {@code VALIDATION_FAILED} naming the fields that annotations alone cannot judge, in the
- * shape of bean validation's: {@code errors: [{field, message}]}.
+ * A 400 {@code VALIDATION_FAILED} naming the fields that annotations alone cannot judge,
+ * in the shape of bean validation's: {@code errors: [{field, message}]}.
  */
 public class InvalidFields extends ProblemException {
 
@@ -20,4 +20,5 @@ public class InvalidFields extends ProblemException {
     public InvalidFields(String field, String message) {
         this(List.of(Map.of("field", field, "message", message)));
     }
+
 }

@@ -13,10 +13,11 @@ import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 
 /**
- * The one codec of the opaque {@code cursor} every list gives out: the keyset position after which
- * the next page starts, as base64url of {@code kind|field|field...}. The kind names the list (and
- * whatever else must match, such as a search's sort), so a cursor of one list is refused by
- * another. Anything a client did not get from us is 400 {@code INVALID_CURSOR}, never a 500.
+ * The one codec of the opaque {@code cursor} every list gives out: the keyset position
+ * after which the next page starts, as base64url of {@code kind|field|field...}. The kind
+ * names the list (and whatever else must match, such as a search's sort), so a cursor of
+ * one list is refused by another. Anything a client did not get from us is 400
+ * {@code INVALID_CURSOR}, never a 500.
  */
 public final class KeysetCursor {
 
@@ -25,7 +26,10 @@ public final class KeysetCursor {
     private KeysetCursor() {
     }
 
-    /** {@code null} fields are written empty and read back by the {@code ...OrNull} getters. */
+    /**
+     * {@code null} fields are written empty and read back by the {@code ...OrNull}
+     * getters.
+     */
     public static String encode(String kind, Object... fields) {
         StringBuilder text = new StringBuilder(checked(kind));
         for (Object field : fields) {
@@ -34,7 +38,10 @@ public final class KeysetCursor {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The fields of a cursor of this kind with exactly {@code count} fields; else {@link InvalidCursor}. */
+    /**
+     * The fields of a cursor of this kind with exactly {@code count} fields; else
+     * {@link InvalidCursor}.
+     */
     public static Fields decode(String cursor, String kind, int count) {
         String text;
         try {
@@ -57,7 +64,9 @@ public final class KeysetCursor {
         return value;
     }
 
-    /** A decoded cursor's fields; reading one as what it is not is {@link InvalidCursor}. */
+    /**
+     * A decoded cursor's fields; reading one as what it is not is {@link InvalidCursor}.
+     */
     public static final class Fields {
 
         private final List<String> values;
@@ -98,6 +107,7 @@ public final class KeysetCursor {
                 throw new InvalidCursor();
             }
         }
+
     }
 
     public static final class InvalidCursor extends ProblemException {
@@ -107,5 +117,7 @@ public final class KeysetCursor {
         public InvalidCursor() {
             super(HttpStatus.BAD_REQUEST, CODE, "Invalid cursor", "The cursor is not one this API gave out.");
         }
+
     }
+
 }

@@ -4,9 +4,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A business outcome that answers as a problem: its HTTP status, its stable {@code code}, and a
- * title and detail in English (the gateway translates them by code). Every module's refusals
- * extend it; the gateway's one handler writes them.
+ * A business outcome that answers as a problem: its HTTP status, its stable {@code code},
+ * and a title and detail in English (the gateway translates them by code). Every module's
+ * refusals extend it; the gateway's one handler writes them.
  */
 public class ProblemException extends ErrorResponseException {
 
@@ -14,7 +14,9 @@ public class ProblemException extends ErrorResponseException {
         super(status, Problems.of(status, code, title, detail), null);
     }
 
-    /** Adds a property to the problem's body (a {@code listingId}, the {@code reasons}). */
+    /**
+     * Adds a property to the problem's body (a {@code listingId}, the {@code reasons}).
+     */
     protected final void property(String name, Object value) {
         getBody().setProperty(name, value);
     }
@@ -22,4 +24,5 @@ public class ProblemException extends ErrorResponseException {
     public final String code() {
         return (String) getBody().getProperties().get(Problems.CODE);
     }
+
 }

@@ -6,8 +6,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /**
- * The house shape of an RFC 9457 problem: a stable UPPER_SNAKE {@code code} and a {@code type}
- * derived from it, so clients switch on either.
+ * The house shape of an RFC 9457 problem: a stable UPPER_SNAKE {@code code} and a
+ * {@code type} derived from it, so clients switch on either.
  */
 public final class Problems {
 
@@ -24,7 +24,10 @@ public final class Problems {
         return withCode(problem, code);
     }
 
-    /** Sets {@code code}, and {@code type} from it unless the problem already names a type of its own. */
+    /**
+     * Sets {@code code}, and {@code type} from it unless the problem already names a type
+     * of its own.
+     */
     public static ProblemDetail withCode(ProblemDetail problem, String code) {
         problem.setProperty(CODE, code);
         if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
@@ -32,4 +35,5 @@ public final class Problems {
         }
         return problem;
     }
+
 }

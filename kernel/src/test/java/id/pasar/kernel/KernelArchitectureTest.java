@@ -34,4 +34,5 @@ class KernelArchitectureTest {
             .beAnnotatedWith("org.springframework.context.annotation.Configuration")
             .check(kernel);
     }
+
 }

@@ -21,8 +21,8 @@ class KeysetCursorTest {
         Instant at = Instant.parse("2026-12-06T01:02:03.123456Z");
         UUID id = UUID.randomUUID();
 
-        KeysetCursor.Fields fields = KeysetCursor.decode(KeysetCursor.encode("orders", at, id, 42L, null,
-                new BigDecimal("0.123456"), "PRICE_ASC"), "orders", 6);
+        KeysetCursor.Fields fields = KeysetCursor.decode(
+                KeysetCursor.encode("orders", at, id, 42L, null, new BigDecimal("0.123456"), "PRICE_ASC"), "orders", 6);
 
         assertThat(fields.instant(0)).isEqualTo(at);
         assertThat(fields.id(1)).isEqualTo(id);
@@ -47,14 +47,16 @@ class KeysetCursorTest {
     void refusesTheCursorOfAnotherList() {
         String cursor = KeysetCursor.encode("decisions", 7L);
 
-        assertThatThrownBy(() -> KeysetCursor.decode(cursor, "access", 1)).isInstanceOf(KeysetCursor.InvalidCursor.class);
+        assertThatThrownBy(() -> KeysetCursor.decode(cursor, "access", 1))
+            .isInstanceOf(KeysetCursor.InvalidCursor.class);
     }
 
     @Test
     void refusesACursorWithOtherFields() {
         String cursor = KeysetCursor.encode("orders", Instant.EPOCH, UUID.randomUUID());
 
-        assertThatThrownBy(() -> KeysetCursor.decode(cursor, "orders", 3)).isInstanceOf(KeysetCursor.InvalidCursor.class);
+        assertThatThrownBy(() -> KeysetCursor.decode(cursor, "orders", 3))
+            .isInstanceOf(KeysetCursor.InvalidCursor.class);
         assertThatThrownBy(() -> KeysetCursor.decode(cursor, "orders", 2).number(0))
             .isInstanceOf(KeysetCursor.InvalidCursor.class);
     }
@@ -86,4 +88,5 @@ class KeysetCursorTest {
     void aFieldMayNotHoldTheSeparator() {
         assertThatThrownBy(() -> KeysetCursor.encode("t", "a|b")).isInstanceOf(IllegalArgumentException.class);
     }
+
 }

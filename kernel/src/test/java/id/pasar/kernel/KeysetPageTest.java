@@ -34,11 +34,13 @@ class KeysetPageTest {
         Integer after = -1;
         while (after != null) {
             int from = after + 1;
-            List<Integer> fetched = all.subList(Math.min(from, rows), Math.min(from + KeysetPage.fetchSize(size), rows));
+            List<Integer> fetched = all.subList(Math.min(from, rows),
+                    Math.min(from + KeysetPage.fetchSize(size), rows));
             KeysetPage<Integer> page = KeysetPage.of(fetched, size, n -> n, String::valueOf);
             seen.addAll(page.items());
             after = page.nextCursor() == null ? null : Integer.valueOf(page.nextCursor());
         }
         assertThat(seen).isEqualTo(all);
     }
+
 }

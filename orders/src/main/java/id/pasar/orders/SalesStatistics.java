@@ -8,9 +8,10 @@ import java.util.UUID;
 public interface SalesStatistics {
 
     /**
-     * Orders placed per seller over the Asia/Jakarta days {@code from} to {@code to} (an order with
-     * two of one seller's listings counts twice: once per listing). For reports that show groups of
-     * sellers only: never hand these figures out per seller.
+     * Orders placed per seller over the Asia/Jakarta days {@code from} to {@code to} (an
+     * order with two of one seller's listings counts twice: once per listing). For
+     * reports that show groups of sellers only: never hand these figures out per seller.
      */
     Map<UUID, Long> ordersBySeller(LocalDate from, LocalDate to);
+
 }

@@ -1,4 +1,5 @@
 /**
- * Orders: shopper checkout split per seller, stock reservation, idempotent placement, payment notifications, expiry and fulfilment.
+ * Orders: shopper checkout split per seller, stock reservation, idempotent placement,
+ * payment notifications, expiry and fulfilment.
  */
 package id.pasar.orders;

@@ -4,7 +4,9 @@ import id.pasar.compliance.SellerIdentity.DocumentType;
 import java.util.Optional;
 import java.util.UUID;
 
-/** What other modules may know about sellers: who they are and whether they may sell now. */
+/**
+ * What other modules may know about sellers: who they are and whether they may sell now.
+ */
 public interface Sellers {
 
     Optional<SellerSummary> ofUser(UUID userId);
@@ -18,4 +20,5 @@ public interface Sellers {
             return status == SellerStatus.VERIFIED;
         }
     }
+
 }

@@ -38,7 +38,8 @@ class AccountController {
         if (!request.role().isSelfService()) {
             throw new InvalidFields("role", "must be SHOPPER or SELLER");
         }
-        return new UserCreated(accounts.register(request.email(), request.password(), request.displayName(), request.role()));
+        return new UserCreated(
+                accounts.register(request.email(), request.password(), request.displayName(), request.role()));
     }
 
     @PostMapping("/auth/token")
@@ -54,21 +55,21 @@ class AccountController {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Create an account of any role (ADMIN)")
     UserCreated createUser(@Valid @RequestBody NewAccount request) {
-        return new UserCreated(accounts.register(request.email(), request.password(), request.displayName(), request.role()));
+        return new UserCreated(
+                accounts.register(request.email(), request.password(), request.displayName(), request.role()));
     }
 
-    record NewAccount(
-            @Schema(example = "budi@example.id") @NotBlank @Email @Size(max = 254) String email,
+    record NewAccount(@Schema(example = "budi@example.id") @NotBlank @Email @Size(max = 254) String email,
             @Schema(example = "kopi-tubruk-2026") @NotNull @Password String password,
             @Schema(example = "Budi Santoso") @NotBlank @Size(max = 100) String displayName,
             @Schema(example = "SELLER") @NotNull Role role) {
     }
 
-    record Credentials(
-            @Schema(example = "budi@example.id") @NotBlank @Size(max = 254) String email,
+    record Credentials(@Schema(example = "budi@example.id") @NotBlank @Size(max = 254) String email,
             @Schema(example = "kopi-tubruk-2026") @NotNull @Size(max = 200) String password) {
     }
 
     record UserCreated(UUID userId) {
     }
+
 }

@@ -20,4 +20,5 @@ class AccountRoles implements AccountStatus {
     public Optional<Role> currentRole(UUID userId) {
         return users.findRoleById(userId);
     }
+
 }

@@ -18,12 +18,19 @@ import org.springframework.transaction.annotation.Transactional;
 class Accounts {
 
     private final UserAccountRepository users;
+
     private final PasswordEncoder passwords;
+
     private final TokenService tokens;
+
     private final LoginThrottle throttle;
+
     private final Clock clock;
 
-    /** Compared against when the email is unknown, so that both answers take one BCrypt's time. */
+    /**
+     * Compared against when the email is unknown, so that both answers take one BCrypt's
+     * time.
+     */
     private final String unknownUserHash;
 
     Accounts(UserAccountRepository users, PasswordEncoder passwords, TokenService tokens, LoginThrottle throttle,
@@ -43,21 +50,22 @@ class Accounts {
             throw new AccountProblems.EmailTaken();
         }
         try {
-            UserAccount account = users.saveAndFlush(new UserAccount(address, passwords.encode(password),
-                    displayName.trim(), role, clock.instant()));
+            UserAccount account = users.saveAndFlush(
+                    new UserAccount(address, passwords.encode(password), displayName.trim(), role, clock.instant()));
             log.info("Account {} created with role {}", account.getId(), role);
             return account.getId();
-        } catch (DuplicateKeyException raced) {
-            // two registrations of one email at once: the unique index let one through (any other refusal, such as
+        }
+        catch (DuplicateKeyException raced) {
+            // two registrations of one email at once: the unique index let one through
+            // (any other refusal, such as
             // a NUL in the display name, passes on to ProblemHandler)
             throw new AccountProblems.EmailTaken();
         }
     }
 
     /**
-     * A token for the right credentials; 401 for wrong ones; 429 once this client's failures on the
-     * account are used up ({@link LoginThrottle}).
-     *
+     * A token for the right credentials; 401 for wrong ones; 429 once this client's
+     * failures on the account are used up ({@link LoginThrottle}).
      * @param client the caller's address, as the server sees it
      */
     public AccessToken issueToken(String email, String password, String client) {
@@ -66,7 +74,8 @@ class Accounts {
             throw new AccountProblems.TooManyAttempts(wait);
         });
         Optional<UserAccount> account = users.findByEmail(address.value());
-        boolean matches = passwords.matches(password, account.map(UserAccount::getPasswordHash).orElse(unknownUserHash));
+        boolean matches = passwords.matches(password,
+                account.map(UserAccount::getPasswordHash).orElse(unknownUserHash));
         if (account.isEmpty() || !matches) {
             throttle.recordFailure(address, client);
             throw new AccountProblems.BadCredentials();
@@ -74,7 +83,10 @@ class Accounts {
         return tokens.issue(account.get().getId(), account.get().getRole());
     }
 
-    /** Creates the configured first ADMIN unless an account with that email exists already. */
+    /**
+     * Creates the configured first ADMIN unless an account with that email exists
+     * already.
+     */
     public void ensureAdmin(String email, String password) {
         EmailAddress address = new EmailAddress(email);
         if (users.existsByEmail(address.value())) {
@@ -83,8 +95,10 @@ class Accounts {
         try {
             register(email, password, "Administrator", Role.ADMIN);
             log.info("First ADMIN created from MARKETPLACE_ADMIN_EMAIL");
-        } catch (AccountProblems.EmailTaken raced) {
+        }
+        catch (AccountProblems.EmailTaken raced) {
             // another instance created it during our start
         }
     }
+
 }

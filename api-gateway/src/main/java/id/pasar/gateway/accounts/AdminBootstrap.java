@@ -8,13 +8,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
-/** Creates the first ADMIN from {@code MARKETPLACE_ADMIN_EMAIL} and {@code MARKETPLACE_ADMIN_PASSWORD}, once. */
+/**
+ * Creates the first ADMIN from {@code MARKETPLACE_ADMIN_EMAIL} and
+ * {@code MARKETPLACE_ADMIN_PASSWORD}, once.
+ */
 @Slf4j
 @Component
 @RequiredArgsConstructor
 class AdminBootstrap implements ApplicationRunner {
 
     private final Accounts accounts;
+
     private final AdminProperties admin;
 
     @Override
@@ -32,4 +36,5 @@ class AdminBootstrap implements ApplicationRunner {
     @ConfigurationProperties("pasar.admin")
     record AdminProperties(String email, String password) {
     }
+
 }

@@ -14,16 +14,17 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Throttles password guessing without making it a tool to lock others out (docs/security.md,
- * "Token requests"). Failures are counted per account and client: after {@value #MAX_FAILURES}
- * failed attempts for one email from one client within {@link #WINDOW}, that client's further
- * attempts on that account are refused until the window has passed, while the owner on another
- * client logs in as usual. Failures are also counted per account across all clients: past
- * {@value #MAX_ACCOUNT_FAILURES} within the window (a guesser using many clients), only a client
- * with no failures of its own on the account may still try, so a distributed guesser gets one
- * guess per client per window and the owner is never shut out. Unknown emails are throttled like
- * known ones, so the answer tells nothing about which accounts exist. The client is its address
- * as the server sees it (configure forwarded headers behind a proxy), kept only as a hash.
+ * Throttles password guessing without making it a tool to lock others out
+ * (docs/security.md, "Token requests"). Failures are counted per account and client:
+ * after {@value #MAX_FAILURES} failed attempts for one email from one client within
+ * {@link #WINDOW}, that client's further attempts on that account are refused until the
+ * window has passed, while the owner on another client logs in as usual. Failures are
+ * also counted per account across all clients: past {@value #MAX_ACCOUNT_FAILURES} within
+ * the window (a guesser using many clients), only a client with no failures of its own on
+ * the account may still try, so a distributed guesser gets one guess per client per
+ * window and the owner is never shut out. Unknown emails are throttled like known ones,
+ * so the answer tells nothing about which accounts exist. The client is its address as
+ * the server sees it (configure forwarded headers behind a proxy), kept only as a hash.
  */
 @Component
 class LoginThrottle {
@@ -33,7 +34,9 @@ class LoginThrottle {
     static final Duration WINDOW = Duration.ofMinutes(15);
 
     private final RateLimitBuckets buckets;
+
     private final BucketConfiguration perClient = window(MAX_FAILURES);
+
     private final BucketConfiguration perAccount = window(MAX_ACCOUNT_FAILURES);
 
     LoginThrottle(RateLimitBuckets buckets) {
@@ -73,7 +76,9 @@ class LoginThrottle {
             .build();
     }
 
-    /** The client's address is personal data: only a short hash of it names its bucket. */
+    /**
+     * The client's address is personal data: only a short hash of it names its bucket.
+     */
     private static String hash(String client) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(client.getBytes(StandardCharsets.UTF_8));
@@ -83,4 +88,5 @@ class LoginThrottle {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
+
 }

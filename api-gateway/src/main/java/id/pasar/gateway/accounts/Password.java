@@ -10,8 +10,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
 
-/** A new password: at least 10 characters, and at most 72 bytes in UTF-8 (BCrypt reads no further). */
-@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
+/**
+ * A new password: at least 10 characters, and at most 72 bytes in UTF-8 (BCrypt reads no
+ * further).
+ */
+@Target({ ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER })
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = Password.Validator.class)
 @interface Password {
@@ -23,10 +26,14 @@ import java.nio.charset.StandardCharsets;
     Class<? extends Payload>[] payload() default {};
 
     class Validator implements ConstraintValidator<Password, String> {
+
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
             return value == null // @NotNull's business
-                    || value.codePointCount(0, value.length()) >= 10 && value.getBytes(StandardCharsets.UTF_8).length <= 72;
+                    || value.codePointCount(0, value.length()) >= 10
+                            && value.getBytes(StandardCharsets.UTF_8).length <= 72;
         }
+
     }
+
 }

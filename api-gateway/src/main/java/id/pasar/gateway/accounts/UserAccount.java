@@ -23,15 +23,21 @@ class UserAccount {
 
     @Id
     private UUID id;
+
     private String email;
+
     @Column(name = "password_hash")
     private String passwordHash;
+
     @Column(name = "display_name")
     private String displayName;
+
     @Enumerated(EnumType.STRING)
     private Role role;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Version
     private long version;
 
@@ -43,4 +49,5 @@ class UserAccount {
         this.role = role;
         this.createdAt = createdAt;
     }
+
 }

@@ -14,4 +14,5 @@ interface UserAccountRepository extends JpaRepository<UserAccount, UUID> {
 
     @Query("select u.role from UserAccount u where u.id = :id")
     Optional<Role> findRoleById(UUID id);
+
 }

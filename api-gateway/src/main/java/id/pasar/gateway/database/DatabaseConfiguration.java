@@ -13,9 +13,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.util.StringUtils;
 
 /**
- * Migrates every module schema before JPA starts (JPA validates the mapping against the tables),
- * as the database owner; the application's pool connects as an account holding the role
- * {@code pasar_app}, which may not rewrite the insert-only tables (docs/adr/0009-application-database-role.md).
+ * Migrates every module schema before JPA starts (JPA validates the mapping against the
+ * tables), as the database owner; the application's pool connects as an account holding
+ * the role {@code pasar_app}, which may not rewrite the insert-only tables
+ * (docs/adr/0009-application-database-role.md).
  */
 @Slf4j
 @Configuration(proxyBeanMethods = false)
@@ -39,17 +40,23 @@ class DatabaseConfiguration {
             Environment environment) {
         String appUser = environment.getProperty("spring.datasource.username");
         if (!StringUtils.hasText(properties.ownerUsername()) || properties.ownerUsername().equals(appUser)) {
-            log.warn("One database account ({}) both migrates and runs the application: set MARKETPLACE_DB_OWNER_USERNAME "
-                    + "and MARKETPLACE_DB_OWNER_PASSWORD to the owner and SPRING_DATASOURCE_USERNAME to an account with the "
-                    + "role pasar_app (docs/reliability.md)", appUser);
+            log.warn(
+                    "One database account ({}) both migrates and runs the application: set MARKETPLACE_DB_OWNER_USERNAME "
+                            + "and MARKETPLACE_DB_OWNER_PASSWORD to the owner and SPRING_DATASOURCE_USERNAME to an account with the "
+                            + "role pasar_app (docs/reliability.md)",
+                    appUser);
             return dataSource;
         }
-        log.info("Migrating as the database owner {}; the application connects as {}", properties.ownerUsername(), appUser);
+        log.info("Migrating as the database owner {}; the application connects as {}", properties.ownerUsername(),
+                appUser);
         return new DriverManagerDataSource(environment.getRequiredProperty("spring.datasource.url"),
                 properties.ownerUsername(), properties.ownerPassword() == null ? "" : properties.ownerPassword());
     }
 
-    /** The triggers still guard the log then, but a single account could drop them: say so, loudly, at every start. */
+    /**
+     * The triggers still guard the log then, but a single account could drop them: say
+     * so, loudly, at every start.
+     */
     private static void warnIfTheApplicationMayRewriteTheDecisionLog(DataSource dataSource) {
         Boolean mayRewrite = new JdbcTemplate(dataSource).queryForObject("""
                 SELECT has_table_privilege('compliance.decisions', 'UPDATE')
@@ -62,8 +69,11 @@ class DatabaseConfiguration {
     }
 
     static class JpaWaitsForMigrations extends EntityManagerFactoryDependsOnPostProcessor {
+
         JpaWaitsForMigrations() {
             super(MIGRATIONS);
         }
+
     }
+
 }

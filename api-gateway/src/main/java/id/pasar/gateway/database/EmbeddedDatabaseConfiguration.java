@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * With no {@code spring.datasource.url}, the application starts its own PostgreSQL and pools
- * connections to it. The pool depends on the server, so Spring closes the pool first and then
- * stops the server.
+ * With no {@code spring.datasource.url}, the application starts its own PostgreSQL and
+ * pools connections to it. The pool depends on the server, so Spring closes the pool
+ * first and then stops the server.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDataSourceConfigured.class)
@@ -31,4 +31,5 @@ class EmbeddedDatabaseConfiguration {
         dataSource.setPoolName("pasar-embedded");
         return dataSource;
     }
+
 }

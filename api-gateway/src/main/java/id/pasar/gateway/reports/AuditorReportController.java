@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The auditors' compliance reports (AUDITOR, ADMIN): JSON, or CSV with {@code Accept: text/csv}. */
+/**
+ * The auditors' compliance reports (AUDITOR, ADMIN): JSON, or CSV with
+ * {@code Accept: text/csv}.
+ */
 @RestController
 @RequestMapping("/api/v1/compliance/reports")
 @RequiredArgsConstructor
@@ -28,11 +31,14 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditorReportController {
 
     private static final String CSV = "text/csv";
+
     /** The columns of the seller and listing reports' CSV. */
-    private static final String[] SECTIONS = {"section", "key", "name", "value"};
+    private static final String[] SECTIONS = { "section", "key", "name", "value" };
 
     private final AuditorReports reports;
+
     private final ExposureReports exposure;
+
     private final Clock clock;
 
     @GetMapping(value = "/sellers", produces = "application/json")
@@ -72,7 +78,8 @@ class AuditorReportController {
     @GetMapping(value = "/listings", produces = "application/json")
     @Operation(summary = "Publication checks in the period, by reason; the shelf now, and how much of it has no PASS "
             + "(computed; it must be 0)")
-    ListingReport listings(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    ListingReport listings(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return reports.listings(period(from, to));
     }
@@ -103,7 +110,8 @@ class AuditorReportController {
     @GetMapping(value = "/exposure", produces = "application/json")
     @Operation(summary = "The equal playing field: shares of listings, impressions, detail views and orders by UMKM "
             + "class and by province (groups of fewer than 5 sellers suppressed)")
-    ExposureReport exposure(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    ExposureReport exposure(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return exposure.exposure(period(from, to));
     }
@@ -113,8 +121,8 @@ class AuditorReportController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response) throws IOException {
         ExposureReport report = exposure.exposure(period(from, to));
-        try (CsvExport csv = CsvExport.download(response, "exposure-report.csv", "dimension", "group", "name", "sellers", "listingsShare",
-                "impressionsShare", "detailViewsShare", "ordersShare", "suppressed")) {
+        try (CsvExport csv = CsvExport.download(response, "exposure-report.csv", "dimension", "group", "name",
+                "sellers", "listingsShare", "impressionsShare", "detailViewsShare", "ordersShare", "suppressed")) {
             for (var row : report.byUmkmClass()) {
                 csv.row("umkmClass", row.umkmClass(), null, row.sellers(), row.listingsShare(), row.impressionsShare(),
                         row.detailViewsShare(), row.ordersShare(), row.suppressed());
@@ -129,4 +137,5 @@ class AuditorReportController {
     private ReportPeriod period(LocalDate from, LocalDate to) {
         return ReportPeriod.of(from, to, clock);
     }
+
 }

@@ -23,12 +23,13 @@ import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
- * Who gets seen and bought from, by group of sellers (UMKM class, province): the shares of listings
- * on the shelf, impressions, detail views and orders over a period. Only groups are shown, and a
- * group of fewer than {@value #SMALLEST_GROUP} sellers is suppressed. When the suppressed groups
- * together hold 1 to 4 sellers, their share could be had by subtracting the shown ones from 1, so
- * the smallest shown groups are suppressed too until the hidden remainder covers at least
- * {@value #SMALLEST_GROUP} sellers (secondary suppression, as statistics offices do).
+ * Who gets seen and bought from, by group of sellers (UMKM class, province): the shares
+ * of listings on the shelf, impressions, detail views and orders over a period. Only
+ * groups are shown, and a group of fewer than {@value #SMALLEST_GROUP} sellers is
+ * suppressed. When the suppressed groups together hold 1 to 4 sellers, their share could
+ * be had by subtracting the shown ones from 1, so the smallest shown groups are
+ * suppressed too until the hidden remainder covers at least {@value #SMALLEST_GROUP}
+ * sellers (secondary suppression, as statistics offices do).
  */
 @Service
 @RequiredArgsConstructor
@@ -37,8 +38,11 @@ class ExposureReports {
     static final int SMALLEST_GROUP = 5;
 
     private final SellerStatistics sellers;
+
     private final ShelfStatistics shelf;
+
     private final SalesStatistics sales;
+
     private final Regions regions;
 
     ExposureReport exposure(ReportPeriod period) {
@@ -69,7 +73,8 @@ class ExposureReports {
             }
             Group group = groups.get(seller);
             if (group == null) {
-                return; // a seller no longer in onboarding's books: counted in the totals, in no group
+                return; // a seller no longer in onboarding's books: counted in the
+                        // totals, in no group
             }
             boolean counts = group.verified() || f[0] + f[1] + f[2] + f[3] > 0;
             if (counts) {
@@ -80,13 +85,16 @@ class ExposureReports {
         suppress(byClass);
         suppress(byProvince);
 
-        List<ClassShare> classes = byClass.entrySet().stream()
-                .map(e -> ClassShare.of(e.getKey(), e.getValue().sellers, e.getValue().shares(total)))
-                .toList();
-        List<ProvinceShare> provinces = byProvince.entrySet().stream()
-                .map(e -> ProvinceShare.of(e.getKey(), regions.province(e.getKey()).map(Regions.Province::name).orElse(null),
-                        e.getValue().sellers, e.getValue().shares(total)))
-                .toList();
+        List<ClassShare> classes = byClass.entrySet()
+            .stream()
+            .map(e -> ClassShare.of(e.getKey(), e.getValue().sellers, e.getValue().shares(total)))
+            .toList();
+        List<ProvinceShare> provinces = byProvince.entrySet()
+            .stream()
+            .map(e -> ProvinceShare.of(e.getKey(),
+                    regions.province(e.getKey()).map(Regions.Province::name).orElse(null), e.getValue().sellers,
+                    e.getValue().shares(total)))
+            .toList();
         return new ExposureReport(period.from(), period.to(), RankingFormula.CURRENT.version(), SMALLEST_GROUP, classes,
                 provinces);
     }
@@ -99,9 +107,9 @@ class ExposureReports {
     }
 
     /**
-     * The groups to hide: every group of fewer than {@value #SMALLEST_GROUP} sellers, then, while
-     * the hidden ones together hold 1 to {@value #SMALLEST_GROUP} - 1 sellers (whose share would be
-     * 1 minus the shown shares), the smallest shown group as well.
+     * The groups to hide: every group of fewer than {@value #SMALLEST_GROUP} sellers,
+     * then, while the hidden ones together hold 1 to {@value #SMALLEST_GROUP} - 1 sellers
+     * (whose share would be 1 minus the shown shares), the smallest shown group as well.
      */
     static Set<String> suppressed(Map<String, Integer> sellersByGroup) {
         Set<String> hidden = new HashSet<>();
@@ -115,8 +123,10 @@ class ExposureReports {
             if (hiddenSellers == 0 || hiddenSellers >= SMALLEST_GROUP) {
                 return hidden;
             }
-            var smallestShown = sellersByGroup.entrySet().stream().filter(e -> !hidden.contains(e.getKey()))
-                    .min(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+            var smallestShown = sellersByGroup.entrySet()
+                .stream()
+                .filter(e -> !hidden.contains(e.getKey()))
+                .min(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
             if (smallestShown.isEmpty()) {
                 return hidden;
             }
@@ -124,10 +134,16 @@ class ExposureReports {
         }
     }
 
-    /** A group's sellers and figures; each seller is added once (the figures map has one entry per seller). */
+    /**
+     * A group's sellers and figures; each seller is added once (the figures map has one
+     * entry per seller).
+     */
     private static final class Tally {
+
         int sellers;
+
         final long[] figures = new long[4];
+
         boolean suppressed;
 
         void add(long[] f) {
@@ -137,18 +153,21 @@ class ExposureReports {
             }
         }
 
-        /** Null when suppressed; each share null when the whole has none of that figure. */
+        /**
+         * Null when suppressed; each share null when the whole has none of that figure.
+         */
         BigDecimal[] shares(long[] total) {
             if (suppressed) {
                 return null;
             }
             BigDecimal[] shares = new BigDecimal[4];
             for (int i = 0; i < 4; i++) {
-                shares[i] = total[i] == 0 ? null
-                        : BigDecimal.valueOf(figures[i]).divide(BigDecimal.valueOf(total[i]), 6, RoundingMode.HALF_EVEN);
+                shares[i] = total[i] == 0 ? null : BigDecimal.valueOf(figures[i])
+                    .divide(BigDecimal.valueOf(total[i]), 6, RoundingMode.HALF_EVEN);
             }
             return shares;
         }
+
     }
 
     /**
@@ -180,4 +199,5 @@ class ExposureReports {
     private static BigDecimal at(BigDecimal[] shares, int index) {
         return shares == null ? null : shares[index];
     }
+
 }

@@ -11,11 +11,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 
 /**
- * The key of the exposure count's client hashes: {@code MARKETPLACE_EXPOSURE_KEY} when set, else
- * derived from the identity key ({@code MARKETPLACE_IDENTITY_KEY}, which every deployment has), so
- * that an upgrade needs no new secret. The derivation is HMAC-SHA256 of the identity key over a fixed
- * label (one HKDF-Expand block): the exposure key tells nothing about the identity key, and the two
- * are never used for each other's purpose.
+ * The key of the exposure count's client hashes: {@code MARKETPLACE_EXPOSURE_KEY} when
+ * set, else derived from the identity key ({@code MARKETPLACE_IDENTITY_KEY}, which every
+ * deployment has), so that an upgrade needs no new secret. The derivation is HMAC-SHA256
+ * of the identity key over a fixed label (one HKDF-Expand block): the exposure key tells
+ * nothing about the identity key, and the two are never used for each other's purpose.
  */
 @Configuration(proxyBeanMethods = false)
 class ExposureKeyConfiguration {
@@ -41,4 +41,5 @@ class ExposureKeyConfiguration {
             throw new IllegalStateException("every Java platform has HmacSHA256", e);
         }
     }
+
 }

@@ -5,7 +5,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The key that protects identity numbers at rest ({@code MARKETPLACE_IDENTITY_KEY}), like the JWT key. */
+/**
+ * The key that protects identity numbers at rest ({@code MARKETPLACE_IDENTITY_KEY}), like
+ * the JWT key.
+ */
 @Configuration(proxyBeanMethods = false)
 class IdentityKeyConfiguration {
 
@@ -13,4 +16,5 @@ class IdentityKeyConfiguration {
     IdentityCipher identityCipher(Secrets secrets, @Value("${pasar.security.identity-key:}") String configured) {
         return new IdentityCipher(secrets.key("identity", configured, "MARKETPLACE_IDENTITY_KEY", 32));
     }
+
 }

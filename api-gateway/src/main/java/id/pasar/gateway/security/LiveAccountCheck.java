@@ -21,27 +21,37 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.transaction.TransactionException;
 
 /**
- * A signed, unexpired token opens the API only while its account still exists with the role the
- * token names: an account erased by an operator (a PDP erasure request) or given another role
- * stops its tokens within {@link #TTL}, not at their expiry an hour later (docs/adr/0012).
- * The answer for an account is cached that long, so a busy client costs one primary-key lookup
- * every {@link #TTL}; answers that refuse are never cached, so a refusal is never stale. The cache
- * (Caffeine, timed by the application's clock) keeps at most {@code MAX_ENTRIES} accounts, the least
- * used leaving first. Without a database an account that is not confirmed cannot be checked, and
- * its request is 503: the check fails closed, never open.
+ * A signed, unexpired token opens the API only while its account still exists with the
+ * role the token names: an account erased by an operator (a PDP erasure request) or given
+ * another role stops its tokens within {@link #TTL}, not at their expiry an hour later
+ * (docs/adr/0012). The answer for an account is cached that long, so a busy client costs
+ * one primary-key lookup every {@link #TTL}; answers that refuse are never cached, so a
+ * refusal is never stale. The cache (Caffeine, timed by the application's clock) keeps at
+ * most {@code MAX_ENTRIES} accounts, the least used leaving first. Without a database an
+ * account that is not confirmed cannot be checked, and its request is 503: the check
+ * fails closed, never open.
  */
 @Slf4j
 final class LiveAccountCheck implements Converter<Jwt, AbstractAuthenticationToken> {
 
     static final Duration TTL = Duration.ofSeconds(30);
+
     private static final int MAX_ENTRIES = 50_000;
+
     private static final Duration OUTAGE_PAUSE = Duration.ofSeconds(5);
 
     private final JwtAuthenticationConverter delegate;
+
     private final AccountStatus accounts;
+
     private final Clock clock;
-    /** The role each recently checked account had; an entry lives {@link #TTL} from its check. */
+
+    /**
+     * The role each recently checked account had; an entry lives {@link #TTL} from its
+     * check.
+     */
     private final Cache<UUID, Role> confirmed;
+
     /** Until when account checks are skipped because the last one found no database. */
     private volatile Instant databaseBackAt = Instant.MIN;
 
@@ -49,8 +59,12 @@ final class LiveAccountCheck implements Converter<Jwt, AbstractAuthenticationTok
         this.delegate = delegate;
         this.accounts = accounts;
         this.clock = clock;
-        this.confirmed = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(TTL)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).executor(Runnable::run).build();
+        this.confirmed = Caffeine.newBuilder()
+            .maximumSize(MAX_ENTRIES)
+            .expireAfterWrite(TTL)
+            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+            .executor(Runnable::run)
+            .build();
     }
 
     @Override
@@ -66,12 +80,18 @@ final class LiveAccountCheck implements Converter<Jwt, AbstractAuthenticationTok
             Optional<Role> current;
             try {
                 current = accounts.currentRole(userId);
-            } catch (DataAccessException | TransactionException unavailable) {
-                // Fail closed: a token whose account cannot be checked opens nothing (it may belong to an erased
-                // account), yet it is not refused either (401 would send every client to log in again): 503, as
-                // every request that needs the database answers during an outage. While the database cannot be
-                // reached at all, every request need not wait for a connection: checks pause a while, answering
-                // 503 at once. A pool that is merely busy (a flash sale) is no outage: only this request is 503.
+            }
+            catch (DataAccessException | TransactionException unavailable) {
+                // Fail closed: a token whose account cannot be checked opens nothing (it
+                // may belong to an erased
+                // account), yet it is not refused either (401 would send every client to
+                // log in again): 503, as
+                // every request that needs the database answers during an outage. While
+                // the database cannot be
+                // reached at all, every request need not wait for a connection: checks
+                // pause a while, answering
+                // 503 at once. A pool that is merely busy (a flash sale) is no outage:
+                // only this request is 503.
                 if (unreachable(unavailable)) {
                     databaseBackAt = now.plus(OUTAGE_PAUSE);
                     log.warn("Account checks paused for {}, database unreachable: {}", OUTAGE_PAUSE,
@@ -88,17 +108,22 @@ final class LiveAccountCheck implements Converter<Jwt, AbstractAuthenticationTok
         return delegate.convert(jwt);
     }
 
-    /** The account could not be checked: the security entry point answers 503, not 401. */
+    /**
+     * The account could not be checked: the security entry point answers 503, not 401.
+     */
     static final class AccountCheckUnavailable extends AuthenticationException {
+
         AccountCheckUnavailable() {
             super("The token's account cannot be checked now: the database is unavailable");
         }
+
     }
 
     /**
-     * Whether the database itself cannot be reached (a refused connection, SQLSTATE class 08, a server
-     * shutting down), as opposed to a pool with no free connection: Hikari's pool timeout carries the
-     * last connection failure as its cause only when connecting failed.
+     * Whether the database itself cannot be reached (a refused connection, SQLSTATE class
+     * 08, a server shutting down), as opposed to a pool with no free connection: Hikari's
+     * pool timeout carries the last connection failure as its cause only when connecting
+     * failed.
      */
     static boolean unreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -116,7 +141,8 @@ final class LiveAccountCheck implements Converter<Jwt, AbstractAuthenticationTok
     private static UUID userId(Jwt jwt) {
         try {
             return UUID.fromString(jwt.getSubject());
-        } catch (RuntimeException notOurs) {
+        }
+        catch (RuntimeException notOurs) {
             throw new InvalidBearerTokenException("The token's subject is not an account id");
         }
     }
@@ -128,8 +154,10 @@ final class LiveAccountCheck implements Converter<Jwt, AbstractAuthenticationTok
         }
         try {
             return Role.valueOf(roles.get(0));
-        } catch (IllegalArgumentException unknown) {
+        }
+        catch (IllegalArgumentException unknown) {
             throw new InvalidBearerTokenException("The token names an unknown role");
         }
     }
+
 }

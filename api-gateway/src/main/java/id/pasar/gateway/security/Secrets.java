@@ -16,11 +16,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Where the application's keys come from. A key given in configuration (base64) always wins. On
- * the embedded default (no datasource configured) a missing key is generated on first start into
- * {@code <data dir>/keys/} and read from there afterwards, so tokens and encrypted data survive a
- * restart. Against a real database server a missing key is an error: instances sharing that
- * database must share their keys, and a generated one would differ per instance.
+ * Where the application's keys come from. A key given in configuration (base64) always
+ * wins. On the embedded default (no datasource configured) a missing key is generated on
+ * first start into {@code <data dir>/keys/} and read from there afterwards, so tokens and
+ * encrypted data survive a restart. Against a real database server a missing key is an
+ * error: instances sharing that database must share their keys, and a generated one would
+ * differ per instance.
  */
 @Slf4j
 @Component
@@ -29,6 +30,7 @@ public class Secrets {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path keyDirectory;
+
     private final boolean embeddedDefault;
 
     Secrets(PasarProperties properties, Environment environment) {
@@ -38,20 +40,23 @@ public class Secrets {
 
     /**
      * The key called {@code name}, from {@code configured} (base64) when given.
-     *
-     * @param variable the environment variable an operator sets, named in the error when it is missing
+     * @param variable the environment variable an operator sets, named in the error when
+     * it is missing
      */
     public byte[] key(String name, String configured, String variable, int minimumBytes) {
         byte[] key;
         if (StringUtils.hasText(configured)) {
             try {
                 key = Base64.getDecoder().decode(configured.trim());
-            } catch (IllegalArgumentException e) {
+            }
+            catch (IllegalArgumentException e) {
                 throw new IllegalStateException(variable + " must be base64", e);
             }
-        } else if (embeddedDefault) {
+        }
+        else if (embeddedDefault) {
             key = generatedKey(name, minimumBytes);
-        } else {
+        }
+        else {
             throw new IllegalStateException(variable + " is required when a datasource is configured "
                     + "(every instance must share it); generate one with: openssl rand -base64 " + minimumBytes);
         }
@@ -69,16 +74,23 @@ public class Secrets {
                 byte[] key = new byte[bytes];
                 RANDOM.nextBytes(key);
                 try {
-                    Files.writeString(Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rw-------"))), Base64.getEncoder().encodeToString(key));
+                    Files
+                        .writeString(
+                                Files.createFile(file,
+                                        PosixFilePermissions
+                                            .asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
+                                Base64.getEncoder().encodeToString(key));
                     log.info("Generated the {} key into {}", name, file);
-                } catch (FileAlreadyExistsException raced) {
+                }
+                catch (FileAlreadyExistsException raced) {
                     // another start created it first: read theirs
                 }
             }
             return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the key file " + file, e);
         }
     }
+
 }

@@ -49,15 +49,16 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Stateless bearer-token security. Who may call what is decided here, by path, in one table
- * that reads like api.md; everything not listed needs a token. A path that no controller maps is
- * let through so that it answers 404, as api.md asks, instead of 401.
+ * Stateless bearer-token security. Who may call what is decided here, by path, in one
+ * table that reads like api.md; everything not listed needs a token. A path that no
+ * controller maps is let through so that it answers 404, as api.md asks, instead of 401.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class SecurityConfiguration {
 
-    private static final String[] PUBLIC_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+    private static final String[] PUBLIC_DOCS = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+            "/swagger-ui/**" };
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems,
@@ -73,66 +74,85 @@ class SecurityConfiguration {
         };
         AccessDeniedHandler forbidden = (request, response, exception) -> problems.write(request, response,
                 HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden", "Your role may not do this.");
-        http
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable())
-                .logout(logout -> logout.disable())
-                .requestCache(cache -> cache.disable())
-                .cors(cors -> { })
-                .headers(headers -> headers
-                        // Spring Security's defaults stay (nosniff, X-Frame-Options DENY, Cache-Control no-store,
-                        // HSTS on HTTPS requests); API answers are data, never a page to frame or run.
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                                PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
-                                new StaticHeadersWriter("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))))
-                .authorizeHttpRequests(requests -> requests
-                        // Actuator's endpoints are not controllers: they are decided before "unmapped" is.
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
-                        // Shoppers' reads are open whether mapped or not (Spring MVC answers an unknown one 404), so they
-                        // are decided before "unmapped", whose handler lookup would double the lookup of the busiest paths.
-                        .requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/catalog/**",
-                                "/api/v1/compliance/rule-sets").permitAll()
-                        // Then an unknown path or method is 404 or 405 for everyone, whatever its prefix.
-                        .requestMatchers(new UnmappedRequestMatcher(mappings)).permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/token",
-                                "/api/v1/payments/notifications").permitAll()
-                        .requestMatchers("/api/v1/orders", "/api/v1/orders/**").hasRole(Role.SHOPPER.name())
-                        .requestMatchers("/api/v1/listings", "/api/v1/listings/**").hasRole(Role.SELLER.name())
-                        .requestMatchers(HttpMethod.GET, "/api/v1/admin/platform-affiliates")
-                        .hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
-                        .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/api/v1/sellers", "/api/v1/sellers/**").hasRole(Role.SELLER.name())
-                        .requestMatchers("/api/v1/compliance/seller-applications", "/api/v1/compliance/seller-applications/**",
-                                "/api/v1/compliance/sellers/**")
-                        .hasAnyRole(Role.COMPLIANCE_OFFICER.name(), Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.GET, "/api/v1/compliance/reports/**", "/api/v1/compliance/decisions",
-                                "/api/v1/compliance/decisions/**")
-                        .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
-                        .requestMatchers(PUBLIC_DOCS).permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new LiveAccountCheck(tokens, accounts, clock)))
-                        .authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler(forbidden))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler(forbidden));
+        http.csrf(csrf -> csrf.disable())
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .httpBasic(basic -> basic.disable())
+            .formLogin(form -> form.disable())
+            .logout(logout -> logout.disable())
+            .requestCache(cache -> cache.disable())
+            .cors(cors -> {
+            })
+            .headers(headers -> headers
+                // Spring Security's defaults stay (nosniff, X-Frame-Options DENY,
+                // Cache-Control no-store,
+                // HSTS on HTTPS requests); API answers are data, never a page to frame or
+                // run.
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                        new StaticHeadersWriter("Content-Security-Policy",
+                                "default-src 'none'; frame-ancestors 'none'"))))
+            .authorizeHttpRequests(requests -> requests
+                // Actuator's endpoints are not controllers: they are decided before
+                // "unmapped" is.
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                .permitAll()
+                .requestMatchers("/actuator/**")
+                .hasRole(Role.ADMIN.name())
+                // Shoppers' reads are open whether mapped or not (Spring MVC answers an
+                // unknown one 404), so they
+                // are decided before "unmapped", whose handler lookup would double the
+                // lookup of the busiest paths.
+                .requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/catalog/**",
+                        "/api/v1/compliance/rule-sets")
+                .permitAll()
+                // Then an unknown path or method is 404 or 405 for everyone, whatever its
+                // prefix.
+                .requestMatchers(new UnmappedRequestMatcher(mappings))
+                .permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/token",
+                        "/api/v1/payments/notifications")
+                .permitAll()
+                .requestMatchers("/api/v1/orders", "/api/v1/orders/**")
+                .hasRole(Role.SHOPPER.name())
+                .requestMatchers("/api/v1/listings", "/api/v1/listings/**")
+                .hasRole(Role.SELLER.name())
+                .requestMatchers(HttpMethod.GET, "/api/v1/admin/platform-affiliates")
+                .hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
+                .requestMatchers("/api/v1/admin/**")
+                .hasRole(Role.ADMIN.name())
+                .requestMatchers("/api/v1/sellers", "/api/v1/sellers/**")
+                .hasRole(Role.SELLER.name())
+                .requestMatchers("/api/v1/compliance/seller-applications", "/api/v1/compliance/seller-applications/**",
+                        "/api/v1/compliance/sellers/**")
+                .hasAnyRole(Role.COMPLIANCE_OFFICER.name(), Role.ADMIN.name())
+                .requestMatchers(HttpMethod.GET, "/api/v1/compliance/reports/**", "/api/v1/compliance/decisions",
+                        "/api/v1/compliance/decisions/**")
+                .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
+                .requestMatchers(PUBLIC_DOCS)
+                .permitAll()
+                .requestMatchers("/error")
+                .permitAll()
+                .anyRequest()
+                .authenticated())
+            .oauth2ResourceServer(resourceServer -> resourceServer
+                .jwt(jwt -> jwt.jwtAuthenticationConverter(new LiveAccountCheck(tokens, accounts, clock)))
+                .authenticationEntryPoint(unauthorized)
+                .accessDeniedHandler(forbidden))
+            .exceptionHandling(
+                    exceptions -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
         return http.build();
     }
 
     /**
-     * The firewall's refusals (a {@code ;}, an encoded {@code /} or dot segment, a non-printable
-     * character in the path) as problems; the default would be the container's error page.
+     * The firewall's refusals (a {@code ;}, an encoded {@code /} or dot segment, a
+     * non-printable character in the path) as problems; the default would be the
+     * container's error page.
      */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
-        return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST, "INVALID_PATH",
-                "Invalid path", "The path holds characters or segments that no path of this API has.");
+        return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST,
+                "INVALID_PATH", "Invalid path", "The path holds characters or segments that no path of this API has.");
     }
 
     @Bean
@@ -146,13 +166,19 @@ class SecurityConfiguration {
         return new NimbusJwtEncoder(new ImmutableSecret<SecurityContext>(jwtSigningKey));
     }
 
-    /** Accepts only HS256 tokens signed with our key, with an expiry not yet passed, from our issuer, for our audience. */
+    /**
+     * Accepts only HS256 tokens signed with our key, with an expiry not yet passed, from
+     * our issuer, for our audience.
+     */
     @Bean
     JwtDecoder jwtDecoder(SecretKey jwtSigningKey, JwtProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey)
+            .macAlgorithm(MacAlgorithm.HS256)
+            .build();
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                 aud -> aud != null && aud.contains(properties.audience()));
-        // The default validators check exp and nbf only when present: a token without exp would never expire.
+        // The default validators check exp and nbf only when present: a token without exp
+        // would never expire.
         OAuth2TokenValidator<Jwt> expires = new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()), audience, expires));
@@ -169,7 +195,10 @@ class SecurityConfiguration {
         return converter;
     }
 
-    /** Browsers may call the API only from the configured origins; none by default (CORS closed). */
+    /**
+     * Browsers may call the API only from the configured origins; none by default (CORS
+     * closed).
+     */
     @Bean
     CorsConfigurationSource corsConfigurationSource(CorsProperties cors) {
         CorsConfiguration configuration = new CorsConfiguration();
@@ -189,20 +218,25 @@ class SecurityConfiguration {
     }
 
     /**
-     * Spring Security observes nothing of its own: it would time every filter of the chain (about
-     * fifteen observations with their tags per request), every authentication and every authorization,
-     * which took 28 % of the JVM's time on a listing detail and as much on every other request
-     * (docs/performance.md). {@code http_server_requests} still times every request by route and
-     * status, so refused tokens and roles show there as 401 and 403.
+     * Spring Security observes nothing of its own: it would time every filter of the
+     * chain (about fifteen observations with their tags per request), every
+     * authentication and every authorization, which took 28 % of the JVM's time on a
+     * listing detail and as much on every other request (docs/performance.md).
+     * {@code http_server_requests} still times every request by route and status, so
+     * refused tokens and roles show there as 401 and 403.
      */
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
     }
 
-    /** BCrypt: slow on purpose, salted, and limited to 72 bytes (account requests check that). */
+    /**
+     * BCrypt: slow on purpose, salted, and limited to 72 bytes (account requests check
+     * that).
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
     }
+
 }

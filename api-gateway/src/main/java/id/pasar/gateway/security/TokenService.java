@@ -11,14 +11,19 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Service;
 
-/** Issues the signed access tokens that the resource server half of the application accepts. */
+/**
+ * Issues the signed access tokens that the resource server half of the application
+ * accepts.
+ */
 @Service
 public class TokenService {
 
     static final String ROLES_CLAIM = "roles";
 
     private final JwtEncoder encoder;
+
     private final JwtProperties properties;
+
     private final Clock clock;
 
     TokenService(JwtEncoder encoder, JwtProperties properties, Clock clock) {
@@ -30,19 +35,20 @@ public class TokenService {
     public AccessToken issue(UUID userId, Role role) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
-                .id(UUID.randomUUID().toString())
-                .issuer(properties.issuer())
-                .audience(List.of(properties.audience()))
-                .subject(userId.toString())
-                .issuedAt(now)
-                .expiresAt(now.plus(properties.timeToLive()))
-                .claim(ROLES_CLAIM, List.of(role.name()))
-                .build();
+            .id(UUID.randomUUID().toString())
+            .issuer(properties.issuer())
+            .audience(List.of(properties.audience()))
+            .subject(userId.toString())
+            .issuedAt(now)
+            .expiresAt(now.plus(properties.timeToLive()))
+            .claim(ROLES_CLAIM, List.of(role.name()))
+            .build();
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
-                .getTokenValue();
+            .getTokenValue();
         return new AccessToken(token, "Bearer", properties.timeToLive().toSeconds());
     }
 
     public record AccessToken(String accessToken, String tokenType, long expiresIn) {
     }
+
 }

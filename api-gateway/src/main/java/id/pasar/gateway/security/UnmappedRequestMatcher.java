@@ -7,9 +7,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
- * Matches requests that no controller handles: an unknown path, or a known path with a method it
- * does not support. Letting them through security lets Spring MVC answer 404 or 405, as api.md
- * asks, instead of asking for a token first; nothing runs for them but the error answer.
+ * Matches requests that no controller handles: an unknown path, or a known path with a
+ * method it does not support. Letting them through security lets Spring MVC answer 404 or
+ * 405, as api.md asks, instead of asking for a token first; nothing runs for them but the
+ * error answer.
  */
 final class UnmappedRequestMatcher implements RequestMatcher {
 
@@ -25,17 +26,23 @@ final class UnmappedRequestMatcher implements RequestMatcher {
         try {
             ServletRequestPathUtils.parseAndCache(request);
             return mappings.getHandler(request) == null;
-        } catch (HttpRequestMethodNotSupportedException unsupportedMethod) {
+        }
+        catch (HttpRequestMethodNotSupportedException unsupportedMethod) {
             return true;
-        } catch (Exception mappedButRefused) {
-            // e.g. a media type the handler does not take: it needs its usual rights first
+        }
+        catch (Exception mappedButRefused) {
+            // e.g. a media type the handler does not take: it needs its usual rights
+            // first
             return false;
-        } finally {
+        }
+        finally {
             if (previous != null) {
                 request.setAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE, previous);
-            } else {
+            }
+            else {
                 request.removeAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);
             }
         }
     }
+
 }

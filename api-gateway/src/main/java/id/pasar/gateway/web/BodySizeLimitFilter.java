@@ -20,12 +20,13 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over 1 MiB with 413: at once when {@code Content-Length} says so, and
- * while reading when a chunked body grows past the limit ({@link BodyTooLargeException}, which
- * {@link ProblemHandler} turns into the same 413). Only a body of unknown length (chunked) is
- * counted: Tomcat reads no more than a declared {@code Content-Length}, and a request with neither
- * header has no body, so the others pass unwrapped (a wrapper is one more hop on every call any
- * later filter or Spring MVC makes on the request).
+ * Refuses request bodies over 1 MiB with 413: at once when {@code Content-Length} says
+ * so, and while reading when a chunked body grows past the limit
+ * ({@link BodyTooLargeException}, which {@link ProblemHandler} turns into the same 413).
+ * Only a body of unknown length (chunked) is counted: Tomcat reads no more than a
+ * declared {@code Content-Length}, and a request with neither header has no body, so the
+ * others pass unwrapped (a wrapper is one more hop on every call any later filter or
+ * Spring MVC makes on the request).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -43,8 +44,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > LIMIT) {
-            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", "Request body too large",
-                    "A request body may hold at most 1 MiB (1048576 bytes).");
+            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+                    "Request body too large", "A request body may hold at most 1 MiB (1048576 bytes).");
             return;
         }
         chain.doFilter(request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null
@@ -53,9 +54,11 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     /** Thrown while reading a body that turns out to be over the limit. */
     static final class BodyTooLargeException extends IOException {
+
         BodyTooLargeException() {
             super("request body over " + LIMIT + " bytes");
         }
+
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
@@ -80,11 +83,13 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             Charset charset = encoding != null ? Charset.forName(encoding) : StandardCharsets.UTF_8;
             return new BufferedReader(new InputStreamReader(getInputStream(), charset));
         }
+
     }
 
     private static final class LimitedInputStream extends ServletInputStream {
 
         private final ServletInputStream delegate;
+
         private long read;
 
         LimitedInputStream(ServletInputStream delegate) {
@@ -130,5 +135,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         public void setReadListener(ReadListener listener) {
             delegate.setReadListener(listener);
         }
+
     }
+
 }

@@ -16,9 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A body says what it is: a {@code Content-Type} with a wildcard ({@code *}{@code /*},
  * {@code application/*}) names no media type, and Spring refuses to even read it
- * ({@code IllegalArgumentException} deep in the header parsing, a 500). Such a request, or one
- * whose {@code Content-Type} does not parse, is 415 {@code UNSUPPORTED_MEDIA_TYPE} here, before
- * anything reads it.
+ * ({@code IllegalArgumentException} deep in the header parsing, a 500). Such a request,
+ * or one whose {@code Content-Type} does not parse, is 415 {@code UNSUPPORTED_MEDIA_TYPE}
+ * here, before anything reads it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -51,4 +51,5 @@ class ContentTypeFilter extends OncePerRequestFilter {
             return false;
         }
     }
+
 }

@@ -11,8 +11,9 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
- * Whether a failure means the database cannot be reached (down, restarting, out of connections)
- * rather than that the request or the code is wrong: the client gets a 503 to retry, not a 500.
+ * Whether a failure means the database cannot be reached (down, restarting, out of
+ * connections) rather than that the request or the code is wrong: the client gets a 503
+ * to retry, not a 500.
  */
 final class DatabaseFailures {
 
@@ -22,9 +23,12 @@ final class DatabaseFailures {
     static boolean isUnreachable(Throwable failure) {
         boolean endingTransaction = false;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            // A commit or rollback that fails on the connection itself ("Connection is closed" from
-            // the pool, no SQLSTATE): the connection died under the transaction, which then failed
-            // and was rolled back by the server. The statement's own error was lost on the way.
+            // A commit or rollback that fails on the connection itself ("Connection is
+            // closed" from
+            // the pool, no SQLSTATE): the connection died under the transaction, which
+            // then failed
+            // and was rolled back by the server. The statement's own error was lost on
+            // the way.
             endingTransaction |= t instanceof TransactionSystemException || t instanceof TransactionException;
             if (endingTransaction && t instanceof SQLException sql && sql.getSQLState() == null) {
                 return true;
@@ -42,10 +46,11 @@ final class DatabaseFailures {
     }
 
     /**
-     * SQLSTATE class 08 (connection exception), 57P01-57P03 (the server is shutting down, crashed
-     * or not yet accepting connections) and 53300 (too many connections).
+     * SQLSTATE class 08 (connection exception), 57P01-57P03 (the server is shutting down,
+     * crashed or not yet accepting connections) and 53300 (too many connections).
      */
     private static boolean isUnreachableState(String state) {
         return state != null && (state.startsWith("08") || state.startsWith("57P") || "53300".equals(state));
     }
+
 }

@@ -9,13 +9,14 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The controllers' handler lookup tries the path first. Spring MVC finds the handler of a path with
- * a variable ({@code /api/v1/catalog/listings/{id}}) by trying every mapping of the application in
- * turn, and tries each one's method, parameters, headers, consumes, produces and version before its
- * path; on a listing detail that walk took about an eighth of the JVM's time (docs/performance.md).
- * Here a mapping whose path does not match is dropped after that one check, and the one or two whose
- * path matches are tried in full, by Spring's own code. The answer cannot differ: a mapping matches
- * only when all its conditions do, whatever their order; and the 404, 405, 406 and 415 answers
+ * The controllers' handler lookup tries the path first. Spring MVC finds the handler of a
+ * path with a variable ({@code /api/v1/catalog/listings/{id}}) by trying every mapping of
+ * the application in turn, and tries each one's method, parameters, headers, consumes,
+ * produces and version before its path; on a listing detail that walk took about an
+ * eighth of the JVM's time (docs/performance.md). Here a mapping whose path does not
+ * match is dropped after that one check, and the one or two whose path matches are tried
+ * in full, by Spring's own code. The answer cannot differ: a mapping matches only when
+ * all its conditions do, whatever their order; and the 404, 405, 406 and 415 answers
  * still come from Spring's handling of no match, which looks at every mapping.
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,5 +42,7 @@ class HandlerLookupConfiguration {
             }
             return super.getMatchingMapping(info, request);
         }
+
     }
+
 }

@@ -6,11 +6,12 @@ import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
- * Every text of a request body is plain text: no control characters but tab, line feed and
- * carriage return, and no bidirectional embeddings, overrides or isolates (U+202A-U+202E,
- * U+2066-U+2069), which make {@code rtl\u202Egnp.exe} display as {@code rtlexe.png} to the next
- * reader (a shopper, an officer, an auditor's spreadsheet). Such a text is refused whole with 400
- * {@code INVALID_CHARACTER} naming the field, never cleaned silently.
+ * Every text of a request body is plain text: no control characters but tab, line feed
+ * and carriage return, and no bidirectional embeddings, overrides or isolates
+ * (U+202A-U+202E, U+2066-U+2069), which make {@code rtl\u202Egnp.exe} display as
+ * {@code rtlexe.png} to the next reader (a shopper, an officer, an auditor's
+ * spreadsheet). Such a text is refused whole with 400 {@code INVALID_CHARACTER} naming
+ * the field, never cleaned silently.
  */
 class PlainTextDeserializer extends StringDeserializer {
 
@@ -35,10 +36,16 @@ class PlainTextDeserializer extends StringDeserializer {
                 || (c >= '\u2066' && c <= '\u2069');
     }
 
-    /** What {@link ProblemHandler} answers with 400 INVALID_CHARACTER; the value itself is never echoed. */
+    /**
+     * What {@link ProblemHandler} answers with 400 INVALID_CHARACTER; the value itself is
+     * never echoed.
+     */
     static final class ForbiddenCharacter extends InvalidFormatException {
+
         ForbiddenCharacter(JsonParser parser, String text) {
             super(parser, "a control or bidirectional formatting character", text, String.class);
         }
+
     }
+
 }

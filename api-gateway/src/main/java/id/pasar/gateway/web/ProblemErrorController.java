@@ -10,10 +10,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * Whatever the container sends to its error page (a {@code sendError} outside Spring MVC, a
- * TRACE, a failure in a filter) is a problem with a code, like every other answer, instead of
- * Spring Boot's default body. {@code /error} asked for directly is nothing: 404. Replaces Boot's
- * {@code BasicErrorController}, which backs off when an {@link ErrorController} exists.
+ * Whatever the container sends to its error page (a {@code sendError} outside Spring MVC,
+ * a TRACE, a failure in a filter) is a problem with a code, like every other answer,
+ * instead of Spring Boot's default body. {@code /error} asked for directly is nothing:
+ * 404. Replaces Boot's {@code BasicErrorController}, which backs off when an
+ * {@link ErrorController} exists.
  */
 @Controller
 class ProblemErrorController implements ErrorController {
@@ -30,7 +31,8 @@ class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
         if (status == null || !status.isError()) {
-            problems.write(request, response, HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", "There is nothing at this path.");
+            problems.write(request, response, HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found",
+                    "There is nothing at this path.");
             return;
         }
         if (status.is5xxServerError()) {
@@ -38,6 +40,8 @@ class ProblemErrorController implements ErrorController {
                     "Something went wrong on our side; quote the requestId when you report it.");
             return;
         }
-        problems.write(request, response, status, status.name(), status.getReasonPhrase(), status.getReasonPhrase() + ".");
+        problems.write(request, response, status, status.name(), status.getReasonPhrase(),
+                status.getReasonPhrase() + ".");
     }
+
 }

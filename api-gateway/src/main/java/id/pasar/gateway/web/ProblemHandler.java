@@ -49,10 +49,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 
 /**
- * The one place that turns every failure inside Spring MVC into {@code application/problem+json}
- * with a stable {@code code} (api.md, Conventions). Modules throw {@link ErrorResponse}s that
- * carry their own status and code; framework failures get theirs here; anything unexpected is a
- * 500 {@code INTERNAL_ERROR} that says nothing about the inside (no stack trace, no SQL).
+ * The one place that turns every failure inside Spring MVC into
+ * {@code application/problem+json} with a stable {@code code} (api.md, Conventions).
+ * Modules throw {@link ErrorResponse}s that carry their own status and code; framework
+ * failures get theirs here; anything unexpected is a 500 {@code INTERNAL_ERROR} that says
+ * nothing about the inside (no stack trace, no SQL).
  */
 @Slf4j
 @RestControllerAdvice
@@ -67,33 +68,42 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail detail ? detail
-                : ex instanceof ErrorResponse response ? response.getBody()
-                : ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+        ProblemDetail problem = body instanceof ProblemDetail detail ? detail : ex instanceof ErrorResponse response
+                ? response.getBody() : ProblemDetail.forStatusAndDetail(status, ex.getMessage());
         Object given = problem.getProperties() != null ? problem.getProperties().get(Problems.CODE) : null;
         String code = given != null ? given.toString() : codeOf(ex, status);
         Problems.withCode(problem, code);
         if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
             problem.setDetail("There is nothing at this path.");
-        } else if (ex instanceof MethodArgumentNotValidException invalid) {
+        }
+        else if (ex instanceof MethodArgumentNotValidException invalid) {
             problem.setTitle("Invalid request");
             problem.setDetail("The request has invalid fields.");
-            problem.setProperty("errors", invalid.getBindingResult().getAllErrors().stream()
-                    .map(error -> new FieldProblem(error instanceof FieldError field ? field.getField() : error.getObjectName(),
-                            error.getDefaultMessage()))
-                    .toList());
-        } else if (ex instanceof HandlerMethodValidationException invalid) {
+            problem.setProperty("errors",
+                    invalid.getBindingResult()
+                        .getAllErrors()
+                        .stream()
+                        .map(error -> new FieldProblem(
+                                error instanceof FieldError field ? field.getField() : error.getObjectName(),
+                                error.getDefaultMessage()))
+                        .toList());
+        }
+        else if (ex instanceof HandlerMethodValidationException invalid) {
             problem.setTitle("Invalid request");
             problem.setDetail("The request has invalid parameters.");
             List<FieldProblem> errors = new ArrayList<>();
-            // A body validated with the other parameters names its own fields, not the parameter that holds it.
-            invalid.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                    errors.add(new FieldProblem(error instanceof FieldError field ? field.getField()
-                            : nameOf(result.getMethodParameter()), error.getDefaultMessage()))));
+            // A body validated with the other parameters names its own fields, not the
+            // parameter that holds it.
+            invalid.getParameterValidationResults()
+                .forEach(result -> result.getResolvableErrors()
+                    .forEach(error -> errors.add(new FieldProblem(
+                            error instanceof FieldError field ? field.getField() : nameOf(result.getMethodParameter()),
+                            error.getDefaultMessage()))));
             problem.setProperty("errors", errors);
         }
         localizer.localize(problem, code, LocaleContextHolder.getLocale());
-        // A problem is problem+json whatever the request accepts: a client that asked for a type we do not
+        // A problem is problem+json whatever the request accepts: a client that asked for
+        // a type we do not
         // produce (406) still learns why, instead of getting an empty body.
         HttpHeaders problemHeaders = new HttpHeaders();
         problemHeaders.putAll(headers);
@@ -103,11 +113,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Bad JSON, wrong types, and bodies that grow past the limit while being read. */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (causedBy(ex, BodySizeLimitFilter.BodyTooLargeException.class)) {
-            ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", "Request body too large",
-                    "A request body may hold at most 1 MiB (1048576 bytes).");
+            ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+                    "Request body too large", "A request body may hold at most 1 MiB (1048576 bytes).");
             return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
         }
         PlainTextDeserializer.ForbiddenCharacter forbidden = cause(ex, PlainTextDeserializer.ForbiddenCharacter.class);
@@ -115,8 +125,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             String field = path(forbidden);
             ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "INVALID_CHARACTER", "Invalid character",
                     "The field '" + field + "' holds a control or bidirectional formatting character.");
-            problem.setProperty("errors", List.of(new FieldProblem(field, "must be plain text: no control or "
-                    + "bidirectional formatting characters")));
+            problem.setProperty("errors", List.of(new FieldProblem(field,
+                    "must be plain text: no control or " + "bidirectional formatting characters")));
             return handleExceptionInternal(ex, problem, headers, status, request);
         }
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request",
@@ -125,7 +135,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (jackson != null && !jackson.getPath().isEmpty()) {
             String field = path(jackson);
             problem.setDetail("The field '" + field + "' has the wrong type or an unreadable value.");
-            problem.setProperty("errors", List.of(new FieldProblem(field, "has the wrong type or an unreadable value")));
+            problem.setProperty("errors",
+                    List.of(new FieldProblem(field, "has the wrong type or an unreadable value")));
         }
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
@@ -140,7 +151,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
-    /** Tomcat refuses a query string it cannot decode (a {@code %} not followed by two hex digits) when a parameter is read. */
+    /**
+     * Tomcat refuses a query string it cannot decode (a {@code %} not followed by two hex
+     * digits) when a parameter is read.
+     */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<Object> undecodableParameter(InvalidParameterException ex, WebRequest request) {
         return answer(ex, HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "Invalid parameter",
@@ -148,12 +162,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * PostgreSQL stores no NUL character in text (SQLSTATE 22021): a JSON {@code \\u0000} or a {@code %00} in a query
-     * parameter reaches it as one. Nothing is stored; the transaction that met it rolled back.
+     * PostgreSQL stores no NUL character in text (SQLSTATE 22021): a JSON {@code \\u0000}
+     * or a {@code %00} in a query parameter reaches it as one. Nothing is stored; the
+     * transaction that met it rolled back.
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> dataIntegrity(DataIntegrityViolationException ex, WebRequest request) {
-        if (NestedExceptionUtils.getMostSpecificCause(ex) instanceof SQLException sql && "22021".equals(sql.getSQLState())) {
+        if (NestedExceptionUtils.getMostSpecificCause(ex) instanceof SQLException sql
+                && "22021".equals(sql.getSQLState())) {
             return answer(ex, HttpStatus.BAD_REQUEST, "INVALID_CHARACTER", "Invalid character",
                     "A text in the request holds a character that cannot be stored (NUL).", request);
         }
@@ -164,9 +180,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, WebRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid request",
                 "The request has invalid parameters.");
-        problem.setProperty("errors", ex.getConstraintViolations().stream()
-                .map(violation -> new FieldProblem(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
-                .toList());
+        problem.setProperty("errors",
+                ex.getConstraintViolations()
+                    .stream()
+                    .map(violation -> new FieldProblem(lastNode(violation.getPropertyPath().toString()),
+                            violation.getMessage()))
+                    .toList());
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
@@ -181,14 +200,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 request);
     }
 
-    @ExceptionHandler({OptimisticLockingFailureException.class, PessimisticLockingFailureException.class})
+    @ExceptionHandler({ OptimisticLockingFailureException.class, PessimisticLockingFailureException.class })
     ResponseEntity<Object> concurrentUpdate(RuntimeException ex, WebRequest request) {
         return answer(ex, HttpStatus.CONFLICT, "CONCURRENT_UPDATE", "Concurrent update",
                 "Someone else changed this at the same moment; read it again and retry.", request);
     }
 
-    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-            QueryTimeoutException.class})
+    @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            QueryTimeoutException.class })
     ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
         log.warn("Database unavailable: {}", ex.getMessage());
         HttpHeaders headers = new HttpHeaders();
@@ -199,8 +218,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
-        // A connection lost mid-transaction reaches here wrapped in whatever was running: a commit
-        // (TransactionSystemException), Hibernate, Bucket4j. It is the database, not a bug.
+        // A connection lost mid-transaction reaches here wrapped in whatever was running:
+        // a commit
+        // (TransactionSystemException), Hibernate, Bucket4j. It is the database, not a
+        // bug.
         if (DatabaseFailures.isUnreachable(ex)) {
             return databaseUnavailable(ex, request);
         }
@@ -212,7 +233,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** A problem with no headers or fields of its own: status, code, title and detail. */
     private ResponseEntity<Object> answer(Exception ex, HttpStatus status, String code, String title, String detail,
             WebRequest request) {
-        return handleExceptionInternal(ex, Problems.of(status, code, title, detail), new HttpHeaders(), status, request);
+        return handleExceptionInternal(ex, Problems.of(status, code, title, detail), new HttpHeaders(), status,
+                request);
     }
 
     private static String codeOf(Exception ex, HttpStatusCode status) {
@@ -251,7 +273,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** The name the client used: a header's or a query parameter's, not the Java parameter's. */
+    /**
+     * The name the client used: a header's or a query parameter's, not the Java
+     * parameter's.
+     */
     private static String nameOf(MethodParameter parameter) {
         RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
         if (header != null) {
@@ -281,7 +306,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     path.append('.');
                 }
                 path.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
+            }
+            else if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');
             }
         }
@@ -309,4 +335,5 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** One entry of {@code errors}: which field, and what is wrong with it. */
     record FieldProblem(String field, String message) {
     }
+
 }

@@ -11,9 +11,10 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 /**
- * Problem titles and details in the caller's language: Bahasa Indonesia by default, English with
- * {@code Accept-Language: en} (bundles {@code i18n/problems*.properties}, keyed by the stable
- * {@code code}). Codes, reasons and field names never change with the language.
+ * Problem titles and details in the caller's language: Bahasa Indonesia by default,
+ * English with {@code Accept-Language: en} (bundles {@code i18n/problems*.properties},
+ * keyed by the stable {@code code}). Codes, reasons and field names never change with the
+ * language.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProblemLocalizer {
@@ -43,4 +44,5 @@ public class ProblemLocalizer {
     void localize(ProblemDetail problem, String code, HttpServletRequest request) {
         localize(problem, code, request == null ? INDONESIAN : localeResolver().resolveLocale(request));
     }
+
 }

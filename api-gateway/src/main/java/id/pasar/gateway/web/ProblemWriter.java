@@ -15,13 +15,15 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a problem straight to the response, for failures that happen before Spring MVC takes
- * the request (security, body limits, rate limits) and so never reach {@link ProblemHandler}.
+ * Writes a problem straight to the response, for failures that happen before Spring MVC
+ * takes the request (security, body limits, rate limits) and so never reach
+ * {@link ProblemHandler}.
  */
 @Component
 public class ProblemWriter {
 
     private final JsonMapper mapper;
+
     private final ProblemLocalizer localizer;
 
     ProblemWriter(JsonMapper mapper, ProblemLocalizer localizer) {
@@ -52,7 +54,10 @@ public class ProblemWriter {
         write(request, response, Problems.of(status, code, title, detail), Map.of());
     }
 
-    /** 503 with {@code Retry-After}: the one answer to a database outage, wherever a request meets it. */
+    /**
+     * 503 with {@code Retry-After}: the one answer to a database outage, wherever a
+     * request meets it.
+     */
     static ProblemDetail databaseUnavailable() {
         return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", "Service unavailable",
                 "The service cannot reach its database right now; retry shortly.");
@@ -60,12 +65,18 @@ public class ProblemWriter {
 
     static final String DATABASE_RETRY_AFTER_SECONDS = "5";
 
-    /** {@link #databaseUnavailable()}, for failures before Spring MVC (security, rate limits). */
+    /**
+     * {@link #databaseUnavailable()}, for failures before Spring MVC (security, rate
+     * limits).
+     */
     public void writeDatabaseUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
         write(request, response, databaseUnavailable(), Map.of(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS));
     }
 
-    /** What every problem carries besides its cause: the path it answers and the request id to quote. */
+    /**
+     * What every problem carries besides its cause: the path it answers and the request
+     * id to quote.
+     */
     static void decorate(ProblemDetail problem, HttpServletRequest request) {
         if (problem.getInstance() == null && request != null) {
             problem.setInstance(URI.create(request.getRequestURI()));
@@ -75,4 +86,5 @@ public class ProblemWriter {
             problem.setProperty("requestId", requestId);
         }
     }
+
 }

@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an id: the caller's {@code X-Request-Id} when it is a sane token, a new
- * UUID otherwise. It is echoed in the response, put in every log line of the request (MDC
- * {@code requestId}) and in every problem body, so a user's report can be found in the logs.
+ * Gives every request an id: the caller's {@code X-Request-Id} when it is a sane token, a
+ * new UUID otherwise. It is echoed in the response, put in every log line of the request
+ * (MDC {@code requestId}) and in every problem body, so a user's report can be found in
+ * the logs.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -24,6 +25,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Request-Id";
     static final String MDC_KEY = "requestId";
+
     // Printable, short, no spaces: a caller's header must not be able to forge log lines.
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -36,8 +38,10 @@ public class RequestIdFilter extends OncePerRequestFilter {
         response.setHeader(HEADER, requestId);
         try {
             chain.doFilter(request, response);
-        } finally {
+        }
+        finally {
             MDC.remove(MDC_KEY);
         }
     }
+
 }

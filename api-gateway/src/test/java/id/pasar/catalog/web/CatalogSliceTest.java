@@ -37,44 +37,48 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 class CatalogSliceTest {
 
     private static final UUID LISTING = UUID.randomUUID();
+
     private static final UUID SELLER = UUID.randomUUID();
 
     @Autowired
     MockMvcTester mvc;
+
     @MockitoBean
     ListingSearch search;
+
     @MockitoBean
     Categories categories;
+
     @MockitoBean
     ExposureCounter exposure;
 
     @Test
     void searchesWithTheShoppersFiltersAndCountsTheFirstPageAsImpressions() {
-        given(categories.find("batik")).willReturn(Optional.of(new Category("batik", null, "Batik", "Batik", false, null,
-                null, false)));
+        given(categories.find("batik"))
+            .willReturn(Optional.of(new Category("batik", null, "Batik", "Batik", false, null, null, false)));
         given(categories.withDescendants("batik")).willReturn(Set.of("batik", "batik-kain"));
-        given(search.search(any())).willReturn(new KeysetPage<>(List.of(new Hit(LISTING, "Kain Batik Tulis", 450_000,
-                "Batik Sekar Jagad", SELLER, "32.09", "32", "batik-kain", true, null, BigDecimal.ONE, WebSlice.NOW, "t")),
-                null));
+        given(search.search(
+                any()))
+            .willReturn(new KeysetPage<>(List.of(new Hit(LISTING, "Kain Batik Tulis", 450_000, "Batik Sekar Jagad",
+                    SELLER, "32.09", "32", "batik-kain", true, null, BigDecimal.ONE, WebSlice.NOW, "t")), null));
 
-        assertThat(mvc.get().uri("/api/v1/catalog/listings?q= Batik Tulis &categoryCode=batik&provinceCode=32"
-                + "&minPriceIdr=0&maxPriceIdr=500000&sort=price_asc&size=5")).hasStatusOk()
-                .bodyJson().extractingPath("$.items[0].listingId").isEqualTo(LISTING.toString());
-        then(search).should().search(new Query("batik tulis", Set.of("batik", "batik-kain"), "32", 0L, 500_000L,
-                SearchSort.PRICE_ASC, 5, null));
-        then(exposure).should().firstPage(any(), argThat(hits -> hits.size() == 1 && hits.get(0).listingId().equals(LISTING)));
+        assertThat(mvc.get()
+            .uri("/api/v1/catalog/listings?q= Batik Tulis &categoryCode=batik&provinceCode=32"
+                    + "&minPriceIdr=0&maxPriceIdr=500000&sort=price_asc&size=5"))
+            .hasStatusOk()
+            .bodyJson()
+            .extractingPath("$.items[0].listingId")
+            .isEqualTo(LISTING.toString());
+        then(search).should()
+            .search(new Query("batik tulis", Set.of("batik", "batik-kain"), "32", 0L, 500_000L, SearchSort.PRICE_ASC, 5,
+                    null));
+        then(exposure).should()
+            .firstPage(any(), argThat(hits -> hits.size() == 1 && hits.get(0).listingId().equals(LISTING)));
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({
-        "size=0, size",
-        "size=101, size",
-        "sort=cheapest, sort",
-        "provinceCode=3, provinceCode",
-        "provinceCode=320, provinceCode",
-        "minPriceIdr=-1, minPriceIdr",
-        "maxPriceIdr=-1, maxPriceIdr",
-    })
+    @CsvSource({ "size=0, size", "size=101, size", "sort=cheapest, sort", "provinceCode=3, provinceCode",
+            "provinceCode=320, provinceCode", "minPriceIdr=-1, minPriceIdr", "maxPriceIdr=-1, maxPriceIdr", })
     void refusesAParameterOutOfItsBounds(String parameter, String field) {
         assertThat(mvc.get().uri("/api/v1/catalog/listings?" + parameter)).satisfies(invalid(field));
     }
@@ -92,34 +96,38 @@ class CatalogSliceTest {
     @Test
     void refusesAPriceThatIsNotANumber() {
         assertThat(mvc.get().uri("/api/v1/catalog/listings?minPriceIdr=murah"))
-                .satisfies(problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER"));
+            .satisfies(problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER"));
     }
 
     @Test
     void refusesACursorItDidNotGiveOut() {
         assertThat(mvc.get().uri("/api/v1/catalog/listings?cursor=abc"))
-                .satisfies(problem(HttpStatus.BAD_REQUEST, "INVALID_CURSOR"));
+            .satisfies(problem(HttpStatus.BAD_REQUEST, "INVALID_CURSOR"));
     }
 
     @Test
     void showsAPublishedListingAndCountsTheView() {
-        given(search.published(LISTING)).willReturn(Optional.of(new PublishedListing(LISTING, "Kain Batik Tulis",
-                "Katun primisima", 450_000, "Batik Sekar Jagad", SELLER, "32.09", "32", "batik-kain", 0, 400, null, null)));
+        given(search.published(LISTING))
+            .willReturn(Optional.of(new PublishedListing(LISTING, "Kain Batik Tulis", "Katun primisima", 450_000,
+                    "Batik Sekar Jagad", SELLER, "32.09", "32", "batik-kain", 0, 400, null, null)));
 
         assertThat(mvc.get().uri("/api/v1/catalog/listings/{id}", LISTING)).hasStatusOk()
-                .bodyJson().extractingPath("$.inStock").isEqualTo(false);
+            .bodyJson()
+            .extractingPath("$.inStock")
+            .isEqualTo(false);
         then(exposure).should().detailView(any(), argThat(listing -> listing.listingId().equals(LISTING)));
     }
 
     @Test
     void aListingThatIsNotPublishedIsNotFound() {
         assertThat(mvc.get().uri("/api/v1/catalog/listings/{id}", LISTING))
-                .satisfies(problem(HttpStatus.NOT_FOUND, "LISTING_NOT_FOUND"));
+            .satisfies(problem(HttpStatus.NOT_FOUND, "LISTING_NOT_FOUND"));
     }
 
     @Test
     void refusesAListingIdThatIsNotAUuid() {
         assertThat(mvc.get().uri("/api/v1/catalog/listings/batik"))
-                .satisfies(problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER"));
+            .satisfies(problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER"));
     }
+
 }

@@ -40,7 +40,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequest
 class SellerListingSliceTest {
 
     private static final UUID USER = UUID.randomUUID();
+
     private static final UUID LISTING = UUID.randomUUID();
+
     private static final String DRAFT = """
             { "title": "  Kain Batik Tulis Mega Mendung ", "description": "Katun primisima, 2 meter.",
               "categoryCode": "batik-kain", "priceIdr": 450000, "stock": 12, "shipFromRegencyCode": "3209",
@@ -48,17 +50,20 @@ class SellerListingSliceTest {
 
     @Autowired
     MockMvcTester mvc;
+
     @MockitoBean
     SellerListings listings;
+
     @MockitoBean
     PublishingWorkflow publishing;
+
     @MockitoBean
     Categories categories;
 
     @BeforeEach
     void batikIsACategoryAndDraftsAreWritten() {
-        given(categories.find("batik-kain")).willReturn(Optional.of(new Category("batik-kain", "batik", "Kain batik",
-                "Batik cloth", false, null, null, false)));
+        given(categories.find("batik-kain")).willReturn(Optional
+            .of(new Category("batik-kain", "batik", "Kain batik", "Batik cloth", false, null, null, false)));
         Listing draft = mock(Listing.class);
         given(draft.getId()).willReturn(LISTING);
         given(draft.getStatus()).willReturn(Listing.Status.DRAFT);
@@ -68,36 +73,30 @@ class SellerListingSliceTest {
     @Test
     void createsADraftWithTheRegencyDottedAndTheTitleTrimmed() {
         assertThat(create(DRAFT)).hasStatus(HttpStatus.CREATED)
-                .hasHeader("Location", "/api/v1/listings/" + LISTING)
-                .bodyJson().extractingPath("$.status").isEqualTo("DRAFT");
+            .hasHeader("Location", "/api/v1/listings/" + LISTING)
+            .bodyJson()
+            .extractingPath("$.status")
+            .isEqualTo("DRAFT");
         verify(listings).create(USER, new ListingContent("Kain Batik Tulis Mega Mendung", "Katun primisima, 2 meter.",
                 "batik-kain", 450_000, 12, "32.09", 400, null, null, null));
     }
 
     @Test
     void namesEveryMissingField() {
-        assertThat(create("{}")).satisfies(invalid("title", "categoryCode", "priceIdr", "stock", "shipFromRegencyCode",
-                "weightGrams"));
+        assertThat(create("{}"))
+            .satisfies(invalid("title", "categoryCode", "priceIdr", "stock", "shipFromRegencyCode", "weightGrams"));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
-    @CsvSource({
-        "priceIdr, 0", "priceIdr, 10000000001",
-        "stock, -1", "stock, 1000001",
-        "weightGrams, 0", "weightGrams, 1000001",
-    })
+    @CsvSource({ "priceIdr, 0", "priceIdr, 10000000001", "stock, -1", "stock, 1000001", "weightGrams, 0",
+            "weightGrams, 1000001", })
     void refusesANumberOutOfItsBounds(String field, long value) {
         assertThat(create(with(DRAFT, field, value))).satisfies(invalid(field));
     }
 
     @ParameterizedTest(name = "{0} = \"{1}\"")
-    @CsvSource({
-        "title, ' '",
-        "categoryCode, ''",
-        "shipFromRegencyCode, 32-09",
-        "shipFromRegencyCode, 320",
-        "shipFromRegencyCode, 32.091",
-    })
+    @CsvSource({ "title, ' '", "categoryCode, ''", "shipFromRegencyCode, 32-09", "shipFromRegencyCode, 320",
+            "shipFromRegencyCode, 32.091", })
     void refusesAMalformedText(String field, String value) {
         assertThat(create(with(DRAFT, field, value))).satisfies(invalid(field));
     }
@@ -117,36 +116,40 @@ class SellerListingSliceTest {
     @Test
     void refusesAnUnknownHalalStatusAsMalformed() {
         assertThat(create(with(DRAFT, "halalStatus", "MAYBE")))
-                .satisfies(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST"))
-                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("halalStatus");
+            .satisfies(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST"))
+            .bodyJson()
+            .extractingPath("$.errors[0].field")
+            .isEqualTo("halalStatus");
     }
 
     @Test
     void checksAnEditLikeACreation() {
         assertThat(seller(mvc.put().uri("/api/v1/listings/{id}", LISTING), with(DRAFT, "stock", -1)))
-                .satisfies(invalid("stock"));
+            .satisfies(invalid("stock"));
     }
 
     @Test
     void refusesANegativeOrMissingStock() {
         assertThat(seller(mvc.put().uri("/api/v1/listings/{id}/stock", LISTING), "{\"stock\": -1}"))
-                .satisfies(invalid("stock"));
+            .satisfies(invalid("stock"));
         assertThat(seller(mvc.put().uri("/api/v1/listings/{id}/stock", LISTING), "{}")).satisfies(invalid("stock"));
     }
 
     @Test
     void aRefusedPublicationIs422WithEveryReasonAndTheDecision() {
         UUID decision = UUID.randomUUID();
-        given(publishing.publish(LISTING, USER)).willReturn(new Publication(false,
-                List.of("SELLER_NOT_VERIFIED", "LICENCE_REQUIRED"), decision));
+        given(publishing.publish(LISTING, USER))
+            .willReturn(new Publication(false, List.of("SELLER_NOT_VERIFIED", "LICENCE_REQUIRED"), decision));
 
         assertThat(seller(mvc.post().uri("/api/v1/listings/{id}/publish", LISTING), null))
-                .satisfies(problem(HttpStatus.UNPROCESSABLE_CONTENT, "COMPLIANCE_REJECTED"))
-                .bodyJson().satisfies(body -> {
-                    assertThat(body).extractingPath("$.reasons").asArray()
-                            .containsExactly("SELLER_NOT_VERIFIED", "LICENCE_REQUIRED");
-                    assertThat(body).extractingPath("$.decisionId").isEqualTo(decision.toString());
-                });
+            .satisfies(problem(HttpStatus.UNPROCESSABLE_CONTENT, "COMPLIANCE_REJECTED"))
+            .bodyJson()
+            .satisfies(body -> {
+                assertThat(body).extractingPath("$.reasons")
+                    .asArray()
+                    .containsExactly("SELLER_NOT_VERIFIED", "LICENCE_REQUIRED");
+                assertThat(body).extractingPath("$.decisionId").isEqualTo(decision.toString());
+            });
     }
 
     @Test
@@ -155,13 +158,15 @@ class SellerListingSliceTest {
         given(publishing.publish(LISTING, USER)).willReturn(new Publication(true, List.of(), decision));
 
         assertThat(seller(mvc.post().uri("/api/v1/listings/{id}/publish", LISTING), null)).hasStatusOk()
-                .bodyJson().extractingPath("$.status").isEqualTo("PUBLISHED");
+            .bodyJson()
+            .extractingPath("$.status")
+            .isEqualTo("PUBLISHED");
     }
 
     @Test
     void refusesAListingIdThatIsNotAUuid() {
         assertThat(seller(mvc.post().uri("/api/v1/listings/42/unpublish"), null))
-                .satisfies(problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER"));
+            .satisfies(problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER"));
     }
 
     @Test
@@ -175,7 +180,7 @@ class SellerListingSliceTest {
     @Test
     void needsAToken() {
         assertThat(mvc.post().uri("/api/v1/listings").contentType(APPLICATION_JSON).content(DRAFT))
-                .satisfies(problem(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED"));
+            .satisfies(problem(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED"));
     }
 
     private MockMvcRequestBuilder create(String body) {
@@ -190,4 +195,5 @@ class SellerListingSliceTest {
         request.with(as(SELLER, USER));
         return body == null ? request : request.contentType(APPLICATION_JSON).content(body);
     }
+
 }

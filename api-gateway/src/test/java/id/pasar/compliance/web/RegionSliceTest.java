@@ -24,6 +24,7 @@ class RegionSliceTest {
 
     @Autowired
     MockMvcTester mvc;
+
     @MockitoBean
     Regions regions;
 
@@ -31,8 +32,9 @@ class RegionSliceTest {
     void listsTheProvincesWholeWithoutAToken() {
         given(regions.provinces()).willReturn(List.of(JAWA_BARAT));
 
-        assertThat(mvc.get().uri("/api/v1/regions/provinces")).hasStatusOk().bodyJson()
-                .isLenientlyEqualTo("{\"items\": [{\"code\": \"32\", \"name\": \"Jawa Barat\"}], \"nextCursor\": null}");
+        assertThat(mvc.get().uri("/api/v1/regions/provinces")).hasStatusOk()
+            .bodyJson()
+            .isLenientlyEqualTo("{\"items\": [{\"code\": \"32\", \"name\": \"Jawa Barat\"}], \"nextCursor\": null}");
     }
 
     @Test
@@ -41,22 +43,29 @@ class RegionSliceTest {
         given(regions.regenciesOf("32")).willReturn(List.of(new Regency("32.04", "32", "Kabupaten Bandung")));
 
         assertThat(mvc.get().uri("/api/v1/regions/provinces/32/regencies")).hasStatusOk()
-                .bodyJson().extractingPath("$.items[0].code").isEqualTo("32.04");
+            .bodyJson()
+            .extractingPath("$.items[0].code")
+            .isEqualTo("32.04");
     }
 
     @Test
     void anUnknownProvinceIsNotFoundInTheCallersLanguage() {
         assertThat(mvc.get().uri("/api/v1/regions/provinces/99/regencies"))
-                .satisfies(problem(HttpStatus.NOT_FOUND, "PROVINCE_NOT_FOUND"))
-                .bodyJson().extractingPath("$.title").isEqualTo("Provinsi tidak ditemukan");
+            .satisfies(problem(HttpStatus.NOT_FOUND, "PROVINCE_NOT_FOUND"))
+            .bodyJson()
+            .extractingPath("$.title")
+            .isEqualTo("Provinsi tidak ditemukan");
         assertThat(mvc.get().uri("/api/v1/regions/provinces/99/regencies").header("Accept-Language", "en"))
-                .satisfies(problem(HttpStatus.NOT_FOUND, "PROVINCE_NOT_FOUND"))
-                .bodyJson().extractingPath("$.title").isEqualTo("Province not found");
+            .satisfies(problem(HttpStatus.NOT_FOUND, "PROVINCE_NOT_FOUND"))
+            .bodyJson()
+            .extractingPath("$.title")
+            .isEqualTo("Province not found");
     }
 
     @Test
     void aWriteToReferenceDataIsMethodNotAllowed() {
         assertThat(mvc.post().uri("/api/v1/regions/provinces"))
-                .satisfies(problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED"));
+            .satisfies(problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED"));
     }
+
 }

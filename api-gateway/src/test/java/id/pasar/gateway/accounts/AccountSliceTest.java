@@ -30,10 +30,12 @@ class AccountSliceTest {
     private static final String REGISTRATION = """
             { "email": "budi@example.id", "password": "kopi-tubruk-2026", "displayName": "Budi Santoso",
               "role": "SELLER" }""";
+
     private static final String CREDENTIALS = "{ \"email\": \"budi@example.id\", \"password\": \"kopi-tubruk-2026\" }";
 
     @Autowired
     MockMvcTester mvc;
+
     @MockitoBean
     Accounts accounts;
 
@@ -43,7 +45,9 @@ class AccountSliceTest {
         given(accounts.register("budi@example.id", "kopi-tubruk-2026", "Budi Santoso", Role.SELLER)).willReturn(userId);
 
         assertThat(register(REGISTRATION)).hasStatus(HttpStatus.CREATED)
-                .bodyJson().extractingPath("$.userId").isEqualTo(userId.toString());
+            .bodyJson()
+            .extractingPath("$.userId")
+            .isEqualTo(userId.toString());
     }
 
     @Test
@@ -53,15 +57,8 @@ class AccountSliceTest {
     }
 
     @ParameterizedTest(name = "{0} = \"{1}\"")
-    @CsvSource({
-        "email, budi",
-        "email, ' '",
-        "password, kopi-tub9",
-        "password, €€€€€€€€€€€€€€€€€€€€€€€€€",
-        "displayName, ' '",
-        "role, ADMIN",
-        "role, AUDITOR",
-    })
+    @CsvSource({ "email, budi", "email, ' '", "password, kopi-tub9", "password, €€€€€€€€€€€€€€€€€€€€€€€€€",
+            "displayName, ' '", "role, ADMIN", "role, AUDITOR", })
     void refusesARegistrationWithABadField(String field, String value) {
         assertThat(register(with(REGISTRATION, field, value))).satisfies(invalid(field));
     }
@@ -75,15 +72,19 @@ class AccountSliceTest {
 
     @Test
     void readsARoleOnlyByItsName() {
-        assertThat(register(with(REGISTRATION, "role", 4))).satisfies(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST"));
-        assertThat(register(with(REGISTRATION, "role", "KING"))).satisfies(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST"))
-                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("role");
+        assertThat(register(with(REGISTRATION, "role", 4)))
+            .satisfies(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST"));
+        assertThat(register(with(REGISTRATION, "role", "KING")))
+            .satisfies(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST"))
+            .bodyJson()
+            .extractingPath("$.errors[0].field")
+            .isEqualTo("role");
     }
 
     @Test
     void exchangesCredentialsForATokenWithoutAToken() {
         given(accounts.issueToken("budi@example.id", "kopi-tubruk-2026", "127.0.0.1"))
-                .willReturn(new AccessToken("eyJ.token", "Bearer", 3600));
+            .willReturn(new AccessToken("eyJ.token", "Bearer", 3600));
 
         assertThat(token(CREDENTIALS)).hasStatusOk().bodyJson().extractingPath("$.tokenType").isEqualTo("Bearer");
     }
@@ -92,10 +93,11 @@ class AccountSliceTest {
     void onlyAdminsCreateStaffAccountsOfAnyRole() {
         String auditor = with(REGISTRATION, "role", "AUDITOR");
         given(accounts.register("budi@example.id", "kopi-tubruk-2026", "Budi Santoso", Role.AUDITOR))
-                .willReturn(UUID.randomUUID());
+            .willReturn(UUID.randomUUID());
 
         assertThat(staff(auditor).with(as(ADMIN, UUID.randomUUID()))).hasStatus(HttpStatus.CREATED);
-        assertThat(staff(auditor).with(as(SHOPPER, UUID.randomUUID()))).satisfies(problem(HttpStatus.FORBIDDEN, "FORBIDDEN"));
+        assertThat(staff(auditor).with(as(SHOPPER, UUID.randomUUID())))
+            .satisfies(problem(HttpStatus.FORBIDDEN, "FORBIDDEN"));
         assertThat(staff(auditor)).satisfies(problem(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED"));
     }
 
@@ -110,4 +112,5 @@ class AccountSliceTest {
     private MockMvcRequestBuilder staff(String body) {
         return mvc.post().uri("/api/v1/admin/users").contentType(APPLICATION_JSON).content(body);
     }
+
 }

@@ -29,6 +29,7 @@ class AccountsTest {
 
     @LocalServerPort
     int port;
+
     Api api;
 
     @BeforeEach
@@ -41,8 +42,10 @@ class AccountsTest {
     }
 
     private Api.Response register(String email, String password, String role) {
-        return api.post("/api/v1/auth/register",
-                Map.of("email", email, "password", password, "displayName", "Siti Rahayu", "role", role)).send();
+        return api
+            .post("/api/v1/auth/register",
+                    Map.of("email", email, "password", password, "displayName", "Siti Rahayu", "role", role))
+            .send();
     }
 
     @Test
@@ -52,7 +55,9 @@ class AccountsTest {
         assertThat(UUID.fromString(created.get("userId").asString())).isNotNull();
 
         JsonNode token = api.post("/api/v1/auth/token", Map.of("email", email, "password", "rahasia-sekali"))
-                .send().expect(200).json();
+            .send()
+            .expect(200)
+            .json();
         assertThat(token.get("tokenType").asString()).isEqualTo("Bearer");
         assertThat(token.get("expiresIn").asLong()).isEqualTo(3600);
         String[] parts = token.get("accessToken").asString().split("\\.");
@@ -70,7 +75,9 @@ class AccountsTest {
 
         again.expect(409);
         assertThat(again.json().get("code").asString()).isEqualTo("EMAIL_TAKEN");
-        api.post("/api/v1/auth/token", Map.of("email", email.toUpperCase(), "password", "rahasia-sekali")).send().expect(200);
+        api.post("/api/v1/auth/token", Map.of("email", email.toUpperCase(), "password", "rahasia-sekali"))
+            .send()
+            .expect(200);
     }
 
     @Test
@@ -99,8 +106,12 @@ class AccountsTest {
         String email = email();
         register(email, "rahasia-sekali", "SHOPPER").expect(201);
 
-        Api.Response wrongPassword = api.post("/api/v1/auth/token", Map.of("email", email, "password", "salah-salah-salah")).send();
-        Api.Response unknownEmail = api.post("/api/v1/auth/token", Map.of("email", email(), "password", "salah-salah-salah")).send();
+        Api.Response wrongPassword = api
+            .post("/api/v1/auth/token", Map.of("email", email, "password", "salah-salah-salah"))
+            .send();
+        Api.Response unknownEmail = api
+            .post("/api/v1/auth/token", Map.of("email", email(), "password", "salah-salah-salah"))
+            .send();
 
         wrongPassword.expect(401);
         unknownEmail.expect(401);
@@ -122,7 +133,8 @@ class AccountsTest {
                 statuses.add(status.get());
             }
             assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
-        } finally {
+        }
+        finally {
             pool.shutdown();
         }
         assertThat(accountExists(email)).isTrue();
@@ -134,7 +146,10 @@ class AccountsTest {
         String email = email();
 
         api.post("/api/v1/admin/users", Map.of("email", email, "password", "officer-password", "displayName", "Petugas",
-                "role", "COMPLIANCE_OFFICER")).bearer(admin).send().expect(201);
+                "role", "COMPLIANCE_OFFICER"))
+            .bearer(admin)
+            .send()
+            .expect(201);
 
         String token = api.token(email, "officer-password");
         String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
@@ -142,12 +157,12 @@ class AccountsTest {
     }
 
     @Test
-    void theAdminIsCreatedOnceWhateverTheNumberOfStarts(@Autowired Accounts accounts)
-            throws Exception {
+    void theAdminIsCreatedOnceWhateverTheNumberOfStarts(@Autowired Accounts accounts) throws Exception {
         accounts.ensureAdmin(TestApplicationInitializer.ADMIN_EMAIL, "a-different-password");
 
         try (Connection connection = TestDatabase.instance().connect();
-                PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM gateway.users WHERE email = ?")) {
+                PreparedStatement count = connection
+                    .prepareStatement("SELECT count(*) FROM gateway.users WHERE email = ?")) {
             count.setString(1, TestApplicationInitializer.ADMIN_EMAIL);
             try (ResultSet result = count.executeQuery()) {
                 result.next();
@@ -162,7 +177,8 @@ class AccountsTest {
         String email = email();
         register(email, "rahasia-sekali", "SHOPPER").expect(201);
         try (Connection connection = TestDatabase.instance().connect();
-                PreparedStatement select = connection.prepareStatement("SELECT password_hash FROM gateway.users WHERE email = ?")) {
+                PreparedStatement select = connection
+                    .prepareStatement("SELECT password_hash FROM gateway.users WHERE email = ?")) {
             select.setString(1, email);
             try (ResultSet result = select.executeQuery()) {
                 result.next();
@@ -173,11 +189,13 @@ class AccountsTest {
 
     private static boolean accountExists(String email) throws Exception {
         try (Connection connection = TestDatabase.instance().connect();
-                PreparedStatement select = connection.prepareStatement("SELECT 1 FROM gateway.users WHERE email = lower(?)")) {
+                PreparedStatement select = connection
+                    .prepareStatement("SELECT 1 FROM gateway.users WHERE email = lower(?)")) {
             select.setString(1, email);
             try (ResultSet result = select.executeQuery()) {
                 return result.next();
             }
         }
     }
+
 }

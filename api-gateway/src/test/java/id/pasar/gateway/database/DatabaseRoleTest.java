@@ -20,9 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The application runs its queries as the role {@code pasar_app}, which may not rewrite the
- * insert-only tables: the database refuses it for lack of privilege, before any trigger runs
- * (docs/adr/0009-application-database-role.md). The owner migrates.
+ * The application runs its queries as the role {@code pasar_app}, which may not rewrite
+ * the insert-only tables: the database refuses it for lack of privilege, before any
+ * trigger runs (docs/adr/0009-application-database-role.md). The owner migrates.
  */
 @IntegrationTest
 class DatabaseRoleTest {
@@ -39,37 +39,36 @@ class DatabaseRoleTest {
     void theApplicationConnectsAsTheAppRoleAndTheOwnerMigrated() {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo("pasar_app");
-        assertThat(jdbc.queryForObject("SELECT rolsuper FROM pg_roles WHERE rolname = current_user", Boolean.class)).isFalse();
-        assertThat(jdbc.queryForObject("SELECT tableowner FROM pg_tables WHERE schemaname = 'compliance' AND tablename = 'decisions'",
-                String.class)).isEqualTo(TestDatabase.instance().username());
+        assertThat(jdbc.queryForObject("SELECT rolsuper FROM pg_roles WHERE rolname = current_user", Boolean.class))
+            .isFalse();
+        assertThat(jdbc.queryForObject(
+                "SELECT tableowner FROM pg_tables WHERE schemaname = 'compliance' AND tablename = 'decisions'",
+                String.class))
+            .isEqualTo(TestDatabase.instance().username());
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "UPDATE compliance.decisions SET actor = 'rewritten'",
-        "DELETE FROM compliance.decisions",
-        "TRUNCATE compliance.decisions",
-        "UPDATE orders.payment_notifications SET outcome = 'rewritten'",
-        "DELETE FROM orders.payment_notifications",
-        "DELETE FROM orders.tallied_orders",
-        "DROP TRIGGER decisions_append_only ON compliance.decisions",
-        "ALTER TABLE compliance.decisions DISABLE TRIGGER USER",
-        "DELETE FROM compliance.flyway_schema_history",
-    })
+    @ValueSource(strings = { "UPDATE compliance.decisions SET actor = 'rewritten'", "DELETE FROM compliance.decisions",
+            "TRUNCATE compliance.decisions", "UPDATE orders.payment_notifications SET outcome = 'rewritten'",
+            "DELETE FROM orders.payment_notifications", "DELETE FROM orders.tallied_orders",
+            "DROP TRIGGER decisions_append_only ON compliance.decisions",
+            "ALTER TABLE compliance.decisions DISABLE TRIGGER USER", "DELETE FROM compliance.flyway_schema_history", })
     void theAppRoleMayNotRewriteTheInsertOnlyTablesNorDisarmTheirTriggers(String statement) throws Exception {
         if (!aDecisionExists) {
-            CatalogFixtures.verifiedSeller(new Api(port)); // at least one decision to rewrite
+            CatalogFixtures.verifiedSeller(new Api(port)); // at least one decision to
+                                                           // rewrite
             aDecisionExists = true;
         }
         try (Connection app = asApp(TestDatabase.instance().jdbcUrl()); Statement sql = app.createStatement()) {
-            app.setAutoCommit(false); // should the database allow it after all, nothing is kept
-            assertThatThrownBy(() -> sql.execute(statement))
-                    .isInstanceOf(SQLException.class)
-                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"))
-                    // The privilege check, not the append-only trigger (whose message says "append-only").
-                    .hasMessageNotContaining("append-only")
-                    .satisfiesAnyOf(e -> assertThat(e).hasMessageContaining("permission denied"),
-                            e -> assertThat(e).hasMessageContaining("must be owner"));
+            app.setAutoCommit(false); // should the database allow it after all, nothing
+                                      // is kept
+            assertThatThrownBy(() -> sql.execute(statement)).isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"))
+                // The privilege check, not the append-only trigger (whose message says
+                // "append-only").
+                .hasMessageNotContaining("append-only")
+                .satisfiesAnyOf(e -> assertThat(e).hasMessageContaining("permission denied"),
+                        e -> assertThat(e).hasMessageContaining("must be owner"));
             app.rollback();
         }
     }
@@ -79,12 +78,18 @@ class DatabaseRoleTest {
         Api api = new Api(port);
         CatalogFixtures.verifiedSeller(api);
         String auditor = api.newStaffAccount("AUDITOR");
-        assertThat(api.get("/api/v1/compliance/decisions/verification").bearer(auditor).send().expect(200).json()
-                .get("valid").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/compliance/decisions/verification")
+            .bearer(auditor)
+            .send()
+            .expect(200)
+            .json()
+            .get("valid")
+            .asBoolean()).isTrue();
     }
 
     private static Connection asApp(String jdbcUrl) throws SQLException {
         TestDatabase database = TestDatabase.instance();
         return DriverManager.getConnection(jdbcUrl, database.appUsername(), database.appPassword());
     }
+
 }

@@ -21,8 +21,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The README's start command in miniature: no datasource configured, so the application brings
- * its own PostgreSQL and keys under the data directory, and both survive a restart.
+ * The README's start command in miniature: no datasource configured, so the application
+ * brings its own PostgreSQL and keys under the data directory, and both survive a
+ * restart.
  */
 class EmbeddedDefaultIT {
 
@@ -32,17 +33,20 @@ class EmbeddedDefaultIT {
     @Test
     void accountsAndKeysSurviveARestartAndTheServerStopsWithTheApplication() throws Exception {
         int databasePort = freePort();
-        String[] args = {"--server.port=0", "--pasar.data-dir=" + dataDir, "--pasar.embedded-database-port=" + databasePort,
-                "--spring.jmx.enabled=false"};
+        String[] args = { "--server.port=0", "--pasar.data-dir=" + dataDir,
+                "--pasar.embedded-database-port=" + databasePort, "--spring.jmx.enabled=false" };
         String email = "persistent@example.id";
         String firstToken;
 
         try (ConfigurableApplicationContext first = start(args)) {
             Api api = new Api(port(first));
-            api.post("/api/v1/auth/register", Map.of("email", email, "password", "survives-restarts", "displayName", "P",
-                    "role", "SELLER")).send().expect(201);
+            api.post("/api/v1/auth/register",
+                    Map.of("email", email, "password", "survives-restarts", "displayName", "P", "role", "SELLER"))
+                .send()
+                .expect(201);
             firstToken = api.token(email, "survives-restarts");
-            // It keeps data, unlike zonky's test servers: commits reach the disk before they are answered.
+            // It keeps data, unlike zonky's test servers: commits reach the disk before
+            // they are answered.
             try (Connection connection = first.getBean(DataSource.class).getConnection();
                     Statement show = connection.createStatement()) {
                 assertThat(setting(show, "fsync")).isEqualTo("on");
@@ -56,7 +60,8 @@ class EmbeddedDefaultIT {
         try (ConfigurableApplicationContext second = start(args)) {
             Api api = new Api(port(second));
             api.token(email, "survives-restarts");
-            // The key was read back, not generated anew: a token from before the restart still works.
+            // The key was read back, not generated anew: a token from before the restart
+            // still works.
             api.post("/api/v1/admin/users", Map.of()).bearer(firstToken).send().expect(403);
         }
     }
@@ -85,8 +90,10 @@ class EmbeddedDefaultIT {
     private static boolean listening(int port) {
         try (Socket socket = new Socket("localhost", port)) {
             return true;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             return false;
         }
     }
+
 }

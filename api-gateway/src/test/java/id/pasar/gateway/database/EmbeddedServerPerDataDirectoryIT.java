@@ -28,9 +28,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two instances on one machine, each with its own data directory and the same configured
- * {@code pasar.embedded-database-port}: each answers from the PostgreSQL of its own data directory
- * (ADR 0020), a server left running by a killed JVM is found again by its own directory only, and a
- * data directory serves one instance at a time.
+ * {@code pasar.embedded-database-port}: each answers from the PostgreSQL of its own data
+ * directory (ADR 0020), a server left running by a killed JVM is found again by its own
+ * directory only, and a data directory serves one instance at a time.
  */
 class EmbeddedServerPerDataDirectoryIT {
 
@@ -40,6 +40,7 @@ class EmbeddedServerPerDataDirectoryIT {
     Path root;
 
     private Path dataA;
+
     private Path dataB;
 
     @Test
@@ -60,13 +61,15 @@ class EmbeddedServerPerDataDirectoryIT {
                 tokenStatus(apiA, "only-b@example.id", 401);
                 register(apiA, "only-a@example.id");
                 tokenStatus(apiB, "only-a@example.id", 401);
-            } catch (Throwable failed) {
+            }
+            catch (Throwable failed) {
                 b.close();
                 throw failed;
             }
         }
         try (b) {
-            // The first one stopped with its server; the second's server is its own and goes on.
+            // The first one stopped with its server; the second's server is its own and
+            // goes on.
             Api apiB = api(b);
             apiB.get("/actuator/health/readiness").send().expect(200);
             apiB.token("only-b@example.id", PASSWORD);
@@ -89,33 +92,39 @@ class EmbeddedServerPerDataDirectoryIT {
             long postmaster;
             try {
                 Api apiB = new Api(httpPort);
-                await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                        .until(() -> apiB.get("/actuator/health/readiness").send().status() == 200);
+                await().atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
+                    .until(() -> apiB.get("/actuator/health/readiness").send().status() == 200);
                 register(apiB, "before-the-kill@example.id");
                 assertThat(postmasterPidFile(dataB)).as("the server of data-b runs from data-b").exists();
                 postmaster = postmasterPid(dataB);
 
-                // While its JVM lives, the record names no orphan: a second start of data-b is refused, and says why.
+                // While its JVM lives, the record names no orphan: a second start of
+                // data-b is refused, and says why.
                 assertThatThrownBy(() -> start(dataB, databasePort).close())
-                        .hasStackTraceContaining("The data directory " + dataB + " is in use by another running instance");
+                    .hasStackTraceContaining("The data directory " + dataB + " is in use by another running instance");
                 apiB.get("/actuator/health/readiness").send().expect(200);
 
                 killed.destroyForcibly(); // SIGKILL: the JVM goes, its postmaster stays
                 assertThat(killed.waitFor(20, TimeUnit.SECONDS)).isTrue();
-            } finally {
+            }
+            finally {
                 killed.destroyForcibly();
             }
-            assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).as("the orphaned postmaster").contains(true);
+            assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).as("the orphaned postmaster")
+                .contains(true);
 
-            // data-a's server still holds the configured port: the restart must find data-b's own server, not that one.
+            // data-a's server still holds the configured port: the restart must find
+            // data-b's own server, not that one.
             try (ConfigurableApplicationContext restarted = start(dataB, databasePort)) {
                 assertThat(postmasterPid(dataB)).as("the orphan reused, not replaced").isEqualTo(postmaster);
                 assertAnswersFrom(restarted, dataB);
                 api(restarted).token("before-the-kill@example.id", PASSWORD);
                 tokenStatus(api(a), "before-the-kill@example.id", 401);
             }
-            await().atMost(Duration.ofSeconds(20)).until(() -> !ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)
-                    .orElse(false));
+            await().atMost(Duration.ofSeconds(20))
+                .until(() -> !ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false));
             assertAnswersFrom(a, dataA);
         }
     }
@@ -126,30 +135,34 @@ class EmbeddedServerPerDataDirectoryIT {
         dataB = root.resolve("data-b");
         start(dataB, freePort()).close();
         try (ConfigurableApplicationContext a = start(dataA, freePort())) {
-            // What a copy of data-a taken while it runs holds: a record naming data-a's live postmaster and its port.
+            // What a copy of data-a taken while it runs holds: a record naming data-a's
+            // live postmaster and its port.
             Files.copy(postmasterPidFile(dataA), postmasterPidFile(dataB));
             long postmasterOfA = postmasterPid(dataA);
 
             assertThatThrownBy(() -> start(dataB, freePort()).close())
-                    .hasStackTraceContaining(dataA.resolve("postgres").toRealPath().toString())
-                    .hasStackTraceContaining(dataB.resolve("postgres").toRealPath().toString());
+                .hasStackTraceContaining(dataA.resolve("postgres").toRealPath().toString())
+                .hasStackTraceContaining(dataB.resolve("postgres").toRealPath().toString());
 
             assertThat(ProcessHandle.of(postmasterOfA).map(ProcessHandle::isAlive)).as("data-a's server left alone")
-                    .contains(true);
+                .contains(true);
             assertAnswersFrom(a, dataA);
             register(api(a), "still-served@example.id");
         }
     }
 
-    /** Whatever a failed test left running, stopped the way {@code pg_ctl stop -m fast} does. */
+    /**
+     * Whatever a failed test left running, stopped the way {@code pg_ctl stop -m fast}
+     * does.
+     */
     @AfterEach
     void stopLeftoverServers() throws Exception {
-        for (Path dataDir : new Path[] {dataA, dataB}) {
+        for (Path dataDir : new Path[] { dataA, dataB }) {
             if (dataDir == null || !Files.exists(postmasterPidFile(dataDir))) {
                 continue;
             }
             Optional<ProcessHandle> postmaster = ProcessHandle.of(postmasterPid(dataDir))
-                    .filter(process -> process.info().command().orElse("").endsWith("/postgres"));
+                .filter(process -> process.info().command().orElse("").endsWith("/postgres"));
             if (postmaster.isPresent()) {
                 new ProcessBuilder("kill", "-INT", Long.toString(postmaster.get().pid())).start().waitFor();
                 postmaster.get().onExit().get(20, TimeUnit.SECONDS);
@@ -158,8 +171,8 @@ class EmbeddedServerPerDataDirectoryIT {
     }
 
     /**
-     * The pool's connections are backends of the postmaster that {@code <data dir>/postgres} records,
-     * and that server says it keeps its data there.
+     * The pool's connections are backends of the postmaster that
+     * {@code <data dir>/postgres} records, and that server says it keeps its data there.
      */
     private static void assertAnswersFrom(ConfigurableApplicationContext instance, Path dataDir) throws Exception {
         Path directory = dataDir.resolve("postgres");
@@ -169,7 +182,8 @@ class EmbeddedServerPerDataDirectoryIT {
                 ResultSet backend = sql.executeQuery("SELECT pg_backend_pid()")) {
             backend.next();
             assertThat(ProcessHandle.of(backend.getLong(1)).flatMap(ProcessHandle::parent).map(ProcessHandle::pid))
-                    .as("the postmaster of the pool's connection").contains(postmasterPid(dataDir));
+                .as("the postmaster of the pool's connection")
+                .contains(postmasterPid(dataDir));
         }
         try (Connection connection = instance.getBean(EmbeddedDatabase.class).ownerDataSource().getConnection();
                 Statement sql = connection.createStatement();
@@ -188,8 +202,10 @@ class EmbeddedServerPerDataDirectoryIT {
     }
 
     private static void register(Api api, String email) {
-        api.post("/api/v1/auth/register", Map.of("email", email, "password", PASSWORD, "displayName", "Two",
-                "role", "SHOPPER")).send().expect(201);
+        api.post("/api/v1/auth/register",
+                Map.of("email", email, "password", PASSWORD, "displayName", "Two", "role", "SHOPPER"))
+            .send()
+            .expect(201);
     }
 
     private static void tokenStatus(Api api, String email, int status) {
@@ -204,13 +220,17 @@ class EmbeddedServerPerDataDirectoryIT {
 
     private static ConfigurableApplicationContext start(Path dataDir, int databasePort) {
         return new SpringApplicationBuilder(PasarApplication.class)
-                .run(arguments(dataDir, databasePort, 0).toArray(String[]::new));
+            .run(arguments(dataDir, databasePort, 0).toArray(String[]::new));
     }
 
-    /** The packaged application's main class on this JVM's class path, as {@code java -cp ... PasarApplication} runs it. */
+    /**
+     * The packaged application's main class on this JVM's class path, as
+     * {@code java -cp ... PasarApplication} runs it.
+     */
     private static Process startInItsOwnJvm(Path dataDir, int databasePort, int httpPort) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", classPath(), PasarApplication.class.getName()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+                        "-XX:TieredStopAtLevel=1", "-cp", classPath(), PasarApplication.class.getName()));
         command.addAll(arguments(dataDir, databasePort, httpPort));
         Path log = Files.createDirectories(Path.of("target")).resolve("embedded-server-per-data-directory-it.log");
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -230,4 +250,5 @@ class EmbeddedServerPerDataDirectoryIT {
             return socket.getLocalPort();
         }
     }
+
 }

@@ -21,8 +21,8 @@ class MigrationsTest {
     void everyModuleSchemaIsMigratedByItsOwnFlywayHistory() throws Exception {
         try (Connection connection = TestDatabase.instance().connect()) {
             for (String schema : ModuleMigrations.SCHEMAS) {
-                try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT count(*), bool_and(success) FROM " + schema + ".flyway_schema_history WHERE version IS NOT NULL");
+                try (PreparedStatement select = connection.prepareStatement("SELECT count(*), bool_and(success) FROM "
+                        + schema + ".flyway_schema_history WHERE version IS NOT NULL");
                         ResultSet result = select.executeQuery()) {
                     result.next();
                     assertThat(result.getInt(1)).as("migrations applied in %s", schema).isPositive();
@@ -36,4 +36,5 @@ class MigrationsTest {
     void aConfiguredDatasourceStartsNoEmbeddedServer() {
         assertThat(context.getBeansOfType(EmbeddedDatabase.class)).isEmpty();
     }
+
 }

@@ -13,8 +13,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * One account for both jobs still works, with a warning at start (docs/reliability.md): an
- * instance of its own on a database of its own, migrating and running as the superuser.
+ * One account for both jobs still works, with a warning at start (docs/reliability.md):
+ * an instance of its own on a database of its own, migrating and running as the
+ * superuser.
  */
 class OneDatabaseAccountIT {
 
@@ -24,13 +25,18 @@ class OneDatabaseAccountIT {
         TestDatabase database = TestDatabase.instance();
         String jdbcUrl = database.newDatabase("one_account_" + Long.toHexString(System.nanoTime()));
         try (ConfigurableApplicationContext instance = TestInstances.start(jdbcUrl,
-                "--spring.datasource.username=" + database.username(), "--spring.datasource.password=" + database.password(),
-                "--pasar.database.owner-username=", "--pasar.database.owner-password=")) {
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password(), "--pasar.database.owner-username=",
+                "--pasar.database.owner-password=")) {
             Api api = TestInstances.api(instance);
             api.post("/api/v1/auth/register", Map.of("email", "single@example.id", "password", "one-account-only",
-                    "displayName", "S", "role", "SHOPPER")).send().expect(201);
+                    "displayName", "S", "role", "SHOPPER"))
+                .send()
+                .expect(201);
         }
-        assertThat(output).contains("One database account (" + database.username() + ") both migrates and runs the application")
-                .contains("may UPDATE, DELETE or TRUNCATE compliance.decisions");
+        assertThat(output)
+            .contains("One database account (" + database.username() + ") both migrates and runs the application")
+            .contains("may UPDATE, DELETE or TRUNCATE compliance.decisions");
     }
+
 }

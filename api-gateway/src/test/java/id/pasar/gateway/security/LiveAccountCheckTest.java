@@ -23,15 +23,19 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 
 /**
- * The token check's cache policy (ADR 0012), on its own: a confirmed account is looked up again once
- * {@link LiveAccountCheck#TTL} has passed, a refusal is never cached, and another role is checked at once.
- * The accounts table is a map here; Api2BrokenAuthenticationTest covers the same rules against the database.
+ * The token check's cache policy (ADR 0012), on its own: a confirmed account is looked up
+ * again once {@link LiveAccountCheck#TTL} has passed, a refusal is never cached, and
+ * another role is checked at once. The accounts table is a map here;
+ * Api2BrokenAuthenticationTest covers the same rules against the database.
  */
 class LiveAccountCheckTest {
 
     private final ConcurrentHashMap<UUID, Role> roles = new ConcurrentHashMap<>();
+
     private final AtomicInteger lookups = new AtomicInteger();
+
     private final MovableClock clock = new MovableClock(Instant.parse("2026-12-04T08:00:00Z"));
+
     private final LiveAccountCheck check = new LiveAccountCheck(new JwtAuthenticationConverter(), userId -> {
         lookups.incrementAndGet();
         return Optional.ofNullable(roles.get(userId));
@@ -45,17 +49,21 @@ class LiveAccountCheckTest {
         check.convert(token(shopper, Role.SHOPPER));
         assertThat(lookups).hasValue(1);
 
-        roles.remove(shopper); // erased: its tokens work at most until the confirmation expires
+        roles.remove(shopper); // erased: its tokens work at most until the confirmation
+                               // expires
         clock.advance(LiveAccountCheck.TTL);
-        assertThatThrownBy(() -> check.convert(token(shopper, Role.SHOPPER))).isInstanceOf(InvalidBearerTokenException.class);
+        assertThatThrownBy(() -> check.convert(token(shopper, Role.SHOPPER)))
+            .isInstanceOf(InvalidBearerTokenException.class);
         assertThat(lookups).hasValue(2);
     }
 
     @Test
     void aRefusalIsNeverCached() {
         UUID gone = UUID.randomUUID();
-        assertThatThrownBy(() -> check.convert(token(gone, Role.SHOPPER))).isInstanceOf(InvalidBearerTokenException.class);
-        roles.put(gone, Role.SHOPPER); // e.g. the account was being created while its first request came in
+        assertThatThrownBy(() -> check.convert(token(gone, Role.SHOPPER)))
+            .isInstanceOf(InvalidBearerTokenException.class);
+        roles.put(gone, Role.SHOPPER); // e.g. the account was being created while its
+                                       // first request came in
         assertThat(check.convert(token(gone, Role.SHOPPER)).isAuthenticated()).isTrue();
         assertThat(lookups).hasValue(2);
     }
@@ -64,11 +72,15 @@ class LiveAccountCheckTest {
     void aTokenNamingAnotherRoleIsCheckedAtOnce() {
         UUID auditor = account(Role.AUDITOR);
         check.convert(token(auditor, Role.AUDITOR));
-        assertThatThrownBy(() -> check.convert(token(auditor, Role.ADMIN))).isInstanceOf(InvalidBearerTokenException.class);
+        assertThatThrownBy(() -> check.convert(token(auditor, Role.ADMIN)))
+            .isInstanceOf(InvalidBearerTokenException.class);
         assertThat(lookups).hasValue(2);
     }
 
-    /** A deleted account's token must not pass while the database is down: 503, never open (issue 18). */
+    /**
+     * A deleted account's token must not pass while the database is down: 503, never open
+     * (issue 18).
+     */
     @Test
     void withoutTheDatabaseAnUncheckedTokenFailsClosedAndTheChecksPause() {
         UUID known = account(Role.ADMIN);
@@ -83,7 +95,8 @@ class LiveAccountCheckTest {
         assertThatThrownBy(() -> down.convert(token(deleted, Role.ADMIN)))
             .isInstanceOf(LiveAccountCheck.AccountCheckUnavailable.class);
         assertThatThrownBy(() -> down.convert(token(known, Role.ADMIN)))
-            .as("checks pause: no second wait for a connection").isInstanceOf(LiveAccountCheck.AccountCheckUnavailable.class);
+            .as("checks pause: no second wait for a connection")
+            .isInstanceOf(LiveAccountCheck.AccountCheckUnavailable.class);
         assertThat(lookups).hasValue(2);
 
         clock.advance(Duration.ofSeconds(6));
@@ -94,15 +107,18 @@ class LiveAccountCheckTest {
         assertThat(check.convert(token(known, Role.ADMIN)).isAuthenticated()).isTrue();
     }
 
-    /** A pool with no free connection is no outage: that request is 503, the next ones are checked as usual. */
+    /**
+     * A pool with no free connection is no outage: that request is 503, the next ones are
+     * checked as usual.
+     */
     @Test
     void aBusyPoolAnswers503ForThatRequestOnlyAndPausesNothing() {
         UUID shopper = UUID.randomUUID();
         AtomicInteger calls = new AtomicInteger();
         LiveAccountCheck busy = new LiveAccountCheck(new JwtAuthenticationConverter(), userId -> {
             if (calls.incrementAndGet() == 1) {
-                throw new CannotGetJdbcConnectionException("pool timeout",
-                        new SQLTransientConnectionException("Connection is not available, request timed out after 3000ms."));
+                throw new CannotGetJdbcConnectionException("pool timeout", new SQLTransientConnectionException(
+                        "Connection is not available, request timed out after 3000ms."));
             }
             return Optional.of(Role.SHOPPER);
         }, clock);
@@ -121,11 +137,17 @@ class LiveAccountCheckTest {
 
     private Jwt token(UUID subject, Role role) {
         Instant now = clock.instant();
-        return Jwt.withTokenValue("t").header("alg", "HS256").subject(subject.toString())
-                .claim(TokenService.ROLES_CLAIM, List.of(role.name())).issuedAt(now).expiresAt(now.plusSeconds(3600)).build();
+        return Jwt.withTokenValue("t")
+            .header("alg", "HS256")
+            .subject(subject.toString())
+            .claim(TokenService.ROLES_CLAIM, List.of(role.name()))
+            .issuedAt(now)
+            .expiresAt(now.plusSeconds(3600))
+            .build();
     }
 
     private static final class MovableClock extends Clock {
+
         private volatile Instant now;
 
         MovableClock(Instant start) {
@@ -150,5 +172,7 @@ class LiveAccountCheckTest {
         public Clock withZone(ZoneId zone) {
             return this;
         }
+
     }
+
 }

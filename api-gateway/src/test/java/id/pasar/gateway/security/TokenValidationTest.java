@@ -22,18 +22,27 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Only tokens we issued, unexpired, for us, open the API; a valid token opens only its role's doors. */
+/**
+ * Only tokens we issued, unexpired, for us, open the API; a valid token opens only its
+ * role's doors.
+ */
 @IntegrationTest
 class TokenValidationTest {
 
     private static final String ADMIN_ONLY = "/api/v1/admin/users";
+
     private static final Map<String, String> NEW_OFFICER = Map.of("email", "x@example.id", "password", "long-enough-pw",
             "displayName", "X", "role", "COMPLIANCE_OFFICER");
 
     @LocalServerPort
     int port;
+
     Api api;
-    /** The bootstrap ADMIN's id: a forged token must name a live account, or it fails for that reason alone. */
+
+    /**
+     * The bootstrap ADMIN's id: a forged token must name a live account, or it fails for
+     * that reason alone.
+     */
     static String adminId;
 
     @BeforeEach
@@ -46,13 +55,12 @@ class TokenValidationTest {
 
     private static JWTClaimsSet.Builder adminClaims() {
         Instant now = Instant.now();
-        return new JWTClaimsSet.Builder()
-                .subject(adminId)
-                .issuer("pasar")
-                .audience("pasar-api")
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(600)))
-                .claim("roles", List.of("ADMIN"));
+        return new JWTClaimsSet.Builder().subject(adminId)
+            .issuer("pasar")
+            .audience("pasar-api")
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plusSeconds(600)))
+            .claim("roles", List.of("ADMIN"));
     }
 
     private static String sign(JWTClaimsSet claims, byte[] key) throws Exception {
@@ -71,7 +79,9 @@ class TokenValidationTest {
     @Test
     void aForgedAdminTokenWithOurKeyIsAcceptedSoTheOtherCasesTestWhatTheySay() throws Exception {
         String token = sign(adminClaims().build(), TestApplicationInitializer.JWT_SECRET);
-        api.post(ADMIN_ONLY, Map.of()).bearer(token).send().expect(400); // past security, stopped by validation
+        api.post(ADMIN_ONLY, Map.of()).bearer(token).send().expect(400); // past security,
+                                                                         // stopped by
+                                                                         // validation
     }
 
     @Test
@@ -79,7 +89,8 @@ class TokenValidationTest {
         String shopper = api.newAccount("SHOPPER");
         String[] parts = shopper.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1])).replace("SHOPPER", "ADMIN");
-        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2];
+        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes())
+                + "." + parts[2];
 
         assertUnauthorized(tampered);
     }
@@ -93,8 +104,9 @@ class TokenValidationTest {
     @Test
     void refusesAnExpiredToken() throws Exception {
         Instant past = Instant.now().minusSeconds(3600);
-        assertUnauthorized(sign(adminClaims().issueTime(Date.from(past.minusSeconds(3600)))
-                .expirationTime(Date.from(past)).build(), TestApplicationInitializer.JWT_SECRET));
+        assertUnauthorized(sign(
+                adminClaims().issueTime(Date.from(past.minusSeconds(3600))).expirationTime(Date.from(past)).build(),
+                TestApplicationInitializer.JWT_SECRET));
     }
 
     @Test
@@ -109,7 +121,7 @@ class TokenValidationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not-a-jwt", "a.b.c", "Bearer"})
+    @ValueSource(strings = { "not-a-jwt", "a.b.c", "Bearer" })
     void refusesGarbage(String token) {
         assertUnauthorized(token);
     }
@@ -122,7 +134,7 @@ class TokenValidationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"SHOPPER", "SELLER"})
+    @ValueSource(strings = { "SHOPPER", "SELLER" })
     void aSelfServiceRoleOnTheAdminEndpointIs403(String role) {
         Api.Response response = api.post(ADMIN_ONLY, NEW_OFFICER).bearer(api.newAccount(role)).send();
         response.expect(403);
@@ -131,8 +143,9 @@ class TokenValidationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"COMPLIANCE_OFFICER", "AUDITOR"})
+    @ValueSource(strings = { "COMPLIANCE_OFFICER", "AUDITOR" })
     void staffOtherThanAdminOnTheAdminEndpointIs403(String role) {
         api.post(ADMIN_ONLY, NEW_OFFICER).bearer(api.newStaffAccount(role)).send().expect(403);
     }
+
 }

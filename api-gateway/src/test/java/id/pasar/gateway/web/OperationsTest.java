@@ -17,6 +17,7 @@ class OperationsTest {
 
     @Autowired
     BuildProperties build;
+
     @LocalServerPort
     int port;
 
@@ -24,8 +25,10 @@ class OperationsTest {
     void healthLivenessAndReadinessAreUpWithTheDatabase() {
         Api api = new Api(port);
         assertThat(api.get("/actuator/health").send().expect(200).json().get("status").asString()).isEqualTo("UP");
-        assertThat(api.get("/actuator/health/liveness").send().expect(200).json().get("status").asString()).isEqualTo("UP");
-        assertThat(api.get("/actuator/health/readiness").send().expect(200).json().get("status").asString()).isEqualTo("UP");
+        assertThat(api.get("/actuator/health/liveness").send().expect(200).json().get("status").asString())
+            .isEqualTo("UP");
+        assertThat(api.get("/actuator/health/readiness").send().expect(200).json().get("status").asString())
+            .isEqualTo("UP");
     }
 
     @Test
@@ -34,7 +37,8 @@ class OperationsTest {
         JsonNode info = response.json();
         assertThat(info.get("application").get("version").asString()).isEqualTo(build.getVersion());
         assertThat(info.size()).as("only the application").isEqualTo(1);
-        assertThat(response.body()).doesNotContain(System.getProperty("java.version"), System.getProperty("java.vendor"));
+        assertThat(response.body()).doesNotContain(System.getProperty("java.version"),
+                System.getProperty("java.vendor"));
     }
 
     @Test
@@ -43,10 +47,12 @@ class OperationsTest {
         api.get("/actuator/prometheus").send().expect(401);
         api.get("/actuator/prometheus").bearer(api.newAccount("SHOPPER")).send().expect(403);
         String metrics = api.get("/actuator/prometheus").bearer(api.adminToken()).send().expect(200).body();
-        assertThat(metrics).contains("http_server_requests_seconds_count", "hikaricp_connections",
-                "status=\"401\"", "status=\"403\"");
-        // Spring Security's own per-filter, authentication and authorization observations are off (their cost:
-        // docs/performance.md); the refusals above are counted by http_server_requests instead.
+        assertThat(metrics).contains("http_server_requests_seconds_count", "hikaricp_connections", "status=\"401\"",
+                "status=\"403\"");
+        // Spring Security's own per-filter, authentication and authorization observations
+        // are off (their cost:
+        // docs/performance.md); the refusals above are counted by http_server_requests
+        // instead.
         assertThat(metrics).doesNotContain("spring_security_filterchains", "spring_security_authorizations",
                 "spring_security_authentications");
     }
@@ -79,8 +85,11 @@ class OperationsTest {
 
     @Test
     void corsIsClosedByDefault() {
-        Api.Response response = new Api(port).get("/api/v1/regions/provinces").header("Origin", "https://evil.example").send();
+        Api.Response response = new Api(port).get("/api/v1/regions/provinces")
+            .header("Origin", "https://evil.example")
+            .send();
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.header("Access-Control-Allow-Origin")).isNull();
     }
+
 }

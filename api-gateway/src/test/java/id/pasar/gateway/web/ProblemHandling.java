@@ -10,12 +10,12 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
- * The gateway's problem handling in a web slice, as in production: {@link ProblemHandler} (found by
- * the slice's scan), its localizer and writer, and the strict JSON reading that decides which
- * bodies are malformed. And what a refusal looks like from outside.
+ * The gateway's problem handling in a web slice, as in production: {@link ProblemHandler}
+ * (found by the slice's scan), its localizer and writer, and the strict JSON reading that
+ * decides which bodies are malformed. And what a refusal looks like from outside.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ProblemLocalizer.class, ProblemWriter.class, JsonConfiguration.class})
+@Import({ ProblemLocalizer.class, ProblemWriter.class, JsonConfiguration.class })
 public class ProblemHandling {
 
     /** An {@code application/problem+json} answer with this status and {@code code}. */
@@ -26,11 +26,15 @@ public class ProblemHandling {
         };
     }
 
-    /** 400 {@code VALIDATION_FAILED} naming these fields, and no other, in {@code errors} (a field may have several). */
+    /**
+     * 400 {@code VALIDATION_FAILED} naming these fields, and no other, in {@code errors}
+     * (a field may have several).
+     */
     public static ThrowingConsumer<MvcTestResult> invalid(String... fields) {
         return result -> {
             assertThat(result).satisfies(problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED"));
             assertThat(result).bodyJson().extractingPath("$.errors[*].field").asArray().containsOnly((Object[]) fields);
         };
     }
+
 }

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** Every failure a client can cause is an RFC 9457 problem with a stable code, and never a 500. */
+/**
+ * Every failure a client can cause is an RFC 9457 problem with a stable code, and never a
+ * 500.
+ */
 @IntegrationTest
 class ProblemsTest {
 
@@ -31,6 +34,7 @@ class ProblemsTest {
 
     @LocalServerPort
     int port;
+
     Api api;
 
     @BeforeEach
@@ -53,14 +57,18 @@ class ProblemsTest {
         return body;
     }
 
-    /** One cursor codec for every list (ADR 0015): whatever a client makes up, or replays from another list, is INVALID_CURSOR. */
+    /**
+     * One cursor codec for every list (ADR 0015): whatever a client makes up, or replays
+     * from another list, is INVALID_CURSOR.
+     */
     @Test
     void everyListRefusesACursorItDidNotGiveOut() {
         Seller seller = CatalogFixtures.verifiedSeller(api);
         String shopper = api.newAccount("SHOPPER");
         String officer = api.newStaffAccount("COMPLIANCE_OFFICER");
         String auditor = api.newStaffAccount("AUDITOR");
-        String ofOrders = Base64.getUrlEncoder().withoutPadding()
+        String ofOrders = Base64.getUrlEncoder()
+            .withoutPadding()
             .encodeToString(("orders|" + Instant.now() + "|" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
         Map<String, String> tokenByList = new LinkedHashMap<>();
         tokenByList.put("/api/v1/catalog/listings?q=batik&cursor=", null); // catalog
@@ -94,24 +102,31 @@ class ProblemsTest {
 
     @Test
     void wrongTypesAre400NamingTheField() {
-        JsonNode body = problem(api.post(REGISTER, "{\"email\": [1,2], \"password\": \"long-enough-pw\", "
-                + "\"displayName\": \"X\", \"role\": \"SHOPPER\"}").send(), 400, "MALFORMED_REQUEST");
+        JsonNode body = problem(api
+            .post(REGISTER,
+                    "{\"email\": [1,2], \"password\": \"long-enough-pw\", "
+                            + "\"displayName\": \"X\", \"role\": \"SHOPPER\"}")
+            .send(), 400, "MALFORMED_REQUEST");
         assertThat(body.get("errors").get(0).get("field").asString()).isEqualTo("email");
 
-        body = problem(api.post(REGISTER, Map.of("email", "a@b.id", "password", "long-enough-pw", "displayName", "X",
-                "role", "KING")).send(), 400, "MALFORMED_REQUEST");
+        body = problem(api
+            .post(REGISTER, Map.of("email", "a@b.id", "password", "long-enough-pw", "displayName", "X", "role", "KING"))
+            .send(), 400, "MALFORMED_REQUEST");
         assertThat(body.get("errors").get(0).get("field").asString()).isEqualTo("role");
 
         // An enum is never read from a number (4 would otherwise be ADMIN).
-        problem(api.post(REGISTER, "{\"email\": \"a@b.id\", \"password\": \"long-enough-pw\", \"displayName\": \"X\", "
-                + "\"role\": 4}").send(), 400, "MALFORMED_REQUEST");
+        problem(api
+            .post(REGISTER,
+                    "{\"email\": \"a@b.id\", \"password\": \"long-enough-pw\", \"displayName\": \"X\", "
+                            + "\"role\": 4}")
+            .send(), 400, "MALFORMED_REQUEST");
     }
 
     @Test
     void missingFieldsAre400WithEveryFieldNamed() {
         JsonNode body = problem(api.post(REGISTER, Map.of()).send(), 400, "VALIDATION_FAILED");
         assertThat(body.get("errors").valueStream().map(error -> error.get("field").asString()).toList())
-                .containsExactlyInAnyOrder("email", "password", "displayName", "role");
+            .containsExactlyInAnyOrder("email", "password", "displayName", "role");
     }
 
     @Test
@@ -139,48 +154,74 @@ class ProblemsTest {
         problem(api.post(REGISTER, null).rawBody(chunked, "application/json").send(), 413, "PAYLOAD_TOO_LARGE");
     }
 
-    /** PostgreSQL stores no NUL in text: a request that carries one is refused whole, and nothing of it is stored. */
+    /**
+     * PostgreSQL stores no NUL in text: a request that carries one is refused whole, and
+     * nothing of it is stored.
+     */
     @Test
     void aNulCharacterIs400AndStoresNothing() {
         problem(api.get("/api/v1/catalog/listings?q=batik%00tulis").send(), 400, "INVALID_CHARACTER");
         String email = "nul-" + System.nanoTime() + "@example.id";
-        problem(api.post(REGISTER, Map.of("email", email, "password", "long-enough-pw", "displayName", "Bu\u0000di",
-                "role", "SHOPPER")).send(), 400, "INVALID_CHARACTER");
-        problem(api.post("/api/v1/auth/token", Map.of("email", "nul\u0000" + email, "password", "long-enough-pw")).send(),
-                400, "INVALID_CHARACTER");
+        problem(api
+            .post(REGISTER,
+                    Map.of("email", email, "password", "long-enough-pw", "displayName", "Bu\u0000di", "role",
+                            "SHOPPER"))
+            .send(), 400, "INVALID_CHARACTER");
+        problem(api.post("/api/v1/auth/token", Map.of("email", "nul\u0000" + email, "password", "long-enough-pw"))
+            .send(), 400, "INVALID_CHARACTER");
         // the refused registration left no account behind: the same email registers now
-        api.post(REGISTER, Map.of("email", email, "password", "long-enough-pw", "displayName", "Budi", "role", "SHOPPER"))
-                .send().expect(201);
+        api.post(REGISTER,
+                Map.of("email", email, "password", "long-enough-pw", "displayName", "Budi", "role", "SHOPPER"))
+            .send()
+            .expect(201);
     }
 
-    /** A right-to-left override makes "rtl\u202egnp.exe" read as "rtlexe.png": free text is plain text, refused whole. */
+    /**
+     * A right-to-left override makes "rtl\u202egnp.exe" read as "rtlexe.png": free text
+     * is plain text, refused whole.
+     */
     @Test
     void controlAndBidiCharactersInFreeTextAre400NamingTheField() {
         Seller seller = CatalogFixtures.verifiedSeller(api);
         for (String title : List.of("rtl\u202egnp.exe", "Batik\u0007Tulis", "iso\u2066late\u2069", "C1\u0085text",
                 "kopi\u001bbubuk")) {
-            JsonNode body = problem(api.post("/api/v1/listings", CatalogFixtures.with(CatalogFixtures.listing("x"), "title",
-                    title)).bearer(seller.token()).send(), 400, "INVALID_CHARACTER");
+            JsonNode body = problem(
+                    api.post("/api/v1/listings", CatalogFixtures.with(CatalogFixtures.listing("x"), "title", title))
+                        .bearer(seller.token())
+                        .send(),
+                    400, "INVALID_CHARACTER");
             assertThat(body.get("errors").get(0).get("field").asString()).isEqualTo("title");
             assertThat(body.toString()).as("the value is not echoed").doesNotContain(title);
         }
-        JsonNode nested = problem(api.post("/api/v1/sellers", Map.of("shopName", "Toko\u202eAman", "sellerType", "INDIVIDUAL"))
-            .bearer(api.newAccount("SELLER")).send(), 400, "INVALID_CHARACTER");
+        JsonNode nested = problem(
+                api.post("/api/v1/sellers", Map.of("shopName", "Toko\u202eAman", "sellerType", "INDIVIDUAL"))
+                    .bearer(api.newAccount("SELLER"))
+                    .send(),
+                400, "INVALID_CHARACTER");
         assertThat(nested.get("errors").get(0).get("field").asString()).isEqualTo("shopName");
         assertThat(api.get("/api/v1/sellers/me/listings").bearer(seller.token()).send().expect(200).json().get("items"))
-            .as("nothing stored").isEmpty();
+            .as("nothing stored")
+            .isEmpty();
         // tabs and line breaks are text
         api.post("/api/v1/listings", CatalogFixtures.with(CatalogFixtures.listing("Tikar Pandan"), "description",
-                "Anyaman tangan.\r\nUkuran:\t2 x 1 m\nWarna alami.")).bearer(seller.token()).send().expect(201);
+                "Anyaman tangan.\r\nUkuran:\t2 x 1 m\nWarna alami."))
+            .bearer(seller.token())
+            .send()
+            .expect(201);
     }
 
-    /** java.net.URI refuses a malformed escape, so these go out over a plain socket, as any client could send them. */
+    /**
+     * java.net.URI refuses a malformed escape, so these go out over a plain socket, as
+     * any client could send them.
+     */
     @Test
     void anUndecodableQueryStringIs400NotA500() throws Exception {
         for (String target : List.of("/api/v1/catalog/listings?q=%zz", "/api/v1/catalog/listings?q=batik&size=%4")) {
             String response = rawGet(target);
-            assertThat(response).as(target).startsWith("HTTP/1.1 400")
-                    .contains("Content-Type: application/problem+json").contains("\"code\":\"INVALID_PARAMETER\"");
+            assertThat(response).as(target)
+                .startsWith("HTTP/1.1 400")
+                .contains("Content-Type: application/problem+json")
+                .contains("\"code\":\"INVALID_PARAMETER\"");
         }
     }
 
@@ -219,27 +260,34 @@ class ProblemsTest {
     @Test
     void aWildcardContentTypeIs415() {
         for (String wildcard : List.of("*/*", "application/*", "text/*", "not a media type")) {
-            for (String path : List.of(REGISTER, "/api/v1/auth/token", "/api/v1/payments/notifications", "/api/v1/listings")) {
+            for (String path : List.of(REGISTER, "/api/v1/auth/token", "/api/v1/payments/notifications",
+                    "/api/v1/listings")) {
                 problem(api.post(path, null).rawBody(HttpRequest.BodyPublishers.ofString("{}"), wildcard).send(), 415,
                         "UNSUPPORTED_MEDIA_TYPE");
             }
         }
     }
 
-    /** Strict coercion for the whole API: money never silently loses its fraction, a text is not a number. */
+    /**
+     * Strict coercion for the whole API: money never silently loses its fraction, a text
+     * is not a number.
+     */
     @Test
     void numbersOfTheWrongJsonTypeAre400NamingTheField() {
         Seller seller = CatalogFixtures.verifiedSeller(api);
         Map<String, Object> listing = CatalogFixtures.listing("Keranjang Rotan Kecil");
         for (Object price : List.<Object>of(1.5, "150000", 150000.0, true)) {
             JsonNode body = problem(api.post("/api/v1/listings", CatalogFixtures.with(listing, "priceIdr", price))
-                .bearer(seller.token()).send(), 400, "MALFORMED_REQUEST");
+                .bearer(seller.token())
+                .send(), 400, "MALFORMED_REQUEST");
             assertThat(body.get("errors").get(0).get("field").asString()).isEqualTo("priceIdr");
         }
-        problem(api.post("/api/v1/listings", CatalogFixtures.with(listing, "stock", "10")).bearer(seller.token()).send(),
-                400, "MALFORMED_REQUEST");
+        problem(api.post("/api/v1/listings", CatalogFixtures.with(listing, "stock", "10"))
+            .bearer(seller.token())
+            .send(), 400, "MALFORMED_REQUEST");
         assertThat(api.get("/api/v1/sellers/me/listings").bearer(seller.token()).send().expect(200).json().get("items"))
-            .as("nothing stored").isEmpty();
+            .as("nothing stored")
+            .isEmpty();
 
         String shopper = api.newAccount("SHOPPER");
         String listingId = CatalogFixtures.publishedListing(api, seller, listing);
@@ -247,8 +295,11 @@ class ProblemsTest {
             String order = "{\"items\":[{\"listingId\":\"" + listingId + "\",\"quantity\":" + Api.json(quantity)
                     + "}],\"shippingAddress\":{\"recipientName\":\"Siti\",\"phone\":\"081234567890\","
                     + "\"street\":\"Jl. Kenanga 12\",\"regencyCode\":\"3273\",\"postalCode\":\"40115\"}}";
-            problem(api.post("/api/v1/orders", null).rawBody(HttpRequest.BodyPublishers.ofString(order), "application/json")
-                .bearer(shopper).header("Idempotency-Key", "coerce-" + quantity).send(), 400, "MALFORMED_REQUEST");
+            problem(api.post("/api/v1/orders", null)
+                .rawBody(HttpRequest.BodyPublishers.ofString(order), "application/json")
+                .bearer(shopper)
+                .header("Idempotency-Key", "coerce-" + quantity)
+                .send(), 400, "MALFORMED_REQUEST");
         }
         assertThat(api.get("/api/v1/orders").bearer(shopper).send().expect(200).json().get("items")).isEmpty();
     }
@@ -259,8 +310,8 @@ class ProblemsTest {
         String body = "{\"email\":\"first-" + email + "\",\"email\":\"" + email + "\",\"password\":\"long-enough-pw\","
                 + "\"displayName\":\"Dua Kali\",\"role\":\"SHOPPER\"}";
 
-        problem(api.post(REGISTER, null).rawBody(HttpRequest.BodyPublishers.ofString(body), "application/json").send(), 400,
-                "MALFORMED_REQUEST");
+        problem(api.post(REGISTER, null).rawBody(HttpRequest.BodyPublishers.ofString(body), "application/json").send(),
+                400, "MALFORMED_REQUEST");
 
         api.post("/api/v1/auth/token", Map.of("email", email, "password", "long-enough-pw")).send().expect(401);
     }
@@ -275,8 +326,10 @@ class ProblemsTest {
     void traceIs405AsAProblem() throws IOException {
         String answer = raw("TRACE /api/v1/catalog/listings HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
-        assertThat(answer).startsWith("HTTP/1.1 405").containsIgnoringCase("content-type: application/problem+json")
-            .contains("\"code\":\"METHOD_NOT_ALLOWED\"").doesNotContain("timestamp");
+        assertThat(answer).startsWith("HTTP/1.1 405")
+            .containsIgnoringCase("content-type: application/problem+json")
+            .contains("\"code\":\"METHOD_NOT_ALLOWED\"")
+            .doesNotContain("timestamp");
     }
 
     @Test
@@ -288,14 +341,16 @@ class ProblemsTest {
 
     @Test
     void anUnsupportedMediaTypeIs415() {
-        problem(api.post(REGISTER, null).rawBody(HttpRequest.BodyPublishers.ofString("email=a"),
-                "application/x-www-form-urlencoded").send(), 415, "UNSUPPORTED_MEDIA_TYPE");
+        problem(api.post(REGISTER, null)
+            .rawBody(HttpRequest.BodyPublishers.ofString("email=a"), "application/x-www-form-urlencoded")
+            .send(), 415, "UNSUPPORTED_MEDIA_TYPE");
     }
 
     @Test
     void aConflictIs409() {
         String email = "twice-" + System.nanoTime() + "@example.id";
-        Map<String, String> body = Map.of("email", email, "password", "long-enough-pw", "displayName", "X", "role", "SHOPPER");
+        Map<String, String> body = Map.of("email", email, "password", "long-enough-pw", "displayName", "X", "role",
+                "SHOPPER");
         api.post(REGISTER, body).send().expect(201);
         problem(api.post(REGISTER, body).send(), 409, "EMAIL_TAKEN");
     }
@@ -323,4 +378,5 @@ class ProblemsTest {
                 api.get("/api/v1/regions/provinces").send().header("X-Request-Id"));
         assertThat(ids.get(0)).isNotEqualTo(ids.get(1));
     }
+
 }

@@ -29,8 +29,10 @@ class RegionsTest {
         JsonNode body = new Api(port).get("/api/v1/regions/provinces/32/regencies").send().expect(200).json();
 
         assertThat(body.get("items")).hasSize(27);
-        assertThat(body.get("items").valueStream().map(item -> item.get("code").asString() + " " + item.get("name").asString()))
-                .contains("32.04 Kabupaten Bandung", "32.73 Kota Bandung");
+        assertThat(body.get("items")
+            .valueStream()
+            .map(item -> item.get("code").asString() + " " + item.get("name").asString()))
+            .contains("32.04 Kabupaten Bandung", "32.73 Kota Bandung");
         assertThat(body.get("nextCursor").isNull()).isTrue();
     }
 
@@ -42,10 +44,11 @@ class RegionsTest {
 
     @Test
     void anUnknownProvinceIs404() {
-        for (String code : new String[] {"99", "3", "320", "ab"}) {
+        for (String code : new String[] { "99", "3", "320", "ab" }) {
             Api.Response response = new Api(port).get("/api/v1/regions/provinces/" + code + "/regencies").send();
             response.expect(404);
             assertThat(response.json().get("code").asString()).isEqualTo("PROVINCE_NOT_FOUND");
         }
     }
+
 }

@@ -35,13 +35,17 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequest
 class SellerReviewSliceTest {
 
     private static final UUID OFFICER = UUID.randomUUID();
+
     private static final UUID SELLER_ID = UUID.randomUUID();
+
     private static final String REASON = "Weekly review of pending KTP applications";
 
     @Autowired
     MockMvcTester mvc;
+
     @MockitoBean
     SellerOnboarding onboarding;
+
     @MockitoBean
     DataAccessLog accessLog;
 
@@ -52,9 +56,13 @@ class SellerReviewSliceTest {
         given(onboarding.withStatus(SellerStatus.PENDING_REVIEW, null, null, 21)).willReturn(List.of(pending));
 
         assertThat(officer(mvc.get().uri("/api/v1/compliance/seller-applications")).header("X-Access-Reason", REASON))
-                .hasStatusOk().bodyJson().extractingPath("$.items[0].sellerId").isEqualTo(SELLER_ID.toString());
-        then(accessLog).should().record(new DataAccessLog.Reader(OFFICER.toString(), "COMPLIANCE_OFFICER"),
-                "GET /api/v1/compliance/seller-applications", REASON, List.of(SELLER_ID));
+            .hasStatusOk()
+            .bodyJson()
+            .extractingPath("$.items[0].sellerId")
+            .isEqualTo(SELLER_ID.toString());
+        then(accessLog).should()
+            .record(new DataAccessLog.Reader(OFFICER.toString(), "COMPLIANCE_OFFICER"),
+                    "GET /api/v1/compliance/seller-applications", REASON, List.of(SELLER_ID));
     }
 
     static List<String> reasonsTooShortOrTooLong() {
@@ -65,15 +73,16 @@ class SellerReviewSliceTest {
     @MethodSource("reasonsTooShortOrTooLong")
     void refusesToReadSellersWithoutAReasonOf5To200Characters(String reason) {
         assertThat(officer(mvc.get().uri("/api/v1/compliance/seller-applications")).header("X-Access-Reason", reason))
-                .satisfies(problem(HttpStatus.BAD_REQUEST, "ACCESS_REASON_REQUIRED"));
-        assertThat(officer(mvc.get().uri("/api/v1/compliance/sellers/{id}", SELLER_ID)).header("X-Access-Reason", reason))
-                .satisfies(problem(HttpStatus.BAD_REQUEST, "ACCESS_REASON_REQUIRED"));
+            .satisfies(problem(HttpStatus.BAD_REQUEST, "ACCESS_REASON_REQUIRED"));
+        assertThat(
+                officer(mvc.get().uri("/api/v1/compliance/sellers/{id}", SELLER_ID)).header("X-Access-Reason", reason))
+            .satisfies(problem(HttpStatus.BAD_REQUEST, "ACCESS_REASON_REQUIRED"));
     }
 
     @Test
     void refusesToReadSellersWithoutTheHeader() {
         assertThat(officer(mvc.get().uri("/api/v1/compliance/sellers/{id}", SELLER_ID)))
-                .satisfies(problem(HttpStatus.BAD_REQUEST, "ACCESS_REASON_REQUIRED"));
+            .satisfies(problem(HttpStatus.BAD_REQUEST, "ACCESS_REASON_REQUIRED"));
     }
 
     @Test
@@ -91,13 +100,17 @@ class SellerReviewSliceTest {
         given(onboarding.decide(SELLER_ID, true, "KTP checked", OFFICER)).willReturn(verified);
 
         assertThat(decide("{\"decision\": \"APPROVE\", \"note\": \"KTP checked\"}")).hasStatusOk()
-                .bodyJson().extractingPath("$.status").isEqualTo("VERIFIED");
+            .bodyJson()
+            .extractingPath("$.status")
+            .isEqualTo("VERIFIED");
     }
 
     @Test
     void refusesADecisionOutsideTheEnum() {
         assertThat(decide("{\"decision\": \"MAYBE\"}")).satisfies(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST"))
-                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("decision");
+            .bodyJson()
+            .extractingPath("$.errors[0].field")
+            .isEqualTo("decision");
         assertThat(decide("{\"decision\": 0}")).satisfies(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST"));
         assertThat(decide("{\"note\": \"no decision\"}")).satisfies(invalid("decision"));
     }
@@ -111,26 +124,32 @@ class SellerReviewSliceTest {
 
     @Test
     void onlyOfficersAndAdminsReview() {
-        assertThat(mvc.post().uri("/api/v1/compliance/sellers/{id}/revoke", SELLER_ID).with(as(SELLER, OFFICER))
-                .contentType(APPLICATION_JSON).content("{\"reason\": \"counterfeit\"}"))
-                .satisfies(problem(HttpStatus.FORBIDDEN, "FORBIDDEN"));
+        assertThat(mvc.post()
+            .uri("/api/v1/compliance/sellers/{id}/revoke", SELLER_ID)
+            .with(as(SELLER, OFFICER))
+            .contentType(APPLICATION_JSON)
+            .content("{\"reason\": \"counterfeit\"}")).satisfies(problem(HttpStatus.FORBIDDEN, "FORBIDDEN"));
     }
 
     private MockMvcRequestBuilder applications(String query) {
-        return officer(mvc.get().uri("/api/v1/compliance/seller-applications?" + query)).header("X-Access-Reason", REASON);
+        return officer(mvc.get().uri("/api/v1/compliance/seller-applications?" + query)).header("X-Access-Reason",
+                REASON);
     }
 
     private MockMvcRequestBuilder decide(String body) {
         return officer(mvc.post().uri("/api/v1/compliance/seller-applications/{id}/decision", SELLER_ID))
-                .contentType(APPLICATION_JSON).content(body);
+            .contentType(APPLICATION_JSON)
+            .content(body);
     }
 
     private MockMvcRequestBuilder revoke(String body) {
         return officer(mvc.post().uri("/api/v1/compliance/sellers/{id}/revoke", SELLER_ID))
-                .contentType(APPLICATION_JSON).content(body);
+            .contentType(APPLICATION_JSON)
+            .content(body);
     }
 
     private static MockMvcRequestBuilder officer(MockMvcRequestBuilder request) {
         return request.with(as(COMPLIANCE_OFFICER, OFFICER));
     }
+
 }

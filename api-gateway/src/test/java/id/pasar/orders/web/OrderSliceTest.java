@@ -37,7 +37,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequest
 class OrderSliceTest {
 
     private static final UUID SHOPPER_ID = UUID.randomUUID();
+
     private static final UUID LISTING = UUID.fromString("0d6f5c1e-6a5b-4f0e-9b8a-2f1a3c4d5e6f");
+
     private static final String ORDER = """
             { "items": [ { "listingId": "0d6f5c1e-6a5b-4f0e-9b8a-2f1a3c4d5e6f", "quantity": 2 } ],
               "shippingAddress": { "recipientName": " Siti Rahayu ", "phone": "+62 812 3456 7890",
@@ -45,8 +47,10 @@ class OrderSliceTest {
 
     @Autowired
     MockMvcTester mvc;
+
     @MockitoBean
     Checkout checkout;
+
     @MockitoBean
     OrderBook book;
 
@@ -54,13 +58,17 @@ class OrderSliceTest {
     void placesTheOrderOnceUnderItsKeyAndAnswersWhatCheckoutRendered() {
         UUID orderId = UUID.randomUUID();
         given(checkout.place(eq(SHOPPER_ID), eq("checkout-1"), anyString(), any(), any(), any()))
-                .willReturn(new Checkout.Result(orderId, 201, "{\"orderId\":\"" + orderId + "\"}"));
+            .willReturn(new Checkout.Result(orderId, 201, "{\"orderId\":\"" + orderId + "\"}"));
 
         assertThat(place("checkout-1", ORDER)).hasStatus(HttpStatus.CREATED)
-                .hasHeader("Location", "/api/v1/orders/" + orderId)
-                .bodyJson().extractingPath("$.orderId").isEqualTo(orderId.toString());
-        then(checkout).should().place(eq(SHOPPER_ID), eq("checkout-1"), anyString(), eq(List.of(new Checkout.Line(LISTING, 2))),
-                eq(new ShippingAddress("Siti Rahayu", "+62 812 3456 7890", "Jl. Kenanga 12", "3273", "40115")), any());
+            .hasHeader("Location", "/api/v1/orders/" + orderId)
+            .bodyJson()
+            .extractingPath("$.orderId")
+            .isEqualTo(orderId.toString());
+        then(checkout).should()
+            .place(eq(SHOPPER_ID), eq("checkout-1"), anyString(), eq(List.of(new Checkout.Line(LISTING, 2))),
+                    eq(new ShippingAddress("Siti Rahayu", "+62 812 3456 7890", "Jl. Kenanga 12", "3273", "40115")),
+                    any());
     }
 
     @Test
@@ -87,31 +95,23 @@ class OrderSliceTest {
     }
 
     @ParameterizedTest(name = "{0} = {1}")
-    @CsvSource({"items.0.quantity, 0", "items.0.quantity, 101"})
+    @CsvSource({ "items.0.quantity, 0", "items.0.quantity, 101" })
     void refusesAQuantityOutsideOneTo100(String field, int quantity) {
         assertThat(place("k", with(ORDER, field, quantity))).satisfies(invalid("items[0].quantity"));
     }
 
     @ParameterizedTest(name = "{0} = \"{1}\"")
-    @CsvSource({
-        "phone, 0812",
-        "phone, +62 812 3456 7890 1234",
-        "phone, nomor saya",
-        "postalCode, 4011",
-        "postalCode, 40115-1",
-        "regencyCode, 32-73",
-        "regencyCode, Bandung",
-        "recipientName, ' '",
-        "street, ''",
-    })
+    @CsvSource({ "phone, 0812", "phone, +62 812 3456 7890 1234", "phone, nomor saya", "postalCode, 4011",
+            "postalCode, 40115-1", "regencyCode, 32-73", "regencyCode, Bandung", "recipientName, ' '", "street, ''", })
     void refusesAMalformedShippingAddress(String field, String value) {
-        assertThat(place("k", with(ORDER, "shippingAddress." + field, value))).satisfies(invalid("shippingAddress." + field));
+        assertThat(place("k", with(ORDER, "shippingAddress." + field, value)))
+            .satisfies(invalid("shippingAddress." + field));
     }
 
     @Test
     void refusesAnOrderWithoutListingOrAddress() {
         assertThat(place("k", with(with(ORDER, "items.0.listingId", null), "shippingAddress", null)))
-                .satisfies(invalid("items[0].listingId", "shippingAddress"));
+            .satisfies(invalid("items[0].listingId", "shippingAddress"));
     }
 
     @Test
@@ -124,17 +124,25 @@ class OrderSliceTest {
 
     @Test
     void onlyShoppersOrder() {
-        assertThat(mvc.post().uri("/api/v1/orders").with(as(SELLER, SHOPPER_ID)).header("Idempotency-Key", "k")
-                .contentType(APPLICATION_JSON).content(ORDER)).satisfies(problem(HttpStatus.FORBIDDEN, "FORBIDDEN"));
+        assertThat(mvc.post()
+            .uri("/api/v1/orders")
+            .with(as(SELLER, SHOPPER_ID))
+            .header("Idempotency-Key", "k")
+            .contentType(APPLICATION_JSON)
+            .content(ORDER)).satisfies(problem(HttpStatus.FORBIDDEN, "FORBIDDEN"));
     }
 
     private MockMvcRequestBuilder place(String idempotencyKey, String body) {
-        MockMvcRequestBuilder request = mvc.post().uri("/api/v1/orders").with(as(SHOPPER, SHOPPER_ID))
-                .contentType(APPLICATION_JSON).content(body);
+        MockMvcRequestBuilder request = mvc.post()
+            .uri("/api/v1/orders")
+            .with(as(SHOPPER, SHOPPER_ID))
+            .contentType(APPLICATION_JSON)
+            .content(body);
         return idempotencyKey == null ? request : request.header("Idempotency-Key", idempotencyKey);
     }
 
     private MockMvcRequestBuilder mine(String query) {
         return mvc.get().uri("/api/v1/orders?" + query).with(as(SHOPPER, SHOPPER_ID));
     }
+
 }

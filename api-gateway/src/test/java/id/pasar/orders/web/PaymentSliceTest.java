@@ -16,7 +16,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 
-/** The payment gateway's notifications: no token (they are signed), the gateway's snake_case fields. */
+/**
+ * The payment gateway's notifications: no token (they are signed), the gateway's
+ * snake_case fields.
+ */
 @WebSlice(PaymentController.class)
 class PaymentSliceTest {
 
@@ -27,13 +30,15 @@ class PaymentSliceTest {
 
     @Autowired
     MockMvcTester mvc;
+
     @MockitoBean
     Payments payments;
 
     @Test
     void handsTheGatewaysFieldsToPaymentsWithoutAToken() {
         given(payments.receive(new Payments.Notification("5f0c3a52-1d1e-4c57-9d0a-0f6f4c1b2a3d", "200", "100000.00",
-                "settlement", "accept", "ab12"))).willReturn("PAID");
+                "settlement", "accept", "ab12")))
+            .willReturn("PAID");
 
         assertThat(notify(SETTLEMENT)).hasStatusOk().bodyJson().extractingPath("$.result").isEqualTo("PAID");
     }
@@ -41,11 +46,16 @@ class PaymentSliceTest {
     @Test
     void refusesAnAmountSentAsANumber() {
         assertThat(notify(with(SETTLEMENT, "gross_amount", 100000.00)))
-                .satisfies(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST"))
-                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("gross_amount");
+            .satisfies(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST"))
+            .bodyJson()
+            .extractingPath("$.errors[0].field")
+            .isEqualTo("gross_amount");
     }
 
-    /** The size limits on the notification's fields hold: an oversized field never reaches the payment logic. */
+    /**
+     * The size limits on the notification's fields hold: an oversized field never reaches
+     * the payment logic.
+     */
     @Test
     void refusesOversizedFieldsBeforeLookingAtThem() {
         assertThat(notify(with(SETTLEMENT, "order_id", "x".repeat(101))))
@@ -57,10 +67,12 @@ class PaymentSliceTest {
 
     @Test
     void refusesABodyThatIsNotJson() {
-        assertThat(notify("order_id=1&status_code=200")).satisfies(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST"));
+        assertThat(notify("order_id=1&status_code=200"))
+            .satisfies(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST"));
     }
 
     private MockMvcRequestBuilder notify(String body) {
         return mvc.post().uri("/api/v1/payments/notifications").contentType(APPLICATION_JSON).content(body);
     }
+
 }

@@ -35,21 +35,26 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequest
 class SellerOrderSliceTest {
 
     private static final UUID USER = UUID.randomUUID();
+
     private static final UUID SELLER_ID = UUID.randomUUID();
+
     private static final UUID SELLER_ORDER = UUID.randomUUID();
+
     private static final String SHIPMENT = "{ \"courier\": \" JNE \", \"trackingNumber\": \" CGK1234567890 \" }";
 
     @Autowired
     MockMvcTester mvc;
+
     @MockitoBean
     OrderBook book;
+
     @MockitoBean
     Sellers sellers;
 
     @BeforeEach
     void theCallerSells() {
-        given(sellers.ofUser(USER)).willReturn(Optional.of(new SellerSummary(SELLER_ID, USER, "Batik Sekar Jagad",
-                SellerStatus.VERIFIED, null, "32.04", null)));
+        given(sellers.ofUser(USER)).willReturn(Optional
+            .of(new SellerSummary(SELLER_ID, USER, "Batik Sekar Jagad", SellerStatus.VERIFIED, null, "32.04", null)));
     }
 
     @Test
@@ -68,7 +73,7 @@ class SellerOrderSliceTest {
     }
 
     @ParameterizedTest(name = "{0} of {1} characters")
-    @CsvSource({"courier, 0", "courier, 51", "trackingNumber, 0", "trackingNumber, 61"})
+    @CsvSource({ "courier, 0", "courier, 51", "trackingNumber, 0", "trackingNumber, 61" })
     void refusesAFieldOfTheWrongLength(String field, int length) {
         assertThat(ship(with(SHIPMENT, field, "x".repeat(length)))).satisfies(invalid(field));
     }
@@ -87,11 +92,15 @@ class SellerOrderSliceTest {
     }
 
     private MockMvcRequestBuilder ship(String body) {
-        return mvc.post().uri("/api/v1/sellers/me/orders/{id}/ship", SELLER_ORDER).with(as(SELLER, USER))
-                .contentType(APPLICATION_JSON).content(body);
+        return mvc.post()
+            .uri("/api/v1/sellers/me/orders/{id}/ship", SELLER_ORDER)
+            .with(as(SELLER, USER))
+            .contentType(APPLICATION_JSON)
+            .content(body);
     }
 
     private MockMvcRequestBuilder mine(String query) {
         return mvc.get().uri("/api/v1/sellers/me/orders?" + query).with(as(SELLER, USER));
     }
+
 }

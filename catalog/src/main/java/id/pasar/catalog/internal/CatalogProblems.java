@@ -11,27 +11,40 @@ public final class CatalogProblems {
     private CatalogProblems() {
     }
 
-    /** Not found, or not the caller's: the two are one answer, so nobody learns of others' listings. */
+    /**
+     * Not found, or not the caller's: the two are one answer, so nobody learns of others'
+     * listings.
+     */
     public static final class ListingNotFound extends ProblemException {
+
         public ListingNotFound() {
             super(HttpStatus.NOT_FOUND, "LISTING_NOT_FOUND", "Listing not found", "There is no such listing.");
         }
+
     }
 
     public static final class SellerApplicationRequired extends ProblemException {
+
         public SellerApplicationRequired() {
             super(HttpStatus.UNPROCESSABLE_CONTENT, "SELLER_APPLICATION_REQUIRED", "Seller application required",
                     "Apply as a seller (POST /api/v1/sellers) before creating listings.");
         }
+
     }
 
-    /** 422 with every reason compliance found and the logged decision's id, for the seller to act on. */
+    /**
+     * 422 with every reason compliance found and the logged decision's id, for the seller
+     * to act on.
+     */
     public static final class ComplianceRejected extends ProblemException {
+
         public ComplianceRejected(List<String> reasons, UUID decisionId) {
             super(HttpStatus.UNPROCESSABLE_CONTENT, "COMPLIANCE_REJECTED", "Compliance refused to publish",
                     "The listing cannot be published: " + String.join(", ", reasons) + ".");
             property("reasons", reasons);
             property("decisionId", decisionId);
         }
+
     }
+
 }

@@ -12,13 +12,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The category tree, read from {@code catalog.categories} on first use (after the migrations have
- * run) and kept: it changes only with a migration.
+ * The category tree, read from {@code catalog.categories} on first use (after the
+ * migrations have run) and kept: it changes only with a migration.
  */
 @Component
 class CategoryDirectory implements Categories {
 
     private final JdbcClient jdbc;
+
     private volatile Map<String, Category> byCode;
 
     CategoryDirectory(JdbcClient jdbc) {
@@ -37,13 +38,13 @@ class CategoryDirectory implements Categories {
     private Map<String, Category> load() {
         Map<String, Category> categories = new LinkedHashMap<>();
         jdbc.sql("SELECT code, parent_code, name, name_en, prohibited, required_licence, licence_kind, halal_required "
-                        + "FROM catalog.categories ORDER BY sort_order")
-                .query((rs, row) -> new Category(rs.getString("code"), rs.getString("parent_code"), rs.getString("name"),
-                        rs.getString("name_en"), rs.getBoolean("prohibited"), rs.getString("required_licence"),
-                        rs.getString("licence_kind") == null ? null : LicenceKind.valueOf(rs.getString("licence_kind")),
-                        rs.getBoolean("halal_required")))
-                .list()
-                .forEach(category -> categories.put(category.code(), category));
+                + "FROM catalog.categories ORDER BY sort_order")
+            .query((rs, row) -> new Category(rs.getString("code"), rs.getString("parent_code"), rs.getString("name"),
+                    rs.getString("name_en"), rs.getBoolean("prohibited"), rs.getString("required_licence"),
+                    rs.getString("licence_kind") == null ? null : LicenceKind.valueOf(rs.getString("licence_kind")),
+                    rs.getBoolean("halal_required")))
+            .list()
+            .forEach(category -> categories.put(category.code(), category));
         return categories;
     }
 
@@ -64,4 +65,5 @@ class CategoryDirectory implements Categories {
         byCode().values().stream().filter(c -> code.equals(c.parentCode())).forEach(c -> codes.add(c.code()));
         return codes;
     }
+
 }

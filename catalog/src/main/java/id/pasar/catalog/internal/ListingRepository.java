@@ -27,7 +27,10 @@ interface ListingRepository extends JpaRepository<Listing, UUID> {
     @Query("select l from Listing l where l.sellerId = :sellerId and l.status = id.pasar.catalog.internal.Listing.Status.PUBLISHED order by l.id")
     List<Listing> lockPublishedBySeller(UUID sellerId);
 
-    /** Listings passed under one of {@code ruleSetVersions}, from index {@code listings_published_by_rule_set}. */
+    /**
+     * Listings passed under one of {@code ruleSetVersions}, from index
+     * {@code listings_published_by_rule_set}.
+     */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("""
             select l from Listing l where l.status = id.pasar.catalog.internal.Listing.Status.PUBLISHED
@@ -39,4 +42,5 @@ interface ListingRepository extends JpaRepository<Listing, UUID> {
             and (l.createdAt < :beforeCreated or (l.createdAt = :beforeCreated and l.id < :beforeId))
             order by l.createdAt desc, l.id desc""")
     List<Listing> pageBySeller(UUID sellerId, Instant beforeCreated, UUID beforeId, Limit limit);
+
 }

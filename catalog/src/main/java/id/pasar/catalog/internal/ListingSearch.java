@@ -24,47 +24,69 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Service;
 
 /**
- * Shopper search over the published shelf: PostgreSQL full text with the {@code indonesian}
- * configuration (stems: "kemejanya" finds "kemeja"); only when the words find nothing, trigram
- * word similarity on the title, for typos ("battik" finds "batik"), so a query that matches does
- * not also drag in look-alike titles. Filters; four sorts, relevance by the published
- * {@link RankingFormula} (its weights are bound into the SQL from that object); keyset pagination,
- * so page 500 costs what page 1 does. Which index serves which query: docs/search.md.
+ * Shopper search over the published shelf: PostgreSQL full text with the
+ * {@code indonesian} configuration (stems: "kemejanya" finds "kemeja"); only when the
+ * words find nothing, trigram word similarity on the title, for typos ("battik" finds
+ * "batik"), so a query that matches does not also drag in look-alike titles. Filters;
+ * four sorts, relevance by the published {@link RankingFormula} (its weights are bound
+ * into the SQL from that object); keyset pagination, so page 500 costs what page 1 does.
+ * Which index serves which query: docs/search.md.
  */
 @Service
 public class ListingSearch {
 
     /**
-     * The query's words, parsed and stemmed once per search: as a function in FROM it is one row
-     * joined to every match, where in the select list a prepared statement's generic plan would
-     * parse it again for each match.
+     * The query's words, parsed and stemmed once per search: as a function in FROM it is
+     * one row joined to every match, where in the select list a prepared statement's
+     * generic plan would parse it again for each match.
      */
     private static final String WORDS = ", websearch_to_tsquery('indonesian', :q) AS words";
-    /** The text match of a word match: the text rank (title words weigh more than description words). */
+
+    /**
+     * The text match of a word match: the text rank (title words weigh more than
+     * description words).
+     */
     private static final String WORDS_RANK = "round(ts_rank_cd(l.search, words)::numeric, 6)";
+
     private static final String WORDS_MATCH = "l.search @@ words";
-    /** The text match of a typo match: how much of the query the title holds, trigram by trigram. */
+
+    /**
+     * The text match of a typo match: how much of the query the title holds, trigram by
+     * trigram.
+     */
     private static final String TYPO_RANK = "round(public.word_similarity(:q, l.title)::numeric, 6)";
+
     private static final String TYPO_MATCH = ":q OPERATOR(public.<%) l.title";
+
     /** The published formula's other factors ({@link RankingFormula}), and its score. */
     private static final String SCORE = "round(:wText * %s + :wStock * (CASE WHEN l.stock > 0 THEN 1 ELSE 0 END)"
             + " + :wFresh * round(1.0 / (1 + greatest(0, :day - (l.published_at AT TIME ZONE 'Asia/Jakarta')::date) / "
             + RankingFormula.FRESHNESS_DAYS + ".0), 6), 6)";
+
     private static final String TIE = "md5(l.id::text || '|' || :dayText) COLLATE \"C\"";
+
     private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
     private static final BigDecimal TEXT_WEIGHT = RankingFormula.CURRENT.weight(RankingFormula.TEXT_MATCH);
+
     private static final BigDecimal STOCK_WEIGHT = RankingFormula.CURRENT.weight(RankingFormula.IN_STOCK);
+
     private static final BigDecimal FRESHNESS_WEIGHT = RankingFormula.CURRENT.weight(RankingFormula.FRESHNESS);
 
     private static final String COLUMNS = "l.id, l.title, l.price_idr, l.shop_name, l.seller_id, l.ship_from_regency_code,"
             + " l.province_code, l.category_code, l.stock > 0 AS in_stock, l.published_at, l.halal_status";
-    /** Listings read beyond a page's need from a ranking, in case some stopped matching since it was made. */
+
+    /**
+     * Listings read beyond a page's need from a ranking, in case some stopped matching
+     * since it was made.
+     */
     private static final int RECHECK_SLACK = 5;
 
     private final JdbcClient jdbc;
+
     /** The clock in Asia/Jakarta, whose date is the formula's day. */
     private final Clock jakarta;
+
     private final SearchOrderingCache orderings;
 
     ListingSearch(JdbcClient jdbc, Clock clock, SearchOrderingCache orderings) {
@@ -91,23 +113,30 @@ public class ListingSearch {
     }
 
     /**
-     * Where a page ended, in the terms of its sort; {@code typo} when the words had found nothing;
-     * {@code day} the date the relevance formula was computed for, kept so later pages agree.
+     * Where a page ended, in the terms of its sort; {@code typo} when the words had found
+     * nothing; {@code day} the date the relevance formula was computed for, kept so later
+     * pages agree.
      */
     public record Position(SearchSort sort, boolean typo, BigDecimal rank, long priceIdr, Instant publishedAt, UUID id,
             String tie, LocalDate day) {
 
-        /** The cursor names its sort, so a cursor of one sort cannot be replayed against another. */
+        /**
+         * The cursor names its sort, so a cursor of one sort cannot be replayed against
+         * another.
+         */
         String encode() {
             return KeysetCursor.encode(kind(sort), typo ? 1 : 0, rank == null ? null : rank.toPlainString(), priceIdr,
                     publishedAt, id, tie, day);
         }
 
-        /** The position of a cursor that {@link #encode} wrote for this sort; else 400 INVALID_CURSOR. */
+        /**
+         * The position of a cursor that {@link #encode} wrote for this sort; else 400
+         * INVALID_CURSOR.
+         */
         public static Position decode(String cursor, SearchSort sort) {
             KeysetCursor.Fields fields = KeysetCursor.decode(cursor, kind(sort), 7);
-            return new Position(sort, fields.number(0) == 1, fields.decimalOrNull(1), fields.number(2), fields.instant(3),
-                    fields.id(4), fields.text(5), fields.date(6));
+            return new Position(sort, fields.number(0) == 1, fields.decimalOrNull(1), fields.number(2),
+                    fields.instant(3), fields.id(4), fields.text(5), fields.date(6));
         }
 
         private static String kind(SearchSort sort) {
@@ -124,12 +153,15 @@ public class ListingSearch {
         }
 
         Hit ranked(BigDecimal rank, String tie) {
-            return new Hit(listingId, title, priceIdr, shopName, sellerId, shipFromRegencyCode, provinceCode, categoryCode,
-                    inStock, halalStatus, rank, publishedAt, tie);
+            return new Hit(listingId, title, priceIdr, shopName, sellerId, shipFromRegencyCode, provinceCode,
+                    categoryCode, inStock, halalStatus, rank, publishedAt, tie);
         }
     }
 
-    /** No transaction: each read is a single statement with its own snapshot, no BEGIN/COMMIT round trips. */
+    /**
+     * No transaction: each read is a single statement with its own snapshot, no
+     * BEGIN/COMMIT round trips.
+     */
     public KeysetPage<Hit> search(Query query) {
         if (query.after() != null) {
             return search(query, query.after().typo());
@@ -146,10 +178,10 @@ public class ListingSearch {
     }
 
     /**
-     * A text search's page from the query's cached ordering ({@link SearchOrderingCache}): the
-     * listings after the cursor in that ordering, read afresh with all of the query's conditions (a
-     * listing that no longer matches is skipped); past the ordering's window, the SQL continues
-     * where it ends.
+     * A text search's page from the query's cached ordering
+     * ({@link SearchOrderingCache}): the listings after the cursor in that ordering, read
+     * afresh with all of the query's conditions (a listing that no longer matches is
+     * skipped); past the ordering's window, the SQL continues where it ends.
      */
     private KeysetPage<Hit> fromCachedOrdering(Query query, boolean typo, LocalDate day) {
         SearchSort sort = query.effectiveSort();
@@ -157,25 +189,29 @@ public class ListingSearch {
         Long cursorKey = after == null ? null : key(sort, after);
         int wanted = KeysetPage.fetchSize(query.size());
         if (after != null && cursorKey == null) {
-            // A cursor whose key no cached ordering can hold (not one this service wrote): the SQL alone takes it.
+            // A cursor whose key no cached ordering can hold (not one this service
+            // wrote): the SQL alone takes it.
             return page(query, typo, day, select(query, typo, day, after, wanted));
         }
-        SearchOrderingCache.Ordering ordering = orderings.get(new SearchOrderingCache.Key(query.text(),
-                query.categoryCodes() == null ? null : String.join(",", new TreeSet<>(query.categoryCodes())),
-                query.provinceCode(), query.minPriceIdr(), query.maxPriceIdr(), sort, typo, day),
+        SearchOrderingCache.Ordering ordering = orderings.get(
+                new SearchOrderingCache.Key(query.text(),
+                        query.categoryCodes() == null ? null : String.join(",", new TreeSet<>(query.categoryCodes())),
+                        query.provinceCode(), query.minPriceIdr(), query.maxPriceIdr(), sort, typo, day),
                 key -> ordering(query, typo, day));
         int from = after == null ? 0 : ordering.indexAfter(cursorKey, after.tie(), after.id());
         List<Hit> hits = new ArrayList<>(wanted);
         int next = from;
         while (hits.size() < wanted && next < ordering.size()) {
-            // A few more than needed, for listings that stopped matching since the ordering was made.
+            // A few more than needed, for listings that stopped matching since the
+            // ordering was made.
             int to = Math.min(ordering.size(), next + wanted - hits.size() + RECHECK_SLACK);
             hits.addAll(current(query, typo, day, ordering, next, to));
             next = to;
         }
         if (hits.size() > wanted) {
             hits = hits.subList(0, wanted);
-        } else if (hits.size() < wanted && !ordering.complete()) {
+        }
+        else if (hits.size() < wanted && !ordering.complete()) {
             int last = ordering.size() - 1;
             Position end = from == ordering.size() && after != null ? after
                     : sort.position(ordering.key(last), ordering.listingId(last), ordering.tie(last), typo, day);
@@ -184,23 +220,29 @@ public class ListingSearch {
         return page(query, typo, day, hits);
     }
 
-    /** The query's matches in its order, up to the cache's window (one more tells whether there are more). */
+    /**
+     * The query's matches in its order, up to the cache's window (one more tells whether
+     * there are more).
+     */
     private SearchOrderingCache.Ordering ordering(Query query, boolean typo, LocalDate day) {
         SearchSort sort = query.effectiveSort();
         int window = orderings.window();
-        String ranked = sort == SearchSort.RELEVANCE ? ", " + SCORE.formatted(typo ? TYPO_RANK : WORDS_RANK) + " AS rank, "
-                + TIE + " AS tie" : "";
-        String sql = "SELECT * FROM (SELECT l.id, l.price_idr, l.published_at" + ranked + from(query, typo) + " WHERE " + String.join(" AND ", where(query, typo))
-                + ") s ORDER BY " + sort.orderBy() + " LIMIT :limit";
+        String ranked = sort == SearchSort.RELEVANCE
+                ? ", " + SCORE.formatted(typo ? TYPO_RANK : WORDS_RANK) + " AS rank, " + TIE + " AS tie" : "";
+        String sql = "SELECT * FROM (SELECT l.id, l.price_idr, l.published_at" + ranked + from(query, typo) + " WHERE "
+                + String.join(" AND ", where(query, typo)) + ") s ORDER BY " + sort.orderBy() + " LIMIT :limit";
         List<SearchOrderingCache.Entry> entries = bind(jdbc.sql(sql), query, typo, day).param("limit", window + 1)
-                .query((rs, row) -> new SearchOrderingCache.Entry(rs.getObject("id", UUID.class), sort.key(rs)))
-                .list();
+            .query((rs, row) -> new SearchOrderingCache.Entry(rs.getObject("id", UUID.class), sort.key(rs)))
+            .list();
         boolean complete = entries.size() <= window;
         return new SearchOrderingCache.Ordering(sort, complete ? entries : entries.subList(0, window), day, complete,
                 jakarta.instant());
     }
 
-    /** Entries {@code from} to {@code to} of an ordering that still match the query now, in that order. */
+    /**
+     * Entries {@code from} to {@code to} of an ordering that still match the query now,
+     * in that order.
+     */
     private List<Hit> current(Query query, boolean typo, LocalDate day, SearchOrderingCache.Ordering ordering, int from,
             int to) {
         StringBuilder ids = new StringBuilder();
@@ -209,9 +251,12 @@ public class ListingSearch {
         }
         List<String> where = where(query, typo);
         where.add("l.id = ANY(string_to_array(:ids, ',')::uuid[])");
-        String sql = "SELECT " + COLUMNS + ", 0::numeric AS rank, '' AS tie" + from(query, typo) + " WHERE " + String.join(" AND ", where);
+        String sql = "SELECT " + COLUMNS + ", 0::numeric AS rank, '' AS tie" + from(query, typo) + " WHERE "
+                + String.join(" AND ", where);
         Map<UUID, Hit> found = new HashMap<>();
-        for (Hit hit : bind(jdbc.sql(sql), query, typo, day).param("ids", ids.toString()).query(ListingSearch::hit).list()) {
+        for (Hit hit : bind(jdbc.sql(sql), query, typo, day).param("ids", ids.toString())
+            .query(ListingSearch::hit)
+            .list()) {
             found.put(hit.listingId(), hit);
         }
         boolean relevance = query.effectiveSort() == SearchSort.RELEVANCE;
@@ -219,7 +264,8 @@ public class ListingSearch {
         for (int i = from; i < to; i++) {
             Hit hit = found.get(ordering.listingId(i));
             if (hit != null) {
-                // Relevance pages carry the ordering's scores, so that the cursor finds its place in it.
+                // Relevance pages carry the ordering's scores, so that the cursor finds
+                // its place in it.
                 hits.add(relevance ? hit.ranked(BigDecimal.valueOf(ordering.key(i), 6), ordering.tie(i)) : hit);
             }
         }
@@ -230,19 +276,24 @@ public class ListingSearch {
     private static Long key(SearchSort sort, Position after) {
         try {
             return sort.key(after);
-        } catch (ArithmeticException e) {
+        }
+        catch (ArithmeticException e) {
             return null;
         }
     }
 
-    /** Up to {@code limit} matches after {@code after} (null: from the start), in the query's sort, by keyset. */
+    /**
+     * Up to {@code limit} matches after {@code after} (null: from the start), in the
+     * query's sort, by keyset.
+     */
     private List<Hit> select(Query query, boolean typo, LocalDate day, Position after, int limit) {
         SearchSort sort = query.effectiveSort();
         boolean text = query.text() != null;
         String sql = "SELECT * FROM (SELECT " + COLUMNS + ", "
-                + (text ? SCORE.formatted(typo ? TYPO_RANK : WORDS_RANK) + " AS rank, " + TIE : "0::numeric AS rank, ''")
-                + " AS tie" + from(query, typo) + " WHERE " + String.join(" AND ", where(query, typo))
-                + ") s WHERE " + (after == null ? "true" : sort.after()) + " ORDER BY " + sort.orderBy() + " LIMIT :limit";
+                + (text ? SCORE.formatted(typo ? TYPO_RANK : WORDS_RANK) + " AS rank, " + TIE
+                        : "0::numeric AS rank, ''")
+                + " AS tie" + from(query, typo) + " WHERE " + String.join(" AND ", where(query, typo)) + ") s WHERE "
+                + (after == null ? "true" : sort.after()) + " ORDER BY " + sort.orderBy() + " LIMIT :limit";
         StatementSpec statement = bind(jdbc.sql(sql), query, typo, day).param("limit", limit);
         if (after != null) {
             statement = sort.bindAfter(statement.param("afterId", after.id()), after);
@@ -250,9 +301,13 @@ public class ListingSearch {
         return statement.query(ListingSearch::hit).list();
     }
 
-    /** A page of {@code query.size()} hits from up to one more; the extra one only says that there is a next page. */
+    /**
+     * A page of {@code query.size()} hits from up to one more; the extra one only says
+     * that there is a next page.
+     */
     private static KeysetPage<Hit> page(Query query, boolean typo, LocalDate day, List<Hit> hits) {
-        return KeysetPage.of(hits, query.size(), hit -> hit, hit -> hit.position(query.effectiveSort(), typo, day).encode());
+        return KeysetPage.of(hits, query.size(), hit -> hit,
+                hit -> hit.position(query.effectiveSort(), typo, day).encode());
     }
 
     private static String from(Query query, boolean typo) {
@@ -267,8 +322,10 @@ public class ListingSearch {
         if (query.categoryCodes() != null && query.categoryCodes().size() == 1) {
             // Plain equality, so the (category, price) index also gives the price order.
             where.add("l.category_code = :category");
-        } else if (query.categoryCodes() != null) {
-            // Category codes are [a-z0-9-] (a table constraint), so a comma-joined list is unambiguous.
+        }
+        else if (query.categoryCodes() != null) {
+            // Category codes are [a-z0-9-] (a table constraint), so a comma-joined list
+            // is unambiguous.
             where.add("l.category_code = ANY(string_to_array(:categories, ','))");
         }
         if (query.provinceCode() != null) {
@@ -287,15 +344,16 @@ public class ListingSearch {
     private static StatementSpec bind(StatementSpec statement, Query query, boolean typo, LocalDate day) {
         if (query.text() != null) {
             statement = statement.param("q", query.text())
-                    .param("wText", TEXT_WEIGHT)
-                    .param("wStock", STOCK_WEIGHT)
-                    .param("wFresh", FRESHNESS_WEIGHT)
-                    .param("day", Date.valueOf(day))
-                    .param("dayText", day.toString());
+                .param("wText", TEXT_WEIGHT)
+                .param("wStock", STOCK_WEIGHT)
+                .param("wFresh", FRESHNESS_WEIGHT)
+                .param("day", Date.valueOf(day))
+                .param("dayText", day.toString());
         }
         if (query.categoryCodes() != null && query.categoryCodes().size() == 1) {
             statement = statement.param("category", query.categoryCodes().iterator().next());
-        } else if (query.categoryCodes() != null) {
+        }
+        else if (query.categoryCodes() != null) {
             statement = statement.param("categories", String.join(",", query.categoryCodes()));
         }
         if (query.provinceCode() != null) {
@@ -310,19 +368,22 @@ public class ListingSearch {
         return statement;
     }
 
-    /** One published listing, for the shopper's detail view; empty unless published. One statement, no transaction. */
+    /**
+     * One published listing, for the shopper's detail view; empty unless published. One
+     * statement, no transaction.
+     */
     public Optional<PublishedListing> published(UUID listingId) {
         return jdbc.sql("""
                 SELECT id, title, description, price_idr, shop_name, seller_id, ship_from_regency_code, province_code,
                        category_code, stock, weight_grams, halal_status, halal_certificate_number
                 FROM catalog.listings WHERE id = :id AND status = 'PUBLISHED'""")
-                .param("id", listingId)
-                .query((rs, row) -> new PublishedListing(rs.getObject("id", UUID.class), rs.getString("title"),
-                        rs.getString("description"), rs.getLong("price_idr"), rs.getString("shop_name"),
-                        rs.getObject("seller_id", UUID.class), rs.getString("ship_from_regency_code"),
-                        rs.getString("province_code"), rs.getString("category_code"), rs.getInt("stock"),
-                        rs.getInt("weight_grams"), rs.getString("halal_status"), rs.getString("halal_certificate_number")))
-                .optional();
+            .param("id", listingId)
+            .query((rs, row) -> new PublishedListing(rs.getObject("id", UUID.class), rs.getString("title"),
+                    rs.getString("description"), rs.getLong("price_idr"), rs.getString("shop_name"),
+                    rs.getObject("seller_id", UUID.class), rs.getString("ship_from_regency_code"),
+                    rs.getString("province_code"), rs.getString("category_code"), rs.getInt("stock"),
+                    rs.getInt("weight_grams"), rs.getString("halal_status"), rs.getString("halal_certificate_number")))
+            .optional();
     }
 
     public record PublishedListing(UUID listingId, String title, String description, long priceIdr, String shopName,
@@ -332,9 +393,10 @@ public class ListingSearch {
 
     private static Hit hit(ResultSet rs, int row) throws SQLException {
         return new Hit(rs.getObject("id", UUID.class), rs.getString("title"), rs.getLong("price_idr"),
-                rs.getString("shop_name"), rs.getObject("seller_id", UUID.class), rs.getString("ship_from_regency_code"),
-                rs.getString("province_code"), rs.getString("category_code"), rs.getBoolean("in_stock"),
-                rs.getString("halal_status"), rs.getBigDecimal("rank"), rs.getTimestamp("published_at").toInstant(),
-                rs.getString("tie"));
+                rs.getString("shop_name"), rs.getObject("seller_id", UUID.class),
+                rs.getString("ship_from_regency_code"), rs.getString("province_code"), rs.getString("category_code"),
+                rs.getBoolean("in_stock"), rs.getString("halal_status"), rs.getBigDecimal("rank"),
+                rs.getTimestamp("published_at").toInstant(), rs.getString("tie"));
     }
+
 }

@@ -28,11 +28,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one way onto the shelf: the listing version is locked, compliance decides on exactly that
- * version and logs it, and only a PASS, handed to the {@link Shelf} as proof, publishes it (ADR
- * 0007). And the ways off the shelf: a seller's revocation takes every one of its listings down in
- * the revoking transaction, each with a LISTING_SUSPENSION decision; a new rule set re-checks the
- * shelf in batches.
+ * The one way onto the shelf: the listing version is locked, compliance decides on
+ * exactly that version and logs it, and only a PASS, handed to the {@link Shelf} as
+ * proof, publishes it (ADR 0007). And the ways off the shelf: a seller's revocation takes
+ * every one of its listings down in the revoking transaction, each with a
+ * LISTING_SUSPENSION decision; a new rule set re-checks the shelf in batches.
  */
 @Slf4j
 @Service
@@ -40,15 +40,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class PublishingWorkflow {
 
     private final Sellers sellers;
+
     private final Shelf shelf;
+
     private final Categories categories;
+
     private final ListingScreening screening;
+
     private final RecheckLedger ledger;
+
     private final RuleSets ruleSets;
 
     /**
-     * Compliance's answer to a request to publish: {@code published} with the PASS, or every reason
-     * of the FAIL; either way the decision is committed and its id returned.
+     * Compliance's answer to a request to publish: {@code published} with the PASS, or
+     * every reason of the FAIL; either way the decision is committed and its id returned.
      */
     public record Publication(boolean published, List<String> reasons, UUID decisionId) {
     }
@@ -62,19 +67,22 @@ public class PublishingWorkflow {
             return new Publication(true, List.of(), listing.decisionId());
         }
         ListingVersion version = listing.listing();
-        ListingDecision decision = screening.screenPublication(version.listingId(), version.version(), version.contentHash(),
-                facts(seller.verified(), listing), userId.toString());
+        ListingDecision decision = screening.screenPublication(version.listingId(), version.version(),
+                version.contentHash(), facts(seller.verified(), listing), userId.toString());
         if (decision.passed()) {
             shelf.publish(version, decision.decisionId(), decision.ruleSetVersion(), seller.shopName());
             log.info("Listing {} version {} published ({})", listingId, version.version(), decision.decisionId());
-        } else {
+        }
+        else {
             shelf.refuse(version, decision.decisionId(), decision.reasons());
             log.info("Listing {} version {} refused: {}", listingId, version.version(), decision.reasons());
         }
         return new Publication(decision.passed(), decision.reasons(), decision.decisionId());
     }
 
-    /** Runs inside the revocation's transaction: the seller and its shelf change together. */
+    /**
+     * Runs inside the revocation's transaction: the seller and its shelf change together.
+     */
     @EventListener
     public void takeDownListingsOf(SellerRevoked revoked) {
         List<ShelfEntry> published = shelf.publishedBySeller(revoked.sellerId());
@@ -83,7 +91,8 @@ public class PublishingWorkflow {
                     List.of(ListingScreening.SELLER_NOT_VERIFIED), "system");
             shelf.suspend(listing.listing(), decision.decisionId(), List.of(ListingScreening.SELLER_NOT_VERIFIED));
         }
-        log.info("Seller {} revoked ({}): {} listings suspended", revoked.sellerId(), revoked.reasonCode(), published.size());
+        log.info("Seller {} revoked ({}): {} listings suspended", revoked.sellerId(), revoked.reasonCode(),
+                published.size());
     }
 
     /** How far one batch of the shelf's re-check got. */
@@ -91,15 +100,19 @@ public class PublishingWorkflow {
     }
 
     /**
-     * Re-checks one batch of published listings whose PASS came from another rule set: a PASS under
-     * the active set for each that still passes, a suspension for the rest. The batch, its
-     * decisions and the progress commit together, so a crash loses no work and repeats none; a
-     * batch that comes back short means the shelf is done.
+     * Re-checks one batch of published listings whose PASS came from another rule set: a
+     * PASS under the active set for each that still passes, a suspension for the rest.
+     * The batch, its decisions and the progress commit together, so a crash loses no work
+     * and repeats none; a batch that comes back short means the shelf is done.
      */
     @Transactional
     public RecheckResult recheckBatch(int batchSize) {
         String active = ruleSets.active().version();
-        List<String> others = ruleSets.all().stream().map(RuleSets.RuleSet::version).filter(v -> !v.equals(active)).toList();
+        List<String> others = ruleSets.all()
+            .stream()
+            .map(RuleSets.RuleSet::version)
+            .filter(v -> !v.equals(active))
+            .toList();
         List<ShelfEntry> batch = others.isEmpty() ? List.of() : shelf.publishedPassedUnder(others, batchSize);
         // A seller usually has many listings: one lookup each per batch.
         Map<UUID, Optional<SellerSummary>> sellersOfBatch = new HashMap<>();
@@ -116,7 +129,8 @@ public class PublishingWorkflow {
             ListingDecision decision = decisions.get(i);
             if (decision.passed()) {
                 renewals.add(new Renewal(listing.listing(), decision.decisionId(), decision.ruleSetVersion()));
-            } else {
+            }
+            else {
                 shelf.suspend(listing.listing(), decision.decisionId(), decision.reasons());
                 suspended++;
             }
@@ -146,4 +160,5 @@ public class PublishingWorkflow {
         return new ListingFacts(sellerVerified, shipFromRegencyCode, category.prohibited(), category.licenceKind(),
                 regulatoryLicence, category.halalRequired(), halalStatus, halalCertificateNumber);
     }
+
 }

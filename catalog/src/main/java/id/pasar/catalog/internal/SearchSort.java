@@ -13,19 +13,23 @@ import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
 /**
- * A search's sort, and everything that follows from it in one place: the key it orders by, its
- * SQL order and keyset condition, and the same order in Java for the cached orderings
- * ({@link SearchOrderingCache}), so the database and the cache can never disagree. Columns are
- * those of the search's inner select, aliased {@code s}: {@code id}, {@code rank}, {@code tie},
- * {@code price_idr}, {@code published_at}.
+ * A search's sort, and everything that follows from it in one place: the key it orders
+ * by, its SQL order and keyset condition, and the same order in Java for the cached
+ * orderings ({@link SearchOrderingCache}), so the database and the cache can never
+ * disagree. Columns are those of the search's inner select, aliased {@code s}:
+ * {@code id}, {@code rank}, {@code tie}, {@code price_idr}, {@code published_at}.
  *
- * <p>A key is a {@code long}: a relevance score in millionths, a price in rupiah, a publication
- * time in microseconds since the epoch.
+ * <p>
+ * A key is a {@code long}: a relevance score in millionths, a price in rupiah, a
+ * publication time in microseconds since the epoch.
  */
 public enum SearchSort {
 
-    /** The published formula's score, descending; then the day's tie hash; then the id. */
-    RELEVANCE("s.rank DESC, s.tie, s.id", "(s.rank < :afterRank OR (s.rank = :afterRank AND (s.tie, s.id) > (:afterTie, :afterId)))") {
+    /**
+     * The published formula's score, descending; then the day's tie hash; then the id.
+     */
+    RELEVANCE("s.rank DESC, s.tie, s.id",
+            "(s.rank < :afterRank OR (s.rank = :afterRank AND (s.tie, s.id) > (:afterTie, :afterId)))") {
         @Override
         StatementSpec bindAfter(StatementSpec statement, Position after) {
             return statement.param("afterRank", after.rank()).param("afterTie", after.tie());
@@ -89,6 +93,7 @@ public enum SearchSort {
     };
 
     private final String orderBy;
+
     private final String after;
 
     SearchSort(String orderBy, String after) {
@@ -101,7 +106,10 @@ public enum SearchSort {
         return orderBy;
     }
 
-    /** The SQL condition of the rows after a cursor, with {@code :afterId} and {@link #bindAfter}'s parameters. */
+    /**
+     * The SQL condition of the rows after a cursor, with {@code :afterId} and
+     * {@link #bindAfter}'s parameters.
+     */
     String after() {
         return after;
     }
@@ -117,21 +125,26 @@ public enum SearchSort {
     }
 
     /**
-     * A cursor's key as a cached ordering holds it; null when it cannot be one (more than six
-     * decimals, out of range: not a cursor this service wrote). Price sorts by default.
+     * A cursor's key as a cached ordering holds it; null when it cannot be one (more than
+     * six decimals, out of range: not a cursor this service wrote). Price sorts by
+     * default.
      */
     Long key(Position after) {
         return after.priceIdr();
     }
 
-    /** Where an entry of a cached ordering stands, as a cursor of this sort; price sorts by default. */
+    /**
+     * Where an entry of a cached ordering stands, as a cursor of this sort; price sorts
+     * by default.
+     */
     Position position(long key, UUID id, String tie, boolean typo, LocalDate day) {
         return new Position(this, typo, null, key, null, id, null, day);
     }
 
     /**
-     * An entry of a cached ordering against a cursor, in this order: negative when the entry comes
-     * first; {@code entryTie} gives its tie hash when needed. {@code byId} compares their ids as PostgreSQL does. Descending by default.
+     * An entry of a cached ordering against a cursor, in this order: negative when the
+     * entry comes first; {@code entryTie} gives its tie hash when needed. {@code byId}
+     * compares their ids as PostgreSQL does. Descending by default.
      */
     int compare(long entryKey, Supplier<String> entryTie, int byId, long key, String tie) {
         return entryKey != key ? Long.compare(key, entryKey) : -byId;
@@ -140,4 +153,5 @@ public enum SearchSort {
     static long micros(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     }
+
 }

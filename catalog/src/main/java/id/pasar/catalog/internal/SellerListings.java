@@ -11,16 +11,22 @@ import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A seller's work on its own listings. Another seller's listing is "not found", never "forbidden". */
+/**
+ * A seller's work on its own listings. Another seller's listing is "not found", never
+ * "forbidden".
+ */
 @Service
 @RequiredArgsConstructor
 public class SellerListings {
 
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
+
     private static final UUID LAST_ID = new UUID(-1L, -1L);
 
     private final ListingRepository listings;
+
     private final Sellers sellers;
+
     private final Clock clock;
 
     @Transactional
@@ -52,7 +58,7 @@ public class SellerListings {
     @Transactional(readOnly = true)
     public Listing read(UUID userId, UUID listingId) {
         return listings.findByIdAndSellerId(listingId, sellerOf(userId).sellerId())
-                .orElseThrow(CatalogProblems.ListingNotFound::new);
+            .orElseThrow(CatalogProblems.ListingNotFound::new);
     }
 
     /** The caller's listings, newest first, after the given position. */
@@ -64,10 +70,11 @@ public class SellerListings {
 
     private Listing own(UUID userId, UUID listingId) {
         return listings.lockByIdAndSellerId(listingId, sellerOf(userId).sellerId())
-                .orElseThrow(CatalogProblems.ListingNotFound::new);
+            .orElseThrow(CatalogProblems.ListingNotFound::new);
     }
 
     private SellerSummary sellerOf(UUID userId) {
         return sellers.ofUser(userId).orElseThrow(CatalogProblems.SellerApplicationRequired::new);
     }
+
 }

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 class ShelfCounts implements ShelfStatistics {
 
     private final JdbcClient jdbc;
+
     private final ExposureCounter exposure;
 
     @Override
@@ -32,26 +33,31 @@ class ShelfCounts implements ShelfStatistics {
                     SELECT 1 FROM compliance.publication_passes p
                     WHERE p.decision_id = l.decision_id AND p.listing_id = l.id AND p.listing_version = l.version
                       AND (CAST(:version AS text) IS NULL OR p.rule_set_version = :version))""")
-                .param("version", ruleSetVersion)
-                .query(Long.class).single();
+            .param("version", ruleSetVersion)
+            .query(Long.class)
+            .single();
     }
 
-    /** Not in a read-only transaction: the pending counts are written first, in their own. */
+    /**
+     * Not in a read-only transaction: the pending counts are written first, in their own.
+     */
     @Override
     public List<SellerExposure> exposureBySeller(LocalDate from, LocalDate to) {
         exposure.flushEverything();
-        return jdbc.sql("""
-                SELECT seller_id, sum(listings) AS listings, sum(impressions) AS impressions, sum(views) AS views FROM (
-                    SELECT seller_id, count(*) FILTER (WHERE status = 'PUBLISHED') AS listings, 0 AS impressions, 0 AS views
-                    FROM catalog.listings GROUP BY seller_id
-                    UNION ALL
-                    SELECT seller_id, 0, sum(impressions), sum(detail_views)
-                    FROM catalog.listing_exposure WHERE day BETWEEN :from AND :to GROUP BY seller_id) counts
-                GROUP BY seller_id""")
-                .param("from", Date.valueOf(from))
-                .param("to", Date.valueOf(to))
-                .query((rs, row) -> new SellerExposure(rs.getObject("seller_id", UUID.class), rs.getLong("listings"),
-                        rs.getLong("impressions"), rs.getLong("views")))
-                .list();
+        return jdbc
+            .sql("""
+                    SELECT seller_id, sum(listings) AS listings, sum(impressions) AS impressions, sum(views) AS views FROM (
+                        SELECT seller_id, count(*) FILTER (WHERE status = 'PUBLISHED') AS listings, 0 AS impressions, 0 AS views
+                        FROM catalog.listings GROUP BY seller_id
+                        UNION ALL
+                        SELECT seller_id, 0, sum(impressions), sum(detail_views)
+                        FROM catalog.listing_exposure WHERE day BETWEEN :from AND :to GROUP BY seller_id) counts
+                    GROUP BY seller_id""")
+            .param("from", Date.valueOf(from))
+            .param("to", Date.valueOf(to))
+            .query((rs, row) -> new SellerExposure(rs.getObject("seller_id", UUID.class), rs.getLong("listings"),
+                    rs.getLong("impressions"), rs.getLong("views")))
+            .list();
     }
+
 }

@@ -7,10 +7,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * When the active rule set changes (at its instant, or at start when that has passed), the
- * published shelf is checked again under it, in batches of {@value #BATCH} each in its own
- * transaction, on one instance at a time (ShedLock). Until a listing is re-checked it keeps its
- * earlier PASS. Polling every 30 seconds puts a new rule set to work within a minute of its instant.
+ * When the active rule set changes (at its instant, or at start when that has passed),
+ * the published shelf is checked again under it, in batches of {@value #BATCH} each in
+ * its own transaction, on one instance at a time (ShedLock). Until a listing is
+ * re-checked it keeps its earlier PASS. Polling every 30 seconds puts a new rule set to
+ * work within a minute of its instant.
  */
 @Slf4j
 @Component
@@ -32,9 +33,12 @@ class ShelfRecheckJob {
             batch = workflow.recheckBatch(BATCH);
             checked += batch.checked();
             suspended += batch.suspended();
-        } while (batch.checked() == BATCH);
+        }
+        while (batch.checked() == BATCH);
         if (checked > 0) {
-            log.info("Shelf re-checked under rule set {}: {} listings, {} suspended", batch.ruleSetVersion(), checked, suspended);
+            log.info("Shelf re-checked under rule set {}: {} listings, {} suspended", batch.ruleSetVersion(), checked,
+                    suspended);
         }
     }
+
 }

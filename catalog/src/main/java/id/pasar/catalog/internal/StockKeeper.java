@@ -19,21 +19,25 @@ class StockKeeper implements ListingStock {
 
     private final JdbcClient jdbc;
 
-    /** Listings are taken in id order, so two orders sharing listings never wait on each other in a cycle. */
+    /**
+     * Listings are taken in id order, so two orders sharing listings never wait on each
+     * other in a cycle.
+     */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Taken> take(Map<UUID, Integer> quantities) {
         List<Taken> taken = new ArrayList<>();
-        new TreeMap<>(quantities).forEach((listingId, quantity) -> taken.add(jdbc.sql("""
+        new TreeMap<>(quantities).forEach((listingId,
+                quantity) -> taken.add(jdbc.sql("""
                         UPDATE catalog.listings SET stock = stock - :quantity
                         WHERE id = :id AND status = 'PUBLISHED' AND stock >= :quantity
                         RETURNING id, seller_id, version, title, price_idr""")
-                .param("id", listingId)
-                .param("quantity", quantity)
-                .query((rs, row) -> new Taken(listingId, rs.getObject("seller_id", UUID.class), rs.getInt("version"),
-                        rs.getString("title"), rs.getLong("price_idr"), quantity))
-                .optional()
-                .orElseThrow(() -> whyNot(listingId))));
+                    .param("id", listingId)
+                    .param("quantity", quantity)
+                    .query((rs, row) -> new Taken(listingId, rs.getObject("seller_id", UUID.class),
+                            rs.getInt("version"), rs.getString("title"), rs.getLong("price_idr"), quantity))
+                    .optional()
+                    .orElseThrow(() -> whyNot(listingId))));
         return taken;
     }
 
@@ -42,37 +46,36 @@ class StockKeeper implements ListingStock {
     public List<Taken> quote(Map<UUID, Integer> quantities) {
         List<Taken> quoted = new ArrayList<>();
         new TreeMap<>(quantities).forEach((listingId, quantity) -> quoted.add(jdbc.sql("""
-                        SELECT seller_id, version, title, price_idr, stock FROM catalog.listings
-                        WHERE id = :id AND status = 'PUBLISHED'""")
-                .param("id", listingId)
-                .query((rs, row) -> {
-                    int available = rs.getInt("stock");
-                    if (available < quantity) {
-                        throw new InsufficientStock(listingId, available);
-                    }
-                    return new Taken(listingId, rs.getObject("seller_id", UUID.class), rs.getInt("version"),
-                            rs.getString("title"), rs.getLong("price_idr"), quantity);
-                })
-                .optional()
-                .orElseThrow(() -> new ListingNotAvailable(listingId))));
+                SELECT seller_id, version, title, price_idr, stock FROM catalog.listings
+                WHERE id = :id AND status = 'PUBLISHED'""").param("id", listingId).query((rs, row) -> {
+            int available = rs.getInt("stock");
+            if (available < quantity) {
+                throw new InsufficientStock(listingId, available);
+            }
+            return new Taken(listingId, rs.getObject("seller_id", UUID.class), rs.getInt("version"),
+                    rs.getString("title"), rs.getLong("price_idr"), quantity);
+        }).optional().orElseThrow(() -> new ListingNotAvailable(listingId))));
         return quoted;
     }
 
-    /** In listing-id order, as {@link #take(Map)}: two checkouts sharing listings never wait on each other in a cycle. */
+    /**
+     * In listing-id order, as {@link #take(Map)}: two checkouts sharing listings never
+     * wait on each other in a cycle.
+     */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void take(List<Taken> quoted) {
         quoted.stream().sorted(Comparator.comparing(Taken::listingId)).forEach(line -> {
             Taken now = jdbc.sql("""
-                            UPDATE catalog.listings SET stock = stock - :quantity
-                            WHERE id = :id AND status = 'PUBLISHED' AND stock >= :quantity
-                            RETURNING id, seller_id, version, title, price_idr""")
-                    .param("id", line.listingId())
-                    .param("quantity", line.quantity())
-                    .query((rs, row) -> new Taken(line.listingId(), rs.getObject("seller_id", UUID.class), rs.getInt("version"),
-                            rs.getString("title"), rs.getLong("price_idr"), line.quantity()))
-                    .optional()
-                    .orElseThrow(() -> whyNot(line.listingId()));
+                    UPDATE catalog.listings SET stock = stock - :quantity
+                    WHERE id = :id AND status = 'PUBLISHED' AND stock >= :quantity
+                    RETURNING id, seller_id, version, title, price_idr""")
+                .param("id", line.listingId())
+                .param("quantity", line.quantity())
+                .query((rs, row) -> new Taken(line.listingId(), rs.getObject("seller_id", UUID.class),
+                        rs.getInt("version"), rs.getString("title"), rs.getLong("price_idr"), line.quantity()))
+                .optional()
+                .orElseThrow(() -> whyNot(line.listingId()));
             if (!now.equals(line)) {
                 throw new QuoteChanged(line.listingId());
             }
@@ -81,20 +84,21 @@ class StockKeeper implements ListingStock {
 
     private RuntimeException whyNot(UUID listingId) {
         return jdbc.sql("SELECT stock FROM catalog.listings WHERE id = :id AND status = 'PUBLISHED'")
-                .param("id", listingId)
-                .query(Integer.class)
-                .optional()
-                .<RuntimeException>map(available -> new InsufficientStock(listingId, available))
-                .orElseGet(() -> new ListingNotAvailable(listingId));
+            .param("id", listingId)
+            .query(Integer.class)
+            .optional()
+            .<RuntimeException>map(available -> new InsufficientStock(listingId, available))
+            .orElseGet(() -> new ListingNotAvailable(listingId));
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void giveBack(Map<UUID, Integer> quantities) {
-        new TreeMap<>(quantities).forEach((listingId, quantity) -> jdbc.sql(
-                        "UPDATE catalog.listings SET stock = stock + :quantity WHERE id = :id")
-                .param("id", listingId)
-                .param("quantity", quantity)
-                .update());
+        new TreeMap<>(quantities).forEach((listingId, quantity) -> jdbc
+            .sql("UPDATE catalog.listings SET stock = stock + :quantity WHERE id = :id")
+            .param("id", listingId)
+            .param("quantity", quantity)
+            .update());
     }
+
 }

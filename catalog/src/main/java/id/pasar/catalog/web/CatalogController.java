@@ -38,22 +38,25 @@ import org.springframework.web.bind.annotation.RestController;
 class CatalogController {
 
     private final ListingSearch search;
+
     private final Categories categories;
+
     private final ExposureCounter exposure;
 
     @GetMapping("/listings")
-    @Operation(summary = "Search the published listings", description = """
-            `q` is full text with Indonesian stemming and tolerates small typos in titles. \
-            Filters combine; `categoryCode` includes its children. Pages of `size` (max 100) with an opaque \
-            `cursor` from the previous page's `nextCursor`. `relevance` orders by the published formula of             `GET /api/v1/catalog/ranking`. Each listing on a first page counts as an impression, once per client and day, for the auditors'             exposure report (aggregates only).""")
+    @Operation(summary = "Search the published listings",
+            description = """
+                    `q` is full text with Indonesian stemming and tolerates small typos in titles. \
+                    Filters combine; `categoryCode` includes its children. Pages of `size` (max 100) with an opaque \
+                    `cursor` from the previous page's `nextCursor`. `relevance` orders by the published formula of             `GET /api/v1/catalog/ranking`. Each listing on a first page counts as an impression, once per client and day, for the auditors'             exposure report (aggregates only).""")
     KeysetPage<SearchItem> listings(
             @Parameter(example = "batik tulis") @RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(required = false) String categoryCode,
             @Parameter(example = "32") @RequestParam(required = false) @Pattern(regexp = "\\d{2}") String provinceCode,
             @RequestParam(required = false) @Min(0) Long minPriceIdr,
             @RequestParam(required = false) @Min(0) Long maxPriceIdr,
-            @Parameter(description = "relevance (default), price_asc, price_desc or newest")
-            @RequestParam(defaultValue = "relevance") @Pattern(regexp = "relevance|price_asc|price_desc|newest") String sort,
+            @Parameter(description = "relevance (default), price_asc, price_desc or newest") @RequestParam(
+                    defaultValue = "relevance") @Pattern(regexp = "relevance|price_asc|price_desc|newest") String sort,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(required = false) String cursor, Principal caller, HttpServletRequest request) {
         Set<String> categoryCodes = null;
@@ -84,7 +87,10 @@ class CatalogController {
         return ListingDetail.of(listing);
     }
 
-    /** The client of the exposure count: the token's account when there is one, else the address. */
+    /**
+     * The client of the exposure count: the token's account when there is one, else the
+     * address.
+     */
     private ExposureCounter.Viewer viewer(Principal caller, HttpServletRequest request) {
         return exposure.viewer(caller == null ? null : caller.getName(), request.getRemoteAddr());
     }
@@ -101,8 +107,11 @@ class CatalogController {
             description = "Names in Bahasa Indonesia, or English with Accept-Language: en.")
     KeysetPage<CategoryItem> categories(Locale locale) {
         boolean english = "en".equals(locale.getLanguage());
-        return KeysetPage.whole(categories.all().stream().map(c -> new CategoryItem(c.code(), english ? c.nameEn() : c.name(),
-                c.parentCode(), c.prohibited(), c.requiredLicence(), c.halalRequired())).toList());
+        return KeysetPage.whole(categories.all()
+            .stream()
+            .map(c -> new CategoryItem(c.code(), english ? c.nameEn() : c.name(), c.parentCode(), c.prohibited(),
+                    c.requiredLicence(), c.halalRequired()))
+            .toList());
     }
 
     /** {@code halalStatus} NON_HALAL is shown to shoppers as "tidak halal". */
@@ -110,21 +119,23 @@ class CatalogController {
             String shipFromRegencyCode, String provinceCode, String categoryCode, boolean inStock, String halalStatus) {
         static SearchItem of(Hit hit) {
             return new SearchItem(hit.listingId(), hit.title(), hit.priceIdr(), hit.shopName(), hit.sellerId(),
-                    hit.shipFromRegencyCode(), hit.provinceCode(), hit.categoryCode(), hit.inStock(), hit.halalStatus());
+                    hit.shipFromRegencyCode(), hit.provinceCode(), hit.categoryCode(), hit.inStock(),
+                    hit.halalStatus());
         }
     }
 
-    record ListingDetail(UUID listingId, String title, String description, long priceIdr, String shopName, UUID sellerId,
-            String shipFromRegencyCode, String provinceCode, String categoryCode, boolean inStock, int stock,
-            int weightGrams, String halalStatus, String halalCertificateNumber) {
+    record ListingDetail(UUID listingId, String title, String description, long priceIdr, String shopName,
+            UUID sellerId, String shipFromRegencyCode, String provinceCode, String categoryCode, boolean inStock,
+            int stock, int weightGrams, String halalStatus, String halalCertificateNumber) {
         static ListingDetail of(PublishedListing l) {
-            return new ListingDetail(l.listingId(), l.title(), l.description(), l.priceIdr(), l.shopName(), l.sellerId(),
-                    l.shipFromRegencyCode(), l.provinceCode(), l.categoryCode(), l.stock() > 0, l.stock(), l.weightGrams(),
-                    l.halalStatus(), l.halalCertificateNumber());
+            return new ListingDetail(l.listingId(), l.title(), l.description(), l.priceIdr(), l.shopName(),
+                    l.sellerId(), l.shipFromRegencyCode(), l.provinceCode(), l.categoryCode(), l.stock() > 0, l.stock(),
+                    l.weightGrams(), l.halalStatus(), l.halalCertificateNumber());
         }
     }
 
     record CategoryItem(String code, String name, String parentCode, boolean prohibited, String requiredLicence,
             boolean halalRequired) {
     }
+
 }

@@ -26,4 +26,5 @@ interface ListingResponseMapper {
     default String halal(id.pasar.compliance.ListingRules.HalalStatus status) {
         return status == null ? null : status.name();
     }
+
 }

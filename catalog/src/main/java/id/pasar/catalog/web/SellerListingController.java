@@ -40,8 +40,11 @@ class SellerListingController {
     private static final String CURSOR = "listings";
 
     private final SellerListings listings;
+
     private final PublishingWorkflow publishing;
+
     private final Categories categories;
+
     private final ListingResponseMapper mapper;
 
     @PostMapping("/api/v1/listings")
@@ -49,7 +52,8 @@ class SellerListingController {
             + "whether it is verified is checked when publishing.")
     ResponseEntity<ListingResponse> create(@Valid @RequestBody ListingRequest request, Principal caller) {
         Listing listing = listings.create(user(caller), checked(request));
-        return ResponseEntity.created(URI.create("/api/v1/listings/" + listing.getId())).body(mapper.toResponse(listing));
+        return ResponseEntity.created(URI.create("/api/v1/listings/" + listing.getId()))
+            .body(mapper.toResponse(listing));
     }
 
     @GetMapping("/api/v1/listings/{listingId}")
@@ -66,7 +70,8 @@ class SellerListingController {
 
     @PutMapping("/api/v1/listings/{listingId}/stock")
     @Operation(summary = "Set the stock alone: no new version, no new compliance check")
-    ListingResponse restock(@PathVariable UUID listingId, @Valid @RequestBody ListingRequest.Stock request, Principal caller) {
+    ListingResponse restock(@PathVariable UUID listingId, @Valid @RequestBody ListingRequest.Stock request,
+            Principal caller) {
         return mapper.toResponse(listings.restock(user(caller), listingId, request.stock()));
     }
 
@@ -113,4 +118,5 @@ class SellerListingController {
     private static UUID user(Principal caller) {
         return UUID.fromString(caller.getName());
     }
+
 }

@@ -16,9 +16,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which views count (issue 18, item 3): once per client, listing, kind and day, and nothing from a
- * client faster than a person. Driven directly with a clock the test moves, so that a burst of the
- * issue's 10,000 views takes no time and a window's end is exact.
+ * Which views count (issue 18, item 3): once per client, listing, kind and day, and
+ * nothing from a client faster than a person. Driven directly with a clock the test
+ * moves, so that a burst of the issue's 10,000 views takes no time and a window's end is
+ * exact.
  */
 class ExposureClientsTest {
 
@@ -28,7 +29,9 @@ class ExposureClientsTest {
     static final UUID SELLER = UUID.randomUUID();
 
     final MovableClock clock = new MovableClock(ZonedDateTime.of(2026, 12, 12, 10, 0, 0, 0, JAKARTA).toInstant());
+
     final ExposureClients clients = new ExposureClients(clock, CEILING, 4_000_000);
+
     final List<Counted> counted = new ArrayList<>();
 
     @Test
@@ -137,7 +140,8 @@ class ExposureClientsTest {
         assertThat(atMidnight.day()).hasToString("2026-12-12");
         assertThat(atMidnight.views()).hasSize(1);
         clock.advance(ExposureClients.WINDOW);
-        assertThat(clients.settle(false)).singleElement().satisfies(batch -> assertThat(batch.day()).hasToString("2026-12-13"));
+        assertThat(clients.settle(false)).singleElement()
+            .satisfies(batch -> assertThat(batch.day()).hasToString("2026-12-13"));
     }
 
     @Test
@@ -190,6 +194,7 @@ class ExposureClientsTest {
 
     /** Asia/Jakarta time that the test moves. */
     static final class MovableClock extends Clock {
+
         private volatile Instant now;
 
         MovableClock(Instant start) {
@@ -218,5 +223,7 @@ class ExposureClientsTest {
         public Clock withZone(ZoneId zone) {
             return this;
         }
+
     }
+
 }

@@ -6,12 +6,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Listings in each status, brought there through the aggregate's own verbs, at known times. */
+/**
+ * Listings in each status, brought there through the aggregate's own verbs, at known
+ * times.
+ */
 final class ListingFixtures {
 
     static final Instant CREATED = Instant.parse("2026-12-01T03:00:00Z");
     static final Instant PUBLISHED = CREATED.plus(Duration.ofMinutes(5));
     static final Instant SUSPENDED = CREATED.plus(Duration.ofDays(1));
+
     /** After everything above: when a test acts on a listing in any status. */
     static final Instant LATER = CREATED.plus(Duration.ofDays(7));
 
@@ -23,13 +27,13 @@ final class ListingFixtures {
     }
 
     static ListingContent batik() {
-        return new ListingContent("Batik Tulis Parang", "Batik tulis tangan, katun primisima", "batik-kain", 350_000, 12,
-                "34.71", 400, null, null, null);
+        return new ListingContent("Batik Tulis Parang", "Batik tulis tangan, katun primisima", "batik-kain", 350_000,
+                12, "34.71", 400, null, null, null);
     }
 
     static ListingContent rendang() {
-        return new ListingContent("Rendang Daging Sapi", "Rendang kemasan 250 g", "makanan-beku", 85_000, 40, "13.71", 300,
-                "MD 224510001234", HalalStatus.CERTIFIED, "ID31110001234567");
+        return new ListingContent("Rendang Daging Sapi", "Rendang kemasan 250 g", "makanan-beku", 85_000, 40, "13.71",
+                300, "MD 224510001234", HalalStatus.CERTIFIED, "ID31110001234567");
     }
 
     static Listing draftListing() {
@@ -55,4 +59,5 @@ final class ListingFixtures {
             case SUSPENDED -> suspendedListing();
         };
     }
+
 }

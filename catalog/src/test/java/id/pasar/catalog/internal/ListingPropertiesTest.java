@@ -18,16 +18,16 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Property-based tests (jqwik): whatever a seller, compliance and the shelf do to a listing, and in
- * whichever order, it is PUBLISHED only with a PASS for its current version and shows that PASS,
- * only an edit makes a new version, and its stock is the last one the seller gave (0 to 1,000,000,
- * as the web layer admits).
+ * Property-based tests (jqwik): whatever a seller, compliance and the shelf do to a
+ * listing, and in whichever order, it is PUBLISHED only with a PASS for its current
+ * version and shows that PASS, only an edit makes a new version, and its stock is the
+ * last one the seller gave (0 to 1,000,000, as the web layer admits).
  */
 class ListingPropertiesTest {
 
     /**
-     * One step: a verb, a stock for edits and restocks, and for a publication which version the
-     * PASS is for, relative to the listing's own (-1, 0 or +1).
+     * One step: a verb, a stock for edits and restocks, and for a publication which
+     * version the PASS is for, relative to the listing's own (-1, 0 or +1).
      */
     record Step(ListingTest.Verb verb, int stock, int passedVersionOffset) {
     }
@@ -37,7 +37,8 @@ class ListingPropertiesTest {
         Listing listing = new Listing(SELLER, content(5), CREATED);
         int edits = 0;
         int stock = 5;
-        Integer passedVersion = null; // the version of the PASS it was last published with
+        Integer passedVersion = null; // the version of the PASS it was last published
+                                      // with
         UUID lastPass = null; // the PASS of its last publication or renewal
         Instant at = CREATED;
         for (Step step : steps) {
@@ -60,10 +61,11 @@ class ListingPropertiesTest {
                         listing.publish(version, pass, "v1", "Toko", at);
                         passedVersion = version;
                         lastPass = pass;
-                    } else {
+                    }
+                    else {
                         Instant now = at;
                         assertThatThrownBy(() -> listing.publish(version, pass, "v1", "Toko", now))
-                                .isInstanceOf(IllegalStateException.class);
+                            .isInstanceOf(IllegalStateException.class);
                         assertThat(ListingTest.Snapshot.of(listing)).isEqualTo(before);
                     }
                 }
@@ -77,7 +79,8 @@ class ListingPropertiesTest {
             assertThat(listing.getVersion()).as("only edits make versions").isEqualTo(1 + edits);
             assertThat(listing.getStock()).as("the last stock given").isEqualTo(stock);
             if (listing.getStatus() == Status.PUBLISHED) {
-                assertThat(passedVersion).as("published with a PASS for its current version").isEqualTo(listing.getVersion());
+                assertThat(passedVersion).as("published with a PASS for its current version")
+                    .isEqualTo(listing.getVersion());
                 assertThat(listing.getDecisionId()).as("its PASS, whatever was refused since").isEqualTo(lastPass);
             }
             if (listing.getStatus() == Status.DRAFT && step.verb() == ListingTest.Verb.EDIT) {
@@ -89,8 +92,10 @@ class ListingPropertiesTest {
 
     @Provide
     Arbitrary<List<Step>> steps() {
-        Arbitrary<Step> step = Combinators.combine(Arbitraries.of(ListingTest.Verb.class),
-                Arbitraries.integers().between(0, 1_000_000), Arbitraries.of(-1, 0, 0, 1)).as(Step::new);
+        Arbitrary<Step> step = Combinators
+            .combine(Arbitraries.of(ListingTest.Verb.class), Arbitraries.integers().between(0, 1_000_000),
+                    Arbitraries.of(-1, 0, 0, 1))
+            .as(Step::new);
         return step.list().ofMaxSize(15);
     }
 
@@ -99,4 +104,5 @@ class ListingPropertiesTest {
         return new ListingContent(batik.title(), batik.description(), batik.categoryCode(), batik.priceIdr(), stock,
                 batik.shipFromRegencyCode(), batik.weightGrams(), null, null, null);
     }
+
 }

@@ -26,9 +26,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The listing's life without Spring or a database. The aggregate refuses one thing itself, a PASS
- * for a version other than its own; which verb may follow which is the publishing workflow's and
- * the shelf's choice, so the table below records where each verb leaves a listing in each status.
+ * The listing's life without Spring or a database. The aggregate refuses one thing
+ * itself, a PASS for a version other than its own; which verb may follow which is the
+ * publishing workflow's and the shelf's choice, so the table below records where each
+ * verb leaves a listing in each status.
  */
 class ListingTest {
 
@@ -60,8 +61,14 @@ class ListingTest {
             SUSPENDED | UNPUBLISH   | DRAFT     | 1
             """;
 
-    /** What can happen to a listing; PUBLISH comes with a PASS for its current version. */
-    enum Verb { EDIT, RESTOCK, PUBLISH, REFUSED, RENEW_PASS, SUSPEND, UNPUBLISH }
+    /**
+     * What can happen to a listing; PUBLISH comes with a PASS for its current version.
+     */
+    enum Verb {
+
+        EDIT, RESTOCK, PUBLISH, REFUSED, RENEW_PASS, SUSPEND, UNPUBLISH
+
+    }
 
     // ---- creating
 
@@ -78,9 +85,10 @@ class ListingTest {
         assertThat(listing.getCreatedAt()).isEqualTo(CREATED);
         assertThat(listing.getUpdatedAt()).isEqualTo(CREATED);
         assertThat(listing.getPublishedAt()).isNull();
-        assertThat(listing).extracting(Listing::getTitle, Listing::getCategoryCode, Listing::getPriceIdr, Listing::getStock,
-                Listing::getShipFromRegencyCode, Listing::getWeightGrams).containsExactly("Batik Tulis Parang", "batik-kain",
-                350_000L, 12, "34.71", 400);
+        assertThat(listing)
+            .extracting(Listing::getTitle, Listing::getCategoryCode, Listing::getPriceIdr, Listing::getStock,
+                    Listing::getShipFromRegencyCode, Listing::getWeightGrams)
+            .containsExactly("Batik Tulis Parang", "batik-kain", 350_000L, 12, "34.71", 400);
     }
 
     // ---- every verb in every status
@@ -98,23 +106,27 @@ class ListingTest {
 
     @Test
     void theTableAnswersEveryVerbInEveryStatusExactlyOnce() {
-        List<String> answered = TRANSITIONS.lines().filter(row -> !row.isBlank() && !row.strip().startsWith("#"))
-                .map(row -> row.split("\\|")).map(cells -> cells[0].strip() + " " + cells[1].strip()).toList();
+        List<String> answered = TRANSITIONS.lines()
+            .filter(row -> !row.isBlank() && !row.strip().startsWith("#"))
+            .map(row -> row.split("\\|"))
+            .map(cells -> cells[0].strip() + " " + cells[1].strip())
+            .toList();
         List<String> every = new ArrayList<>();
-        Arrays.stream(Status.values()).forEach(status -> Arrays.stream(Verb.values()).forEach(verb -> every.add(status + " " + verb)));
+        Arrays.stream(Status.values())
+            .forEach(status -> Arrays.stream(Verb.values()).forEach(verb -> every.add(status + " " + verb)));
 
         assertThat(answered).containsExactlyInAnyOrderElementsOf(every);
     }
 
     @ParameterizedTest(name = "while {0}, a PASS for version {1}")
-    @CsvSource({"DRAFT, 0", "DRAFT, 2", "PUBLISHED, 0", "PUBLISHED, 2", "SUSPENDED, 0", "SUSPENDED, 2"})
+    @CsvSource({ "DRAFT, 0", "DRAFT, 2", "PUBLISHED, 0", "PUBLISHED, 2", "SUSPENDED, 0", "SUSPENDED, 2" })
     void aPassForAnotherVersionIsRefusedAndChangesNothing(Status status, int passedVersion) {
         Listing listing = ListingFixtures.inStatus(status);
         Snapshot before = Snapshot.of(listing);
 
         assertThatThrownBy(() -> listing.publish(passedVersion, NEW_PASS, "v2", "Toko Batik Sekar", LATER))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("the PASS is for version " + passedVersion + ", the listing is at 1");
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessage("the PASS is for version " + passedVersion + ", the listing is at 1");
         assertThat(Snapshot.of(listing)).isEqualTo(before);
     }
 
@@ -124,7 +136,7 @@ class ListingTest {
         listing.edit(rendang(), LATER);
 
         assertThatThrownBy(() -> listing.publish(1, FIRST_PASS, "v1", "Toko Batik Sekar", LATER))
-                .isInstanceOf(IllegalStateException.class);
+            .isInstanceOf(IllegalStateException.class);
         assertThat(listing.getStatus()).isEqualTo(Status.DRAFT);
     }
 
@@ -143,11 +155,12 @@ class ListingTest {
         assertThat(listing.getReasons()).isEmpty();
         assertThat(listing.getUpdatedAt()).isEqualTo(LATER);
         assertThat(listing.getCreatedAt()).isEqualTo(CREATED);
-        assertThat(listing).extracting(Listing::getTitle, Listing::getDescription, Listing::getCategoryCode,
-                Listing::getPriceIdr, Listing::getStock, Listing::getShipFromRegencyCode, Listing::getWeightGrams,
-                Listing::getRegulatoryLicence, Listing::getHalalStatus, Listing::getHalalCertificateNumber)
-                .containsExactly("Rendang Daging Sapi", "Rendang kemasan 250 g", "makanan-beku", 85_000L, 40, "13.71", 300,
-                        "MD 224510001234", HalalStatus.CERTIFIED, "ID31110001234567");
+        assertThat(listing)
+            .extracting(Listing::getTitle, Listing::getDescription, Listing::getCategoryCode, Listing::getPriceIdr,
+                    Listing::getStock, Listing::getShipFromRegencyCode, Listing::getWeightGrams,
+                    Listing::getRegulatoryLicence, Listing::getHalalStatus, Listing::getHalalCertificateNumber)
+            .containsExactly("Rendang Daging Sapi", "Rendang kemasan 250 g", "makanan-beku", 85_000L, 40, "13.71", 300,
+                    "MD 224510001234", HalalStatus.CERTIFIED, "ID31110001234567");
     }
 
     @ParameterizedTest(name = "restocked while {0}")
@@ -232,7 +245,7 @@ class ListingTest {
     }
 
     @ParameterizedTest(name = "unpublished while {0}")
-    @EnumSource(value = Status.class, names = {"PUBLISHED", "SUSPENDED"})
+    @EnumSource(value = Status.class, names = { "PUBLISHED", "SUSPENDED" })
     void unpublishingMakesADraftWithoutItsDecision(Status from) {
         Listing listing = ListingFixtures.inStatus(from);
 
@@ -269,7 +282,10 @@ class ListingTest {
 
     // ----
 
-    /** Applies the verb as the services do, the PASS being for the listing's current version. */
+    /**
+     * Applies the verb as the services do, the PASS being for the listing's current
+     * version.
+     */
     static void act(Listing listing, Verb verb, Instant at) {
         switch (verb) {
             case EDIT -> listing.edit(batik(), at);
@@ -292,4 +308,5 @@ class ListingTest {
                     listing.getUpdatedAt());
         }
     }
+
 }

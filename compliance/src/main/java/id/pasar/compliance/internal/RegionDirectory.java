@@ -22,22 +22,27 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The region data shipped in {@code classpath:regions/} (source and licence in its README),
- * read once at start into immutable maps: 8,000 rows, a few milliseconds, and every lookup is a
- * hash probe afterwards.
+ * The region data shipped in {@code classpath:regions/} (source and licence in its
+ * README), read once at start into immutable maps: 8,000 rows, a few milliseconds, and
+ * every lookup is a hash probe afterwards.
  */
 @Component
 class RegionDirectory implements Regions {
 
     private final Map<String, Province> provinces;
+
     private final Map<String, Regency> regencies;
+
     private final Map<String, List<Regency>> regenciesByProvince;
+
     private final Set<String> knownRegencies;
+
     private final Set<String> knownDistricts;
 
     RegionDirectory() {
         Map<String, Province> provinceMap = new LinkedHashMap<>();
-        read("regions/provinces.csv", row -> provinceMap.put(row.get("code"), new Province(row.get("code"), row.get("name"))));
+        read("regions/provinces.csv",
+                row -> provinceMap.put(row.get("code"), new Province(row.get("code"), row.get("name"))));
         Map<String, Regency> regencyMap = new LinkedHashMap<>();
         Map<String, List<Regency>> byProvince = new LinkedHashMap<>();
         read("regions/regencies.csv", row -> {
@@ -51,7 +56,8 @@ class RegionDirectory implements Regions {
         read("regions/retired_codes_2016_2023.csv", row -> {
             if ("regency".equals(row.get("level"))) {
                 retiredRegencies.add(row.get("code"));
-            } else {
+            }
+            else {
                 districts.add(row.get("code"));
             }
         });
@@ -66,9 +72,11 @@ class RegionDirectory implements Regions {
 
     private static void read(String resource, Consumer<CSVRecord> row) {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (Reader reader = new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8)) {
+        try (Reader reader = new InputStreamReader(new ClassPathResource(resource).getInputStream(),
+                StandardCharsets.UTF_8)) {
             format.parse(reader).forEach(row);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
@@ -112,4 +120,5 @@ class RegionDirectory implements Regions {
     public boolean isKnownDistrict(String dottedCode) {
         return knownDistricts.contains(dottedCode);
     }
+
 }

@@ -31,16 +31,20 @@ import org.springframework.web.bind.annotation.RestController;
 class DataAccessController {
 
     private final DataAccessLog accessLog;
+
     private final Clock clock;
 
     @GetMapping(produces = "application/json")
-    @Operation(summary = "Staff reads of seller data, oldest first", description = "One entry per seller returned by an "
-            + "officer's or admin's read, with the X-Access-Reason they gave. Period in Asia/Jakarta days (default the last "
-            + "30); sellerId narrows it to one seller.")
-    KeysetPage<Access> accesses(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    @Operation(summary = "Staff reads of seller data, oldest first",
+            description = "One entry per seller returned by an "
+                    + "officer's or admin's read, with the X-Access-Reason they gave. Period in Asia/Jakarta days (default the last "
+                    + "30); sellerId narrows it to one seller.")
+    KeysetPage<Access> accesses(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) UUID sellerId,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, @RequestParam(required = false) String cursor) {
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @RequestParam(required = false) String cursor) {
         ReportPeriod period = ReportPeriod.of(from, to, clock);
         return accessLog.page(period.start(), period.end(), sellerId, cursor, size);
     }
@@ -57,4 +61,5 @@ class DataAccessController {
                     access.actor(), access.actorRole(), access.sellerId(), access.resource(), access.reason()));
         }
     }
+
 }

@@ -29,7 +29,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The decision log for auditors: read-only, as JSON pages or one streamed CSV, and its verification. */
+/**
+ * The decision log for auditors: read-only, as JSON pages or one streamed CSV, and its
+ * verification.
+ */
 @RestController
 @RequestMapping("/api/v1/compliance/decisions")
 @RequiredArgsConstructor
@@ -38,21 +41,26 @@ import org.springframework.web.bind.annotation.RestController;
 class DecisionLogController {
 
     static final String CSV = "text/csv";
+
     /** The log in sequence order: the last sequence shown. */
     private static final String CURSOR = "decisions";
-    private static final String[] HEADER = {"sequence", "decisionId", "subjectType", "subjectId", "subjectVersion",
-        "outcome", "reasons", "actor", "decidedAt", "ruleSetVersion", "hash", "previousHash", "contentHash"};
+
+    private static final String[] HEADER = { "sequence", "decisionId", "subjectType", "subjectId", "subjectVersion",
+            "outcome", "reasons", "actor", "decidedAt", "ruleSetVersion", "hash", "previousHash", "contentHash" };
 
     private final DecisionQueries log;
+
     private final Clock clock;
 
     @GetMapping(produces = "application/json")
     @Operation(summary = "The decision log, in sequence order", description = "Filter by period (Asia/Jakarta days, "
             + "default the last 30), subjectType and outcome; page with size and the opaque cursor.")
-    KeysetPage<Entry> decisions(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    KeysetPage<Entry> decisions(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) SubjectType subjectType, @RequestParam(required = false) Outcome outcome,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, @RequestParam(required = false) String cursor) {
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @RequestParam(required = false) String cursor) {
         long after = cursor == null ? 0 : KeysetCursor.decode(cursor, CURSOR, 1).number(0);
         List<Decision> fetched = log.page(filter(from, to, subjectType, outcome), after, KeysetPage.fetchSize(size));
         return KeysetPage.of(fetched, size, Entry::of, last -> KeysetCursor.encode(CURSOR, last.sequence()));
@@ -97,18 +105,19 @@ class DecisionLogController {
         return new Filter(period.start(), period.end(), subjectType, outcome);
     }
 
-
     /**
-     * One log entry as auditors read it; decisionAt in Asia/Jakarta, identities never present. contentHash (null
-     * unless a listing decision named the content it checked) comes last: an added field, as api.md allows.
+     * One log entry as auditors read it; decisionAt in Asia/Jakarta, identities never
+     * present. contentHash (null unless a listing decision named the content it checked)
+     * comes last: an added field, as api.md allows.
      */
     record Entry(long sequence, UUID decisionId, SubjectType subjectType, UUID subjectId, Integer subjectVersion,
             Outcome outcome, List<String> reasons, String actor, OffsetDateTime decidedAt, String ruleSetVersion,
             String hash, String previousHash, String contentHash) {
         static Entry of(Decision d) {
-            return new Entry(d.sequence(), d.decisionId(), d.subjectType(), d.subjectId(), d.subjectVersion(), d.outcome(),
-                    d.reasons(), d.actor(), d.decidedAt().atZone(ReportPeriod.JAKARTA).toOffsetDateTime(),
+            return new Entry(d.sequence(), d.decisionId(), d.subjectType(), d.subjectId(), d.subjectVersion(),
+                    d.outcome(), d.reasons(), d.actor(), d.decidedAt().atZone(ReportPeriod.JAKARTA).toOffsetDateTime(),
                     d.ruleSetVersion(), d.hash(), d.previousHash(), d.contentHash());
         }
     }
+
 }

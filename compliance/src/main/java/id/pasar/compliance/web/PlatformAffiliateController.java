@@ -28,13 +28,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The platform-affiliate list: ADMIN changes it, AUDITOR reads it too; numbers always masked. */
+/**
+ * The platform-affiliate list: ADMIN changes it, AUDITOR reads it too; numbers always
+ * masked.
+ */
 @RestController
 @RequestMapping("/api/v1/admin/platform-affiliates")
 @RequiredArgsConstructor
 @SecurityRequirement(name = "bearer")
-@Tag(name = "Platform affiliates", description = "Companies affiliated with the platform, which may not sell here "
-        + "(ADMIN; AUDITOR reads)")
+@Tag(name = "Platform affiliates",
+        description = "Companies affiliated with the platform, which may not sell here " + "(ADMIN; AUDITOR reads)")
 class PlatformAffiliateController {
 
     private final PlatformAffiliateList affiliates;
@@ -67,7 +70,10 @@ class PlatformAffiliateController {
             @Schema(example = "PT Pasar Logistik Nusantara") @NotBlank @Size(max = 200) String legalName,
             @Schema(example = "Sister company under the same holding") @Size(max = 1000) String note) {
 
-        /** Separators (spaces, dots, dashes) dropped; NIB 13 digits, NPWP 15 or 16; at least one. */
+        /**
+         * Separators (spaces, dots, dashes) dropped; NIB 13 digits, NPWP 15 or 16; at
+         * least one.
+         */
         NewAffiliate validated() {
             List<Map<String, String>> errors = new ArrayList<>();
             String nibDigits = digits(nib);
@@ -96,4 +102,5 @@ class PlatformAffiliateController {
             return "AffiliateRequest[legalName=" + legalName + "]";
         }
     }
+
 }

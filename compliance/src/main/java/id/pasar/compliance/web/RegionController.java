@@ -49,9 +49,12 @@ class RegionController {
     }
 
     static class ProvinceNotFound extends ProblemException {
+
         ProvinceNotFound(String code) {
             super(HttpStatus.NOT_FOUND, "PROVINCE_NOT_FOUND", "Province not found",
                     "No province has the code " + (code.length() > 10 ? code.substring(0, 10) + "..." : code) + ".");
         }
+
     }
+
 }

@@ -13,13 +13,17 @@ import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The rules are public: anyone can read which rule sets exist, when each applies, and what each checks. */
+/**
+ * The rules are public: anyone can read which rule sets exist, when each applies, and
+ * what each checks.
+ */
 @RestController
 @RequiredArgsConstructor
 @Tag(name = "Rule sets", description = "The compliance rules, versioned and dated (no token needed)")
 class RuleSetController {
 
     private final RuleSets ruleSets;
+
     private final MessageSource messages;
 
     @GetMapping("/api/v1/compliance/rule-sets")
@@ -27,10 +31,16 @@ class RuleSetController {
             description = "Descriptions in Bahasa Indonesia, or English with Accept-Language: en.")
     KeysetPage<RuleSetItem> ruleSets(Locale locale) {
         String active = ruleSets.active().version();
-        return KeysetPage.whole(ruleSets.all().stream().map(set -> new RuleSetItem(set.version(),
-                set.effectiveFrom().atZone(ReportPeriod.JAKARTA).toOffsetDateTime(), set.version().equals(active),
-                set.rules().stream().map(rule -> new RuleItem(rule.code(),
-                        messages.getMessage("rule." + rule.code(), null, rule.code(), locale))).toList())).toList());
+        return KeysetPage.whole(ruleSets.all()
+            .stream()
+            .map(set -> new RuleSetItem(set.version(),
+                    set.effectiveFrom().atZone(ReportPeriod.JAKARTA).toOffsetDateTime(), set.version().equals(active),
+                    set.rules()
+                        .stream()
+                        .map(rule -> new RuleItem(rule.code(),
+                                messages.getMessage("rule." + rule.code(), null, rule.code(), locale)))
+                        .toList()))
+            .toList());
     }
 
     record RuleSetItem(String version, OffsetDateTime effectiveFrom, boolean active, List<RuleItem> rules) {
@@ -38,4 +48,5 @@ class RuleSetController {
 
     record RuleItem(String code, String description) {
     }
+
 }

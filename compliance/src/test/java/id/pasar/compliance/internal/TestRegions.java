@@ -2,7 +2,10 @@ package id.pasar.compliance.internal;
 
 import id.pasar.compliance.Regions;
 
-/** The shipped region data for plain unit tests in other packages, which cannot see {@link RegionDirectory}. */
+/**
+ * The shipped region data for plain unit tests in other packages, which cannot see
+ * {@link RegionDirectory}.
+ */
 public final class TestRegions {
 
     private TestRegions() {
@@ -11,4 +14,5 @@ public final class TestRegions {
     public static Regions load() {
         return new RegionDirectory();
     }
+
 }

@@ -21,9 +21,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Placing an order: the Idempotency-Key claimed, a domestic address, the purchase limit, stock
- * taken all or nothing, priced from the catalog, and the key completed with the response in the
- * order's transaction; on any failure the key is released, so the same key may try again.
+ * Placing an order: the Idempotency-Key claimed, a domestic address, the purchase limit,
+ * stock taken all or nothing, priced from the catalog, and the key completed with the
+ * response in the order's transaction; on any failure the key is released, so the same
+ * key may try again.
  */
 @Slf4j
 @Service
@@ -31,33 +32,47 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Checkout {
 
     private final OrderRepository orders;
+
     private final ListingStock stock;
+
     private final Regions regions;
+
     private final IdempotencyKeys keys;
+
     private final OrdersProperties properties;
+
     private final JdbcClient jdbc;
+
     private final ApplicationEventPublisher events;
+
     private final TransactionTemplate transactions;
+
     private final Clock clock;
 
     public record Line(UUID listingId, int quantity) {
     }
 
-    /** How long a checkout may wait in the queue for a shopper's lock or a listing's row. */
+    /**
+     * How long a checkout may wait in the queue for a shopper's lock or a listing's row.
+     */
     static final String QUEUE_TIMEOUT = "30s";
 
-    /** How many times a checkout prices its order again when a seller edits a listing meanwhile. */
+    /**
+     * How many times a checkout prices its order again when a seller edits a listing
+     * meanwhile.
+     */
     static final int QUOTE_ATTEMPTS = 3;
 
     /**
-     * Places the order once per Idempotency-Key. The key is claimed in a transaction of its own
-     * first (ADR 0016): a retry of a placed order answers the stored response, a retry while the first
-     * runs is 409, the same key with another request is 422. The order and the key's completion
-     * commit together; any failure of the placement (a refusal, a timeout, a lost connection)
-     * releases the key. {@code render} turns the order into the response body, which is stored for
-     * replays and answered now, so that a replay answers exactly what the first request did.
-     *
-     * @param requestHash a fingerprint of the request, to tell a retry from another request
+     * Places the order once per Idempotency-Key. The key is claimed in a transaction of
+     * its own first (ADR 0016): a retry of a placed order answers the stored response, a
+     * retry while the first runs is 409, the same key with another request is 422. The
+     * order and the key's completion commit together; any failure of the placement (a
+     * refusal, a timeout, a lost connection) releases the key. {@code render} turns the
+     * order into the response body, which is stored for replays and answered now, so that
+     * a replay answers exactly what the first request did.
+     * @param requestHash a fingerprint of the request, to tell a retry from another
+     * request
      */
     public Result place(UUID shopperId, String idempotencyKey, String requestHash, List<Line> lines,
             ShippingAddress address, Function<Order, String> render) {
@@ -70,7 +85,8 @@ public class Checkout {
                     return transactions.execute(tx -> placeClaimed(shopperId, idempotencyKey, lines, address, render));
                 }
                 catch (ListingStock.QuoteChanged changed) {
-                    // A seller edited a listing between its quote and its take: nothing was kept, price it again.
+                    // A seller edited a listing between its quote and its take: nothing
+                    // was kept, price it again.
                     if (attempt == QUOTE_ATTEMPTS) {
                         throw changed;
                     }
@@ -85,43 +101,58 @@ public class Checkout {
 
     private Result placeClaimed(UUID shopperId, String idempotencyKey, List<Line> lines, ShippingAddress address,
             Function<Order, String> render) {
-        if (!RegencyCode.isWellFormed(address.regencyCode()) || !regions.isCurrentRegency(RegencyCode.parse(address.regencyCode()))) {
+        if (!RegencyCode.isWellFormed(address.regencyCode())
+                || !regions.isCurrentRegency(RegencyCode.parse(address.regencyCode()))) {
             throw new OrderProblems.AddressNotDomestic();
         }
         Map<UUID, Integer> quantities = new LinkedHashMap<>();
         lines.forEach(line -> quantities.merge(line.listingId(), line.quantity(), Integer::sum));
-        // Concurrent orders queue on the shopper's lock and on the listings' rows by design: an order is never
-        // refused for contention (ADR 0008, 0017). Those waits are not runaway statements, so the statement timeout
+        // Concurrent orders queue on the shopper's lock and on the listings' rows by
+        // design: an order is never
+        // refused for contention (ADR 0008, 0017). Those waits are not runaway
+        // statements, so the statement timeout
         // of requests (ADR 0010) is lifted for this transaction.
         jdbc.sql("SET LOCAL statement_timeout = '" + QUEUE_TIMEOUT + "'").update();
-        // One checkout per shopper at a time, so that two racing orders cannot both fit under the limit.
+        // One checkout per shopper at a time, so that two racing orders cannot both fit
+        // under the limit.
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('orders.shopper:' || :shopper, 0))")
-                .param("shopper", shopperId.toString()).query(Object.class).single();
+            .param("shopper", shopperId.toString())
+            .query(Object.class)
+            .single();
         quantities.forEach((listingId, quantity) -> {
             if (unpaidUnits(shopperId, listingId) + quantity > properties.maxUnpaidUnitsPerListing()) {
                 throw new OrderProblems.PurchaseLimitExceeded(listingId, properties.maxUnpaidUnitsPerListing());
             }
         });
-        // The stock is taken last, just before the commit (ADR 0008): the order is built from a quote read without a
-        // lock, so that a hot listing's row is held for its UPDATE and the COMMIT only, not through the order's
-        // INSERTs, the key's completion and the outbox row. A quote that finds too little stock refuses at once.
+        // The stock is taken last, just before the commit (ADR 0008): the order is built
+        // from a quote read without a
+        // lock, so that a hot listing's row is held for its UPDATE and the COMMIT only,
+        // not through the order's
+        // INSERTs, the key's completion and the outbox row. A quote that finds too little
+        // stock refuses at once.
         List<Taken> taken = stock.quote(quantities);
         Instant now = clock.instant();
         Map<UUID, List<OrderLine>> bySeller = new LinkedHashMap<>();
         for (Taken line : taken) {
             bySeller.computeIfAbsent(line.sellerId(), seller -> new ArrayList<>())
-                    .add(new OrderLine(line.listingId(), line.version(), line.title(), line.unitPriceIdr(), line.quantity()));
+                .add(new OrderLine(line.listingId(), line.version(), line.title(), line.unitPriceIdr(),
+                        line.quantity()));
         }
-        Order order = orders.saveAndFlush(new Order(shopperId, new ShippingAddress(address.recipientName(), address.phone(),
-                address.street(), RegencyCode.parse(address.regencyCode()).value(), address.postalCode()),
-                bySeller.entrySet().stream().map(e -> new SellerOrder(e.getKey(), e.getValue(), now)).toList(),
-                now, now.plus(properties.paymentWindow())));
+        Order order = orders.saveAndFlush(new Order(shopperId,
+                new ShippingAddress(address.recipientName(), address.phone(), address.street(),
+                        RegencyCode.parse(address.regencyCode()).value(), address.postalCode()),
+                bySeller.entrySet().stream().map(e -> new SellerOrder(e.getKey(), e.getValue(), now)).toList(), now,
+                now.plus(properties.paymentWindow())));
         String body = render.apply(order);
         keys.complete(shopperId, idempotencyKey, 201, body);
-        events.publishEvent(new OrderPlaced(order.getId(), now, order.getSellerOrders().stream()
-                .flatMap(sellerOrder -> sellerOrder.getLines().stream().map(line -> new OrderPlaced.Line(line.getListingId(),
-                        sellerOrder.getSellerId(), line.getQuantity(), line.lineTotalIdr())))
-                .toList()));
+        events.publishEvent(new OrderPlaced(order.getId(), now,
+                order.getSellerOrders()
+                    .stream()
+                    .flatMap(sellerOrder -> sellerOrder.getLines()
+                        .stream()
+                        .map(line -> new OrderPlaced.Line(line.getListingId(), sellerOrder.getSellerId(),
+                                line.getQuantity(), line.lineTotalIdr())))
+                    .toList()));
         stock.take(taken);
         log.info("Order {} placed by {}: {} lines, Rp {}", order.getId(), shopperId, taken.size(), order.getTotalIdr());
         return new Result(order.getId(), 201, body);
@@ -132,29 +163,33 @@ public class Checkout {
             keys.release(shopperId, idempotencyKey);
         }
         catch (RuntimeException releaseFailed) {
-            // The database is gone too: the claim is taken over once abandoned (IdempotencyKeys.ABANDONED_AFTER).
+            // The database is gone too: the claim is taken over once abandoned
+            // (IdempotencyKeys.ABANDONED_AFTER).
             failure.addSuppressed(releaseFailed);
         }
     }
 
     /**
-     * The units of a listing in the shopper's unpaid orders. Plain SQL rather than a repository query: it
-     * runs on every order, and Hibernate's query handling around it cost more than the statement itself
-     * (docs/performance.md).
+     * The units of a listing in the shopper's unpaid orders. Plain SQL rather than a
+     * repository query: it runs on every order, and Hibernate's query handling around it
+     * cost more than the statement itself (docs/performance.md).
      */
     private long unpaidUnits(UUID shopperId, UUID listingId) {
         return jdbc.sql("""
-                        SELECT coalesce(sum(l.quantity), 0) FROM orders.orders o
-                        JOIN orders.seller_orders s ON s.order_id = o.id JOIN orders.order_lines l ON l.seller_order_id = s.id
-                        WHERE o.shopper_id = :shopper AND o.status = 'PENDING_PAYMENT' AND l.listing_id = :listing""")
-                .param("shopper", shopperId).param("listing", listingId)
-                .query(Long.class).single();
+                SELECT coalesce(sum(l.quantity), 0) FROM orders.orders o
+                JOIN orders.seller_orders s ON s.order_id = o.id JOIN orders.order_lines l ON l.seller_order_id = s.id
+                WHERE o.shopper_id = :shopper AND o.status = 'PENDING_PAYMENT' AND l.listing_id = :listing""")
+            .param("shopper", shopperId)
+            .param("listing", listingId)
+            .query(Long.class)
+            .single();
     }
 
     /**
-     * What to answer: {@code orderId} of the order placed now, null when this is a replay of the
-     * stored response; {@code body} as stored for replays.
+     * What to answer: {@code orderId} of the order placed now, null when this is a replay
+     * of the stored response; {@code body} as stored for replays.
      */
     public record Result(UUID orderId, int status, String body) {
     }
+
 }

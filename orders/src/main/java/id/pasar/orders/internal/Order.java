@@ -30,10 +30,10 @@ import lombok.NoArgsConstructor;
 import org.hibernate.annotations.BatchSize;
 
 /**
- * A shopper's order: one seller order per seller, every state change recorded with its time. The
- * aggregate is small and always used whole, so its parts load with it.
- * Stock goes back exactly once, on the one transition out of an unshipped state into
- * CANCELLED or EXPIRED ({@link #releasableStock()} tells what).
+ * A shopper's order: one seller order per seller, every state change recorded with its
+ * time. The aggregate is small and always used whole, so its parts load with it. Stock
+ * goes back exactly once, on the one transition out of an unshipped state into CANCELLED
+ * or EXPIRED ({@link #releasableStock()} tells what).
  */
 @Entity
 @Table(schema = "orders", name = "orders")
@@ -43,35 +43,52 @@ public class Order {
 
     @Id
     private UUID id;
+
     @Column(name = "shopper_id")
     private UUID shopperId;
+
     @Enumerated(EnumType.STRING)
     private OrderStatus status;
+
     @Column(name = "total_idr")
     private long totalIdr;
+
     @Column(name = "recipient_name")
     private String recipientName;
+
     private String phone;
+
     private String street;
+
     @Column(name = "regency_code")
     private String regencyCode;
+
     @Column(name = "postal_code")
     private String postalCode;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "expires_at")
     private Instant expiresAt;
+
     @Column(name = "paid_at")
     private Instant paidAt;
+
     @Column(name = "closed_at")
     private Instant closedAt;
-    /** A wrapper, null until first stored: Spring Data then persists a new order instead of merging it (a SELECT per row). */
+
+    /**
+     * A wrapper, null until first stored: Spring Data then persists a new order instead
+     * of merging it (a SELECT per row).
+     */
     @Version
     private Long version;
 
     /**
-     * The key and the position are written by the children's own INSERTs (not updatable here, and
-     * the position a column of the child), so storing an order sends no UPDATE after its INSERTs.
+     * The key and the position are written by the children's own INSERTs (not updatable
+     * here, and the position a column of the child), so storing an order sends no UPDATE
+     * after its INSERTs.
      */
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @BatchSize(size = 50)
@@ -111,7 +128,10 @@ public class Order {
         return Collections.unmodifiableList(history);
     }
 
-    /** Payment settled. Returns false when there is nothing to do (already paid, or closed). */
+    /**
+     * Payment settled. Returns false when there is nothing to do (already paid, or
+     * closed).
+     */
     boolean markPaid(Instant now) {
         if (status != OrderStatus.PENDING_PAYMENT) {
             return false;
@@ -130,7 +150,10 @@ public class Order {
         close(OrderStatus.CANCELLED, now);
     }
 
-    /** The payment gateway gave up on an unpaid order. Returns false when it was not unpaid. */
+    /**
+     * The payment gateway gave up on an unpaid order. Returns false when it was not
+     * unpaid.
+     */
     boolean cancelUnpaid(Instant now) {
         if (status != OrderStatus.PENDING_PAYMENT) {
             return false;
@@ -172,13 +195,15 @@ public class Order {
     Map<UUID, Integer> releasableStock() {
         Map<UUID, Integer> quantities = new HashMap<>();
         sellerOrders.forEach(sellerOrder -> sellerOrder.getLines()
-                .forEach(line -> quantities.merge(line.getListingId(), line.getQuantity(), Integer::sum)));
+            .forEach(line -> quantities.merge(line.getListingId(), line.getQuantity(), Integer::sum)));
         return quantities;
     }
 
     SellerOrder sellerOrder(UUID sellerOrderId) {
-        return sellerOrders.stream().filter(s -> s.getId().equals(sellerOrderId)).findFirst()
-                .orElseThrow(OrderProblems.OrderNotFound::new);
+        return sellerOrders.stream()
+            .filter(s -> s.getId().equals(sellerOrderId))
+            .findFirst()
+            .orElseThrow(OrderProblems.OrderNotFound::new);
     }
 
     private void close(OrderStatus closing, Instant now) {
@@ -196,10 +221,13 @@ public class Order {
     @Getter
     @NoArgsConstructor(access = AccessLevel.PROTECTED)
     public static class StatusChange {
+
         @Enumerated(EnumType.STRING)
         private OrderStatus status;
+
         @Column(name = "seller_order_id")
         private UUID sellerOrderId;
+
         @Column(name = "changed_at")
         private Instant changedAt;
 
@@ -208,5 +236,7 @@ public class Order {
             this.sellerOrderId = sellerOrderId;
             this.changedAt = changedAt;
         }
+
     }
+
 }

@@ -20,11 +20,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrderBook {
 
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
+
     private static final UUID LAST_ID = new UUID(-1L, -1L);
 
     private final OrderRepository orders;
+
     private final ListingStock stock;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     @Transactional(readOnly = true)
@@ -69,7 +73,10 @@ public class OrderBook {
         return order.sellerOrder(sellerOrderId);
     }
 
-    /** Expires one unpaid order whose time is up; false when it was paid or cancelled meanwhile. */
+    /**
+     * Expires one unpaid order whose time is up; false when it was paid or cancelled
+     * meanwhile.
+     */
     @Transactional
     public boolean expire(UUID orderId) {
         Order order = orders.lockById(orderId).orElseThrow(OrderProblems.OrderNotFound::new);
@@ -94,4 +101,5 @@ public class OrderBook {
         }
         return order;
     }
+
 }

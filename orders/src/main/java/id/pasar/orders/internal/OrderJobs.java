@@ -15,10 +15,15 @@ import org.springframework.stereotype.Component;
 class OrderJobs {
 
     private final OrderBook book;
+
     private final IdempotencyKeys keys;
 
-    /** Unpaid orders past their deadline expire and give their stock back, one transaction each. */
-    @Scheduled(fixedDelayString = "${pasar.orders.expiry-interval:PT30S}", initialDelayString = "${pasar.orders.expiry-initial-delay:PT20S}")
+    /**
+     * Unpaid orders past their deadline expire and give their stock back, one transaction
+     * each.
+     */
+    @Scheduled(fixedDelayString = "${pasar.orders.expiry-interval:PT30S}",
+            initialDelayString = "${pasar.orders.expiry-initial-delay:PT20S}")
     @SchedulerLock(name = "orders.expire-unpaid", lockAtMostFor = "PT10M")
     void expireUnpaidOrders() {
         List<UUID> due;
@@ -30,7 +35,8 @@ class OrderJobs {
                     expired++;
                 }
             }
-        } while (due.size() == 500);
+        }
+        while (due.size() == 500);
         if (expired > 0) {
             log.info("{} unpaid orders expired", expired);
         }
@@ -41,4 +47,5 @@ class OrderJobs {
     void deleteOldIdempotencyKeys() {
         log.info("{} idempotency keys older than {} deleted", keys.deleteOlderThanKeptFor(), IdempotencyKeys.KEPT_FOR);
     }
+
 }

@@ -18,14 +18,20 @@ public class OrderLine {
 
     @Id
     private UUID id;
+
     @Column(name = "listing_id")
     private UUID listingId;
+
     @Column(name = "listing_version")
     private int listingVersion;
+
     private String title;
+
     @Column(name = "unit_price_idr")
     private long unitPriceIdr;
+
     private int quantity;
+
     /** Its place in the seller order, written by this row's INSERT. */
     private int position;
 
@@ -45,4 +51,5 @@ public class OrderLine {
     public long lineTotalIdr() {
         return Math.multiplyExact(unitPriceIdr, (long) quantity);
     }
+
 }

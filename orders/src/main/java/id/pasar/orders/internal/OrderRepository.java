@@ -37,4 +37,5 @@ interface OrderRepository extends JpaRepository<Order, UUID> {
             and (s.createdAt < :beforeCreated or (s.createdAt = :beforeCreated and s.id < :beforeId))
             order by s.createdAt desc, s.id desc""")
     List<SellerOrder> pageBySeller(UUID sellerId, Instant beforeCreated, UUID beforeId, Limit limit);
+
 }

@@ -23,10 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 /**
- * Payment gateway notifications (Midtrans-style). Only a notification signed with our server key
- * is believed: {@code signature_key = hex(SHA-512(order_id + status_code + gross_amount + serverKey))},
- * compared in constant time. Notifications repeat and arrive out of order, so each only moves an
- * order forward from where it is, and a repeat changes nothing.
+ * Payment gateway notifications (Midtrans-style). Only a notification signed with our
+ * server key is believed:
+ * {@code signature_key = hex(SHA-512(order_id + status_code + gross_amount + serverKey))},
+ * compared in constant time. Notifications repeat and arrive out of order, so each only
+ * moves an order forward from where it is, and a repeat changes nothing.
  */
 @Slf4j
 @Service
@@ -34,10 +35,15 @@ import org.springframework.util.StringUtils;
 public class Payments {
 
     private final OrderRepository orders;
+
     private final ListingStock stock;
+
     private final OrdersProperties properties;
+
     private final JdbcClient jdbc;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     public record Notification(String orderId, String statusCode, String grossAmount, String transactionStatus,
@@ -59,8 +65,8 @@ public class Payments {
             record(orderId, notification, "AMOUNT_MISMATCH");
             log.warn("Payment notification for order {} refused: amount {} but the order totals {}", orderId,
                     notification.grossAmount(), order.getTotalIdr());
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "PAYMENT_AMOUNT_MISMATCH", "Amount does not match",
-                    "The notified amount is not the order's total.");
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "PAYMENT_AMOUNT_MISMATCH",
+                    "Amount does not match", "The notified amount is not the order's total.");
         }
         String outcome = apply(order, notification);
         record(orderId, notification, outcome);
@@ -68,17 +74,20 @@ public class Payments {
     }
 
     private String apply(Order order, Notification notification) {
-        String status = notification.transactionStatus() == null ? "" : notification.transactionStatus().toLowerCase(Locale.ROOT);
+        String status = notification.transactionStatus() == null ? ""
+                : notification.transactionStatus().toLowerCase(Locale.ROOT);
         switch (status) {
             case "settlement", "capture" -> {
-                boolean challenged = "capture".equals(status) && "challenge".equalsIgnoreCase(notification.fraudStatus());
+                boolean challenged = "capture".equals(status)
+                        && "challenge".equalsIgnoreCase(notification.fraudStatus());
                 if (!challenged && order.markPaid(clock.instant())) {
                     events.publishEvent(new OrderPaid(order.getId(), order.getTotalIdr(), order.getPaidAt()));
                     log.info("Order {} paid", order.getId());
                     return "PAID";
                 }
                 if (order.getStatus().isClosed() && !challenged) {
-                    log.warn("Payment settled for order {} that is already {}: refund needed", order.getId(), order.getStatus());
+                    log.warn("Payment settled for order {} that is already {}: refund needed", order.getId(),
+                            order.getStatus());
                 }
                 return "UNCHANGED";
             }
@@ -109,18 +118,24 @@ public class Payments {
     }
 
     private void record(UUID orderId, Notification n, String outcome) {
-        jdbc.sql("""
-                INSERT INTO orders.payment_notifications (order_id, transaction_status, status_code, gross_amount, outcome, received_at)
-                VALUES (:order, :status, :code, :amount, :outcome, :at)""")
-                .param("order", orderId).param("status", n.transactionStatus()).param("code", n.statusCode())
-                .param("amount", n.grossAmount()).param("outcome", outcome).param("at", Timestamp.from(clock.instant()))
-                .update();
+        jdbc.sql(
+                """
+                        INSERT INTO orders.payment_notifications (order_id, transaction_status, status_code, gross_amount, outcome, received_at)
+                        VALUES (:order, :status, :code, :amount, :outcome, :at)""")
+            .param("order", orderId)
+            .param("status", n.transactionStatus())
+            .param("code", n.statusCode())
+            .param("amount", n.grossAmount())
+            .param("outcome", outcome)
+            .param("at", Timestamp.from(clock.instant()))
+            .update();
     }
 
     private static UUID parse(String orderId) {
         try {
             return UUID.fromString(orderId);
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             throw new OrderProblems.OrderNotFound();
         }
     }
@@ -128,16 +143,21 @@ public class Payments {
     private static BigDecimal amount(String grossAmount) {
         try {
             return new BigDecimal(grossAmount);
-        } catch (NumberFormatException e) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed amount", "gross_amount is not a decimal.");
+        }
+        catch (NumberFormatException e) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed amount",
+                    "gross_amount is not a decimal.");
         }
     }
 
     static String sha512(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-512").digest(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

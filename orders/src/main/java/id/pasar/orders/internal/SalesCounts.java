@@ -22,13 +22,15 @@ class SalesCounts implements SalesStatistics {
     @Transactional(readOnly = true)
     public Map<UUID, Long> ordersBySeller(LocalDate from, LocalDate to) {
         Map<UUID, Long> orders = new HashMap<>();
-        jdbc.sql("SELECT seller_id, sum(orders) AS orders FROM orders.listing_daily_sales WHERE day BETWEEN :from AND :to"
+        jdbc.sql(
+                "SELECT seller_id, sum(orders) AS orders FROM orders.listing_daily_sales WHERE day BETWEEN :from AND :to"
                         + " GROUP BY seller_id")
-                .param("from", Date.valueOf(from))
-                .param("to", Date.valueOf(to))
-                .query(rs -> {
-                    orders.put(rs.getObject("seller_id", UUID.class), rs.getLong("orders"));
-                });
+            .param("from", Date.valueOf(from))
+            .param("to", Date.valueOf(to))
+            .query(rs -> {
+                orders.put(rs.getObject("seller_id", UUID.class), rs.getLong("orders"));
+            });
         return orders;
     }
+
 }

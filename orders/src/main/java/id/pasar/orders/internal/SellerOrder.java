@@ -31,19 +31,27 @@ public class SellerOrder {
 
     @Id
     private UUID id;
+
     @Column(name = "seller_id")
     private UUID sellerId;
+
     @Column(name = "subtotal_idr")
     private long subtotalIdr;
+
     @Enumerated(EnumType.STRING)
     private OrderStatus status;
+
     private String courier;
+
     @Column(name = "tracking_number")
     private String trackingNumber;
+
     @Column(name = "shipped_at")
     private Instant shippedAt;
+
     @Column(name = "order_id", insertable = false, updatable = false)
     private UUID orderId;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -86,4 +94,5 @@ public class SellerOrder {
         this.shippedAt = now;
         this.status = OrderStatus.SHIPPED;
     }
+
 }

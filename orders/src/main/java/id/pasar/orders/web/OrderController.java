@@ -45,8 +45,11 @@ class OrderController {
     private static final String CURSOR = "orders";
 
     private final Checkout checkout;
+
     private final OrderBook book;
+
     private final OrderResponseMapper mapper;
+
     private final JsonMapper json;
 
     @PostMapping
@@ -54,12 +57,12 @@ class OrderController {
             Requires `Idempotency-Key`: the same key with the same body replays the first response; with another \
             body 422 IDEMPOTENCY_KEY_REUSED; while the first runs 409. Refusals: 409 INSUFFICIENT_STOCK (listingId), \
             422 LISTING_NOT_AVAILABLE, ADDRESS_NOT_DOMESTIC, PURCHASE_LIMIT_EXCEEDED; 429 past 30 orders a minute.""")
-    ResponseEntity<String> place(
-            @Parameter(example = "9b2f3c1e-checkout-1") @RequestHeader("Idempotency-Key") @Size(min = 1, max = 100) String key,
-            @Valid @RequestBody OrderRequest request, Principal caller) {
+    ResponseEntity<String> place(@Parameter(example = "9b2f3c1e-checkout-1") @RequestHeader("Idempotency-Key") @Size(
+            min = 1, max = 100) String key, @Valid @RequestBody OrderRequest request, Principal caller) {
         Checkout.Result result = checkout.place(user(caller), key, sha256(json.writeValueAsString(request)),
                 request.lines(), request.address(), order -> json.writeValueAsString(mapper.toResponse(order)));
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(result.status()).contentType(MediaType.APPLICATION_JSON);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(result.status())
+            .contentType(MediaType.APPLICATION_JSON);
         if (result.orderId() != null) {
             response.location(URI.create("/api/v1/orders/" + result.orderId()));
         }
@@ -101,9 +104,12 @@ class OrderController {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

@@ -19,15 +19,13 @@ import java.util.UUID;
         { "items": [ { "listingId": "0d6f5c1e-6a5b-4f0e-9b8a-2f1a3c4d5e6f", "quantity": 2 } ],
           "shippingAddress": { "recipientName": "Siti Rahayu", "phone": "+62 812 3456 7890",
                                "street": "Jl. Kenanga 12, RT 03/RW 05", "regencyCode": "3273", "postalCode": "40115" } }""")
-record OrderRequest(
-        @NotEmpty @Size(max = 50) List<@NotNull @Valid Item> items,
+record OrderRequest(@NotEmpty @Size(max = 50) List<@NotNull @Valid Item> items,
         @NotNull @Valid Address shippingAddress) {
 
     record Item(@NotNull UUID listingId, @NotNull @Min(1) @Max(100) Integer quantity) {
     }
 
-    record Address(
-            @NotBlank @Size(max = 100) String recipientName,
+    record Address(@NotBlank @Size(max = 100) String recipientName,
             @NotNull @Pattern(regexp = "\\+?[0-9][0-9 -]{6,18}[0-9]", message = "must be a phone number") String phone,
             @NotBlank @Size(max = 200) String street,
             @NotNull @Pattern(regexp = "\\d{2}\\.?\\d{2}", message = "must be PP.KK or PPKK") String regencyCode,

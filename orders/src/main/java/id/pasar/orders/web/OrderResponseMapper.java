@@ -30,12 +30,17 @@ interface OrderResponseMapper {
     OrderResponse.Change toChange(Order.StatusChange change);
 
     default List<OrderResponse.Item> items(Order order) {
-        return order.getSellerOrders().stream().flatMap(sellerOrder -> sellerOrder.getLines().stream()
+        return order.getSellerOrders()
+            .stream()
+            .flatMap(sellerOrder -> sellerOrder.getLines()
+                .stream()
                 .map(line -> new OrderResponse.Item(line.getListingId(), sellerOrder.getSellerId(), line.getTitle(),
-                        line.getUnitPriceIdr(), line.getQuantity(), line.lineTotalIdr()))).toList();
+                        line.getUnitPriceIdr(), line.getQuantity(), line.lineTotalIdr())))
+            .toList();
     }
 
     default OffsetDateTime jakartaTime(Instant instant) {
         return instant == null ? null : instant.atZone(JAKARTA).toOffsetDateTime();
     }
+
 }

@@ -29,13 +29,16 @@ class PaymentController {
                 body.grossAmount(), body.transactionStatus(), body.fraudStatus(), body.signatureKey())));
     }
 
-    /** The gateway's fields, snake_case as it sends them; others (payment_type, ...) are ignored. */
-    record Notification(
-            @JsonProperty("order_id") @Size(max = 100) String orderId,
+    /**
+     * The gateway's fields, snake_case as it sends them; others (payment_type, ...) are
+     * ignored.
+     */
+    record Notification(@JsonProperty("order_id") @Size(max = 100) String orderId,
             @JsonProperty("status_code") @Size(max = 10) String statusCode,
             @JsonProperty("gross_amount") @Size(max = 30) String grossAmount,
             @JsonProperty("transaction_status") @Size(max = 30) String transactionStatus,
             @JsonProperty("fraud_status") @Size(max = 30) String fraudStatus,
             @JsonProperty("signature_key") @Size(max = 200) String signatureKey) {
     }
+
 }

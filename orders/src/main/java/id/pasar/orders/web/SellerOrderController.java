@@ -36,7 +36,9 @@ class SellerOrderController {
     private static final String CURSOR = "seller-orders";
 
     private final OrderBook book;
+
     private final Sellers sellers;
+
     private final OrderResponseMapper mapper;
 
     @GetMapping("/api/v1/sellers/me/orders")
@@ -52,9 +54,10 @@ class SellerOrderController {
 
     @PostMapping("/api/v1/sellers/me/orders/{sellerOrderId}/ship")
     @Operation(summary = "Mark a paid seller order shipped, with courier and tracking number")
-    SellerOrderResponse ship(@PathVariable UUID sellerOrderId, @Valid @RequestBody Shipment shipment, Principal caller) {
-        return mapper.toResponse(book.ship(seller(caller), sellerOrderId, shipment.courier().trim(),
-                shipment.trackingNumber().trim()));
+    SellerOrderResponse ship(@PathVariable UUID sellerOrderId, @Valid @RequestBody Shipment shipment,
+            Principal caller) {
+        return mapper.toResponse(
+                book.ship(seller(caller), sellerOrderId, shipment.courier().trim(), shipment.trackingNumber().trim()));
     }
 
     record Shipment(@Schema(example = "JNE") @NotBlank @Size(max = 50) String courier,
@@ -64,4 +67,5 @@ class SellerOrderController {
     private UUID seller(Principal caller) {
         return sellers.ofUser(OrderController.user(caller)).orElseThrow(OrderProblems.OrderNotFound::new).sellerId();
     }
+
 }

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Orders in each state of their life, brought there through the aggregate's own verbs, at known times. */
+/**
+ * Orders in each state of their life, brought there through the aggregate's own verbs, at
+ * known times.
+ */
 final class OrderFixtures {
 
     static final Instant PLACED = Instant.parse("2026-12-01T03:00:00Z");
@@ -15,6 +18,7 @@ final class OrderFixtures {
     static final Instant SHIPPED = PLACED.plus(Duration.ofDays(1));
     static final Instant DELIVERED = PLACED.plus(Duration.ofDays(3));
     static final Instant CLOSED = PLACED.plus(Duration.ofMinutes(10));
+
     /** After everything above: when a test acts on an order in any state. */
     static final Instant LATER = PLACED.plus(Duration.ofDays(7));
 
@@ -41,11 +45,13 @@ final class OrderFixtures {
     }
 
     /**
-     * Two sellers: 2 batik at Rp 150,000 and a tote bag at Rp 85,000 from the first (Rp 385,000),
-     * 3 packs of coffee at Rp 45,000 from the second (Rp 135,000); Rp 520,000 in all.
+     * Two sellers: 2 batik at Rp 150,000 and a tote bag at Rp 85,000 from the first (Rp
+     * 385,000), 3 packs of coffee at Rp 45,000 from the second (Rp 135,000); Rp 520,000
+     * in all.
      */
     static Order pendingOrder() {
-        return order(sellerOrder(line(BATIK, 150_000, 2), line(TOTE_BAG, 85_000, 1)), sellerOrder(line(COFFEE, 45_000, 3)));
+        return order(sellerOrder(line(BATIK, 150_000, 2), line(TOTE_BAG, 85_000, 1)),
+                sellerOrder(line(COFFEE, 45_000, 3)));
     }
 
     static Order paidOrder() {
@@ -88,4 +94,5 @@ final class OrderFixtures {
             case EXPIRED -> expiredOrder();
         };
     }
+
 }

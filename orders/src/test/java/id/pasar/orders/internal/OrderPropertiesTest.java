@@ -29,8 +29,9 @@ import net.jqwik.api.constraints.LongRange;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Property-based tests (jqwik) of the order's arithmetic and life cycle, for any order the web
- * layer admits (up to 50 lines of 1-100 units at Rp 1 to Rp 10 bn) and any sequence of verbs.
+ * Property-based tests (jqwik) of the order's arithmetic and life cycle, for any order
+ * the web layer admits (up to 50 lines of 1-100 units at Rp 1 to Rp 10 bn) and any
+ * sequence of verbs.
  */
 class OrderPropertiesTest {
 
@@ -38,13 +39,10 @@ class OrderPropertiesTest {
     static final List<UUID> LISTINGS = IntStream.range(0, 6).mapToObj(i -> UUID.randomUUID()).toList();
 
     /** Each move an order may make; any other change of status is a bug. */
-    static final Set<List<OrderStatus>> MOVES = Set.of(
-            List.of(OrderStatus.PENDING_PAYMENT, OrderStatus.PAID),
+    static final Set<List<OrderStatus>> MOVES = Set.of(List.of(OrderStatus.PENDING_PAYMENT, OrderStatus.PAID),
             List.of(OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED),
-            List.of(OrderStatus.PENDING_PAYMENT, OrderStatus.EXPIRED),
-            List.of(OrderStatus.PAID, OrderStatus.CANCELLED),
-            List.of(OrderStatus.PAID, OrderStatus.SHIPPED),
-            List.of(OrderStatus.SHIPPED, OrderStatus.COMPLETED));
+            List.of(OrderStatus.PENDING_PAYMENT, OrderStatus.EXPIRED), List.of(OrderStatus.PAID, OrderStatus.CANCELLED),
+            List.of(OrderStatus.PAID, OrderStatus.SHIPPED), List.of(OrderStatus.SHIPPED, OrderStatus.COMPLETED));
 
     record Line(UUID listingId, long unitPriceIdr, int quantity) {
         BigInteger total() {
@@ -53,7 +51,8 @@ class OrderPropertiesTest {
     }
 
     @Property(tries = 300)
-    void theTotalIsTheSumOfTheSubtotalsAndEachSubtotalTheSumOfItsLineTotals(@ForAll("sellerOrders") List<List<Line>> sellers) {
+    void theTotalIsTheSumOfTheSubtotalsAndEachSubtotalTheSumOfItsLineTotals(
+            @ForAll("sellerOrders") List<List<Line>> sellers) {
         Order order = place(sellers);
 
         BigInteger total = BigInteger.ZERO;
@@ -73,15 +72,19 @@ class OrderPropertiesTest {
 
         if (exact.bitLength() < Long.SIZE) {
             assertThat(line.lineTotalIdr()).isEqualTo(exact.longValueExact());
-        } else {
+        }
+        else {
             assertThatThrownBy(line::lineTotalIdr).isInstanceOf(ArithmeticException.class);
         }
     }
 
     @Property(tries = 300)
-    void whatGoesBackToTheShelfIsExactlyWhatWasOrderedAndNeverNegative(@ForAll("sellerOrders") List<List<Line>> sellers) {
+    void whatGoesBackToTheShelfIsExactlyWhatWasOrderedAndNeverNegative(
+            @ForAll("sellerOrders") List<List<Line>> sellers) {
         Map<UUID, Integer> ordered = new HashMap<>();
-        sellers.stream().flatMap(List::stream).forEach(line -> ordered.merge(line.listingId(), line.quantity(), Integer::sum));
+        sellers.stream()
+            .flatMap(List::stream)
+            .forEach(line -> ordered.merge(line.listingId(), line.quantity(), Integer::sum));
 
         Map<UUID, Integer> released = place(sellers).releasableStock();
 
@@ -90,9 +93,10 @@ class OrderPropertiesTest {
     }
 
     /**
-     * Whatever happens to an order, its status moves only along the life cycle, a refused verb
-     * changes nothing, a closed order never changes again (so its stock goes back at most once),
-     * and the history gains an entry, at the verb's time, exactly when something changed.
+     * Whatever happens to an order, its status moves only along the life cycle, a refused
+     * verb changes nothing, a closed order never changes again (so its stock goes back at
+     * most once), and the history gains an entry, at the verb's time, exactly when
+     * something changed.
      */
     @Property(tries = 500)
     void anySequenceOfVerbsFollowsTheLifeCycle(@ForAll("sellerOrders") List<List<Line>> sellers,
@@ -105,7 +109,8 @@ class OrderPropertiesTest {
             OrderTest.Snapshot before = OrderTest.Snapshot.of(order);
             try {
                 OrderTest.act(order, verb, at);
-            } catch (ErrorResponseException refused) {
+            }
+            catch (ErrorResponseException refused) {
                 assertThat(OrderTest.Snapshot.of(order)).as("%s refused", verb).isEqualTo(before);
                 continue;
             }
@@ -115,28 +120,32 @@ class OrderPropertiesTest {
             }
             if (after.status() != before.status()) {
                 assertThat(MOVES).as("%s: %s -> %s", verb, before.status(), after.status())
-                        .contains(List.of(before.status(), after.status()));
+                    .contains(List.of(before.status(), after.status()));
                 closings += after.status().isClosed() && after.status() != OrderStatus.COMPLETED ? 1 : 0;
             }
             boolean changed = !after.equals(before);
-            assertThat(after.history() > before.history()).as("%s changed something: %s", verb, changed).isEqualTo(changed);
+            assertThat(after.history() > before.history()).as("%s changed something: %s", verb, changed)
+                .isEqualTo(changed);
             Instant now = at;
             assertThat(order.getHistory().subList(before.history(), after.history()))
-                    .allSatisfy(change -> assertThat(change.getChangedAt()).isEqualTo(now));
+                .allSatisfy(change -> assertThat(change.getChangedAt()).isEqualTo(now));
             assertThat(order.getSellerOrders()).extracting(SellerOrder::getStatus)
-                    .as("seller orders follow the order, short of shipping").allSatisfy(sellerOrder -> {
-                        if (order.getStatus() != OrderStatus.PAID) {
-                            assertThat(sellerOrder).isEqualTo(order.getStatus());
-                        }
-                    });
+                .as("seller orders follow the order, short of shipping")
+                .allSatisfy(sellerOrder -> {
+                    if (order.getStatus() != OrderStatus.PAID) {
+                        assertThat(sellerOrder).isEqualTo(order.getStatus());
+                    }
+                });
         }
         assertThat(closings).as("cancelled or expired at most once").isLessThanOrEqualTo(1);
     }
 
     @Provide
     Arbitrary<List<List<Line>>> sellerOrders() {
-        Arbitrary<Line> line = Combinators.combine(Arbitraries.of(LISTINGS),
-                Arbitraries.longs().between(1, 10_000_000_000L), Arbitraries.integers().between(1, 100)).as(Line::new);
+        Arbitrary<Line> line = Combinators
+            .combine(Arbitraries.of(LISTINGS), Arbitraries.longs().between(1, 10_000_000_000L),
+                    Arbitraries.integers().between(1, 100))
+            .as(Line::new);
         // At most 50 lines in all, as the web layer admits.
         return line.list().ofMinSize(1).ofMaxSize(10).list().ofMinSize(1).ofMaxSize(5);
     }
@@ -147,9 +156,12 @@ class OrderPropertiesTest {
     }
 
     private static Order place(List<List<Line>> sellers) {
-        List<SellerOrder> sellerOrders = sellers.stream().map(lines -> new SellerOrder(UUID.randomUUID(),
-                lines.stream().map(line -> new OrderLine(line.listingId(), 1, "listing", line.unitPriceIdr(), line.quantity()))
-                        .toList(), PLACED)).toList();
+        List<SellerOrder> sellerOrders = sellers.stream()
+            .map(lines -> new SellerOrder(UUID.randomUUID(), lines.stream()
+                .map(line -> new OrderLine(line.listingId(), 1, "listing", line.unitPriceIdr(), line.quantity()))
+                .toList(), PLACED))
+            .toList();
         return new Order(SHOPPER, ADDRESS, sellerOrders, PLACED, EXPIRES);
     }
+
 }

@@ -42,14 +42,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The order's life without Spring or a database: every verb in every state (where it goes, that
- * nothing happens, or the refusal and its code), the totals, the times it records, and what goes
- * back to the shelf.
+ * The order's life without Spring or a database: every verb in every state (where it
+ * goes, that nothing happens, or the refusal and its code), the totals, the times it
+ * records, and what goes back to the shelf.
  */
 class OrderTest {
 
     /** What can happen to an order; SHIP ships every seller order of it. */
-    enum Verb { PAY, CANCEL, CANCEL_UNPAID, EXPIRE, SHIP, CONFIRM_DELIVERY }
+    enum Verb {
+
+        PAY, CANCEL, CANCEL_UNPAID, EXPIRE, SHIP, CONFIRM_DELIVERY
+
+    }
 
     // ---- placing
 
@@ -60,22 +64,26 @@ class OrderTest {
         assertThat(order.getStatus()).isEqualTo(PENDING_PAYMENT);
         assertThat(order.getShopperId()).isEqualTo(SHOPPER);
         assertThat(order.getSellerOrders()).extracting(SellerOrder::getSubtotalIdr, SellerOrder::getStatus)
-                .containsExactly(tuple(385_000L, PENDING_PAYMENT), tuple(135_000L, PENDING_PAYMENT));
+            .containsExactly(tuple(385_000L, PENDING_PAYMENT), tuple(135_000L, PENDING_PAYMENT));
         assertThat(order.getTotalIdr()).isEqualTo(520_000);
         assertThat(order.getCreatedAt()).isEqualTo(PLACED);
         assertThat(order.getExpiresAt()).isEqualTo(EXPIRES);
         assertThat(order.getPaidAt()).isNull();
         assertThat(order.getClosedAt()).isNull();
-        assertThat(order.getHistory()).extracting(Order.StatusChange::getStatus, Order.StatusChange::getSellerOrderId,
-                Order.StatusChange::getChangedAt).containsExactly(tuple(PENDING_PAYMENT, null, PLACED));
+        assertThat(order.getHistory())
+            .extracting(Order.StatusChange::getStatus, Order.StatusChange::getSellerOrderId,
+                    Order.StatusChange::getChangedAt)
+            .containsExactly(tuple(PENDING_PAYMENT, null, PLACED));
     }
 
     @Test
     void theAddressIsKeptAsGiven() {
         Order order = pendingOrder();
 
-        assertThat(order).extracting(Order::getRecipientName, Order::getPhone, Order::getStreet, Order::getRegencyCode,
-                Order::getPostalCode).containsExactly("Siti Rahayu", "081234567890", "Jl. Malioboro 12", "34.71", "55213");
+        assertThat(order)
+            .extracting(Order::getRecipientName, Order::getPhone, Order::getStreet, Order::getRegencyCode,
+                    Order::getPostalCode)
+            .containsExactly("Siti Rahayu", "081234567890", "Jl. Malioboro 12", "34.71", "55213");
     }
 
     @Test
@@ -97,8 +105,9 @@ class OrderTest {
                 sellerOrder(line(COFFEE, 1, 1)), sellerOrder(line(BATIK, 1, 1), line(TOTE_BAG, 1, 1)));
 
         assertThat(order.getSellerOrders()).extracting(SellerOrder::getPosition).containsExactly(0, 1, 2);
-        assertThat(order.getSellerOrders().get(0).getLines()).extracting(OrderLine::getPosition, OrderLine::getListingId)
-                .containsExactly(tuple(0, BATIK), tuple(1, TOTE_BAG), tuple(2, COFFEE));
+        assertThat(order.getSellerOrders().get(0).getLines())
+            .extracting(OrderLine::getPosition, OrderLine::getListingId)
+            .containsExactly(tuple(0, BATIK), tuple(1, TOTE_BAG), tuple(2, COFFEE));
         assertThat(order.getSellerOrders().get(2).getLines()).extracting(OrderLine::getPosition).containsExactly(0, 1);
     }
 
@@ -109,24 +118,24 @@ class OrderTest {
         assertThatThrownBy(() -> order.getSellerOrders().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> order.getHistory().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> order.getSellerOrders().get(0).getLines().clear())
-                .isInstanceOf(UnsupportedOperationException.class);
+            .isInstanceOf(UnsupportedOperationException.class);
     }
 
     // ---- every verb in every state
 
-    static final List<Arguments> MOVES = List.of(
-            arguments(PENDING_PAYMENT, Verb.PAY, PAID),
+    static final List<Arguments> MOVES = List.of(arguments(PENDING_PAYMENT, Verb.PAY, PAID),
             arguments(PENDING_PAYMENT, Verb.CANCEL, CANCELLED),
-            arguments(PENDING_PAYMENT, Verb.CANCEL_UNPAID, CANCELLED),
-            arguments(PENDING_PAYMENT, Verb.EXPIRE, EXPIRED),
-            arguments(PAID, Verb.CANCEL, CANCELLED),
-            arguments(PAID, Verb.SHIP, SHIPPED),
+            arguments(PENDING_PAYMENT, Verb.CANCEL_UNPAID, CANCELLED), arguments(PENDING_PAYMENT, Verb.EXPIRE, EXPIRED),
+            arguments(PAID, Verb.CANCEL, CANCELLED), arguments(PAID, Verb.SHIP, SHIPPED),
             arguments(SHIPPED, Verb.CONFIRM_DELIVERY, COMPLETED));
 
-    /** Verbs that answer false and change nothing: a payment, a gateway cancellation or an expiry that came too late. */
+    /**
+     * Verbs that answer false and change nothing: a payment, a gateway cancellation or an
+     * expiry that came too late.
+     */
     static final List<Arguments> IGNORED = Stream.of(PAID, SHIPPED, COMPLETED, CANCELLED, EXPIRED)
-            .flatMap(state -> Stream.of(Verb.PAY, Verb.CANCEL_UNPAID, Verb.EXPIRE).map(verb -> arguments(state, verb)))
-            .toList();
+        .flatMap(state -> Stream.of(Verb.PAY, Verb.CANCEL_UNPAID, Verb.EXPIRE).map(verb -> arguments(state, verb)))
+        .toList();
 
     static final List<Arguments> REFUSALS = List.of(
             arguments(PENDING_PAYMENT, Verb.SHIP, OrderProblems.NotShippable.class, "ORDER_NOT_SHIPPABLE"),
@@ -186,8 +195,8 @@ class OrderTest {
 
     @ParameterizedTest(name = "{0} + {1}: {3}")
     @MethodSource("refusals")
-    void refusesWithAConflictAndChangesNothing(OrderStatus from, Verb verb, Class<? extends ErrorResponseException> refusal,
-            String code) {
+    void refusesWithAConflictAndChangesNothing(OrderStatus from, Verb verb,
+            Class<? extends ErrorResponseException> refusal, String code) {
         Order order = OrderFixtures.inState(from);
         Snapshot before = Snapshot.of(order);
 
@@ -198,10 +207,12 @@ class OrderTest {
     @Test
     void theTablesAnswerEveryVerbInEveryStateExactlyOnce() {
         List<List<Object>> answered = new ArrayList<>();
-        Stream.of(MOVES, IGNORED, REFUSALS).flatMap(List::stream)
-                .forEach(row -> answered.add(List.of(row.get()[0], row.get()[1])));
+        Stream.of(MOVES, IGNORED, REFUSALS)
+            .flatMap(List::stream)
+            .forEach(row -> answered.add(List.of(row.get()[0], row.get()[1])));
         List<List<Object>> every = Arrays.stream(OrderStatus.values())
-                .flatMap(state -> Arrays.stream(Verb.values()).map(verb -> List.<Object>of(state, verb))).toList();
+            .flatMap(state -> Arrays.stream(Verb.values()).map(verb -> List.<Object>of(state, verb)))
+            .toList();
 
         assertThat(answered).containsExactlyInAnyOrderElementsOf(every);
     }
@@ -241,7 +252,9 @@ class OrderTest {
         assertThat(order.getClosedAt()).isEqualTo(EXPIRES);
     }
 
-    /** Its stock is still held until the expiry job closes it, so the payment can be kept. */
+    /**
+     * Its stock is still held until the expiry job closes it, so the payment can be kept.
+     */
     @Test
     void aPaymentPastTheExpiryTimeCountsUntilTheOrderHasExpired() {
         Order order = pendingOrder();
@@ -286,20 +299,25 @@ class OrderTest {
 
         order.ship(first.getId(), "JNE", "CGK0001", OrderFixtures.SHIPPED);
 
-        assertThat(first).extracting(SellerOrder::getStatus, SellerOrder::getCourier, SellerOrder::getTrackingNumber,
-                SellerOrder::getShippedAt).containsExactly(SHIPPED, "JNE", "CGK0001", OrderFixtures.SHIPPED);
+        assertThat(first)
+            .extracting(SellerOrder::getStatus, SellerOrder::getCourier, SellerOrder::getTrackingNumber,
+                    SellerOrder::getShippedAt)
+            .containsExactly(SHIPPED, "JNE", "CGK0001", OrderFixtures.SHIPPED);
         assertThat(second.getStatus()).isEqualTo(PAID);
         assertThat(second.getShippedAt()).isNull();
         assertThat(order.getStatus()).as("not everything has shipped").isEqualTo(PAID);
 
         order.ship(second.getId(), "SiCepat", "SCP0002", LATER);
 
-        assertThat(second).extracting(SellerOrder::getStatus, SellerOrder::getCourier, SellerOrder::getTrackingNumber,
-                SellerOrder::getShippedAt).containsExactly(SHIPPED, "SiCepat", "SCP0002", LATER);
+        assertThat(second)
+            .extracting(SellerOrder::getStatus, SellerOrder::getCourier, SellerOrder::getTrackingNumber,
+                    SellerOrder::getShippedAt)
+            .containsExactly(SHIPPED, "SiCepat", "SCP0002", LATER);
         assertThat(order.getStatus()).isEqualTo(SHIPPED);
-        assertThat(order.getHistory()).extracting(Order.StatusChange::getStatus, Order.StatusChange::getSellerOrderId,
-                Order.StatusChange::getChangedAt).endsWith(tuple(SHIPPED, first.getId(), OrderFixtures.SHIPPED),
-                tuple(SHIPPED, second.getId(), LATER));
+        assertThat(order.getHistory())
+            .extracting(Order.StatusChange::getStatus, Order.StatusChange::getSellerOrderId,
+                    Order.StatusChange::getChangedAt)
+            .endsWith(tuple(SHIPPED, first.getId(), OrderFixtures.SHIPPED), tuple(SHIPPED, second.getId(), LATER));
     }
 
     @Test
@@ -328,32 +346,36 @@ class OrderTest {
         Order order = OrderFixtures.completedOrder();
         List<UUID> sellerOrders = order.getSellerOrders().stream().map(SellerOrder::getId).toList();
 
-        assertThat(order.getHistory()).extracting(Order.StatusChange::getStatus, Order.StatusChange::getSellerOrderId,
-                Order.StatusChange::getChangedAt).containsExactly(
-                        tuple(PENDING_PAYMENT, null, PLACED),
-                        tuple(PAID, null, OrderFixtures.PAID),
-                        tuple(SHIPPED, sellerOrders.get(0), OrderFixtures.SHIPPED),
-                        tuple(SHIPPED, sellerOrders.get(1), OrderFixtures.SHIPPED),
-                        tuple(COMPLETED, null, DELIVERED));
+        assertThat(order.getHistory())
+            .extracting(Order.StatusChange::getStatus, Order.StatusChange::getSellerOrderId,
+                    Order.StatusChange::getChangedAt)
+            .containsExactly(tuple(PENDING_PAYMENT, null, PLACED), tuple(PAID, null, OrderFixtures.PAID),
+                    tuple(SHIPPED, sellerOrders.get(0), OrderFixtures.SHIPPED),
+                    tuple(SHIPPED, sellerOrders.get(1), OrderFixtures.SHIPPED), tuple(COMPLETED, null, DELIVERED));
     }
 
     // ---- stock
 
     @Test
     void whatGoesBackToTheShelfIsEveryListingsOrderedQuantity() {
-        assertThat(pendingOrder().releasableStock()).containsExactlyInAnyOrderEntriesOf(Map.of(BATIK, 2, TOTE_BAG, 1, COFFEE, 3));
+        assertThat(pendingOrder().releasableStock())
+            .containsExactlyInAnyOrderEntriesOf(Map.of(BATIK, 2, TOTE_BAG, 1, COFFEE, 3));
     }
 
     @Test
     void aListingOnSeveralLinesGoesBackOnceWithTheirSum() {
-        Order order = order(sellerOrder(line(BATIK, 150_000, 2), line(COFFEE, 45_000, 1)), sellerOrder(line(BATIK, 150_000, 5)));
+        Order order = order(sellerOrder(line(BATIK, 150_000, 2), line(COFFEE, 45_000, 1)),
+                sellerOrder(line(BATIK, 150_000, 5)));
 
         assertThat(order.releasableStock()).containsExactlyInAnyOrderEntriesOf(Map.of(BATIK, 7, COFFEE, 1));
     }
 
     // ----
 
-    /** Applies the verb as the services do; the answer of the verbs that answer, else null. */
+    /**
+     * Applies the verb as the services do; the answer of the verbs that answer, else
+     * null.
+     */
     static Boolean act(Order order, Verb verb, Instant at) {
         return switch (verb) {
             case PAY -> order.markPaid(at);
@@ -388,10 +410,14 @@ class OrderTest {
             Instant paidAt, Instant closedAt) {
 
         static Snapshot of(Order order) {
-            return new Snapshot(order.getStatus(), order.getSellerOrders().stream().map(SellerOrder::getStatus).toList(),
-                    order.getSellerOrders().stream().map(s -> s.getCourier() + " " + s.getTrackingNumber() + " " + s.getShippedAt())
-                            .toList(),
+            return new Snapshot(order.getStatus(),
+                    order.getSellerOrders().stream().map(SellerOrder::getStatus).toList(),
+                    order.getSellerOrders()
+                        .stream()
+                        .map(s -> s.getCourier() + " " + s.getTrackingNumber() + " " + s.getShippedAt())
+                        .toList(),
                     order.getHistory().size(), order.getPaidAt(), order.getClosedAt());
         }
     }
+
 }

@@ -9,7 +9,7 @@ public record Application(String shopName, SellerType sellerType, long annualRev
 
     public static Application of(String shopName, boolean business, long annualRevenueIdr, String street,
             RegencyCode regencyCode, String postalCode, SellerIdentity identity) {
-        return new Application(shopName, business ? SellerType.BUSINESS : SellerType.INDIVIDUAL,
-                annualRevenueIdr, street, regencyCode, postalCode, identity);
+        return new Application(shopName, business ? SellerType.BUSINESS : SellerType.INDIVIDUAL, annualRevenueIdr,
+                street, regencyCode, postalCode, identity);
     }
 }

@@ -6,7 +6,10 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Every day just after midnight in Jakarta, on one instance only (ShedLock), passports are checked. */
+/**
+ * Every day just after midnight in Jakarta, on one instance only (ShedLock), passports
+ * are checked.
+ */
 @Slf4j
 @Component
 @RequiredArgsConstructor
@@ -20,4 +23,5 @@ class PassportExpiryJob {
         int handled = onboarding.expirePassports();
         log.info("Passport check: {} sellers with an expired passport handled", handled);
     }
+
 }

@@ -21,8 +21,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A user's seller: its shop, its current application and where that application stands. Its state
- * changes only through the verbs below, each of which carries the compliance decision behind it.
+ * A user's seller: its shop, its current application and where that application stands.
+ * Its state changes only through the verbs below, each of which carries the compliance
+ * decision behind it.
  */
 @Entity
 @Table(schema = "onboarding", name = "sellers")
@@ -32,50 +33,72 @@ class Seller implements SellerView {
 
     @Id
     private UUID id;
+
     @Column(name = "user_id")
     private UUID userId;
+
     @Column(name = "shop_name")
     private String shopName;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "seller_type")
     private SellerType sellerType;
+
     @Column(name = "annual_revenue_idr")
     private long annualRevenueIdr;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "umkm_class")
     private UmkmClass umkmClass;
+
     private String street;
+
     @Column(name = "regency_code")
     private String regencyCode;
+
     @Column(name = "postal_code")
     private String postalCode;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "document_type")
     private DocumentType documentType;
+
     @Column(name = "identity_index")
     private byte[] identityIndex;
+
     @Column(name = "identity_ciphertext")
     private byte[] identityCiphertext;
+
     @Column(name = "npwp_index")
     private byte[] npwpIndex;
+
     @Column(name = "masked_identity")
     private String maskedIdentity;
+
     @Column(name = "passport_expiry")
     private LocalDate passportExpiry;
+
     @Enumerated(EnumType.STRING)
     private SellerStatus status;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     private List<String> reasons;
+
     @Column(name = "rule_set_version")
     private String ruleSetVersion;
+
     @Column(name = "decision_id")
     private UUID decisionId;
+
     @Column(name = "status_note")
     private String statusNote;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
+
     @Version
     private long version;
 
@@ -85,7 +108,9 @@ class Seller implements SellerView {
         this.createdAt = now;
     }
 
-    /** Takes a new application: a first one, or one that replaces a rejected application. */
+    /**
+     * Takes a new application: a first one, or one that replaces a rejected application.
+     */
     void apply(Application application, ProtectedIdentity identity, StatusChange change, Instant now) {
         if (status != null && status != SellerStatus.REJECTED) {
             throw new OnboardingProblems.SellerExists();
@@ -150,7 +175,11 @@ class Seller implements SellerView {
     record StatusChange(SellerStatus status, List<String> reasons, UUID decisionId, String ruleSetVersion) {
     }
 
-    /** The identity as stored: its blind index, its ciphertext, and a business's NPWP index (else null). */
+    /**
+     * The identity as stored: its blind index, its ciphertext, and a business's NPWP
+     * index (else null).
+     */
     record ProtectedIdentity(byte[] index, byte[] ciphertext, byte[] npwpIndex) {
     }
+
 }

@@ -25,22 +25,25 @@ class SellerCounts implements SellerStatistics {
         long[] totals = jdbc.sql("""
                 SELECT count(*) FILTER (WHERE status <> 'REJECTED'), count(*) FILTER (WHERE status = 'VERIFIED')
                 FROM onboarding.sellers WHERE created_at < :before""")
-                .param("before", before)
-                .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)})
-                .single();
-        return new Counts(totals[0], totals[1], group("document_type", before), group("substr(regency_code, 1, 2)", before),
-                group("umkm_class", before));
+            .param("before", before)
+            .query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
+            .single();
+        return new Counts(totals[0], totals[1], group("document_type", before),
+                group("substr(regency_code, 1, 2)", before), group("umkm_class", before));
     }
 
-    /** Verified sellers grouped by a column expression of this class's own choosing (never user input). */
+    /**
+     * Verified sellers grouped by a column expression of this class's own choosing (never
+     * user input).
+     */
     private Map<String, Long> group(String expression, Timestamp before) {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql("SELECT " + expression + " AS key, count(*) FROM onboarding.sellers WHERE status = 'VERIFIED' "
-                        + "AND created_at < :before GROUP BY 1 ORDER BY 1")
-                .param("before", before)
-                .query(rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                });
+                + "AND created_at < :before GROUP BY 1 ORDER BY 1")
+            .param("before", before)
+            .query(rs -> {
+                counts.put(rs.getString(1), rs.getLong(2));
+            });
         return counts;
     }
 
@@ -49,10 +52,11 @@ class SellerCounts implements SellerStatistics {
     public Map<UUID, Group> groups() {
         Map<UUID, Group> groups = new HashMap<>();
         jdbc.sql("SELECT id, umkm_class, substr(regency_code, 1, 2), status = 'VERIFIED' FROM onboarding.sellers"
-                        + " WHERE status <> 'REJECTED'")
-                .query(rs -> {
-                    groups.put(rs.getObject(1, UUID.class), new Group(rs.getString(2), rs.getString(3), rs.getBoolean(4)));
-                });
+                + " WHERE status <> 'REJECTED'")
+            .query(rs -> {
+                groups.put(rs.getObject(1, UUID.class), new Group(rs.getString(2), rs.getString(3), rs.getBoolean(4)));
+            });
         return groups;
     }
+
 }

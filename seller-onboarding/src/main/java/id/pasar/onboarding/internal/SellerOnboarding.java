@@ -27,23 +27,35 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Seller applications, officer decisions and revocations; compliance decides, this module keeps the seller. */
+/**
+ * Seller applications, officer decisions and revocations; compliance decides, this module
+ * keeps the seller.
+ */
 @Slf4j
 @Service
 public class SellerOnboarding implements Sellers {
 
     static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
     static final String IDENTITY_CONTEXT = "onboarding.sellers.identity";
+
     private static final Instant BEGINNING = Instant.EPOCH;
+
     private static final UUID NO_ID = new UUID(0, 0);
 
     private final SellerRepository sellers;
+
     private final SellerScreening screening;
+
     private final IdentityCipher cipher;
+
     private final PlatformAffiliateList affiliates;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
+
     private final TransactionTemplate transaction;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     SellerOnboarding(SellerRepository sellers, SellerScreening screening, IdentityCipher cipher,
@@ -59,14 +71,17 @@ public class SellerOnboarding implements Sellers {
     }
 
     /**
-     * Screens and stores the caller's application. When two applications with one identity race,
-     * the database's unique index lets one through; the other is screened again, now seeing the
-     * identity held, and is stored as REJECTED IDENTITY_ALREADY_REGISTERED.
+     * Screens and stores the caller's application. When two applications with one
+     * identity race, the database's unique index lets one through; the other is screened
+     * again, now seeing the identity held, and is stored as REJECTED
+     * IDENTITY_ALREADY_REGISTERED.
      */
     public SellerView apply(UUID userId, Application application) {
         try {
             return transaction.execute(status -> applyOnce(userId, application));
-        } catch (DuplicateKeyException raced) { // any other refusal (a NUL in a text field, say) is the request's fault
+        }
+        catch (DuplicateKeyException raced) { // any other refusal (a NUL in a text field,
+                                              // say) is the request's fault
             log.info("An application raced another for the same user or identity; screening it again");
             return transaction.execute(status -> applyOnce(userId, application));
         }
@@ -84,12 +99,15 @@ public class SellerOnboarding implements Sellers {
         Screening verdict = screening.screenApplication(seller.getId(), identity, application.regencyCode(), held,
                 userId.toString());
         byte[] ciphertext = cipher.encrypt(json.writeValueAsString(identity), IDENTITY_CONTEXT);
-        byte[] npwpIndex = identity instanceof SellerIdentity.LocalEntity entity ? affiliates.npwpIndex(entity.npwp()) : null;
+        byte[] npwpIndex = identity instanceof SellerIdentity.LocalEntity entity ? affiliates.npwpIndex(entity.npwp())
+                : null;
         seller.apply(application, new Seller.ProtectedIdentity(index, ciphertext, npwpIndex),
-                new Seller.StatusChange(SellerStatus.valueOf(verdict.status().name()), verdict.reasons(), verdict.decisionId(),
-                        verdict.ruleSetVersion()), now);
+                new Seller.StatusChange(SellerStatus.valueOf(verdict.status().name()), verdict.reasons(),
+                        verdict.decisionId(), verdict.ruleSetVersion()),
+                now);
         Seller saved = sellers.saveAndFlush(seller);
-        log.info("Seller {} applied with {}: {} {}", saved.getId(), identity.documentType(), saved.getStatus(), saved.getReasons());
+        log.info("Seller {} applied with {}: {} {}", saved.getId(), identity.documentType(), saved.getStatus(),
+                saved.getReasons());
         return saved;
     }
 
@@ -119,7 +137,8 @@ public class SellerOnboarding implements Sellers {
         Decision decision = screening.recordReview(sellerId, approve, officer.toString());
         if (approve) {
             seller.approve(decision.decisionId(), note, clock.instant());
-        } else {
+        }
+        else {
             seller.reject(decision.decisionId(), decision.reasons(), note, clock.instant());
         }
         log.info("Officer {} {} seller {}", officer, approve ? "approved" : "rejected", sellerId);
@@ -142,9 +161,9 @@ public class SellerOnboarding implements Sellers {
     }
 
     /**
-     * Passports are checked every day, not once: a VERIFIED seller whose passport has expired is
-     * REVOKED (and its listings come down with it), a pending one is REJECTED. Each seller in its
-     * own transaction, so one failure does not hold back the rest.
+     * Passports are checked every day, not once: a VERIFIED seller whose passport has
+     * expired is REVOKED (and its listings come down with it), a pending one is REJECTED.
+     * Each seller in its own transaction, so one failure does not hold back the rest.
      */
     public int expirePassports() {
         LocalDate today = LocalDate.now(clock.withZone(JAKARTA));
@@ -155,8 +174,10 @@ public class SellerOnboarding implements Sellers {
                 Seller current = sellers.findById(seller.getId()).orElseThrow();
                 if (current.getStatus() == SellerStatus.VERIFIED) {
                     revoke(current.getId(), SellerScreening.PASSPORT_EXPIRED, "passport expired", "system");
-                } else if (current.isPending()) {
-                    Decision decision = screening.recordRejection(current.getId(), SellerScreening.PASSPORT_EXPIRED, "system");
+                }
+                else if (current.isPending()) {
+                    Decision decision = screening.recordRejection(current.getId(), SellerScreening.PASSPORT_EXPIRED,
+                            "system");
                     current.reject(decision.decisionId(), List.of(SellerScreening.PASSPORT_EXPIRED), "passport expired",
                             clock.instant());
                 }
@@ -166,9 +187,10 @@ public class SellerOnboarding implements Sellers {
     }
 
     /**
-     * A new entry of the platform-affiliate list, inside the transaction that adds it: a seller it
-     * names is revoked with {@code PLATFORM_AFFILIATE} (its listings come down with it, as in any
-     * revocation) or, while pending, rejected. If this fails, the entry is not added either.
+     * A new entry of the platform-affiliate list, inside the transaction that adds it: a
+     * seller it names is revoked with {@code PLATFORM_AFFILIATE} (its listings come down
+     * with it, as in any revocation) or, while pending, rejected. If this fails, the
+     * entry is not added either.
      */
     @EventListener
     void on(PlatformAffiliateList.Listed listed) {
@@ -176,7 +198,8 @@ public class SellerOnboarding implements Sellers {
             if (seller.getStatus() == SellerStatus.VERIFIED) {
                 revoke(seller.getId(), PlatformAffiliateList.PLATFORM_AFFILIATE, "on the platform-affiliate list",
                         listed.actor());
-            } else if (seller.isPending()) {
+            }
+            else if (seller.isPending()) {
                 Decision decision = screening.recordRejection(seller.getId(), PlatformAffiliateList.PLATFORM_AFFILIATE,
                         listed.actor());
                 seller.reject(decision.decisionId(), List.of(PlatformAffiliateList.PLATFORM_AFFILIATE),
@@ -202,4 +225,5 @@ public class SellerOnboarding implements Sellers {
         return new SellerSummary(seller.getId(), seller.getUserId(), seller.getShopName(), seller.getStatus(),
                 seller.getUmkmClass(), seller.getRegencyCode(), seller.getDocumentType());
     }
+
 }

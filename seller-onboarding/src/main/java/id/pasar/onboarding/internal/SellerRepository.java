@@ -31,10 +31,14 @@ interface SellerRepository extends JpaRepository<Seller, UUID> {
     @Query("select s from Seller s where s.passportExpiry <= :today and s.status in :statuses order by s.id")
     List<Seller> withPassportExpiredBy(LocalDate today, List<SellerStatus> statuses, Limit limit);
 
-    /** Sellers an entry of the platform-affiliate list names: a business by its NIB or its NPWP. */
+    /**
+     * Sellers an entry of the platform-affiliate list names: a business by its NIB or its
+     * NPWP.
+     */
     @Query("""
             select s from Seller s where s.documentType = id.pasar.compliance.SellerIdentity.DocumentType.LOCAL_ENTITY
             and (s.identityIndex = :nibIndex or s.npwpIndex = :npwpIndex) order by s.id
             """)
     List<Seller> businessesMatching(byte[] nibIndex, byte[] npwpIndex);
+
 }

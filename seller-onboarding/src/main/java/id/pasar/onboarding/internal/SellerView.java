@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A seller read-only, for this module's web layer: no verbs, no identity beyond its mask. */
+/**
+ * A seller read-only, for this module's web layer: no verbs, no identity beyond its mask.
+ */
 public interface SellerView {
 
     UUID getId();
@@ -35,4 +37,5 @@ public interface SellerView {
     Instant getCreatedAt();
 
     Instant getUpdatedAt();
+
 }

@@ -24,43 +24,33 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code POST /api/v1/sellers}. Form is checked here (400, every bad field named); whether the
- * identity may sell is compliance's question (a stored, logged REJECTED with reasons).
+ * {@code POST /api/v1/sellers}. Form is checked here (400, every bad field named);
+ * whether the identity may sell is compliance's question (a stored, logged REJECTED with
+ * reasons).
  */
 @Schema(example = """
         { "shopName": "Batik Sekar Jagad", "sellerType": "INDIVIDUAL", "annualRevenueIdr": 350000000,
           "address": { "street": "Jl. Melati 5", "regencyCode": "3204", "postalCode": "40921" },
           "identity": { "documentType": "KTP", "nik": "3204110609970001", "fullName": "Budi Santoso",
                         "dateOfBirth": "1997-09-06", "gender": "MALE", "citizenship": "WNI" } }""")
-record SellerApplicationRequest(
-        @NotBlank @Size(max = 100) String shopName,
-        @NotNull SellerType sellerType,
-        @NotNull @PositiveOrZero @Max(1_000_000_000_000_000L) Long annualRevenueIdr,
-        @NotNull @Valid Address address,
+record SellerApplicationRequest(@NotBlank @Size(max = 100) String shopName, @NotNull SellerType sellerType,
+        @NotNull @PositiveOrZero @Max(1_000_000_000_000_000L) Long annualRevenueIdr, @NotNull @Valid Address address,
         @NotNull @Valid Identity identity) {
 
-    record Address(
-            @NotBlank @Size(max = 200) String street,
+    record Address(@NotBlank @Size(max = 200) String street,
             @NotNull @Pattern(regexp = "\\d{2}\\.?\\d{2}", message = "must be PP.KK or PPKK") String regencyCode,
             @NotNull @Pattern(regexp = "\\d{5}", message = "must be 5 digits") String postalCode) {
     }
 
-    /** The fields of all three documents; which ones are required depends on {@code documentType}. */
-    record Identity(
-            @NotNull DocumentType documentType,
-            @Size(max = 40) String nik,
-            @Size(max = 100) String fullName,
-            LocalDate dateOfBirth,
-            Gender gender,
-            Citizenship citizenship,
-            @Size(max = 20) String passportNumber,
-            @Size(max = 3) String nationality,
-            LocalDate expiryDate,
-            @Size(max = 3) List<@NotNull @Size(max = 60) String> mrz,
-            @Size(max = 200) String legalName,
-            EntityType entityType,
-            @Size(max = 30) String nib,
-            @Size(max = 30) String npwp,
+    /**
+     * The fields of all three documents; which ones are required depends on
+     * {@code documentType}.
+     */
+    record Identity(@NotNull DocumentType documentType, @Size(max = 40) String nik, @Size(max = 100) String fullName,
+            LocalDate dateOfBirth, Gender gender, Citizenship citizenship, @Size(max = 20) String passportNumber,
+            @Size(max = 3) String nationality, LocalDate expiryDate,
+            @Size(max = 3) List<@NotNull @Size(max = 60) String> mrz, @Size(max = 200) String legalName,
+            EntityType entityType, @Size(max = 30) String nib, @Size(max = 30) String npwp,
             @Size(max = 2) String countryOfIncorporation) {
 
         /** Masked, like every identity: this record must never print a number whole. */
@@ -75,8 +65,8 @@ record SellerApplicationRequest(
         SellerIdentity parsed = parse(identity, errors);
         boolean business = sellerType == SellerType.BUSINESS;
         if (business != (identity.documentType() == DocumentType.LOCAL_ENTITY)) {
-            errors.add(error("identity.documentType", business ? "a BUSINESS proves a LOCAL_ENTITY"
-                    : "an INDIVIDUAL proves a KTP or a PASSPORT"));
+            errors.add(error("identity.documentType",
+                    business ? "a BUSINESS proves a LOCAL_ENTITY" : "an INDIVIDUAL proves a KTP or a PASSPORT"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidFields(errors);
@@ -93,11 +83,12 @@ record SellerApplicationRequest(
                 required(id.dateOfBirth(), "identity.dateOfBirth", errors);
                 required(id.gender(), "identity.gender", errors);
                 required(id.citizenship(), "identity.citizenship", errors);
-                yield errors.isEmpty() ? new SellerIdentity.Ktp(nik, id.fullName().trim(), id.dateOfBirth(), id.gender(),
-                        id.citizenship()) : null;
+                yield errors.isEmpty() ? new SellerIdentity.Ktp(nik, id.fullName().trim(), id.dateOfBirth(),
+                        id.gender(), id.citizenship()) : null;
             }
             case PASSPORT -> {
-                String number = id.passportNumber() == null ? null : id.passportNumber().trim().toUpperCase(Locale.ROOT);
+                String number = id.passportNumber() == null ? null
+                        : id.passportNumber().trim().toUpperCase(Locale.ROOT);
                 if (number == null || !number.matches("[A-Z0-9]{6,9}")) {
                     errors.add(error("identity.passportNumber", "must be 6 to 9 letters or digits"));
                 }
@@ -119,13 +110,16 @@ record SellerApplicationRequest(
                 if (id.countryOfIncorporation() == null || !id.countryOfIncorporation().matches("[A-Z]{2}")) {
                     errors.add(error("identity.countryOfIncorporation", "must be a 2-letter ISO 3166 code such as ID"));
                 }
-                yield errors.isEmpty() ? new SellerIdentity.LocalEntity(id.legalName().trim(), id.entityType(), nib, npwp,
-                        id.countryOfIncorporation()) : null;
+                yield errors.isEmpty() ? new SellerIdentity.LocalEntity(id.legalName().trim(), id.entityType(), nib,
+                        npwp, id.countryOfIncorporation()) : null;
             }
         };
     }
 
-    /** Digits with spaces, dots and dashes removed, as people type them; null when malformed. */
+    /**
+     * Digits with spaces, dots and dashes removed, as people type them; null when
+     * malformed.
+     */
     private static String digits(String value, String field, int min, int max, List<Map<String, String>> errors) {
         String compact = value == null ? null : value.replaceAll("[ .\\-]", "");
         if (compact == null || !compact.matches("[0-9]{" + min + "," + max + "}")) {

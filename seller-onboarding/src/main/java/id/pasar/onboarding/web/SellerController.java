@@ -31,7 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 class SellerController {
 
     private final SellerOnboarding onboarding;
+
     private final SellerResponseMapper mapper;
+
     private final DataAccessLog accessLog;
 
     @PostMapping
@@ -61,4 +63,5 @@ class SellerController {
     static UUID user(Principal caller) {
         return UUID.fromString(caller.getName());
     }
+
 }

@@ -18,4 +18,5 @@ interface SellerResponseMapper {
     default OffsetDateTime jakartaTime(Instant instant) {
         return instant == null ? null : instant.atZone(JAKARTA).toOffsetDateTime();
     }
+
 }

@@ -35,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/compliance")
 @RequiredArgsConstructor
 @SecurityRequirement(name = "bearer")
-@Tag(name = "Compliance officers", description = "Reviewing seller applications, reading a seller (with a reason) and revoking sellers (COMPLIANCE_OFFICER, ADMIN)")
+@Tag(name = "Compliance officers",
+        description = "Reviewing seller applications, reading a seller (with a reason) and revoking sellers (COMPLIANCE_OFFICER, ADMIN)")
 class SellerReviewController {
 
     private static final String ACCESS_REASON = "Send X-Access-Reason (5-200 characters) saying why: 400 "
@@ -46,7 +47,9 @@ class SellerReviewController {
     private static final String CURSOR = "applications";
 
     private final SellerOnboarding onboarding;
+
     private final SellerResponseMapper mapper;
+
     private final DataAccessLog accessLog;
 
     @GetMapping("/seller-applications")
@@ -54,7 +57,8 @@ class SellerReviewController {
     KeysetPage<SellerResponse> applications(@RequestParam(defaultValue = "PENDING_REVIEW") SellerStatus status,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(required = false) String cursor,
-            @RequestHeader(name = DataAccessLog.REASON_HEADER, required = false) String reason, HttpServletRequest staff) {
+            @RequestHeader(name = DataAccessLog.REASON_HEADER, required = false) String reason,
+            HttpServletRequest staff) {
         DataAccessLog.requireReason(reason);
         KeysetCursor.Fields after = cursor != null ? KeysetCursor.decode(cursor, CURSOR, 2) : null;
         List<SellerView> fetched = onboarding.withStatus(status, after != null ? after.instant(0) : null,
@@ -69,14 +73,18 @@ class SellerReviewController {
     @GetMapping("/sellers/{sellerId}")
     @Operation(summary = "One seller, identity masked; 404 SELLER_NOT_FOUND", description = ACCESS_REASON)
     SellerResponse seller(@PathVariable UUID sellerId,
-            @RequestHeader(name = DataAccessLog.REASON_HEADER, required = false) String reason, HttpServletRequest staff) {
+            @RequestHeader(name = DataAccessLog.REASON_HEADER, required = false) String reason,
+            HttpServletRequest staff) {
         DataAccessLog.requireReason(reason);
         SellerView seller = onboarding.byIdForStaff(sellerId);
         accessLog.record(reader(staff), "GET /api/v1/compliance/sellers/{sellerId}", reason, List.of(seller.getId()));
         return mapper.toResponse(seller);
     }
 
-    /** The staff member and the role it read as (officer or admin: the only roles the path lets in). */
+    /**
+     * The staff member and the role it read as (officer or admin: the only roles the path
+     * lets in).
+     */
     private static DataAccessLog.Reader reader(HttpServletRequest staff) {
         return new DataAccessLog.Reader(staff.getUserPrincipal().getName(),
                 staff.isUserInRole("ADMIN") ? "ADMIN" : "COMPLIANCE_OFFICER");
@@ -92,15 +100,22 @@ class SellerReviewController {
     @PostMapping("/sellers/{sellerId}/revoke")
     @Operation(summary = "Revoke a verified seller: all of its listings stop being visible in the same transaction")
     SellerResponse revoke(@PathVariable UUID sellerId, @Valid @RequestBody Revocation revocation, Principal officer) {
-        return mapper.toResponse(onboarding.revoke(sellerId, SellerScreening.OFFICER_REVOKED, revocation.reason(),
-                officer.getName()));
+        return mapper.toResponse(
+                onboarding.revoke(sellerId, SellerScreening.OFFICER_REVOKED, revocation.reason(), officer.getName()));
     }
 
-    enum Verdict { APPROVE, REJECT }
+    enum Verdict {
 
-    record Review(@NotNull Verdict decision, @Schema(example = "KTP checked against the video call") @Size(max = 1000) String note) {
+        APPROVE, REJECT
+
     }
 
-    record Revocation(@Schema(example = "Sold counterfeit goods after three warnings") @NotBlank @Size(max = 1000) String reason) {
+    record Review(@NotNull Verdict decision,
+            @Schema(example = "KTP checked against the video call") @Size(max = 1000) String note) {
     }
+
+    record Revocation(@Schema(example = "Sold counterfeit goods after three warnings") @NotBlank @Size(
+            max = 1000) String reason) {
+    }
+
 }

@@ -23,19 +23,20 @@ import net.jqwik.api.constraints.LongRange;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Property-based tests (jqwik): the UMKM class grows with the declared sales, and whatever
- * screening, officers and jobs do to a seller, in whichever order, it moves only along its life
- * cycle, a refused verb changes nothing and a revocation is final.
+ * Property-based tests (jqwik): the UMKM class grows with the declared sales, and
+ * whatever screening, officers and jobs do to a seller, in whichever order, it moves only
+ * along its life cycle, a refused verb changes nothing and a revocation is final.
  */
 class SellerPropertiesTest {
 
     static final long BILLION = 1_000_000_000L;
 
-    /** Each move a seller may make (null: no application yet); any other change of status is a bug. */
-    static final Set<List<SellerStatus>> MOVES = Set.of(
-            Arrays.asList(null, SellerStatus.PENDING_REVIEW),
-            Arrays.asList(null, SellerStatus.VERIFIED),
-            Arrays.asList(null, SellerStatus.REJECTED),
+    /**
+     * Each move a seller may make (null: no application yet); any other change of status
+     * is a bug.
+     */
+    static final Set<List<SellerStatus>> MOVES = Set.of(Arrays.asList(null, SellerStatus.PENDING_REVIEW),
+            Arrays.asList(null, SellerStatus.VERIFIED), Arrays.asList(null, SellerStatus.REJECTED),
             List.of(SellerStatus.PENDING_REVIEW, SellerStatus.VERIFIED),
             List.of(SellerStatus.PENDING_REVIEW, SellerStatus.REJECTED),
             List.of(SellerStatus.VERIFIED, SellerStatus.REVOKED),
@@ -67,16 +68,19 @@ class SellerPropertiesTest {
             SellerTest.Snapshot before = SellerTest.Snapshot.of(seller);
             try {
                 if (step.verb() == SellerTest.Verb.APPLY) {
-                    seller.apply(SellerFixtures.ktpApplication(), protectedIdentity("any"), screened(step.screenedAs()), at);
-                } else {
+                    seller.apply(SellerFixtures.ktpApplication(), protectedIdentity("any"), screened(step.screenedAs()),
+                            at);
+                }
+                else {
                     SellerTest.act(seller, step.verb(), at);
                 }
-            } catch (ErrorResponseException refused) {
+            }
+            catch (ErrorResponseException refused) {
                 assertThat(SellerTest.Snapshot.of(seller)).as("%s refused", step.verb()).isEqualTo(before);
                 continue;
             }
             assertThat(MOVES).as("%s: %s -> %s", step.verb(), before.status(), seller.getStatus())
-                    .contains(Arrays.asList(before.status(), seller.getStatus()));
+                .contains(Arrays.asList(before.status(), seller.getStatus()));
             assertThat(before.status()).as("a revocation is final").isNotEqualTo(SellerStatus.REVOKED);
             assertThat(seller.getUpdatedAt()).isEqualTo(at);
             assertThat(seller.isPending()).isEqualTo(seller.getStatus() == SellerStatus.PENDING_REVIEW);
@@ -85,15 +89,19 @@ class SellerPropertiesTest {
 
     @Provide
     Arbitrary<List<Step>> steps() {
-        return Combinators.combine(Arbitraries.of(SellerTest.Verb.class),
-                Arbitraries.of(SellerStatus.PENDING_REVIEW, SellerStatus.VERIFIED, SellerStatus.REJECTED)).as(Step::new)
-                .list().ofMaxSize(12);
+        return Combinators
+            .combine(Arbitraries.of(SellerTest.Verb.class),
+                    Arbitraries.of(SellerStatus.PENDING_REVIEW, SellerStatus.VERIFIED, SellerStatus.REJECTED))
+            .as(Step::new)
+            .list()
+            .ofMaxSize(12);
     }
 
     private static UmkmClass classOf(long rupiah) {
         Seller seller = newSeller();
-        seller.apply(SellerFixtures.withAnnualSales(rupiah), protectedIdentity("any"), screened(SellerStatus.PENDING_REVIEW),
-                CREATED);
+        seller.apply(SellerFixtures.withAnnualSales(rupiah), protectedIdentity("any"),
+                screened(SellerStatus.PENDING_REVIEW), CREATED);
         return seller.getUmkmClass();
     }
+
 }

@@ -39,13 +39,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The seller's life without Spring or a database: every verb in every state (where it goes, or the
- * refusal and its code), what an application and each decision record, and the UMKM class.
+ * The seller's life without Spring or a database: every verb in every state (where it
+ * goes, or the refusal and its code), what an application and each decision record, and
+ * the UMKM class.
  */
 class SellerTest {
 
-    /** A seller's state: NEW before its first application (its status is null), else its status. */
+    /**
+     * A seller's state: NEW before its first application (its status is null), else its
+     * status.
+     */
     enum State {
+
         NEW, PENDING_REVIEW, VERIFIED, REJECTED, REVOKED;
 
         SellerStatus status() {
@@ -61,10 +66,18 @@ class SellerTest {
                 case REVOKED -> SellerFixtures.revokedSeller();
             };
         }
+
     }
 
-    /** What can happen to a seller; APPLY is an application that screening leaves PENDING_REVIEW. */
-    enum Verb { APPLY, APPROVE, REJECT, REVOKE }
+    /**
+     * What can happen to a seller; APPLY is an application that screening leaves
+     * PENDING_REVIEW.
+     */
+    enum Verb {
+
+        APPLY, APPROVE, REJECT, REVOKE
+
+    }
 
     static final String MOVES = """
             # from          | verb    | to
@@ -94,9 +107,8 @@ class SellerTest {
             REVOKED         | REVOKE  | SELLER_NOT_VERIFIED
             """;
 
-    static final Map<String, Class<? extends ErrorResponseException>> REFUSAL_BY_CODE = Map.of(
-            "SELLER_EXISTS", OnboardingProblems.SellerExists.class,
-            "APPLICATION_NOT_PENDING", OnboardingProblems.NotPending.class,
+    static final Map<String, Class<? extends ErrorResponseException>> REFUSAL_BY_CODE = Map.of("SELLER_EXISTS",
+            OnboardingProblems.SellerExists.class, "APPLICATION_NOT_PENDING", OnboardingProblems.NotPending.class,
             "SELLER_NOT_VERIFIED", OnboardingProblems.NotRevocable.class);
 
     // ---- every verb in every state
@@ -130,11 +142,15 @@ class SellerTest {
 
     @Test
     void theTablesAnswerEveryVerbInEveryStateExactlyOnce() {
-        List<String> answered = Stream.of(MOVES, REFUSALS).flatMap(String::lines)
-                .filter(row -> !row.isBlank() && !row.strip().startsWith("#"))
-                .map(row -> row.split("\\|")).map(cells -> cells[0].strip() + " " + cells[1].strip()).toList();
+        List<String> answered = Stream.of(MOVES, REFUSALS)
+            .flatMap(String::lines)
+            .filter(row -> !row.isBlank() && !row.strip().startsWith("#"))
+            .map(row -> row.split("\\|"))
+            .map(cells -> cells[0].strip() + " " + cells[1].strip())
+            .toList();
         List<String> every = new ArrayList<>();
-        Arrays.stream(State.values()).forEach(state -> Arrays.stream(Verb.values()).forEach(verb -> every.add(state + " " + verb)));
+        Arrays.stream(State.values())
+            .forEach(state -> Arrays.stream(Verb.values()).forEach(verb -> every.add(state + " " + verb)));
 
         assertThat(answered).containsExactlyInAnyOrderElementsOf(every);
     }
@@ -159,10 +175,11 @@ class SellerTest {
 
         seller.apply(ktpApplication(), identity, screened(SellerStatus.PENDING_REVIEW, "NIK_REGION_UNVERIFIED"), LATER);
 
-        assertThat(seller).extracting(Seller::getShopName, Seller::getSellerType, Seller::getAnnualRevenueIdr,
-                Seller::getUmkmClass, Seller::getStreet, Seller::getRegencyCode, Seller::getPostalCode)
-                .containsExactly("Toko Batik Sekar", SellerType.INDIVIDUAL, 1_500_000_000L, UmkmClass.MICRO, "Jl. Malioboro 12",
-                        "34.71", "55213");
+        assertThat(seller)
+            .extracting(Seller::getShopName, Seller::getSellerType, Seller::getAnnualRevenueIdr, Seller::getUmkmClass,
+                    Seller::getStreet, Seller::getRegencyCode, Seller::getPostalCode)
+            .containsExactly("Toko Batik Sekar", SellerType.INDIVIDUAL, 1_500_000_000L, UmkmClass.MICRO,
+                    "Jl. Malioboro 12", "34.71", "55213");
         assertThat(seller.getDocumentType()).isEqualTo(DocumentType.KTP);
         assertThat(seller.getMaskedIdentity()).isEqualTo("347101********01");
         assertThat(seller.getIdentityIndex()).isEqualTo(identity.index());
@@ -179,10 +196,10 @@ class SellerTest {
     }
 
     @ParameterizedTest(name = "screened {0} {1}")
-    @CsvSource({"PENDING_REVIEW, ''", "VERIFIED, ''", "REJECTED, IDENTITY_ALREADY_REGISTERED"})
+    @CsvSource({ "PENDING_REVIEW, ''", "VERIFIED, ''", "REJECTED, IDENTITY_ALREADY_REGISTERED" })
     void anApplicationTakesTheStatusItsScreeningGave(SellerStatus screenedAs, String reason) {
         Seller seller = newSeller();
-        String[] reasons = reason.isEmpty() ? new String[0] : new String[] {reason};
+        String[] reasons = reason.isEmpty() ? new String[0] : new String[] { reason };
 
         seller.apply(ktpApplication(), protectedIdentity("ktp"), screened(screenedAs, reasons), LATER);
 
@@ -194,7 +211,8 @@ class SellerTest {
     void aPassportApplicationKeepsTheExpiryDateForTheDailyCheck() {
         Seller seller = newSeller();
 
-        seller.apply(passportApplication(), protectedIdentity("passport"), screened(SellerStatus.PENDING_REVIEW), LATER);
+        seller.apply(passportApplication(), protectedIdentity("passport"), screened(SellerStatus.PENDING_REVIEW),
+                LATER);
 
         assertThat(seller.getDocumentType()).isEqualTo(DocumentType.PASSPORT);
         assertThat(seller.getPassportExpiry()).isEqualTo(PASSPORT_EXPIRY);
@@ -204,9 +222,9 @@ class SellerTest {
     @Test
     void aBusinessApplicationKeepsItsNpwpIndex() {
         Seller seller = newSeller();
-        byte[] npwpIndex = {1, 2, 3};
+        byte[] npwpIndex = { 1, 2, 3 };
 
-        seller.apply(businessApplication(), new Seller.ProtectedIdentity(new byte[] {4}, new byte[] {5}, npwpIndex),
+        seller.apply(businessApplication(), new Seller.ProtectedIdentity(new byte[] { 4 }, new byte[] { 5 }, npwpIndex),
                 screened(SellerStatus.PENDING_REVIEW), LATER);
 
         assertThat(seller.getSellerType()).isEqualTo(SellerType.BUSINESS);
@@ -219,7 +237,8 @@ class SellerTest {
     @Test
     void aNewApplicationReplacesTheRejectedOneWhole() {
         Seller seller = newSeller();
-        seller.apply(passportApplication(), protectedIdentity("passport"), screened(SellerStatus.PENDING_REVIEW), CREATED);
+        seller.apply(passportApplication(), protectedIdentity("passport"), screened(SellerStatus.PENDING_REVIEW),
+                CREATED);
         seller.reject(REVIEW, List.of("OFFICER_REJECTED"), "photo unreadable", DECIDED);
         Seller.ProtectedIdentity ktp = protectedIdentity("ktp");
 
@@ -237,21 +256,14 @@ class SellerTest {
     }
 
     @ParameterizedTest(name = "Rp {0} a year: {1}")
-    @CsvSource({
-        "0,              MICRO",
-        "2000000000,     MICRO",
-        "2000000001,     SMALL",
-        "15000000000,    SMALL",
-        "15000000001,    MEDIUM",
-        "50000000000,    MEDIUM",
-        "50000000001,    LARGE",
-        "9223372036854775807, LARGE",
-    })
+    @CsvSource({ "0,              MICRO", "2000000000,     MICRO", "2000000001,     SMALL", "15000000000,    SMALL",
+            "15000000001,    MEDIUM", "50000000000,    MEDIUM", "50000000001,    LARGE",
+            "9223372036854775807, LARGE", })
     void theUmkmClassFollowsTheDeclaredAnnualSales(long rupiah, UmkmClass umkmClass) {
         Seller seller = newSeller();
 
-        seller.apply(SellerFixtures.withAnnualSales(rupiah), protectedIdentity("ktp"), screened(SellerStatus.PENDING_REVIEW),
-                LATER);
+        seller.apply(SellerFixtures.withAnnualSales(rupiah), protectedIdentity("ktp"),
+                screened(SellerStatus.PENDING_REVIEW), LATER);
 
         assertThat(seller.getUmkmClass()).isEqualTo(umkmClass);
     }
@@ -316,8 +328,8 @@ class SellerTest {
     /** Applies the verb as the onboarding service does. */
     static void act(Seller seller, Verb verb, Instant at) {
         switch (verb) {
-            case APPLY -> seller.apply(passportApplication(), protectedIdentity("again"), screened(SellerStatus.PENDING_REVIEW),
-                    at);
+            case APPLY -> seller.apply(passportApplication(), protectedIdentity("again"),
+                    screened(SellerStatus.PENDING_REVIEW), at);
             case APPROVE -> seller.approve(REVIEW, "documents checked", at);
             case REJECT -> seller.reject(REVIEW, List.of("OFFICER_REJECTED"), "photo unreadable", at);
             case REVOKE -> seller.revoke(REVOCATION, "OFFICER_REVOKED", "counterfeit goods", at);
@@ -325,13 +337,15 @@ class SellerTest {
     }
 
     /** Everything a verb could change. */
-    record Snapshot(SellerStatus status, List<String> reasons, UUID decisionId, String ruleSetVersion, String statusNote,
-            String shopName, DocumentType documentType, String maskedIdentity, LocalDate passportExpiry, Instant updatedAt) {
+    record Snapshot(SellerStatus status, List<String> reasons, UUID decisionId, String ruleSetVersion,
+            String statusNote, String shopName, DocumentType documentType, String maskedIdentity,
+            LocalDate passportExpiry, Instant updatedAt) {
 
         static Snapshot of(Seller seller) {
-            return new Snapshot(seller.getStatus(), seller.getReasons(), seller.getDecisionId(), seller.getRuleSetVersion(),
-                    seller.getStatusNote(), seller.getShopName(), seller.getDocumentType(), seller.getMaskedIdentity(),
-                    seller.getPassportExpiry(), seller.getUpdatedAt());
+            return new Snapshot(seller.getStatus(), seller.getReasons(), seller.getDecisionId(),
+                    seller.getRuleSetVersion(), seller.getStatusNote(), seller.getShopName(), seller.getDocumentType(),
+                    seller.getMaskedIdentity(), seller.getPassportExpiry(), seller.getUpdatedAt());
         }
     }
+
 }

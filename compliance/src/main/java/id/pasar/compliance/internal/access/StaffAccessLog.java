@@ -19,17 +19,24 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** {@code compliance.data_access_log}: written in one batch per read, listed by time or by seller. */
+/**
+ * {@code compliance.data_access_log}: written in one batch per read, listed by time or by
+ * seller.
+ */
 @Component
 class StaffAccessLog implements DataAccessLog {
 
     /** Entries in id order: the last id shown. */
     private static final String CURSOR = "data-access";
+
     private static final String COLUMNS = "id, accessed_at, actor, actor_role, seller_id, resource, reason";
 
     private final JdbcTemplate jdbc;
+
     private final NamedParameterJdbcTemplate named;
+
     private final NamedParameterJdbcTemplate fetching;
+
     private final Clock clock;
 
     StaffAccessLog(JdbcTemplate jdbc, Clock clock) {
@@ -47,8 +54,10 @@ class StaffAccessLog implements DataAccessLog {
         String checked = DataAccessLog.requireReason(reason);
         Timestamp now = Timestamp.from(clock.instant());
         List<UUID> sellers = List.copyOf(sellerIds);
-        jdbc.batchUpdate("INSERT INTO compliance.data_access_log (accessed_at, actor, actor_role, seller_id, resource, reason)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", sellers, sellers.size(), (statement, seller) -> {
+        jdbc.batchUpdate(
+                "INSERT INTO compliance.data_access_log (accessed_at, actor, actor_role, seller_id, resource, reason)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                sellers, sellers.size(), (statement, seller) -> {
                     statement.setTimestamp(1, now);
                     statement.setString(2, reader.actor());
                     statement.setString(3, reader.role());
@@ -62,16 +71,19 @@ class StaffAccessLog implements DataAccessLog {
     @Transactional(readOnly = true)
     public KeysetPage<Access> page(Instant from, Instant to, UUID sellerId, String cursor, int size) {
         long after = cursor == null ? 0 : KeysetCursor.decode(cursor, CURSOR, 1).number(0);
-        List<Access> fetched = named.query("SELECT " + COLUMNS + " FROM compliance.data_access_log WHERE id > :after"
-                + where(sellerId) + " ORDER BY id LIMIT :size", params(from, to, sellerId).addValue("after", after)
-                .addValue("size", KeysetPage.fetchSize(size)), (rs, row) -> access(rs));
+        List<Access> fetched = named.query(
+                "SELECT " + COLUMNS + " FROM compliance.data_access_log WHERE id > :after" + where(sellerId)
+                        + " ORDER BY id LIMIT :size",
+                params(from, to, sellerId).addValue("after", after).addValue("size", KeysetPage.fetchSize(size)),
+                (rs, row) -> access(rs));
         return KeysetPage.of(fetched, size, access -> access, last -> KeysetCursor.encode(CURSOR, last.id()));
     }
 
     @Override
     @Transactional(readOnly = true)
     public void stream(Instant from, Instant to, UUID sellerId, Consumer<Access> each) {
-        fetching.query("SELECT " + COLUMNS + " FROM compliance.data_access_log WHERE true" + where(sellerId) + " ORDER BY id",
+        fetching.query(
+                "SELECT " + COLUMNS + " FROM compliance.data_access_log WHERE true" + where(sellerId) + " ORDER BY id",
                 params(from, to, sellerId), rs -> {
                     each.accept(access(rs));
                 });
@@ -82,14 +94,16 @@ class StaffAccessLog implements DataAccessLog {
     }
 
     private static MapSqlParameterSource params(Instant from, Instant to, UUID sellerId) {
-        return new MapSqlParameterSource().addValue("from", Timestamp.from(from)).addValue("to", Timestamp.from(to))
-                .addValue("seller", sellerId);
+        return new MapSqlParameterSource().addValue("from", Timestamp.from(from))
+            .addValue("to", Timestamp.from(to))
+            .addValue("seller", sellerId);
     }
 
     private static Access access(ResultSet rs) throws SQLException {
-        return new Access(rs.getLong("id"), rs.getTimestamp("accessed_at").toInstant().atZone(ReportPeriod.JAKARTA).toOffsetDateTime(),
-                rs.getString("actor"),
-                rs.getString("actor_role"), rs.getObject("seller_id", UUID.class), rs.getString("resource"),
-                rs.getString("reason"));
+        return new Access(rs.getLong("id"),
+                rs.getTimestamp("accessed_at").toInstant().atZone(ReportPeriod.JAKARTA).toOffsetDateTime(),
+                rs.getString("actor"), rs.getString("actor_role"), rs.getObject("seller_id", UUID.class),
+                rs.getString("resource"), rs.getString("reason"));
     }
+
 }

@@ -12,51 +12,56 @@ import java.util.HexFormat;
 import java.util.stream.Collectors;
 
 /**
- * The canonical JSON of a log entry and its chained hash, exactly as docs/auditor-guide.md
- * describes them for auditors who recompute the chain with their own tools: keys in this order,
- * no spaces, times in UTC with six fractional digits, {@code contentHash} last and only when the entry has one
- * (entries before it existed keep their hashes), and
+ * The canonical JSON of a log entry and its chained hash, exactly as
+ * docs/auditor-guide.md describes them for auditors who recompute the chain with their
+ * own tools: keys in this order, no spaces, times in UTC with six fractional digits,
+ * {@code contentHash} last and only when the entry has one (entries before it existed
+ * keep their hashes), and
  * {@code hash = hex(SHA-256(UTF-8(previousHash + canonicalJson)))}.
  */
 public final class CanonicalEntry {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
+        .withZone(ZoneOffset.UTC);
 
     private CanonicalEntry() {
     }
 
-    /** PostgreSQL keeps microseconds: decisions are timed at that precision before they are hashed. */
+    /**
+     * PostgreSQL keeps microseconds: decisions are timed at that precision before they
+     * are hashed.
+     */
     static Instant truncate(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     public static String json(Decision d) {
-        return "{\"sequence\":" + d.sequence()
-                + ",\"decisionId\":" + string(d.decisionId().toString())
-                + ",\"subjectType\":" + string(d.subjectType().name())
-                + ",\"subjectId\":" + string(d.subjectId().toString())
-                + ",\"subjectVersion\":" + (d.subjectVersion() == null ? "null" : d.subjectVersion().toString())
-                + ",\"outcome\":" + string(d.outcome().name())
-                + ",\"reasons\":[" + d.reasons().stream().map(CanonicalEntry::string).collect(Collectors.joining(",")) + "]"
-                + ",\"actor\":" + string(d.actor())
-                + ",\"decidedAt\":" + string(TIME.format(d.decidedAt()))
+        return "{\"sequence\":" + d.sequence() + ",\"decisionId\":" + string(d.decisionId().toString())
+                + ",\"subjectType\":" + string(d.subjectType().name()) + ",\"subjectId\":"
+                + string(d.subjectId().toString()) + ",\"subjectVersion\":"
+                + (d.subjectVersion() == null ? "null" : d.subjectVersion().toString()) + ",\"outcome\":"
+                + string(d.outcome().name()) + ",\"reasons\":["
+                + d.reasons().stream().map(CanonicalEntry::string).collect(Collectors.joining(",")) + "]"
+                + ",\"actor\":" + string(d.actor()) + ",\"decidedAt\":" + string(TIME.format(d.decidedAt()))
                 + ",\"ruleSetVersion\":" + string(d.ruleSetVersion())
-                + (d.contentHash() == null ? "" : ",\"contentHash\":" + string(d.contentHash()))
-                + "}";
+                + (d.contentHash() == null ? "" : ",\"contentHash\":" + string(d.contentHash())) + "}";
     }
 
     public static String hash(String previousHash, Decision d) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((previousHash + json(d)).getBytes(StandardCharsets.UTF_8));
+                .digest((previousHash + json(d)).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** A JSON string: quotes, backslashes and control characters escaped, everything else as is. */
+    /**
+     * A JSON string: quotes, backslashes and control characters escaped, everything else
+     * as is.
+     */
     private static String string(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2).append('"');
         for (char c : value.toCharArray()) {
@@ -69,7 +74,8 @@ public final class CanonicalEntry {
                 default -> {
                     if (c < 0x20) {
                         out.append(String.format("\\u%04x", (int) c));
-                    } else {
+                    }
+                    else {
                         out.append(c);
                     }
                 }
@@ -77,4 +83,5 @@ public final class CanonicalEntry {
         }
         return out.append('"').toString();
     }
+
 }

@@ -15,9 +15,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Appends to {@code compliance.decisions}. The head row is locked for the rest of the caller's
- * transaction, so concurrent appenders (threads or instances) queue and each continues the chain
- * left by the one before; the database's chain trigger refuses anything else.
+ * Appends to {@code compliance.decisions}. The head row is locked for the rest of the
+ * caller's transaction, so concurrent appenders (threads or instances) queue and each
+ * continues the chain left by the one before; the database's chain trigger refuses
+ * anything else.
  */
 @Component
 @RequiredArgsConstructor
@@ -27,7 +28,9 @@ class HashChainedDecisionLog implements DecisionLog {
     static final String HEAD_WAIT_TIMEOUT = "30s";
 
     private final JdbcClient jdbc;
+
     private final JdbcTemplate template;
+
     private final Clock clock;
 
     @Override
@@ -40,15 +43,18 @@ class HashChainedDecisionLog implements DecisionLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Decision> appendAll(List<NewDecision> requests) {
         if (requests.isEmpty()) {
-            // Nothing to chain: the head is not locked, so an idle caller never queues behind real appends.
+            // Nothing to chain: the head is not locked, so an idle caller never queues
+            // behind real appends.
             return List.of();
         }
-        // Every decision queues on the head row: a wait there is the log's order, not a runaway statement, so the
-        // statement timeout of requests (ADR 0010) is lifted for the rest of the caller's transaction.
+        // Every decision queues on the head row: a wait there is the log's order, not a
+        // runaway statement, so the
+        // statement timeout of requests (ADR 0010) is lifted for the rest of the caller's
+        // transaction.
         jdbc.sql("SET LOCAL statement_timeout = '" + HEAD_WAIT_TIMEOUT + "'").update();
         Head head = jdbc.sql("SELECT sequence, hash FROM compliance.decision_log_head FOR UPDATE")
-                .query((rs, row) -> new Head(rs.getLong("sequence"), rs.getString("hash")))
-                .single();
+            .query((rs, row) -> new Head(rs.getLong("sequence"), rs.getString("hash")))
+            .single();
         List<Decision> appended = new ArrayList<>();
         for (NewDecision request : requests) {
             appended.add(next(head, request));
@@ -56,28 +62,31 @@ class HashChainedDecisionLog implements DecisionLog {
         }
         insert(appended);
         jdbc.sql("UPDATE compliance.decision_log_head SET sequence = :sequence, hash = :hash")
-                .param("sequence", head.sequence())
-                .param("hash", head.hash())
-                .update();
+            .param("sequence", head.sequence())
+            .param("hash", head.hash())
+            .update();
         return appended;
     }
 
     private Decision next(Head head, NewDecision request) {
-        Decision unsigned = new Decision(head.sequence() + 1, UUID.randomUUID(), request.subjectType(), request.subjectId(),
-                request.subjectVersion(), request.outcome(), request.reasons(), request.actor(),
-                CanonicalEntry.truncate(clock.instant()), request.ruleSetVersion(), request.contentHash(), null, head.hash());
+        Decision unsigned = new Decision(head.sequence() + 1, UUID.randomUUID(), request.subjectType(),
+                request.subjectId(), request.subjectVersion(), request.outcome(), request.reasons(), request.actor(),
+                CanonicalEntry.truncate(clock.instant()), request.ruleSetVersion(), request.contentHash(), null,
+                head.hash());
         String hash = CanonicalEntry.hash(head.hash(), unsigned);
         return new Decision(unsigned.sequence(), unsigned.decisionId(), unsigned.subjectType(), unsigned.subjectId(),
-                unsigned.subjectVersion(), unsigned.outcome(), unsigned.reasons(), unsigned.actor(), unsigned.decidedAt(),
-                unsigned.ruleSetVersion(), unsigned.contentHash(), hash, head.hash());
+                unsigned.subjectVersion(), unsigned.outcome(), unsigned.reasons(), unsigned.actor(),
+                unsigned.decidedAt(), unsigned.ruleSetVersion(), unsigned.contentHash(), hash, head.hash());
     }
 
     /** One JDBC batch: a batch's decisions reach the database in one round trip. */
     private void insert(List<Decision> decisions) {
-        template.batchUpdate("""
-                INSERT INTO compliance.decisions (sequence, decision_id, subject_type, subject_id, subject_version, outcome,
-                    reasons, actor, decided_at, rule_set_version, content_hash, previous_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", decisions, decisions.size(), (statement, d) -> {
+        template.batchUpdate(
+                """
+                        INSERT INTO compliance.decisions (sequence, decision_id, subject_type, subject_id, subject_version, outcome,
+                            reasons, actor, decided_at, rule_set_version, content_hash, previous_hash, hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                decisions, decisions.size(), (statement, d) -> {
                     statement.setLong(1, d.sequence());
                     statement.setObject(2, d.decisionId());
                     statement.setString(3, d.subjectType().name());
@@ -96,4 +105,5 @@ class HashChainedDecisionLog implements DecisionLog {
 
     private record Head(long sequence, String hash) {
     }
+
 }

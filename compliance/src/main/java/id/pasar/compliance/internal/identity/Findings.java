@@ -5,7 +5,10 @@ import id.pasar.compliance.IdentityRules.Status;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The failing checks of one assessment, in the order they ran, since verdicts list them that way. */
+/**
+ * The failing checks of one assessment, in the order they ran, since verdicts list them
+ * that way.
+ */
 final class Findings {
 
     private final List<Reason> reasons = new ArrayList<>();
@@ -25,7 +28,8 @@ final class Findings {
         if (rejected) {
             return new IdentityVerdict(Status.REJECTED, codes());
         }
-        // A registry confirms the number exists, not that our region data knows it, so a warning still needs an officer.
+        // A registry confirms the number exists, not that our region data knows it, so a
+        // warning still needs an officer.
         if (registryConfirmed && reasons.isEmpty()) {
             return new IdentityVerdict(Status.VERIFIED, List.of());
         }
@@ -35,4 +39,5 @@ final class Findings {
     private List<String> codes() {
         return reasons.stream().map(Reason::name).toList();
     }
+
 }

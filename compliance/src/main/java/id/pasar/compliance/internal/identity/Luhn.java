@@ -6,7 +6,10 @@ final class Luhn {
     private Luhn() {
     }
 
-    /** Whether {@code digits}, its own check digit last, passes; false for anything but ASCII digits. */
+    /**
+     * Whether {@code digits}, its own check digit last, passes; false for anything but
+     * ASCII digits.
+     */
     static boolean isValid(String digits) {
         if (digits == null || digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return false;
@@ -26,4 +29,5 @@ final class Luhn {
         }
         return sum % 10 == 0;
     }
+
 }

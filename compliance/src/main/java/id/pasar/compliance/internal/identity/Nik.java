@@ -6,13 +6,14 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * A NIK read as Dukcapil writes it: {@code PPKKCC DDMMYY SSSS}, the district of first issue, the
- * birth date with 40 added to the day for women, and a serial. It says nothing about whether the
- * number is valid; the rules decide that.
+ * A NIK read as Dukcapil writes it: {@code PPKKCC DDMMYY SSSS}, the district of first
+ * issue, the birth date with 40 added to the day for women, and a serial. It says nothing
+ * about whether the number is valid; the rules decide that.
  */
 record Nik(String digits) {
 
     private static final int FEMALE_DAY_OFFSET = 40;
+
     private static final String NO_SERIAL = "0000";
 
     Nik {
@@ -38,8 +39,8 @@ record Nik(String digits) {
     }
 
     /**
-     * The birth the NIK encodes, if DDMMYY is a real date. The NIK has no century, so the latest
-     * one that does not put the birth after {@code today} is taken.
+     * The birth the NIK encodes, if DDMMYY is a real date. The NIK has no century, so the
+     * latest one that does not put the birth after {@code today} is taken.
      */
     Optional<Birth> birth(LocalDate today) {
         int day = Integer.parseInt(digits.substring(6, 8));
@@ -50,17 +51,19 @@ record Nik(String digits) {
         if (dayOfMonth < 1 || dayOfMonth > 31 || month < 1 || month > 12) {
             return Optional.empty();
         }
-        // A year of century only changes whether 29 February exists when it is 00, and only between
+        // A year of century only changes whether 29 February exists when it is 00, and
+        // only between
         // 2000 and 1900, so trying the later century first and falling back is enough.
-        Optional<LocalDate> thisCentury = date(2000 + yearOfCentury, month, dayOfMonth).filter(date -> !date.isAfter(today));
-        return thisCentury.or(() -> date(1900 + yearOfCentury, month, dayOfMonth))
-                .map(date -> new Birth(date, gender));
+        Optional<LocalDate> thisCentury = date(2000 + yearOfCentury, month, dayOfMonth)
+            .filter(date -> !date.isAfter(today));
+        return thisCentury.or(() -> date(1900 + yearOfCentury, month, dayOfMonth)).map(date -> new Birth(date, gender));
     }
 
     private static Optional<LocalDate> date(int year, int month, int day) {
         try {
             return Optional.of(LocalDate.of(year, month, day));
-        } catch (DateTimeException notInTheCalendar) {
+        }
+        catch (DateTimeException notInTheCalendar) {
             return Optional.empty();
         }
     }

@@ -10,8 +10,9 @@ import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
- * The listing-publication rules. Every check runs whatever the ones before it found, so a seller
- * learns everything to fix at once, and the reasons come in the order the checks run.
+ * The listing-publication rules. Every check runs whatever the ones before it found, so a
+ * seller learns everything to fix at once, and the reasons come in the order the checks
+ * run.
  */
 @Component
 @RequiredArgsConstructor
@@ -25,9 +26,11 @@ class ListingRuleSet implements ListingRules {
         failIf(!listing.sellerVerified(), Reason.SELLER_NOT_VERIFIED, reasons);
         failIf(!shipsFromACurrentRegency(listing.shipFromRegencyCode()), Reason.SHIP_FROM_NOT_DOMESTIC, reasons);
         failIf(listing.categoryProhibited(), Reason.PROHIBITED_CATEGORY, reasons);
-        // A category that needs no licence ignores whatever number the seller typed anyway.
-        failIf(listing.licenceKind() != null && !LicenceNumbers.accepts(listing.licenceKind(), listing.regulatoryLicence()),
-                Reason.LICENCE_REQUIRED, reasons);
+        // A category that needs no licence ignores whatever number the seller typed
+        // anyway.
+        failIf(listing.licenceKind() != null
+                && !LicenceNumbers.accepts(listing.licenceKind(), listing.regulatoryLicence()), Reason.LICENCE_REQUIRED,
+                reasons);
         if (ruleSet.has(HALAL_CERTIFICATE_REQUIRED) && listing.halalRequired()) {
             failIf(!HalalCertificates.declaresHalalStatus(listing.halalStatus(), listing.halalCertificateNumber()),
                     Reason.HALAL_CERTIFICATE_REQUIRED, reasons);
@@ -35,7 +38,8 @@ class ListingRuleSet implements ListingRules {
         return List.copyOf(reasons);
     }
 
-    // Only a regency in the decree now counts: one retired by the 2022 Papua split is no address to ship from.
+    // Only a regency in the decree now counts: one retired by the 2022 Papua split is no
+    // address to ship from.
     private boolean shipsFromACurrentRegency(String typed) {
         return RegencyCode.isWellFormed(typed) && regions.isCurrentRegency(RegencyCode.parse(typed));
     }
@@ -45,4 +49,5 @@ class ListingRuleSet implements ListingRules {
             reasons.add(reason.name());
         }
     }
+
 }

@@ -22,8 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 class ListingScreeningService implements ListingScreening {
 
     private final ListingRules rules;
+
     private final RuleSets ruleSets;
+
     private final DecisionLog decisions;
+
     private final JdbcClient jdbc;
 
     @Override
@@ -49,12 +52,13 @@ class ListingScreeningService implements ListingScreening {
         List<NewDecision> batch = listings.stream().map(listing -> {
             List<String> reasons = rules.check(listing.facts(), ruleSet);
             return new NewDecision(reasons.isEmpty() ? SubjectType.LISTING_PUBLICATION : SubjectType.LISTING_SUSPENSION,
-                    listing.listingId(), listing.version(), reasons.isEmpty() ? Outcome.PASS : Outcome.FAIL, reasons, actor,
-                    ruleSet.version(), listing.contentHash());
+                    listing.listingId(), listing.version(), reasons.isEmpty() ? Outcome.PASS : Outcome.FAIL, reasons,
+                    actor, ruleSet.version(), listing.contentHash());
         }).toList();
-        return decisions.appendAll(batch).stream()
-                .map(d -> new ListingDecision(d.outcome() == Outcome.PASS, d.reasons(), d.decisionId(), d.ruleSetVersion()))
-                .toList();
+        return decisions.appendAll(batch)
+            .stream()
+            .map(d -> new ListingDecision(d.outcome() == Outcome.PASS, d.reasons(), d.decisionId(), d.ruleSetVersion()))
+            .toList();
     }
 
     @Override
@@ -63,35 +67,41 @@ class ListingScreeningService implements ListingScreening {
         if (listings.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("""
-                SELECT count(*) FROM unnest(CAST(:decisions AS uuid[]), CAST(:listings AS uuid[]), CAST(:versions AS int[]),
-                    CAST(:contents AS text[])) AS x(decision, listing, version, content)
-                WHERE compliance.is_publication_pass(x.decision, x.listing, x.version, x.content)""")
-                .param("decisions", "{" + String.join(",", decisionIds.stream().map(UUID::toString).toList()) + "}")
-                .param("listings", "{" + String.join(",", listings.stream().map(l -> l.listingId().toString()).toList()) + "}")
-                .param("versions", "{" + String.join(",", listings.stream().map(l -> Integer.toString(l.version())).toList()) + "}")
-                // hex digits or null: nothing to quote
-                .param("contents", "{" + String.join(",", listings.stream().map(l -> String.valueOf(l.contentHash())).toList()) + "}")
-                .query(Integer.class).single();
+        return jdbc
+            .sql("""
+                    SELECT count(*) FROM unnest(CAST(:decisions AS uuid[]), CAST(:listings AS uuid[]), CAST(:versions AS int[]),
+                        CAST(:contents AS text[])) AS x(decision, listing, version, content)
+                    WHERE compliance.is_publication_pass(x.decision, x.listing, x.version, x.content)""")
+            .param("decisions", "{" + String.join(",", decisionIds.stream().map(UUID::toString).toList()) + "}")
+            .param("listings",
+                    "{" + String.join(",", listings.stream().map(l -> l.listingId().toString()).toList()) + "}")
+            .param("versions",
+                    "{" + String.join(",", listings.stream().map(l -> Integer.toString(l.version())).toList()) + "}")
+            // hex digits or null: nothing to quote
+            .param("contents",
+                    "{" + String.join(",", listings.stream().map(l -> String.valueOf(l.contentHash())).toList()) + "}")
+            .query(Integer.class)
+            .single();
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Decision recordSuspension(UUID listingId, int version, List<String> reasons, String actor) {
-        return decisions.append(new NewDecision(SubjectType.LISTING_SUSPENSION, listingId, version, Outcome.FAIL, reasons,
-                actor, activeRuleSetVersion()));
+        return decisions.append(new NewDecision(SubjectType.LISTING_SUSPENSION, listingId, version, Outcome.FAIL,
+                reasons, actor, activeRuleSetVersion()));
     }
 
     @Override
     @Transactional(readOnly = true)
     public boolean isPass(UUID decisionId, UUID listingId, int version, String contentHash) {
-        return Boolean.TRUE.equals(jdbc.sql("SELECT compliance.is_publication_pass(:decision, :listing, :version, "
-                + "CAST(:content AS text))")
-                .param("decision", decisionId)
-                .param("listing", listingId)
-                .param("version", version)
-                .param("content", contentHash)
-                .query(Boolean.class)
-                .single());
+        return Boolean.TRUE.equals(jdbc
+            .sql("SELECT compliance.is_publication_pass(:decision, :listing, :version, " + "CAST(:content AS text))")
+            .param("decision", decisionId)
+            .param("listing", listingId)
+            .param("version", version)
+            .param("content", contentHash)
+            .query(Boolean.class)
+            .single());
     }
+
 }

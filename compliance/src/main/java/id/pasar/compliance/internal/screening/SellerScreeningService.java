@@ -32,20 +32,26 @@ class SellerScreeningService implements SellerScreening {
     static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
     private final IdentityRules rules;
+
     private final DecisionLog decisions;
+
     private final PlatformAffiliateRegister affiliates;
+
     private final List<IdentityRegistry> registries;
+
     private final RuleSets ruleSets;
+
     private final Clock clock;
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Screening screenApplication(UUID sellerId, SellerIdentity identity, RegencyCode registeredAddress,
             boolean alreadyRegistered, String actor) {
-        boolean affiliate = identity instanceof SellerIdentity.LocalEntity entity && affiliates.lists(entity.nib(), entity.npwp());
+        boolean affiliate = identity instanceof SellerIdentity.LocalEntity entity
+                && affiliates.lists(entity.nib(), entity.npwp());
         boolean confirmed = registries.stream().anyMatch(registry -> confirms(registry, identity));
-        IdentityVerdict verdict = rules.assess(identity, registeredAddress, new Facts(alreadyRegistered, affiliate, confirmed),
-                LocalDate.now(clock.withZone(JAKARTA)));
+        IdentityVerdict verdict = rules.assess(identity, registeredAddress,
+                new Facts(alreadyRegistered, affiliate, confirmed), LocalDate.now(clock.withZone(JAKARTA)));
         Outcome outcome = switch (verdict.status()) {
             case VERIFIED -> Outcome.PASS;
             case REJECTED -> Outcome.FAIL;
@@ -56,12 +62,17 @@ class SellerScreeningService implements SellerScreening {
         return new Screening(verdict.status(), verdict.reasons(), decision.decisionId(), decision.ruleSetVersion());
     }
 
-    /** A registry that fails is a registry that did not confirm: the application goes to an officer. */
+    /**
+     * A registry that fails is a registry that did not confirm: the application goes to
+     * an officer.
+     */
     private static boolean confirms(IdentityRegistry registry, SellerIdentity identity) {
         try {
             return registry.confirms(identity);
-        } catch (RuntimeException e) {
-            log.warn("Identity registry {} failed; the application waits for an officer", registry.getClass().getSimpleName(), e);
+        }
+        catch (RuntimeException e) {
+            log.warn("Identity registry {} failed; the application waits for an officer",
+                    registry.getClass().getSimpleName(), e);
             return false;
         }
     }
@@ -69,21 +80,23 @@ class SellerScreeningService implements SellerScreening {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Decision recordReview(UUID sellerId, boolean approved, String officer) {
-        return decisions.append(new NewDecision(SubjectType.SELLER_REVIEW, sellerId, null, approved ? Outcome.PASS : Outcome.FAIL,
-                approved ? List.of() : List.of(OFFICER_REJECTED), officer, ruleSets.active().version()));
+        return decisions
+            .append(new NewDecision(SubjectType.SELLER_REVIEW, sellerId, null, approved ? Outcome.PASS : Outcome.FAIL,
+                    approved ? List.of() : List.of(OFFICER_REJECTED), officer, ruleSets.active().version()));
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Decision recordRejection(UUID sellerId, String reasonCode, String actor) {
-        return decisions.append(new NewDecision(SubjectType.SELLER_REVIEW, sellerId, null, Outcome.FAIL, List.of(reasonCode),
-                actor, ruleSets.active().version()));
+        return decisions.append(new NewDecision(SubjectType.SELLER_REVIEW, sellerId, null, Outcome.FAIL,
+                List.of(reasonCode), actor, ruleSets.active().version()));
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Decision recordRevocation(UUID sellerId, String reasonCode, String actor) {
-        return decisions.append(new NewDecision(SubjectType.SELLER_REVOCATION, sellerId, null, Outcome.FAIL, List.of(reasonCode),
-                actor, ruleSets.active().version()));
+        return decisions.append(new NewDecision(SubjectType.SELLER_REVOCATION, sellerId, null, Outcome.FAIL,
+                List.of(reasonCode), actor, ruleSets.active().version()));
     }
+
 }

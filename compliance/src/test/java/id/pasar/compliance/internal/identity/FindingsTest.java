@@ -27,16 +27,18 @@ class FindingsTest {
     }
 
     @ParameterizedTest(name = "confirmed: {0}")
-    @CsvSource({"true", "false"})
+    @CsvSource({ "true", "false" })
     void aWarningAloneWaitsForAnOfficer(boolean confirmed) {
         assertThat(of(Reason.NIK_REGION_UNVERIFIED).verdict(confirmed))
-                .isEqualTo(new IdentityVerdict(PENDING_REVIEW, List.of("NIK_REGION_UNVERIFIED")));
+            .isEqualTo(new IdentityVerdict(PENDING_REVIEW, List.of("NIK_REGION_UNVERIFIED")));
     }
 
     @Test
     void anyRejectionRejectsAndKeepsWarningsInOrder() {
-        assertThat(of(Reason.FOREIGN_NATIONALITY, Reason.NIK_REGION_UNVERIFIED, Reason.NIK_SERIAL_INVALID).verdict(true))
-                .isEqualTo(new IdentityVerdict(REJECTED, List.of("FOREIGN_NATIONALITY", "NIK_REGION_UNVERIFIED", "NIK_SERIAL_INVALID")));
+        assertThat(
+                of(Reason.FOREIGN_NATIONALITY, Reason.NIK_REGION_UNVERIFIED, Reason.NIK_SERIAL_INVALID).verdict(true))
+            .isEqualTo(new IdentityVerdict(REJECTED,
+                    List.of("FOREIGN_NATIONALITY", "NIK_REGION_UNVERIFIED", "NIK_SERIAL_INVALID")));
     }
 
     @Test
@@ -57,9 +59,10 @@ class FindingsTest {
 
     @Test
     void theCodesAreSpelledAsRuleSetV1Spells() {
-        assertThat(Arrays.stream(Reason.values()).map(Reason::name)).containsExactlyInAnyOrder(
-                "FOREIGN_NATIONALITY", "FOREIGN_ENTITY", "NIK_REGION_UNKNOWN", "NIK_REGION_UNVERIFIED", "NIK_BIRTHDATE_INVALID",
+        assertThat(Arrays.stream(Reason.values()).map(Reason::name)).containsExactlyInAnyOrder("FOREIGN_NATIONALITY",
+                "FOREIGN_ENTITY", "NIK_REGION_UNKNOWN", "NIK_REGION_UNVERIFIED", "NIK_BIRTHDATE_INVALID",
                 "NIK_MISMATCH", "NIK_SERIAL_INVALID", "PASSPORT_EXPIRED", "MRZ_INVALID", "MRZ_MISMATCH", "NPWP_INVALID",
                 "ADDRESS_NOT_DOMESTIC", "UNDERAGE", "IDENTITY_ALREADY_REGISTERED", "PLATFORM_AFFILIATE");
     }
+
 }

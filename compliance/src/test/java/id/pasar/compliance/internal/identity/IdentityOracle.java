@@ -12,15 +12,20 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A second reading of the identity rules, written from the sources (domain-facts.md sections 1,
- * 3 and 4, compliance-rules.md) without calling or copying the production code: its own calendar,
- * its own check-digit tables, its own reading of the region files. The property tests compare the
- * two on generated input, so that a mistake has to be made twice, differently, to go unnoticed.
+ * A second reading of the identity rules, written from the sources (domain-facts.md
+ * sections 1, 3 and 4, compliance-rules.md) without calling or copying the production
+ * code: its own calendar, its own check-digit tables, its own reading of the region
+ * files. The property tests compare the two on generated input, so that a mistake has to
+ * be made twice, differently, to go unnoticed.
  */
 final class IdentityOracle {
 
     static final Set<String> PROVINCES = new HashSet<>();
-    /** Regencies and districts, current or retired (NIKs never change, so retired codes are real). */
+
+    /**
+     * Regencies and districts, current or retired (NIKs never change, so retired codes
+     * are real).
+     */
     static final Set<String> KNOWN_REGIONS = new HashSet<>();
 
     static {
@@ -47,7 +52,9 @@ final class IdentityOracle {
         return true;
     }
 
-    /** The birth date a 16-digit NIK encodes, or null; {@code female[0]} receives the sex. */
+    /**
+     * The birth date a 16-digit NIK encodes, or null; {@code female[0]} receives the sex.
+     */
     static LocalDate nikBirth(String nik, LocalDate today, boolean[] female) {
         int dd = two(nik, 6);
         int mm = two(nik, 8);
@@ -89,16 +96,17 @@ final class IdentityOracle {
 
     private static int daysIn(int month, int year) {
         boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-        return new int[] {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[month - 1];
+        return new int[] { 31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }[month - 1];
     }
 
     private static int two(String digits, int at) {
         return (digits.charAt(at) - '0') * 10 + digits.charAt(at + 1) - '0';
     }
 
-    // ---- Luhn, as python-stdnum reads it: from the right, every second digit doubled, digit sum
+    // ---- Luhn, as python-stdnum reads it: from the right, every second digit doubled,
+    // digit sum
 
-    private static final int[] DOUBLED_DIGIT_SUM = {0, 2, 4, 6, 8, 1, 3, 5, 7, 9};
+    private static final int[] DOUBLED_DIGIT_SUM = { 0, 2, 4, 6, 8, 1, 3, 5, 7, 9 };
 
     static boolean luhn(String text) {
         if (text == null || text.isEmpty()) {
@@ -125,7 +133,8 @@ final class IdentityOracle {
         throw new AssertionError("no Luhn digit for " + payload);
     }
 
-    // ---- NPWP: 15 digits, Luhn over the first 9; or 16 starting with 0, Luhn over digits 2-10
+    // ---- NPWP: 15 digits, Luhn over the first 9; or 16 starting with 0, Luhn over
+    // digits 2-10
 
     static boolean npwpTaxOfficeForm(String digits) {
         if (digits.length() == 15 && isDigits(digits)) {
@@ -143,7 +152,7 @@ final class IdentityOracle {
     private static final String VALUES = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
     static char mrzCheck(String field) {
-        int[] weights = {7, 3, 1};
+        int[] weights = { 7, 3, 1 };
         int sum = 0;
         for (int i = 0; i < field.length(); i++) {
             char c = field.charAt(i);
@@ -152,23 +161,27 @@ final class IdentityOracle {
         return (char) ('0' + sum % 10);
     }
 
-    /** The fields of a TD3 zone whose five check digits hold, positions 1-based as ICAO counts them; null otherwise. */
+    /**
+     * The fields of a TD3 zone whose five check digits hold, positions 1-based as ICAO
+     * counts them; null otherwise.
+     */
     static String[] mrzFields(List<String> lines) {
-        if (lines.size() != 2 || !isMrzLine(lines.get(0)) || !isMrzLine(lines.get(1)) || lines.get(0).charAt(0) != 'P') {
+        if (lines.size() != 2 || !isMrzLine(lines.get(0)) || !isMrzLine(lines.get(1))
+                || lines.get(0).charAt(0) != 'P') {
             return null;
         }
         String l = lines.get(1);
         String optional = pos(l, 29, 42);
-        boolean optionalHolds = optional.equals("<".repeat(14)) && l.charAt(42) == '<' || mrzCheck(optional) == l.charAt(42);
-        boolean holds = mrzCheck(pos(l, 1, 9)) == l.charAt(9)
-                && mrzCheck(pos(l, 14, 19)) == l.charAt(19)
-                && mrzCheck(pos(l, 22, 27)) == l.charAt(27)
-                && optionalHolds
+        boolean optionalHolds = optional.equals("<".repeat(14)) && l.charAt(42) == '<'
+                || mrzCheck(optional) == l.charAt(42);
+        boolean holds = mrzCheck(pos(l, 1, 9)) == l.charAt(9) && mrzCheck(pos(l, 14, 19)) == l.charAt(19)
+                && mrzCheck(pos(l, 22, 27)) == l.charAt(27) && optionalHolds
                 && mrzCheck(pos(l, 1, 10) + pos(l, 14, 20) + pos(l, 22, 43)) == l.charAt(43);
         if (!holds) {
             return null;
         }
-        return new String[] {pos(l, 1, 9).replaceAll("<+$", ""), pos(l, 11, 13), pos(l, 14, 19), pos(l, 21, 21), pos(l, 22, 27)};
+        return new String[] { pos(l, 1, 9).replaceAll("<+$", ""), pos(l, 11, 13), pos(l, 14, 19), pos(l, 21, 21),
+                pos(l, 22, 27) };
     }
 
     private static boolean isMrzLine(String line) {
@@ -188,8 +201,10 @@ final class IdentityOracle {
                     into.add(line.split(",", -1)[index]);
                 }
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

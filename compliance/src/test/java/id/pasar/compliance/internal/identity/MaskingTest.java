@@ -19,14 +19,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MaskingTest {
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
-    @CsvSource({
-        "KTP, 3204110609970001, 320411********01",
-        "KTP, 9101011708450001, 910101********01",
-        "PASSPORT, X1234567, *****567",
-        "PASSPORT, AB1234567, ******567",
-        "PASSPORT, A12345, ***345",
-        "LOCAL_ENTITY, 9120001234567, **********567",
-    })
+    @CsvSource({ "KTP, 3204110609970001, 320411********01", "KTP, 9101011708450001, 910101********01",
+            "PASSPORT, X1234567, *****567", "PASSPORT, AB1234567, ******567", "PASSPORT, A12345, ***345",
+            "LOCAL_ENTITY, 9120001234567, **********567", })
     void showsOnlyTheEndsOfANumber(DocumentType type, String number, String masked) {
         assertThat(Masking.mask(type, number)).isEqualTo(masked);
     }
@@ -39,11 +34,12 @@ class MaskingTest {
     @Test
     void eachIdentityMasksItsOwnNumber() {
         assertThat(new Ktp("3204110609970001", "Budi", LocalDate.of(1997, 9, 6), MALE, WNI).maskedIdentity())
-                .isEqualTo("320411********01");
-        assertThat(new Passport("X1234567", "Budi", "IDN", LocalDate.of(1990, 6, 15), MALE, LocalDate.of(2031, 1, 1), List.of())
-                .maskedIdentity()).isEqualTo("*****567");
+            .isEqualTo("320411********01");
+        assertThat(new Passport("X1234567", "Budi", "IDN", LocalDate.of(1990, 6, 15), MALE, LocalDate.of(2031, 1, 1),
+                List.of())
+            .maskedIdentity()).isEqualTo("*****567");
         assertThat(new LocalEntity("Sumber Makmur", PT, "9120001234567", "013121660093000", "ID").maskedIdentity())
-                .isEqualTo("**********567");
+            .isEqualTo("**********567");
     }
 
     @Test
@@ -52,4 +48,5 @@ class MaskingTest {
         assertThat(Masking.mask(DocumentType.PASSPORT, "123")).isEqualTo("***");
         assertThat(Masking.mask(DocumentType.PASSPORT, "")).isEmpty();
     }
+
 }

@@ -28,7 +28,9 @@ class PassportRulesTest {
     static final IdentityRuleSet rules = new IdentityRuleSet(TestRegions.load());
     static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
     static final Facts NOTHING_KNOWN = new Facts(false, false, false);
-    // A current regency: aPassportHoldersAddressMustBeACurrentRegency is the one test about the address.
+
+    // A current regency: aPassportHoldersAddressMustBeACurrentRegency is the one test
+    // about the address.
     static final RegencyCode ANY_ADDRESS = RegencyCode.parse("32.04");
 
     /** The declaration that {@link Td3Specimen#budi()} bears out. */
@@ -48,8 +50,8 @@ class PassportRulesTest {
     }
 
     static Passport withMrz(Passport passport, List<String> mrz) {
-        return new Passport(passport.passportNumber(), passport.fullName(), passport.nationality(), passport.dateOfBirth(),
-                passport.gender(), passport.expiryDate(), mrz);
+        return new Passport(passport.passportNumber(), passport.fullName(), passport.nationality(),
+                passport.dateOfBirth(), passport.gender(), passport.expiryDate(), mrz);
     }
 
     @Test
@@ -87,11 +89,12 @@ class PassportRulesTest {
 
     @Test
     void optionalDataWithItsOwnCheckDigitIsFine() {
-        assertThat(assess(withMrz(BUDI, Td3Specimen.budi().withOptionalData("AB12345678<CD").lines()))).isEqualTo(verdict(PENDING_REVIEW));
+        assertThat(assess(withMrz(BUDI, Td3Specimen.budi().withOptionalData("AB12345678<CD").lines())))
+            .isEqualTo(verdict(PENDING_REVIEW));
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"MYS", "SGP", "UTO", "D<<", "XXA"})
+    @ValueSource(strings = { "MYS", "SGP", "UTO", "D<<", "XXA" })
     void aForeignPassportIsRejected(String nationality) {
         Passport foreign = new Passport("X1234567", "Tan Ah Kow", nationality, LocalDate.of(1990, 6, 15), MALE,
                 LocalDate.of(2031, 1, 1), Td3Specimen.budi().withNationality(nationality).lines());
@@ -99,7 +102,7 @@ class PassportRulesTest {
     }
 
     @ParameterizedTest(name = "expiring {0}")
-    @CsvSource({"2026-11-29, 261129", "2026-11-28, 261128", "2020-01-01, 200101"})
+    @CsvSource({ "2026-11-29, 261129", "2026-11-28, 261128", "2020-01-01, 200101" })
     void aPassportExpiringTodayOrBeforeIsRejected(LocalDate expiry, String expiryDigits) {
         Passport expired = new Passport("X1234567", "Budi Santoso", "IDN", LocalDate.of(1990, 6, 15), MALE, expiry,
                 Td3Specimen.budi().withExpiryDate(expiryDigits).lines());
@@ -114,10 +117,10 @@ class PassportRulesTest {
     }
 
     @ParameterizedTest(name = "check digit at {0}")
-    @ValueSource(ints = {10, 20, 28, 43, 44})
+    @ValueSource(ints = { 10, 20, 28, 43, 44 })
     void aWrongCheckDigitMakesTheMrzInvalid(int position) {
         assertThat(assess(withMrz(BUDI, Td3Specimen.budi().withCheckDigitWrongAt(position))))
-                .isEqualTo(verdict(REJECTED, "MRZ_INVALID"));
+            .isEqualTo(verdict(REJECTED, "MRZ_INVALID"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -129,8 +132,7 @@ class PassportRulesTest {
     static Stream<Arguments> malformedZones() {
         String name = Td3Specimen.NAME_LINE;
         String data = Td3Specimen.budi().dataLine();
-        return Stream.of(
-                Arguments.of("the data line only", List.of(data)),
+        return Stream.of(Arguments.of("the data line only", List.of(data)),
                 Arguments.of("the name line only", List.of(name)),
                 Arguments.of("a third line", List.of(name, data, data)),
                 Arguments.of("the lines swapped", List.of(data, name)),
@@ -168,15 +170,13 @@ class PassportRulesTest {
 
     static Stream<Arguments> contradictingZones() {
         Td3Specimen budi = Td3Specimen.budi();
-        return Stream.of(
-                Arguments.of("another number", budi.withPassportNumber("X1234568")),
+        return Stream.of(Arguments.of("another number", budi.withPassportNumber("X1234568")),
                 Arguments.of("a longer number", budi.withPassportNumber("X12345678")),
                 Arguments.of("a shorter number", budi.withPassportNumber("X123456")),
                 Arguments.of("another nationality", budi.withNationality("MYS")),
                 Arguments.of("another birth day", budi.withBirthDate("900616")),
                 Arguments.of("another birth year", budi.withBirthDate("910615")),
-                Arguments.of("the other sex", budi.withSex('F')),
-                Arguments.of("an unspecified sex", budi.withSex('<')),
+                Arguments.of("the other sex", budi.withSex('F')), Arguments.of("an unspecified sex", budi.withSex('<')),
                 Arguments.of("another expiry", budi.withExpiryDate("310102")),
                 Arguments.of("an expiry of another decade", budi.withExpiryDate("210101")));
     }
@@ -196,9 +196,10 @@ class PassportRulesTest {
     }
 
     @ParameterizedTest(name = "born {0}")
-    @CsvSource({"2009-11-30", "2010-01-01", "2026-11-29"})
+    @CsvSource({ "2009-11-30", "2010-01-01", "2026-11-29" })
     void aChildIsRejected(LocalDate dateOfBirth) {
-        Passport child = new Passport("X1234567", "Budi Santoso", "IDN", dateOfBirth, MALE, LocalDate.of(2031, 1, 1), List.of());
+        Passport child = new Passport("X1234567", "Budi Santoso", "IDN", dateOfBirth, MALE, LocalDate.of(2031, 1, 1),
+                List.of());
         assertThat(assess(child)).isEqualTo(verdict(REJECTED, "UNDERAGE"));
     }
 
@@ -211,7 +212,8 @@ class PassportRulesTest {
 
     @Test
     void aPassportBackingAnotherSellerIsRejected() {
-        assertThat(assess(BUDI, new Facts(true, false, true))).isEqualTo(verdict(REJECTED, "IDENTITY_ALREADY_REGISTERED"));
+        assertThat(assess(BUDI, new Facts(true, false, true)))
+            .isEqualTo(verdict(REJECTED, "IDENTITY_ALREADY_REGISTERED"));
     }
 
     @Test
@@ -228,7 +230,8 @@ class PassportRulesTest {
 
         Passport contradicted = new Passport("X1234567", "Budi Santoso", "IDN", LocalDate.of(2012, 1, 1), MALE,
                 LocalDate.of(2026, 1, 1), Td3Specimen.budi().lines());
-        assertThat(assess(contradicted, new Facts(true, false, false))).isEqualTo(verdict(REJECTED,
-                "PASSPORT_EXPIRED", "MRZ_MISMATCH", "UNDERAGE", "IDENTITY_ALREADY_REGISTERED"));
+        assertThat(assess(contradicted, new Facts(true, false, false))).isEqualTo(
+                verdict(REJECTED, "PASSPORT_EXPIRED", "MRZ_MISMATCH", "UNDERAGE", "IDENTITY_ALREADY_REGISTERED"));
     }
+
 }

@@ -3,15 +3,20 @@ package id.pasar.compliance.internal.identity;
 import java.util.List;
 
 /**
- * A TD3 machine-readable zone made up for tests, with its check digits worked out here rather than
- * by the code under test, so a shared mistake cannot make both agree.
+ * A TD3 machine-readable zone made up for tests, with its check digits worked out here
+ * rather than by the code under test, so a shared mistake cannot make both agree.
  */
-record Td3Specimen(String passportNumber, String nationality, String birthDate, char sex, String expiryDate, String optionalData) {
+record Td3Specimen(String passportNumber, String nationality, String birthDate, char sex, String expiryDate,
+        String optionalData) {
 
     static final String NAME_LINE = padded("P<IDNSANTOSO<<BUDI");
+
     private static final String CHARACTER_VALUES = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
-    /** Budi Santoso, IDN, born 15 June 1990, male, passport X1234567 expiring 1 January 2031. */
+    /**
+     * Budi Santoso, IDN, born 15 June 1990, male, passport X1234567 expiring 1 January
+     * 2031.
+     */
     static Td3Specimen budi() {
         return new Td3Specimen("X1234567", "IDN", "900615", 'M', "310101", "");
     }
@@ -48,9 +53,10 @@ record Td3Specimen(String passportNumber, String nationality, String birthDate, 
     String dataLine() {
         String number = fill(passportNumber, 9);
         String optional = fill(optionalData, 14);
-        String withoutComposite = number + check(number) + nationality + birthDate + check(birthDate) + sex
-                + expiryDate + check(expiryDate) + optional + check(optional);
-        String composite = withoutComposite.substring(0, 10) + withoutComposite.substring(13, 20) + withoutComposite.substring(21, 43);
+        String withoutComposite = number + check(number) + nationality + birthDate + check(birthDate) + sex + expiryDate
+                + check(expiryDate) + optional + check(optional);
+        String composite = withoutComposite.substring(0, 10) + withoutComposite.substring(13, 20)
+                + withoutComposite.substring(21, 43);
         return withoutComposite + check(composite);
     }
 
@@ -68,7 +74,7 @@ record Td3Specimen(String passportNumber, String nationality, String birthDate, 
     }
 
     static int check(String field) {
-        int[] weights = {7, 3, 1};
+        int[] weights = { 7, 3, 1 };
         int sum = 0;
         for (int i = 0; i < field.length(); i++) {
             char c = field.charAt(i);
