@@ -21,7 +21,8 @@ public interface RecheckLedger {
     Optional<Recheck> of(String ruleSetVersion);
 
     /**
-     * @param state RUNNING or DONE */
+     * @param state RUNNING or DONE
+     */
     record Recheck(String ruleSetVersion, String state, long checked, long suspended, Instant startedAt,
             Instant finishedAt) {
 

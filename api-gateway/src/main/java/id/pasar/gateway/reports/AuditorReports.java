@@ -118,7 +118,8 @@ class AuditorReports {
     }
 
     /**
-     * @param state RUNNING or DONE */
+     * @param state RUNNING or DONE
+     */
     record RecheckState(String ruleSetVersion, String state, long checked, long suspended) {
     }
 

@@ -69,7 +69,8 @@ class RuleSetCalendar implements RuleSets {
     }
 
     /**
-     * @param v2EffectiveFrom when rule set v2 (halal certification) takes effect */
+     * @param v2EffectiveFrom when rule set v2 (halal certification) takes effect
+     */
     @ConfigurationProperties("pasar.compliance.rule-sets")
     record RuleSetProperties(@DefaultValue("2026-10-18T00:00+07:00") OffsetDateTime v2EffectiveFrom) {
     }
