@@ -64,7 +64,7 @@ class AuditorLogSliceTest {
         given(decisions.page(new Filter(LAST_30_DAYS_FROM, LAST_30_DAYS_TO, null, null), 0, 21))
             .willReturn(List.of(new Decision(7, decision, SubjectType.LISTING_PUBLICATION, UUID.randomUUID(), 1,
                     Outcome.FAIL, List.of("SELLER_NOT_VERIFIED"), "system", Instant.parse("2026-03-15T02:00:00Z"), "v1",
-                    "h7", "h6")));
+                    null, "h7", "h6")));
 
         assertThat(auditor(DECISIONS)).hasStatusOk()
             .bodyJson()
