@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import id.pasar.Api;
 import id.pasar.IntegrationTest;
 import id.pasar.catalog.CatalogFixtures;
+import id.pasar.orders.OrderFixtures;
 import id.pasar.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -63,18 +64,9 @@ class OutboxRetryIT {
 
         new OutboxRetryJob(publications).retry();
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(tally(listing)).isEqualTo("1 3 37500"));
+        await().atMost(Duration.ofSeconds(20))
+            .untilAsserted(() -> assertThat(OrderFixtures.dailySales(listing)).isEqualTo("1 3 37500"));
         assertThat(failedTallies(listing)).isZero();
-    }
-
-    private static String tally(String listing) throws Exception {
-        try (Connection connection = TestDatabase.instance().connect();
-                Statement sql = connection.createStatement();
-                var row = sql.executeQuery("SELECT sum(orders) || ' ' || sum(units) || ' ' || sum(revenue_idr) "
-                        + "FROM orders.listing_daily_sales WHERE listing_id = '" + listing + "'")) {
-            row.next();
-            return row.getString(1);
-        }
     }
 
     private static int failedTallies(String listing) throws Exception {

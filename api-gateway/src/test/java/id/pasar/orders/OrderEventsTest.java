@@ -11,10 +11,8 @@ import id.pasar.IntegrationTest;
 import id.pasar.catalog.CatalogFixtures;
 import id.pasar.testing.TestDatabase;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -33,20 +31,9 @@ class OrderEventsTest {
         place(api, shopper, order(listing, 3)).expect(201);
         place(api, shopper, order(listing, 2)).expect(201);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(tally(listing)).isEqualTo("2 5 62500"));
+        await().atMost(Duration.ofSeconds(10))
+            .untilAsserted(() -> assertThat(OrderFixtures.dailySales(listing)).isEqualTo("2 5 62500"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(incompletePublications()).isZero());
-    }
-
-    private static String tally(String listingId) throws Exception {
-        try (Connection connection = TestDatabase.instance().connect();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT sum(orders) || ' ' || sum(units) || ' ' || sum(revenue_idr) FROM orders.listing_daily_sales WHERE listing_id = ?")) {
-            select.setObject(1, UUID.fromString(listingId));
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getString(1);
-            }
-        }
     }
 
     private static int incompletePublications() throws Exception {

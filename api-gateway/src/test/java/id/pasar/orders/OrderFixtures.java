@@ -4,7 +4,11 @@ import id.pasar.Api;
 import id.pasar.TestApplicationInitializer;
 import id.pasar.catalog.CatalogFixtures;
 import id.pasar.catalog.CatalogFixtures.Seller;
+import id.pasar.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -102,6 +106,21 @@ public final class OrderFixtures {
             pool.shutdown();
         }
         return counts;
+    }
+
+    /**
+     * The sales tally of a listing, all days: "orders units revenue", or null before any.
+     */
+    public static String dailySales(String listingId) throws Exception {
+        try (Connection connection = TestDatabase.instance().connect();
+                PreparedStatement select = connection.prepareStatement("SELECT sum(orders) || ' ' || sum(units) || ' ' "
+                        + "|| sum(revenue_idr) FROM orders.listing_daily_sales WHERE listing_id = ?")) {
+            select.setObject(1, UUID.fromString(listingId));
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
     }
 
 }
