@@ -305,6 +305,32 @@ class SearchQualityTest {
             arabica                 | kopiGayo                                     | the English spelling
             kopi gayoo              | kopiGayo                                     | a typo in the second word; the robusta is kopi but not gayo
             wayan kulit             | wayangKulit                                  | a dropped letter in the first word
+            # --- typos in queries of several words: every word must match the title, by its stem or by trigrams to a word of it
+            battik tulis            | batikTulisPekalongan, batikMegaMendung       | battik is close to the title word batik, tulis matches by its stem; no other batik says tulis
+            batik tuliss            | batikTulisPekalongan, batikMegaMendung       | the typo in the second word
+            kemja pria              | kemejaKawung, kemejaPendek                   | a dropped letter; the words are apart in the titles (Kemeja Batik Pria), the other pria titles have no kemeja
+            keripik baldo           | keripikBalado                                | a dropped letter in the second word; the tempe chips are not balado
+            kopi arabica            | kopiGayo                                     | the English spelling, apart from kopi in the title; the robusta is not arabika
+            battik pekalongan       | batikTulisPekalongan                         | the daster says pekalongan in its description only, and typos are matched on titles only
+            menganyam pandann       | keranjangPandan, tasPandan                   | menganyam matches Anyaman by its stem (anyam), not by its trigrams; the bamboo lamp is no pandan
+            tenun ikatt             | blouseTenun, tenunSumba                      | both titles hold both words, so they tie: a typo match ranks by the titles alone
+            rice coker              | riceCooker                                   | a dropped letter in a loanword
+            kemja batik pria        | kemejaKawung, kemejaPendek                   | three words, a dropped letter in the first; the other batik titles lack pria
+            sepatu pria garutt      | sepatuGarut                                  | three words apart in the title, the last misspelt; the wallet is pria but not sepatu
+            lampu gantung bambuu    | lampuBambu                                   | three words apart in the title, the last misspelt; the bedside lamp is neither gantung nor bambu
+            kopi gayo arabica       | kopiGayo                                     | three words, the last in its English spelling
+            keripik singkong baldo  | keripikBalado                                | a dropped letter in the third word
+            hijab segi empatt       | hijabVoal                                    | three words, the last misspelt
+            battik tuliss           | batikTulisPekalongan, batikMegaMendung       | both words misspelt
+            kemja battik            | kemejaKawung, kemejaPendek                   | both words misspelt
+            sepatuu kullit garut    | sepatuGarut                                  | two of three words misspelt
+            keripik singkon baldo   | keripikBalado                                | two of three words misspelt
+            kopi gayoo arabica      | kopiGayo                                     | two of three words misspelt
+            battik -kemeja          | batikTulisPekalongan, batikCapSolo, batikMegaMendung, dasterRayon, casingBatik | a typo and an excluded word: the shirts are left out, as the words search leaves them out
+            # --- common spellings at a trigram similarity of 0.44 to 0.6 to the title's word
+            kripik                  | keripikBalado, keripikTempe                  | the colloquial spelling; it stems to kripik, keripik to ripik
+            pasmina                 | pashmina                                     | without the h
+            angkulung               | angklung                                     | an extra vowel
             # --- ranking: title (A) above description (B), more occurrences above fewer
             sambal                  | sambalRoa > sambalBawang > bukuResep         | title and description > title > a description that lists sambal
             rendang                 | rendangSapi > bumbuRendang > bukuResep       | title and description > title > description only
