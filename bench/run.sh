@@ -114,7 +114,7 @@ pgbench_run() { # scenario connections script vars-files...
   # A failed run is reported (its tps so far, and the failure in the log), not fatal to the whole bench.
   # The planner settings of the application's pooled connections (application.yml connection-init-sql), but no
   # statement timeout: a ceiling that aborts its clients (pgbench stops a client at its first error) measures nothing.
-  out=$(PGOPTIONS="-c statement_timeout=0 -c max_parallel_workers_per_gather=0" pgbench -n -M prepared -c "$c" -j 2 -T "$DURATION" "${vars[@]}" -f "$script" "$DB" 2>&1) || echo "$out" | grep -v '^pgbench: error: client' >&2 || true
+  out=$(PGOPTIONS="-c statement_timeout=0 -c max_parallel_workers_per_gather=0 -c pg_trgm.strict_word_similarity_threshold=0.44" pgbench -n -M prepared -c "$c" -j 2 -T "$DURATION" "${vars[@]}" -f "$script" "$DB" 2>&1) || echo "$out" | grep -v '^pgbench: error: client' >&2 || true
   t1=$(date +%s.%N); a1=$(cpu_app); d1=$(cpu_db)
   secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')
   echo "$out" | awk -v s="$scenario" -v c="$c" -v ac="$(rate "$a0" "$a1" "$secs")" -v dc="$(rate "$d0" "$d1" "$secs")" '

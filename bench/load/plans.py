@@ -11,8 +11,8 @@ import subprocess
 
 
 def explain(db, title, statement, rollback=False):
-    # the planner setting of the application's pooled connections (application.yml, connection-init-sql)
-    sql = 'SET max_parallel_workers_per_gather = 0;\n' + ('BEGIN;\n' if rollback else '') + 'EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ' + statement + ';\n' + \
+    # the settings of the application's pooled connections (application.yml, connection-init-sql)
+    sql = 'SET max_parallel_workers_per_gather = 0; SET pg_trgm.strict_word_similarity_threshold = 0.44;\n' + ('BEGIN;\n' if rollback else '') + 'EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ' + statement + ';\n' + \
           ('ROLLBACK;\n' if rollback else '')
     out = subprocess.run(['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-P', 'pager=off', '-tA', db], input=sql,
                          capture_output=True, text=True)
