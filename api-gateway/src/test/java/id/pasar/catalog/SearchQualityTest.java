@@ -254,92 +254,93 @@ class SearchQualityTest {
      * found at all, so each row checks precision too.
      */
     @ParameterizedTest(name = "q={0}")
-    @CsvSource(delimiterString = "|", textBlock = """
-            # query                 | expected, best first                         | why
-            # --- words and phrases: all words must match (websearch_to_tsquery ANDs them)
-            batik tulis             | batikTulisPekalongan, batikMegaMendung       | both words in title and description; batik cap, kemeja batik and daster lack tulis
-            "batik tulis"           | batikTulisPekalongan, batikMegaMendung       | a quoted phrase: the words adjacent, in that order
-            kemeja batik            | kemejaKawung, kemejaPendek                   | kain batik, daster batik and casing batik are not shirts
-            kopi gayo arabika       | kopiGayo                                     | three words, one product; the robusta is not arabika from Gayo
-            sepatu kulit garut      | sepatuGarut                                  | the sandal and the wallet ship from Garut, but the regency is not text
-            hijab segi empat        | hijabVoal                                    | the pashmina is also a headscarf but not segi empat
-            keripik singkong balado | keripikBalado                                | the tempe chips are keripik but not singkong
-            kue nastar              | nastar                                       | lapis legit is also kue
-            teh tubruk              | tehTubruk                                    | the robusta says kopi tubruk, but not teh
-            sambal bawang           | sambalBawang                                 | sambal roa has no bawang
-            perak kotagede          | cincinPerak                                  | the Bali necklace is perak but not from Kotagede
-            gerabah kasongan        | vasKasongan                                  | the Plered jar is pottery too, but not gerabah from Kasongan
-            wayang kulit            | wayangKulit                                  | leather shoes and wallets lack wayang
-            dompet kulit            | dompetKulit                                  | words match, so no look-alike title joins in: the leather sandal did while typos were always tried
-            lampu hias              | lampuBambu                                   | the LED bedside lamp is a lamp but not hias
-            rice cooker             | riceCooker                                   | a loanword matches as typed
-            minyak kemiri           | minyakKemiri                                 | the sambal fried in minyak has no kemiri
-            anyaman pandan          | keranjangPandan > tasPandan                  | both in both titles; the basket also has both words in its description
-            ukiran jepara           | reliefJepara > mejaJati                      | both words in one title outrank words split over title and description
-            tenun ikat              | blouseTenun > tenunSumba                     | both titles; the blouse says tenun ikat again in its description, the Sumba cloth only ditenun
-            # --- stems: Indonesian affixes removed on both sides
-            batiknya                | kemejaKawung, batikMegaMendung, dasterRayon, batikTulisPekalongan > batikCapSolo, casingBatik, kemejaPendek | -nya; batik in title and description outranks title only
-            berbatik                | kemejaKawung, batikMegaMendung, dasterRayon, batikTulisPekalongan > batikCapSolo, casingBatik, kemejaPendek | ber-
-            dompetnya               | dompetKulit                                  | -nya
-            sepatunya               | sepatuGarut                                  | -nya
-            tenunan                 | blouseTenun, tenunSumba > songket            | -an finds tenun and ditenun; the songket says tenunan in its description only
-            dianyam                 | keranjangPandan, lampuBambu > tasPandan > lampuTidur, tasRotanBali | di- finds anyaman, title and description above title above description
-            mengukir                | reliefJepara > mejaJati, patungGaruda        | meng- finds ukiran and ukir
-            kepedasan               | keripikBalado, sambalBawang > sambalRoa      | ke-an finds pedas
-            pengrajin               | cincinPerak, sepatuGarut, vasKasongan        | peng- in descriptions only
-            # --- descriptions only (weight B)
-            kerudung                | hijabVoal, pashmina                          | neither title says kerudung
-            pewarna alami           | batikTulisPekalongan, tenunSumba             | natural dyes are mentioned in descriptions only
-            gulai                   | bukuResep                                    | a word inside a list in the description
-            dakon                   | congklak                                     | the other name of the game, in the description
-            # --- typos: trigram word similarity on the title, 0.6 or more
-            battik                  | kemejaKawung, batikMegaMendung, dasterRayon, batikTulisPekalongan, batikCapSolo, casingBatik, kemejaPendek | a doubled letter; no stem matches, every batik title does at 0.625
-            keripk                  | keripikBalado, keripikTempe                  | a dropped vowel
-            rendan                  | rendangSapi, bumbuRendang                    | a dropped last letter; the recipe book says rendang only in its description, and typos are matched on titles only
-            nastarr                 | nastar                                       | a doubled last letter
-            angklng                 | angklung                                     | a dropped vowel
-            songkett                | songket                                      | a doubled last letter
-            hijap                   | hijabVoal                                    | a wrong last letter
-            gerabahh                | vasKasongan                                  | a doubled last letter
-            arabica                 | kopiGayo                                     | the English spelling
-            kopi gayoo              | kopiGayo                                     | a typo in the second word; the robusta is kopi but not gayo
-            wayan kulit             | wayangKulit                                  | a dropped letter in the first word
-            # --- typos in queries of several words: every word must match the title, by its stem or by trigrams to a word of it
-            battik tulis            | batikTulisPekalongan, batikMegaMendung       | battik is close to the title word batik, tulis matches by its stem; no other batik says tulis
-            batik tuliss            | batikTulisPekalongan, batikMegaMendung       | the typo in the second word
-            kemja pria              | kemejaKawung, kemejaPendek                   | a dropped letter; the words are apart in the titles (Kemeja Batik Pria), the other pria titles have no kemeja
-            keripik baldo           | keripikBalado                                | a dropped letter in the second word; the tempe chips are not balado
-            kopi arabica            | kopiGayo                                     | the English spelling, apart from kopi in the title; the robusta is not arabika
-            battik pekalongan       | batikTulisPekalongan                         | the daster says pekalongan in its description only, and typos are matched on titles only
-            menganyam pandann       | keranjangPandan, tasPandan                   | menganyam matches Anyaman by its stem (anyam), not by its trigrams; the bamboo lamp is no pandan
-            tenun ikatt             | blouseTenun, tenunSumba                      | both titles hold both words, so they tie: a typo match ranks by the titles alone
-            rice coker              | riceCooker                                   | a dropped letter in a loanword
-            kemja batik pria        | kemejaKawung, kemejaPendek                   | three words, a dropped letter in the first; the other batik titles lack pria
-            sepatu pria garutt      | sepatuGarut                                  | three words apart in the title, the last misspelt; the wallet is pria but not sepatu
-            lampu gantung bambuu    | lampuBambu                                   | three words apart in the title, the last misspelt; the bedside lamp is neither gantung nor bambu
-            kopi gayo arabica       | kopiGayo                                     | three words, the last in its English spelling
-            keripik singkong baldo  | keripikBalado                                | a dropped letter in the third word
-            hijab segi empatt       | hijabVoal                                    | three words, the last misspelt
-            battik tuliss           | batikTulisPekalongan, batikMegaMendung       | both words misspelt
-            kemja battik            | kemejaKawung, kemejaPendek                   | both words misspelt
-            sepatuu kullit garut    | sepatuGarut                                  | two of three words misspelt
-            keripik singkon baldo   | keripikBalado                                | two of three words misspelt
-            kopi gayoo arabica      | kopiGayo                                     | two of three words misspelt
-            battik -kemeja          | batikTulisPekalongan, batikCapSolo, batikMegaMendung, dasterRayon, casingBatik | a typo and an excluded word: the shirts are left out, as the words search leaves them out
-            # --- common spellings at a trigram similarity of 0.44 to 0.6 to the title's word
-            kripik                  | keripikBalado, keripikTempe                  | the colloquial spelling; it stems to kripik, keripik to ripik
-            pasmina                 | pashmina                                     | without the h
-            angkulung               | angklung                                     | an extra vowel
-            # --- ranking: title (A) above description (B), more occurrences above fewer
-            sambal                  | sambalRoa > sambalBawang > bukuResep         | title and description > title > a description that lists sambal
-            rendang                 | rendangSapi > bumbuRendang > bukuResep       | title and description > title > description only
-            kopi                    | kopiTemanggung > kopiGayo                    | kopi three times outranks once; teh tubruk is no kopi
-            pedas                   | keripikBalado, sambalBawang > sambalRoa      | title > description
-            kulit                   | wayangKulit, dompetKulit, sepatuGarut > sandalSelop > lulur, tasRotanBali | kulit in title and description > title > description (the lulur is for skin, kulit too)
-            katun                   | mukenaBordir > batikCapSolo, kemejaKawung, batikMegaMendung, batikTulisPekalongan, kemejaPendek | the one title saying katun first
-            jati                    | mejaJati > reliefJepara, congklak            | title and description > title
-            jamu                    | jamuKunyit > jamuKencur                      | jamu twice > once; the kencur drink is minuman in its description
-            """)
+    @CsvSource(delimiterString = "|",
+            textBlock = """
+                    # query                 | expected, best first                         | why
+                    # --- words and phrases: all words must match (websearch_to_tsquery ANDs them)
+                    batik tulis             | batikTulisPekalongan, batikMegaMendung       | both words in title and description; batik cap, kemeja batik and daster lack tulis
+                    "batik tulis"           | batikTulisPekalongan, batikMegaMendung       | a quoted phrase: the words adjacent, in that order
+                    kemeja batik            | kemejaKawung, kemejaPendek                   | kain batik, daster batik and casing batik are not shirts
+                    kopi gayo arabika       | kopiGayo                                     | three words, one product; the robusta is not arabika from Gayo
+                    sepatu kulit garut      | sepatuGarut                                  | the sandal and the wallet ship from Garut, but the regency is not text
+                    hijab segi empat        | hijabVoal                                    | the pashmina is also a headscarf but not segi empat
+                    keripik singkong balado | keripikBalado                                | the tempe chips are keripik but not singkong
+                    kue nastar              | nastar                                       | lapis legit is also kue
+                    teh tubruk              | tehTubruk                                    | the robusta says kopi tubruk, but not teh
+                    sambal bawang           | sambalBawang                                 | sambal roa has no bawang
+                    perak kotagede          | cincinPerak                                  | the Bali necklace is perak but not from Kotagede
+                    gerabah kasongan        | vasKasongan                                  | the Plered jar is pottery too, but not gerabah from Kasongan
+                    wayang kulit            | wayangKulit                                  | leather shoes and wallets lack wayang
+                    dompet kulit            | dompetKulit                                  | words match, so no look-alike title joins in: the leather sandal did while typos were always tried
+                    lampu hias              | lampuBambu                                   | the LED bedside lamp is a lamp but not hias
+                    rice cooker             | riceCooker                                   | a loanword matches as typed
+                    minyak kemiri           | minyakKemiri                                 | the sambal fried in minyak has no kemiri
+                    anyaman pandan          | keranjangPandan > tasPandan                  | both in both titles; the basket also has both words in its description
+                    ukiran jepara           | reliefJepara > mejaJati                      | both words in one title outrank words split over title and description
+                    tenun ikat              | blouseTenun > tenunSumba                     | both titles; the blouse says tenun ikat again in its description, the Sumba cloth only ditenun
+                    # --- stems: Indonesian affixes removed on both sides
+                    batiknya                | kemejaKawung, batikMegaMendung, dasterRayon, batikTulisPekalongan > batikCapSolo, casingBatik, kemejaPendek | -nya; batik in title and description outranks title only
+                    berbatik                | kemejaKawung, batikMegaMendung, dasterRayon, batikTulisPekalongan > batikCapSolo, casingBatik, kemejaPendek | ber-
+                    dompetnya               | dompetKulit                                  | -nya
+                    sepatunya               | sepatuGarut                                  | -nya
+                    tenunan                 | blouseTenun, tenunSumba > songket            | -an finds tenun and ditenun; the songket says tenunan in its description only
+                    dianyam                 | keranjangPandan, lampuBambu > tasPandan > lampuTidur, tasRotanBali | di- finds anyaman, title and description above title above description
+                    mengukir                | reliefJepara > mejaJati, patungGaruda        | meng- finds ukiran and ukir
+                    kepedasan               | keripikBalado, sambalBawang > sambalRoa      | ke-an finds pedas
+                    pengrajin               | cincinPerak, sepatuGarut, vasKasongan        | peng- in descriptions only
+                    # --- descriptions only (weight B)
+                    kerudung                | hijabVoal, pashmina                          | neither title says kerudung
+                    pewarna alami           | batikTulisPekalongan, tenunSumba             | natural dyes are mentioned in descriptions only
+                    gulai                   | bukuResep                                    | a word inside a list in the description
+                    dakon                   | congklak                                     | the other name of the game, in the description
+                    # --- typos: trigram word similarity on the title, 0.6 or more
+                    battik                  | kemejaKawung, batikMegaMendung, dasterRayon, batikTulisPekalongan, batikCapSolo, casingBatik, kemejaPendek | a doubled letter; no stem matches, every batik title does at 0.625
+                    keripk                  | keripikBalado, keripikTempe                  | a dropped vowel
+                    rendan                  | rendangSapi, bumbuRendang                    | a dropped last letter; the recipe book says rendang only in its description, and typos are matched on titles only
+                    nastarr                 | nastar                                       | a doubled last letter
+                    angklng                 | angklung                                     | a dropped vowel
+                    songkett                | songket                                      | a doubled last letter
+                    hijap                   | hijabVoal                                    | a wrong last letter
+                    gerabahh                | vasKasongan                                  | a doubled last letter
+                    arabica                 | kopiGayo                                     | the English spelling
+                    kopi gayoo              | kopiGayo                                     | a typo in the second word; the robusta is kopi but not gayo
+                    wayan kulit             | wayangKulit                                  | a dropped letter in the first word
+                    # --- typos in queries of several words: every word must match the title, by its stem or by trigrams to a word of it
+                    battik tulis            | batikTulisPekalongan, batikMegaMendung       | battik is close to the title word batik, tulis matches by its stem; no other batik says tulis
+                    batik tuliss            | batikTulisPekalongan, batikMegaMendung       | the typo in the second word
+                    kemja pria              | kemejaKawung, kemejaPendek                   | a dropped letter; the words are apart in the titles (Kemeja Batik Pria), the other pria titles have no kemeja
+                    keripik baldo           | keripikBalado                                | a dropped letter in the second word; the tempe chips are not balado
+                    kopi arabica            | kopiGayo                                     | the English spelling, apart from kopi in the title; the robusta is not arabika
+                    battik pekalongan       | batikTulisPekalongan                         | the daster says pekalongan in its description only, and typos are matched on titles only
+                    menganyam pandann       | keranjangPandan, tasPandan                   | menganyam matches Anyaman by its stem (anyam), not by its trigrams; the bamboo lamp is no pandan
+                    tenun ikatt             | blouseTenun, tenunSumba                      | both titles hold both words, so they tie: a typo match ranks by the titles alone
+                    rice coker              | riceCooker                                   | a dropped letter in a loanword
+                    kemja batik pria        | kemejaKawung, kemejaPendek                   | three words, a dropped letter in the first; the other batik titles lack pria
+                    sepatu pria garutt      | sepatuGarut                                  | three words apart in the title, the last misspelt; the wallet is pria but not sepatu
+                    lampu gantung bambuu    | lampuBambu                                   | three words apart in the title, the last misspelt; the bedside lamp is neither gantung nor bambu
+                    kopi gayo arabica       | kopiGayo                                     | three words, the last in its English spelling
+                    keripik singkong baldo  | keripikBalado                                | a dropped letter in the third word
+                    hijab segi empatt       | hijabVoal                                    | three words, the last misspelt
+                    battik tuliss           | batikTulisPekalongan, batikMegaMendung       | both words misspelt
+                    kemja battik            | kemejaKawung, kemejaPendek                   | both words misspelt
+                    sepatuu kullit garut    | sepatuGarut                                  | two of three words misspelt
+                    keripik singkon baldo   | keripikBalado                                | two of three words misspelt
+                    kopi gayoo arabica      | kopiGayo                                     | two of three words misspelt
+                    battik -kemeja          | batikTulisPekalongan, batikCapSolo, batikMegaMendung, dasterRayon, casingBatik | a typo and an excluded word: the shirts are left out, as the words search leaves them out
+                    # --- common spellings at a trigram similarity of 0.44 to 0.6 to the title's word
+                    kripik                  | keripikBalado, keripikTempe                  | the colloquial spelling; it stems to kripik, keripik to ripik
+                    pasmina                 | pashmina                                     | without the h
+                    angkulung               | angklung                                     | an extra vowel
+                    # --- ranking: title (A) above description (B), more occurrences above fewer
+                    sambal                  | sambalRoa > sambalBawang > bukuResep         | title and description > title > a description that lists sambal
+                    rendang                 | rendangSapi > bumbuRendang > bukuResep       | title and description > title > description only
+                    kopi                    | kopiTemanggung > kopiGayo                    | kopi three times outranks once; teh tubruk is no kopi
+                    pedas                   | keripikBalado, sambalBawang > sambalRoa      | title > description
+                    kulit                   | wayangKulit, dompetKulit, sepatuGarut > sandalSelop > lulur, tasRotanBali | kulit in title and description > title > description (the lulur is for skin, kulit too)
+                    katun                   | mukenaBordir > batikCapSolo, kemejaKawung, batikMegaMendung, batikTulisPekalongan, kemejaPendek | the one title saying katun first
+                    jati                    | mejaJati > reliefJepara, congklak            | title and description > title
+                    jamu                    | jamuKunyit > jamuKencur                      | jamu twice > once; the kencur drink is minuman in its description
+                    """)
     void findsWhatAShopperMeans(String query, String expected, String why) {
         List<String> found = ours(search("q=" + encode(query) + "&size=100"));
 

@@ -25,18 +25,20 @@ public record RankingFormula(String version, List<Factor> factors, String tieBre
     /** Freshness halves after this many days on the shelf. */
     public static final int FRESHNESS_DAYS = 30;
 
-    public static final RankingFormula CURRENT = new RankingFormula("2026-12-06.1", List.of(
-            new Factor(TEXT_MATCH, new BigDecimal("1.0"), """
+    public static final RankingFormula CURRENT = new RankingFormula("2026-12-06.1",
+            List.of(new Factor(TEXT_MATCH, new BigDecimal("1.0"), """
                     How well the query matches the listing's own text: round(ts_rank_cd(search, \
                     websearch_to_tsquery('indonesian', q)), 6) in PostgreSQL, where search holds the title's words \
                     (weight A) and the description's (weight B) with Indonesian stemming. When the words find nothing, \
                     the typo fallback's, word by word: for each word of q (its letters and digits, each word once, at \
                     most 8, not those excluded with -), 1 when its Indonesian stem is a stem of the title, else \
                     round(strict_word_similarity(word, title), 6) (pg_trgm); the mean of these, round(mean, 6)."""),
-            new Factor(IN_STOCK, new BigDecimal("0.1"), "1 when the listing has stock, else 0."),
-            new Factor(FRESHNESS, new BigDecimal("0.05"), """
-                    round(1 / (1 + d / %d), 6), d the whole days (Asia/Jakarta) from the listing's last publication \
-                    to the day of the search.""".formatted(FRESHNESS_DAYS))),
+                    new Factor(IN_STOCK, new BigDecimal("0.1"), "1 when the listing has stock, else 0."),
+                    new Factor(FRESHNESS, new BigDecimal("0.05"),
+                            """
+                                    round(1 / (1 + d / %d), 6), d the whole days (Asia/Jakarta) from the listing's last publication \
+                                    to the day of the search."""
+                                .formatted(FRESHNESS_DAYS))),
             """
                     Equal scores are ordered by md5(listingId + '|' + day) ascending (lowercase hex, byte order), day the \
                     search's date in Asia/Jakarta (yyyy-MM-dd, kept by the cursor for later pages): a hash no seller can \

@@ -24,13 +24,14 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Service;
 
 /**
- * Shopper search over the published shelf: PostgreSQL full text with the {@code indonesian}
- * configuration (stems: "kemejanya" finds "kemeja"); only when the words find nothing, word by word
- * either the stem or trigram similarity to a word of the title, for typos ("battik tulis" finds
- * "Batik Tulis", {@link TypoWords}), so a query that matches does not also drag in look-alike
- * titles. Filters; four sorts, relevance by the published
- * {@link RankingFormula} (its weights are bound into the SQL from that object); keyset pagination,
- * so page 500 costs what page 1 does. Which index serves which query: docs/search.md.
+ * Shopper search over the published shelf: PostgreSQL full text with the
+ * {@code indonesian} configuration (stems: "kemejanya" finds "kemeja"); only when the
+ * words find nothing, word by word either the stem or trigram similarity to a word of the
+ * title, for typos ("battik tulis" finds "Batik Tulis", {@link TypoWords}), so a query
+ * that matches does not also drag in look-alike titles. Filters; four sorts, relevance by
+ * the published {@link RankingFormula} (its weights are bound into the SQL from that
+ * object); keyset pagination, so page 500 costs what page 1 does. Which index serves
+ * which query: docs/search.md.
  */
 @Service
 public class ListingSearch {
@@ -49,6 +50,7 @@ public class ListingSearch {
     private static final String WORDS_RANK = "round(ts_rank_cd(l.search, words)::numeric, 6)";
 
     private static final String WORDS_MATCH = "l.search @@ words";
+
     /** The published formula's other factors ({@link RankingFormula}), and its score. */
     private static final String SCORE = "round(:wText * %s + :wStock * (CASE WHEN l.stock > 0 THEN 1 ELSE 0 END)"
             + " + :wFresh * round(1.0 / (1 + greatest(0, :day - (l.published_at AT TIME ZONE 'Asia/Jakarta')::date) / "
@@ -158,13 +160,14 @@ public class ListingSearch {
             return search(query, query.after().typo());
         }
         KeysetPage<Hit> words = search(query, false);
-        return query.text() != null && words.items().isEmpty() && TypoWords.of(query.text()).any()
-                ? search(query, true) : words;
+        return query.text() != null && words.items().isEmpty() && TypoWords.of(query.text()).any() ? search(query, true)
+                : words;
     }
 
     private KeysetPage<Hit> search(Query query, boolean typo) {
         if (typo && query.text() != null && !TypoWords.of(query.text()).any()) {
-            return new KeysetPage<>(List.of(), null); // a typo cursor for a text without words: not one this service wrote
+            return new KeysetPage<>(List.of(), null); // a typo cursor for a text without
+                                                      // words: not one this service wrote
         }
         LocalDate day = query.after() != null && query.after().day() != null ? query.after().day()
                 : LocalDate.now(jakarta);
@@ -222,10 +225,10 @@ public class ListingSearch {
     private SearchOrderingCache.Ordering ordering(Query query, boolean typo, LocalDate day) {
         SearchSort sort = query.effectiveSort();
         int window = orderings.window();
-        String ranked = sort == SearchSort.RELEVANCE ? ", " + SCORE.formatted(textMatch(query, typo)) + " AS rank, "
-                + TIE + " AS tie" : "";
-        String sql = "SELECT * FROM (SELECT l.id, l.price_idr, l.published_at" + ranked + from(query, typo) + " WHERE " + String.join(" AND ", where(query, typo))
-                + ") s ORDER BY " + sort.orderBy() + " LIMIT :limit";
+        String ranked = sort == SearchSort.RELEVANCE
+                ? ", " + SCORE.formatted(textMatch(query, typo)) + " AS rank, " + TIE + " AS tie" : "";
+        String sql = "SELECT * FROM (SELECT l.id, l.price_idr, l.published_at" + ranked + from(query, typo) + " WHERE "
+                + String.join(" AND ", where(query, typo)) + ") s ORDER BY " + sort.orderBy() + " LIMIT :limit";
         List<SearchOrderingCache.Entry> entries = bind(jdbc.sql(sql), query, typo, day).param("limit", window + 1)
             .query((rs, row) -> new SearchOrderingCache.Entry(rs.getObject("id", UUID.class), sort.key(rs)))
             .list();
@@ -286,8 +289,8 @@ public class ListingSearch {
         boolean text = query.text() != null;
         String sql = "SELECT * FROM (SELECT " + COLUMNS + ", "
                 + (text ? SCORE.formatted(textMatch(query, typo)) + " AS rank, " + TIE : "0::numeric AS rank, ''")
-                + " AS tie" + from(query, typo) + " WHERE " + String.join(" AND ", where(query, typo))
-                + ") s WHERE " + (after == null ? "true" : sort.after()) + " ORDER BY " + sort.orderBy() + " LIMIT :limit";
+                + " AS tie" + from(query, typo) + " WHERE " + String.join(" AND ", where(query, typo)) + ") s WHERE "
+                + (after == null ? "true" : sort.after()) + " ORDER BY " + sort.orderBy() + " LIMIT :limit";
         StatementSpec statement = bind(jdbc.sql(sql), query, typo, day).param("limit", limit);
         if (after != null) {
             statement = sort.bindAfter(statement.param("afterId", after.id()), after);
@@ -304,7 +307,10 @@ public class ListingSearch {
                 hit -> hit.position(query.effectiveSort(), typo, day).encode());
     }
 
-    /** The published formula's text match of a text search: of its words, or of its typo fallback. */
+    /**
+     * The published formula's text match of a text search: of its words, or of its typo
+     * fallback.
+     */
     private static String textMatch(Query query, boolean typo) {
         return typo ? TypoWords.of(query.text()).rank() : WORDS_RANK;
     }
@@ -318,7 +324,8 @@ public class ListingSearch {
         List<String> where = new ArrayList<>(List.of("l.status = 'PUBLISHED'"));
         if (query.text() != null && typo) {
             where.addAll(TypoWords.of(query.text()).conditions());
-        } else if (query.text() != null) {
+        }
+        else if (query.text() != null) {
             where.add(WORDS_MATCH);
         }
         if (query.categoryCodes() != null && query.categoryCodes().size() == 1) {
@@ -346,11 +353,11 @@ public class ListingSearch {
     private static StatementSpec bind(StatementSpec statement, Query query, boolean typo, LocalDate day) {
         if (query.text() != null) {
             statement = (typo ? TypoWords.of(query.text()).bind(statement) : statement.param("q", query.text()))
-                    .param("wText", TEXT_WEIGHT)
-                    .param("wStock", STOCK_WEIGHT)
-                    .param("wFresh", FRESHNESS_WEIGHT)
-                    .param("day", Date.valueOf(day))
-                    .param("dayText", day.toString());
+                .param("wText", TEXT_WEIGHT)
+                .param("wStock", STOCK_WEIGHT)
+                .param("wFresh", FRESHNESS_WEIGHT)
+                .param("day", Date.valueOf(day))
+                .param("dayText", day.toString());
         }
         if (query.categoryCodes() != null && query.categoryCodes().size() == 1) {
             statement = statement.param("category", query.categoryCodes().iterator().next());
