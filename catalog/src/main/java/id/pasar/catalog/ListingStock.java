@@ -14,17 +14,9 @@ import org.springframework.http.HttpStatus;
 public interface ListingStock {
 
     /**
-     * Takes the quantities from PUBLISHED listings and returns what was taken, priced
-     * now.
-     * @throws ListingNotAvailable when a listing is not published at this moment
-     * @throws InsufficientStock when a listing has less than asked
-     */
-    List<Taken> take(Map<UUID, Integer> quantities);
-
-    /**
-     * What {@link #take} would take now, read without locking anything: for a checkout
-     * that builds its order first and takes the stock last ({@link #take(List)}), so that
-     * a listing's row is locked only for the end of the transaction. Refuses at once what
+     * What {@link #take} would take now, priced now and read without locking anything:
+     * for a checkout that builds its order first and takes the stock last, so that a
+     * listing's row is locked only for the end of the transaction. Refuses at once what
      * could not be taken now.
      * @throws ListingNotAvailable when a listing is not published at this moment
      * @throws InsufficientStock when a listing has less than asked
@@ -32,8 +24,8 @@ public interface ListingStock {
     List<Taken> quote(Map<UUID, Integer> quantities);
 
     /**
-     * Takes what was quoted, all or nothing, by the same conditional updates as
-     * {@link #take(Map)}.
+     * Takes what was quoted from PUBLISHED listings, all or nothing, by conditional
+     * updates; concurrent takers of one listing queue on its row.
      * @throws ListingNotAvailable when a listing is not published at this moment
      * @throws InsufficientStock when a listing has less than asked
      * @throws QuoteChanged when a listing's seller, version, title or price is no longer

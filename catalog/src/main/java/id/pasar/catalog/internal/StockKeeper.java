@@ -19,28 +19,6 @@ class StockKeeper implements ListingStock {
 
     private final JdbcClient jdbc;
 
-    /**
-     * Listings are taken in id order, so two orders sharing listings never wait on each
-     * other in a cycle.
-     */
-    @Override
-    @Transactional(propagation = Propagation.MANDATORY)
-    public List<Taken> take(Map<UUID, Integer> quantities) {
-        List<Taken> taken = new ArrayList<>();
-        new TreeMap<>(quantities).forEach((listingId,
-                quantity) -> taken.add(jdbc.sql("""
-                        UPDATE catalog.listings SET stock = stock - :quantity
-                        WHERE id = :id AND status = 'PUBLISHED' AND stock >= :quantity
-                        RETURNING id, seller_id, version, title, price_idr""")
-                    .param("id", listingId)
-                    .param("quantity", quantity)
-                    .query((rs, row) -> new Taken(listingId, rs.getObject("seller_id", UUID.class),
-                            rs.getInt("version"), rs.getString("title"), rs.getLong("price_idr"), quantity))
-                    .optional()
-                    .orElseThrow(() -> whyNot(listingId))));
-        return taken;
-    }
-
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Taken> quote(Map<UUID, Integer> quantities) {
@@ -59,8 +37,8 @@ class StockKeeper implements ListingStock {
     }
 
     /**
-     * In listing-id order, as {@link #take(Map)}: two checkouts sharing listings never
-     * wait on each other in a cycle.
+     * Listings are taken in id order, so two checkouts sharing listings never wait on
+     * each other in a cycle.
      */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
