@@ -425,20 +425,11 @@ class SearchQualityTest {
 
     @Test
     void pagesOfTwoWalkThroughEveryResultOnceInOrder() {
-        for (String query : List.of("q=batik", // relevance, with equal ranks: the id
-                                               // breaks the ties
-                "q=kulit&sort=price_desc", "categoryCode=kerajinan&sort=price_asc", // in
-                                                                                    // the
-                                                                                    // whole
-                                                                                    // suite,
-                                                                                    // rattan
-                                                                                    // listings
-                                                                                    // of
-                                                                                    // other
-                                                                                    // classes
-                                                                                    // share
-                                                                                    // 150,000
-                "provinceCode=34&sort=newest", "categoryCode=makanan-minuman&minPriceIdr=20000&maxPriceIdr=200000")) {
+        // q=batik: relevance with equal ranks, where the id breaks the ties; kerajinan: in the
+        // whole suite, rattan listings of other classes share 150,000
+        for (String query : List.of("q=batik",
+                "q=kulit&sort=price_desc", "categoryCode=kerajinan&sort=price_asc", "provinceCode=34&sort=newest",
+                "categoryCode=makanan-minuman&minPriceIdr=20000&maxPriceIdr=200000")) {
             JsonNode whole = search(query + "&size=100");
             assertThat(whole.get("nextCursor").isNull()).as("%s fits one page of 100", query).isTrue();
             List<String> expected = field(whole, "listingId");
@@ -496,8 +487,8 @@ class SearchQualityTest {
             Set<String> tied = new HashSet<>();
             for (String key : rank.split(",")) {
                 tied.add(key.trim());
-                requireOnShelf(key.trim()); // a misspelt key would otherwise read as "not
-                                            // found"
+                // a misspelt key would otherwise read as "not found"
+                requireOnShelf(key.trim());
             }
             ranks.add(tied);
         }
@@ -513,8 +504,8 @@ class SearchQualityTest {
             from = to;
         }
         if (from < found.size()) {
-            slices.add(Set.copyOf(found.subList(from, found.size()))); // found but not
-                                                                       // expected
+            // found but not expected
+            slices.add(Set.copyOf(found.subList(from, found.size())));
         }
         return slices;
     }

@@ -84,9 +84,8 @@ class ExposureInflationIT {
         assertThat(share(before, "MICRO", "detailViewsShare")).isEqualByComparingTo("0.5");
 
         // The same address, 10,000 times: MICRO detail views and first pages of MICRO
-        // results, in turns, on four
-        // connections, each request with a User-Agent of its own (a header the caller
-        // chooses is no client).
+        // results, in turns, on four connections, each request with a User-Agent of its
+        // own (a header the caller chooses is no client).
         List<String> micro = listingsByClass.get("MICRO");
         String[] firstPages = { "", "&sort=newest", "&sort=price_asc", "&size=5", "&size=100&sort=price_desc" };
         ExecutorService pool = Executors.newFixedThreadPool(4);

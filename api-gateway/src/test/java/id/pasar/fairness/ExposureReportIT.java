@@ -63,8 +63,8 @@ class ExposureReportIT {
         api.get("/api/v1/catalog/listings?q=" + word + "&size=100").send().expect(200);
         api.get("/api/v1/catalog/listings?categoryCode=anyaman-rotan&size=100").send().expect(200);
         // detail views: MICRO 2 each (10), SMALL 1 each (5), LARGE 1 each (2), MEDIUM
-        // none: 17; each view of a listing by
-        // another shopper, since a client counts once per listing and day
+        // none: 17; each view of a listing by another shopper, since a client counts once
+        // per listing and day
         List<String> shoppers = List.of(api.newAccount("SHOPPER"), api.newAccount("SHOPPER"));
         view(listingsByClass.get("MICRO"), shoppers);
         view(listingsByClass.get("SMALL"), shoppers.subList(0, 1));

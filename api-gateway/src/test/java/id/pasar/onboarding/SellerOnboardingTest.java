@@ -273,8 +273,8 @@ class SellerOnboardingTest {
         LocalDate expiry = TODAY.plusYears(4);
         List<String> mrz = mrz(number, "IDN", born, "M", expiry);
         applied(ktpApplication(nik, born, "MALE", "WNI"));
-        applied(ktpApplication(nik, born, "MALE", "WNI")); // a rejection takes another
-                                                           // path
+        // a rejection takes another path
+        applied(ktpApplication(nik, born, "MALE", "WNI"));
         applied(application("BUSINESS", entity(nib, npwp, "ID", "PT")));
         applied(application("INDIVIDUAL", passport(number, "IDN", born, "MALE", expiry, mrz)));
         apply(application("INDIVIDUAL", ktp(nik + "9", born, "MALE", "WNI"))).expect(400);

@@ -96,8 +96,8 @@ class OrdersTest {
 
         first.expect(201);
         again.expect(201);
-        assertThat(again.body()).isEqualTo(first.body()); // the very bytes: the first
-                                                          // answer is the stored one
+        // the very bytes: the first answer is the stored one
+        assertThat(again.body()).isEqualTo(first.body());
         otherBody.expect(422);
         assertThat(otherBody.json().get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(stockOf(api, listing)).isEqualTo(8);
@@ -133,8 +133,8 @@ class OrdersTest {
             pool.shutdown();
         }
         // A retry that arrives while the first is in flight is 409; one that arrives
-        // after it
-        // replays the first response. Which of the two a retry gets is up to timing.
+        // after it replays the first response. Which of the two a retry gets is up to
+        // timing.
         assertThat(responses).extracting(Api.Response::status).contains(201).isSubsetOf(201, 409);
         assertThat(responses.stream()
             .filter(r -> r.status() == 201)

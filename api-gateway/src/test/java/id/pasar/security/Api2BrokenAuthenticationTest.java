@@ -67,8 +67,8 @@ class Api2BrokenAuthenticationTest {
             .expect(201);
         String token = api.token(email, "rahasia-sekali");
 
-        sql("DELETE FROM gateway.users WHERE email = ?", email); // an operator honouring
-                                                                 // a PDP erasure request
+        // an operator honouring a PDP erasure request
+        sql("DELETE FROM gateway.users WHERE email = ?", email);
 
         assertUnauthorized(api.get(MINE).bearer(token).send());
     }
@@ -86,13 +86,8 @@ class Api2BrokenAuthenticationTest {
         sql("UPDATE gateway.users SET role = 'SHOPPER' WHERE email = ?", email);
 
         assertUnauthorized(api.get("/api/v1/compliance/decisions").bearer(token).send());
-        api.get(MINE).bearer(api.token(email, "rahasia-sekali")).send().expect(200); // a
-                                                                                     // new
-                                                                                     // token
-                                                                                     // has
-                                                                                     // the
-                                                                                     // new
-                                                                                     // role
+        // a new token has the new role
+        api.get(MINE).bearer(api.token(email, "rahasia-sekali")).send().expect(200);
     }
 
     @Test
@@ -107,8 +102,8 @@ class Api2BrokenAuthenticationTest {
             .bearer(sign(claims(subject, "SHOPPER").claim("roles", List.of("SHOPPER", "ADMIN")).build()))
             .send());
         assertUnauthorized(api.get(MINE).bearer(sign(claims(subject, "KING").build())).send());
-        api.get(MINE).bearer(sign(claims(subject, "SHOPPER").build())).send().expect(200); // the
-                                                                                           // control
+        // the control
+        api.get(MINE).bearer(sign(claims(subject, "SHOPPER").build())).send().expect(200);
     }
 
     @Test

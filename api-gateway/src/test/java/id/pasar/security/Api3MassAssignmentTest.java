@@ -76,9 +76,8 @@ class Api3MassAssignmentTest {
         assertThat(seller.get("status").asString()).isEqualTo("PENDING_REVIEW");
         assertThat(seller.get("sellerId").asString()).isNotEqualTo(chosenId.toString());
         assertThat(seller.get("decisionId").asString()).isNotEqualTo(chosenId.toString());
-        assertThat(seller.get("umkmClass").asString()).isEqualTo("MICRO"); // from
-                                                                           // annualRevenueIdr
-                                                                           // 350,000,000
+        // from annualRevenueIdr 350,000,000
+        assertThat(seller.get("umkmClass").asString()).isEqualTo("MICRO");
     }
 
     @Test
@@ -96,9 +95,8 @@ class Api3MassAssignmentTest {
         assertThat(created.get("version").asInt()).isEqualTo(1);
         assertThat(created.path("publishedAt").asString(null)).isNull();
         api.get("/api/v1/catalog/listings/" + id).send().expect(404);
-        api.get("/api/v1/listings/" + id).bearer(seller.token()).send().expect(200); // the
-                                                                                     // caller's
-                                                                                     // own
+        // the caller's own
+        api.get("/api/v1/listings/" + id).bearer(seller.token()).send().expect(200);
 
         // the stock-only update sets the stock and nothing else
         JsonNode restocked = api

@@ -78,13 +78,8 @@ class Api4ResourceConsumptionTest {
     void bodiesOverOneMebibyteAre413BeforeAnythingElseRuns() {
         String huge = "{\"title\": \"" + "a".repeat(1024 * 1024) + "\"}";
         for (Api.Request request : List.of(api.post("/api/v1/listings", huge).bearer(api.newAccount("SELLER")),
-                api.post("/api/v1/payments/notifications", huge), api.post("/api/v1/listings", huge))) { // even
-                                                                                                         // before
-                                                                                                         // the
-                                                                                                         // token
-                                                                                                         // is
-                                                                                                         // looked
-                                                                                                         // at
+                // even before the token is looked at
+                api.post("/api/v1/payments/notifications", huge), api.post("/api/v1/listings", huge))) {
             Api.Response response = request.send();
             response.expect(413);
             assertThat(response.json().get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
@@ -118,8 +113,8 @@ class Api4ResourceConsumptionTest {
     void everyPooledConnectionHasTheStatementTimeout() throws Exception {
         List<Connection> held = new ArrayList<>();
         try {
-            for (int i = 0; i < 8; i++) { // more than one, so that connections Flyway
-                                          // used are among them
+            // more than one, so that connections Flyway used are among them
+            for (int i = 0; i < 8; i++) {
                 held.add(dataSource.getConnection());
             }
             for (Connection connection : held) {

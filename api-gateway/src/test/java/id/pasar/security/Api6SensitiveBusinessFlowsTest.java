@@ -73,11 +73,8 @@ class Api6SensitiveBusinessFlowsTest {
         finally {
             pool.shutdown();
         }
-        assertThat(statuses).filteredOn(status -> status == 201).hasSize(3); // 9 units; a
-                                                                             // fourth
-                                                                             // order
-                                                                             // would hold
-                                                                             // 12
+        // 9 units; a fourth order would hold 12
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(3);
         assertThat(statuses).filteredOn(status -> status == 422).hasSize(5);
         assertThat(stockOf(api, listing)).isEqualTo(91);
     }

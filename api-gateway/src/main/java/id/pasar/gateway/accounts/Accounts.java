@@ -57,8 +57,8 @@ class Accounts {
         }
         catch (DuplicateKeyException raced) {
             // two registrations of one email at once: the unique index let one through
-            // (any other refusal, such as
-            // a NUL in the display name, passes on to ProblemHandler)
+            // (any other refusal, such as a NUL in the display name, passes on to
+            // ProblemHandler)
             throw new AccountProblems.EmailTaken();
         }
     }

@@ -93,9 +93,8 @@ final class EmbeddedDatabase {
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("shared_buffers", sharedBuffers)
                 // zonky starts its servers for tests: fsync off (-F) and asynchronous
-                // commits. This one keeps the
-                // application's data, so a commit is on disk before it is answered and a
-                // power cut cannot damage it.
+                // commits. This one keeps the application's data, so a commit is on disk
+                // before it is answered and a power cut cannot damage it.
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .start();
@@ -177,8 +176,9 @@ final class EmbeddedDatabase {
         }
         Optional<PostmasterRecord> now = PostmasterRecord.liveIn(directory);
         if (now.isPresent() && !now.equals(left)) {
-            postgres.close(); // this directory's own server did start, on an address the
-                              // other one left free
+            // this directory's own server did start, on an address the other one left
+            // free
+            postgres.close();
         }
         String why = left.isPresent()
                 ? ("%s in %s names pid %d on port %d, and that port is served from %s: the directory is a copy of a "

@@ -73,8 +73,9 @@ class ExposureReports {
             }
             Group group = groups.get(seller);
             if (group == null) {
-                return; // a seller no longer in onboarding's books: counted in the
-                        // totals, in no group
+                // a seller no longer in onboarding's books: counted in the totals, in no
+                // group
+                return;
             }
             boolean counts = group.verified() || f[0] + f[1] + f[2] + f[3] > 0;
             if (counts) {

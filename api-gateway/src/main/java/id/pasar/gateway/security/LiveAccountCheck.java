@@ -83,15 +83,12 @@ final class LiveAccountCheck implements Converter<Jwt, AbstractAuthenticationTok
             }
             catch (DataAccessException | TransactionException unavailable) {
                 // Fail closed: a token whose account cannot be checked opens nothing (it
-                // may belong to an erased
-                // account), yet it is not refused either (401 would send every client to
-                // log in again): 503, as
-                // every request that needs the database answers during an outage. While
-                // the database cannot be
-                // reached at all, every request need not wait for a connection: checks
-                // pause a while, answering
-                // 503 at once. A pool that is merely busy (a flash sale) is no outage:
-                // only this request is 503.
+                // may belong to an erased account), yet it is not refused either (401
+                // would send every client to log in again): 503, as every request that
+                // needs the database answers during an outage. While the database cannot
+                // be reached at all, every request need not wait for a connection: checks
+                // pause a while, answering 503 at once. A pool that is merely busy (a
+                // flash sale) is no outage: only this request is 503.
                 if (unreachable(unavailable)) {
                     databaseBackAt = now.plus(OUTAGE_PAUSE);
                     log.warn("Account checks paused for {}, database unreachable: {}", OUTAGE_PAUSE,

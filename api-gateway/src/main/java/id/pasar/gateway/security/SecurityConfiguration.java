@@ -84,9 +84,8 @@ class SecurityConfiguration {
             })
             .headers(headers -> headers
                 // Spring Security's defaults stay (nosniff, X-Frame-Options DENY,
-                // Cache-Control no-store,
-                // HSTS on HTTPS requests); API answers are data, never a page to frame or
-                // run.
+                // Cache-Control no-store, HSTS on HTTPS requests); API answers are data,
+                // never a page to frame or run.
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
@@ -100,9 +99,8 @@ class SecurityConfiguration {
                 .requestMatchers("/actuator/**")
                 .hasRole(Role.ADMIN.name())
                 // Shoppers' reads are open whether mapped or not (Spring MVC answers an
-                // unknown one 404), so they
-                // are decided before "unmapped", whose handler lookup would double the
-                // lookup of the busiest paths.
+                // unknown one 404), so they are decided before "unmapped", whose handler
+                // lookup would double the lookup of the busiest paths.
                 .requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/catalog/**",
                         "/api/v1/compliance/rule-sets")
                 .permitAll()

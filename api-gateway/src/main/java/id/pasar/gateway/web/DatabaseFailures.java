@@ -24,11 +24,9 @@ final class DatabaseFailures {
         boolean endingTransaction = false;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             // A commit or rollback that fails on the connection itself ("Connection is
-            // closed" from
-            // the pool, no SQLSTATE): the connection died under the transaction, which
-            // then failed
-            // and was rolled back by the server. The statement's own error was lost on
-            // the way.
+            // closed" from the pool, no SQLSTATE): the connection died under the
+            // transaction, which then failed and was rolled back by the server. The
+            // statement's own error was lost on the way.
             endingTransaction |= t instanceof TransactionSystemException || t instanceof TransactionException;
             if (endingTransaction && t instanceof SQLException sql && sql.getSQLState() == null) {
                 return true;

@@ -103,8 +103,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         localizer.localize(problem, code, LocaleContextHolder.getLocale());
         // A problem is problem+json whatever the request accepts: a client that asked for
-        // a type we do not
-        // produce (406) still learns why, instead of getting an empty body.
+        // a type we do not produce (406) still learns why, instead of getting an empty
+        // body.
         HttpHeaders problemHeaders = new HttpHeaders();
         problemHeaders.putAll(headers);
         problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -219,9 +219,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
         // A connection lost mid-transaction reaches here wrapped in whatever was running:
-        // a commit
-        // (TransactionSystemException), Hibernate, Bucket4j. It is the database, not a
-        // bug.
+        // a commit (TransactionSystemException), Hibernate, Bucket4j. It is the database,
+        // not a bug.
         if (DatabaseFailures.isUnreachable(ex)) {
             return databaseUnavailable(ex, request);
         }

@@ -55,13 +55,13 @@ class DatabaseRoleTest {
             "ALTER TABLE compliance.decisions DISABLE TRIGGER USER", "DELETE FROM compliance.flyway_schema_history", })
     void theAppRoleMayNotRewriteTheInsertOnlyTablesNorDisarmTheirTriggers(String statement) throws Exception {
         if (!aDecisionExists) {
-            CatalogFixtures.verifiedSeller(new Api(port)); // at least one decision to
-                                                           // rewrite
+            // at least one decision to rewrite
+            CatalogFixtures.verifiedSeller(new Api(port));
             aDecisionExists = true;
         }
         try (Connection app = asApp(TestDatabase.instance().jdbcUrl()); Statement sql = app.createStatement()) {
-            app.setAutoCommit(false); // should the database allow it after all, nothing
-                                      // is kept
+            // should the database allow it after all, nothing is kept
+            app.setAutoCommit(false);
             assertThatThrownBy(() -> sql.execute(statement)).isInstanceOf(SQLException.class)
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"))
                 // The privilege check, not the append-only trigger (whose message says

@@ -49,8 +49,8 @@ class LiveAccountCheckTest {
         check.convert(token(shopper, Role.SHOPPER));
         assertThat(lookups).hasValue(1);
 
-        roles.remove(shopper); // erased: its tokens work at most until the confirmation
-                               // expires
+        // erased: its tokens work at most until the confirmation expires
+        roles.remove(shopper);
         clock.advance(LiveAccountCheck.TTL);
         assertThatThrownBy(() -> check.convert(token(shopper, Role.SHOPPER)))
             .isInstanceOf(InvalidBearerTokenException.class);
@@ -62,8 +62,8 @@ class LiveAccountCheckTest {
         UUID gone = UUID.randomUUID();
         assertThatThrownBy(() -> check.convert(token(gone, Role.SHOPPER)))
             .isInstanceOf(InvalidBearerTokenException.class);
-        roles.put(gone, Role.SHOPPER); // e.g. the account was being created while its
-                                       // first request came in
+        // e.g. the account was being created while its first request came in
+        roles.put(gone, Role.SHOPPER);
         assertThat(check.convert(token(gone, Role.SHOPPER)).isAuthenticated()).isTrue();
         assertThat(lookups).hasValue(2);
     }

@@ -79,9 +79,8 @@ class TokenValidationTest {
     @Test
     void aForgedAdminTokenWithOurKeyIsAcceptedSoTheOtherCasesTestWhatTheySay() throws Exception {
         String token = sign(adminClaims().build(), TestApplicationInitializer.JWT_SECRET);
-        api.post(ADMIN_ONLY, Map.of()).bearer(token).send().expect(400); // past security,
-                                                                         // stopped by
-                                                                         // validation
+        // past security, stopped by validation
+        api.post(ADMIN_ONLY, Map.of()).bearer(token).send().expect(400);
     }
 
     @Test

@@ -50,9 +50,8 @@ class OperationsTest {
         assertThat(metrics).contains("http_server_requests_seconds_count", "hikaricp_connections", "status=\"401\"",
                 "status=\"403\"");
         // Spring Security's own per-filter, authentication and authorization observations
-        // are off (their cost:
-        // docs/performance.md); the refusals above are counted by http_server_requests
-        // instead.
+        // are off (their cost: docs/performance.md); the refusals above are counted by
+        // http_server_requests instead.
         assertThat(metrics).doesNotContain("spring_security_filterchains", "spring_security_authorizations",
                 "spring_security_authentications");
     }

@@ -119,8 +119,8 @@ final class ExposureClients {
             Client current = known;
             if (current == null || !current.day.equals(today)) {
                 if (current != null) {
-                    counted[0] = current.release(); // yesterday's last window: it stayed
-                                                    // under the ceiling
+                    // yesterday's last window: it stayed under the ceiling
+                    counted[0] = current.release();
                 }
                 current = new Client(today, today.plusDays(1).atStartOfDay(clock.getZone()).toInstant().plus(LINGER));
             }

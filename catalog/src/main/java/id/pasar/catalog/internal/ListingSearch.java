@@ -166,8 +166,8 @@ public class ListingSearch {
 
     private KeysetPage<Hit> search(Query query, boolean typo) {
         if (typo && query.text() != null && !TypoWords.of(query.text()).any()) {
-            return new KeysetPage<>(List.of(), null); // a typo cursor for a text without
-                                                      // words: not one this service wrote
+            // a typo cursor for a text without words: not one this service wrote
+            return new KeysetPage<>(List.of(), null);
         }
         LocalDate day = query.after() != null && query.after().day() != null ? query.after().day()
                 : LocalDate.now(jakarta);

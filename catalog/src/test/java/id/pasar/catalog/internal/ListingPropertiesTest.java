@@ -37,8 +37,8 @@ class ListingPropertiesTest {
         Listing listing = new Listing(SELLER, content(5), CREATED);
         int edits = 0;
         int stock = 5;
-        Integer passedVersion = null; // the version of the PASS it was last published
-                                      // with
+        // the version of the PASS it was last published with
+        Integer passedVersion = null;
         UUID lastPass = null; // the PASS of its last publication or renewal
         Instant at = CREATED;
         for (Step step : steps) {

@@ -108,10 +108,9 @@ public class Checkout {
         Map<UUID, Integer> quantities = new LinkedHashMap<>();
         lines.forEach(line -> quantities.merge(line.listingId(), line.quantity(), Integer::sum));
         // Concurrent orders queue on the shopper's lock and on the listings' rows by
-        // design: an order is never
-        // refused for contention (ADR 0008, 0017). Those waits are not runaway
-        // statements, so the statement timeout
-        // of requests (ADR 0010) is lifted for this transaction.
+        // design: an order is never refused for contention (ADR 0008, 0017). Those waits
+        // are not runaway statements, so the statement timeout of requests (ADR 0010) is
+        // lifted for this transaction.
         jdbc.sql("SET LOCAL statement_timeout = '" + QUEUE_TIMEOUT + "'").update();
         // One checkout per shopper at a time, so that two racing orders cannot both fit
         // under the limit.
@@ -125,11 +124,10 @@ public class Checkout {
             }
         });
         // The stock is taken last, just before the commit (ADR 0008): the order is built
-        // from a quote read without a
-        // lock, so that a hot listing's row is held for its UPDATE and the COMMIT only,
-        // not through the order's
-        // INSERTs, the key's completion and the outbox row. A quote that finds too little
-        // stock refuses at once.
+        // from a quote read without a lock, so that a hot listing's row is held for its
+        // UPDATE and the COMMIT only, not through the order's INSERTs, the key's
+        // completion and the outbox row. A quote that finds too little stock refuses at
+        // once.
         List<Taken> taken = stock.quote(quantities);
         Instant now = clock.instant();
         Map<UUID, List<OrderLine>> bySeller = new LinkedHashMap<>();

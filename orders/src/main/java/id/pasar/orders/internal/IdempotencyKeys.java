@@ -66,9 +66,8 @@ class IdempotencyKeys {
             .query((rs, row) -> new Stored(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                     rs.getTimestamp(5).toInstant()))
             .optional()
-            .orElseThrow(OrderProblems.IdempotencyKeyInFlight::new); // released between
-                                                                     // our insert and
-                                                                     // read: retry
+            // released between our insert and read: retry
+            .orElseThrow(OrderProblems.IdempotencyKeyInFlight::new);
         if (!stored.requestHash().equals(requestHash)) {
             throw new OrderProblems.IdempotencyKeyReused();
         }

@@ -80,8 +80,8 @@ public class SellerOnboarding implements Sellers {
         try {
             return transaction.execute(status -> applyOnce(userId, application));
         }
-        catch (DuplicateKeyException raced) { // any other refusal (a NUL in a text field,
-                                              // say) is the request's fault
+        // any other refusal (a NUL in a text field, say) is the request's fault
+        catch (DuplicateKeyException raced) {
             log.info("An application raced another for the same user or identity; screening it again");
             return transaction.execute(status -> applyOnce(userId, application));
         }

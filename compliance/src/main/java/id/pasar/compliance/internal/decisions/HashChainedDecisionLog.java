@@ -48,9 +48,8 @@ class HashChainedDecisionLog implements DecisionLog {
             return List.of();
         }
         // Every decision queues on the head row: a wait there is the log's order, not a
-        // runaway statement, so the
-        // statement timeout of requests (ADR 0010) is lifted for the rest of the caller's
-        // transaction.
+        // runaway statement, so the statement timeout of requests (ADR 0010) is lifted
+        // for the rest of the caller's transaction.
         jdbc.sql("SET LOCAL statement_timeout = '" + HEAD_WAIT_TIMEOUT + "'").update();
         Head head = jdbc.sql("SELECT sequence, hash FROM compliance.decision_log_head FOR UPDATE")
             .query((rs, row) -> new Head(rs.getLong("sequence"), rs.getString("hash")))

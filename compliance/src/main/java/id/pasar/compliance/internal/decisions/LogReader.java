@@ -112,12 +112,11 @@ class LogReader implements DecisionQueries {
                         FROM compliance.decisions WHERE decided_at >= :from AND decided_at < :to""",
                 period);
         // Until 2026-12-06 a pending application rejected because its passport expired or
-        // its entity was listed as a
-        // platform affiliate was logged as a SELLER_REVOCATION. The log is append-only,
-        // so those entries are counted
-        // here as what they were: a revocation with no earlier PASS for its seller (no
-        // approval, no registry
-        // confirmation) revoked nothing, since only a VERIFIED seller can be revoked.
+        // its entity was listed as a platform affiliate was logged as a
+        // SELLER_REVOCATION. The log is append-only, so those entries are counted here as
+        // what they were: a revocation with no earlier PASS for its seller (no approval,
+        // no registry confirmation) revoked nothing, since only a VERIFIED seller can be
+        // revoked.
         long rejectionsLoggedAsRevocations = jdbc.queryForObject("""
                 SELECT count(*) FROM compliance.decisions r
                 WHERE r.subject_type = 'SELLER_REVOCATION' AND r.decided_at >= :from AND r.decided_at < :to

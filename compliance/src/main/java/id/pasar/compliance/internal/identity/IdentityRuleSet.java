@@ -53,8 +53,7 @@ class IdentityRuleSet implements IdentityRules {
             throw new IllegalArgumentException("no rules for " + identity.documentType());
         }
         // Every seller's address, not only a business's: a regency that does not exist
-        // (99.99) is no Indonesian
-        // address, and the reports could not name its province.
+        // (99.99) is no Indonesian address, and the reports could not name its province.
         findings.failIf(registeredAddress == null || !regions.isCurrentRegency(registeredAddress),
                 Reason.ADDRESS_NOT_DOMESTIC);
         findings.failIf(facts.alreadyRegistered(), Reason.IDENTITY_ALREADY_REGISTERED);

@@ -52,8 +52,8 @@ record Nik(String digits) {
             return Optional.empty();
         }
         // A year of century only changes whether 29 February exists when it is 00, and
-        // only between
-        // 2000 and 1900, so trying the later century first and falling back is enough.
+        // only between 2000 and 1900, so trying the later century first and falling back
+        // is enough.
         Optional<LocalDate> thisCentury = date(2000 + yearOfCentury, month, dayOfMonth)
             .filter(date -> !date.isAfter(today));
         return thisCentury.or(() -> date(1900 + yearOfCentury, month, dayOfMonth)).map(date -> new Birth(date, gender));
