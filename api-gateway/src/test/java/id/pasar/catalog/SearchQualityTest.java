@@ -425,11 +425,10 @@ class SearchQualityTest {
 
     @Test
     void pagesOfTwoWalkThroughEveryResultOnceInOrder() {
-        // q=batik: relevance with equal ranks, where the id breaks the ties; kerajinan: in the
-        // whole suite, rattan listings of other classes share 150,000
-        for (String query : List.of("q=batik",
-                "q=kulit&sort=price_desc", "categoryCode=kerajinan&sort=price_asc", "provinceCode=34&sort=newest",
-                "categoryCode=makanan-minuman&minPriceIdr=20000&maxPriceIdr=200000")) {
+        // q=batik: relevance with equal ranks, where the id breaks the ties; kerajinan:
+        // in the whole suite, rattan listings of other classes share 150,000
+        for (String query : List.of("q=batik", "q=kulit&sort=price_desc", "categoryCode=kerajinan&sort=price_asc",
+                "provinceCode=34&sort=newest", "categoryCode=makanan-minuman&minPriceIdr=20000&maxPriceIdr=200000")) {
             JsonNode whole = search(query + "&size=100");
             assertThat(whole.get("nextCursor").isNull()).as("%s fits one page of 100", query).isTrue();
             List<String> expected = field(whole, "listingId");
