@@ -2,8 +2,7 @@ package id.pasar.gateway.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.net.ConnectException;
-import java.sql.SQLException;
+import id.pasar.gateway.web.DatabaseFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,7 +88,7 @@ final class LiveAccountCheck implements Converter<Jwt, AbstractAuthenticationTok
                 // be reached at all, every request need not wait for a connection: checks
                 // pause a while, answering 503 at once. A pool that is merely busy (a
                 // flash sale) is no outage: only this request is 503.
-                if (unreachable(unavailable)) {
+                if (DatabaseFailures.isServerDown(unavailable)) {
                     databaseBackAt = now.plus(OUTAGE_PAUSE);
                     log.warn("Account checks paused for {}, database unreachable: {}", OUTAGE_PAUSE,
                             unavailable.getMessage());
@@ -114,25 +113,6 @@ final class LiveAccountCheck implements Converter<Jwt, AbstractAuthenticationTok
             super("The token's account cannot be checked now: the database is unavailable");
         }
 
-    }
-
-    /**
-     * Whether the database itself cannot be reached (a refused connection, SQLSTATE class
-     * 08, a server shutting down), as opposed to a pool with no free connection: Hikari's
-     * pool timeout carries the last connection failure as its cause only when connecting
-     * failed.
-     */
-    static boolean unreachable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static UUID userId(Jwt jwt) {

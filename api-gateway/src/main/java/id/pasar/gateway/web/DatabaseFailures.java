@@ -15,12 +15,12 @@ import org.springframework.transaction.TransactionSystemException;
  * connections) rather than that the request or the code is wrong: the client gets a 503
  * to retry, not a 500.
  */
-final class DatabaseFailures {
+public final class DatabaseFailures {
 
     private DatabaseFailures() {
     }
 
-    static boolean isUnreachable(Throwable failure) {
+    public static boolean isUnreachable(Throwable failure) {
         boolean endingTransaction = false;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             // A commit or rollback that fails on the connection itself ("Connection is
@@ -36,7 +36,8 @@ final class DatabaseFailures {
                     || t instanceof SQLRecoverableException || t instanceof ConnectException) {
                 return true;
             }
-            if (t instanceof SQLException sql && isUnreachableState(sql.getSQLState())) {
+            if (t instanceof SQLException sql
+                    && (isServerDownState(sql.getSQLState()) || "53300".equals(sql.getSQLState()))) {
                 return true;
             }
         }
@@ -44,11 +45,28 @@ final class DatabaseFailures {
     }
 
     /**
-     * SQLSTATE class 08 (connection exception), 57P01-57P03 (the server is shutting down,
-     * crashed or not yet accepting connections) and 53300 (too many connections).
+     * Whether the database server itself cannot be reached (a refused connection, a
+     * connection exception, a server shutting down), as opposed to a pool with no free
+     * connection or a server with no free slot: Hikari's pool timeout carries the last
+     * connection failure as its cause only when connecting failed.
      */
-    private static boolean isUnreachableState(String state) {
-        return state != null && (state.startsWith("08") || state.startsWith("57P") || "53300".equals(state));
+    public static boolean isServerDown(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException
+                    || t instanceof SQLException sql && isServerDownState(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SQLSTATE class 08 (connection exception) and 57P01-57P03 (the server is shutting
+     * down, crashed or not yet accepting connections); 53300 (too many connections) is
+     * unreachable for a request, but the server is up.
+     */
+    private static boolean isServerDownState(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 
 }
