@@ -7,6 +7,7 @@ import id.pasar.IntegrationTest;
 import id.pasar.catalog.CatalogFixtures;
 import id.pasar.onboarding.SellerFixtures;
 import id.pasar.testing.TestDatabase;
+import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -69,11 +70,7 @@ class DecisionLogApiTest {
             .send()
             .expect(200);
         List<Long> exported = new ArrayList<>();
-        for (CSVRecord row : CSVFormat.RFC4180.builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .get()
-            .parse(new StringReader(csv.body()))) {
+        for (CSVRecord row : records(csv)) {
             exported.add(Long.parseLong(row.get("sequence")));
             assertThat(row.get("hash")).hasSize(64);
         }
@@ -178,13 +175,7 @@ class DecisionLogApiTest {
             .header("Accept", "text/csv")
             .send()
             .expect(200);
-        CSVRecord row = CSVFormat.RFC4180.builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .get()
-            .parse(new StringReader(csv.body()))
-            .getRecords()
-            .stream()
+        CSVRecord row = records(csv).stream()
             .filter(r -> r.get("decisionId").equals(pass.get("decisionId").asString()))
             .findFirst()
             .orElseThrow();
@@ -198,15 +189,18 @@ class DecisionLogApiTest {
             .header("Accept", "text/csv")
             .send()
             .expect(200);
-        CSVRecord row = CSVFormat.RFC4180.builder()
+        CSVRecord row = records(csv).get(0);
+        assertThat(row.get("valid")).isEqualTo("true");
+        assertThat(row.get("headHash")).hasSize(64);
+    }
+
+    private static List<CSVRecord> records(Api.Response csv) throws IOException {
+        return CSVFormat.RFC4180.builder()
             .setHeader()
             .setSkipHeaderRecord(true)
             .get()
             .parse(new StringReader(csv.body()))
-            .getRecords()
-            .get(0);
-        assertThat(row.get("valid")).isEqualTo("true");
-        assertThat(row.get("headHash")).hasSize(64);
+            .getRecords();
     }
 
 }
