@@ -28,9 +28,9 @@ public interface ListingStock {
      * updates; concurrent takers of one listing queue on its row.
      * @throws ListingNotAvailable when a listing is not published at this moment
      * @throws InsufficientStock when a listing has less than asked
-     * @throws QuoteChanged when a listing's seller, version, title or price is no longer
-     * what was quoted: the caller rolls its transaction back (nothing was kept) and
-     * quotes again
+     * @throws QuoteChanged when a listing's seller, version, title, price, origin or
+     * weight is no longer what was quoted: the caller rolls its transaction back (nothing
+     * was kept) and quotes again
      */
     void take(List<Taken> quoted);
 
@@ -39,7 +39,18 @@ public interface ListingStock {
      */
     void giveBack(Map<UUID, Integer> quantities);
 
-    record Taken(UUID listingId, UUID sellerId, int version, String title, long unitPriceIdr, int quantity) {
+    /**
+     * One listing as quoted or taken.
+     *
+     * @param shipFromRegencyCode where the seller sends it from, {@code PP.KK}
+     * @param weightGrams the weight of one unit, packed
+     */
+    record Taken(UUID listingId, UUID sellerId, int version, String title, long unitPriceIdr,
+            String shipFromRegencyCode, int weightGrams, int quantity) {
+
+        public long weightGramsTotal() {
+            return Math.multiplyExact((long) weightGrams, quantity);
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package id.pasar.catalog.internal;
 
 import id.pasar.catalog.ListingStock;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,14 +26,14 @@ class StockKeeper implements ListingStock {
     public List<Taken> quote(Map<UUID, Integer> quantities) {
         List<Taken> quoted = new ArrayList<>();
         new TreeMap<>(quantities).forEach((listingId, quantity) -> quoted.add(jdbc.sql("""
-                SELECT seller_id, version, title, price_idr, stock FROM catalog.listings
+                SELECT seller_id, version, title, price_idr, ship_from_regency_code, weight_grams, stock
+                FROM catalog.listings
                 WHERE id = :id AND status = 'PUBLISHED'""").param("id", listingId).query((rs, row) -> {
             int available = rs.getInt("stock");
             if (available < quantity) {
                 throw new InsufficientStock(listingId, available);
             }
-            return new Taken(listingId, rs.getObject("seller_id", UUID.class), rs.getInt("version"),
-                    rs.getString("title"), rs.getLong("price_idr"), quantity);
+            return taken(rs, listingId, quantity);
         }).optional().orElseThrow(() -> new ListingNotAvailable(listingId))));
         return quoted;
     }
@@ -47,17 +49,21 @@ class StockKeeper implements ListingStock {
             Taken now = jdbc.sql("""
                     UPDATE catalog.listings SET stock = stock - :quantity
                     WHERE id = :id AND status = 'PUBLISHED' AND stock >= :quantity
-                    RETURNING id, seller_id, version, title, price_idr""")
+                    RETURNING id, seller_id, version, title, price_idr, ship_from_regency_code, weight_grams""")
                 .param("id", line.listingId())
                 .param("quantity", line.quantity())
-                .query((rs, row) -> new Taken(line.listingId(), rs.getObject("seller_id", UUID.class),
-                        rs.getInt("version"), rs.getString("title"), rs.getLong("price_idr"), line.quantity()))
+                .query((rs, row) -> taken(rs, line.listingId(), line.quantity()))
                 .optional()
                 .orElseThrow(() -> whyNot(line.listingId()));
             if (!now.equals(line)) {
                 throw new QuoteChanged(line.listingId());
             }
         });
+    }
+
+    private static Taken taken(ResultSet rs, UUID listingId, int quantity) throws SQLException {
+        return new Taken(listingId, rs.getObject("seller_id", UUID.class), rs.getInt("version"), rs.getString("title"),
+                rs.getLong("price_idr"), rs.getString("ship_from_regency_code"), rs.getInt("weight_grams"), quantity);
     }
 
     private RuntimeException whyNot(UUID listingId) {

@@ -88,7 +88,7 @@ public class Checkout {
                     // A seller edited a listing between its quote and its take: nothing
                     // was kept, price it again.
                     if (attempt == QUOTE_ATTEMPTS) {
-                        throw changed;
+                        throw new OrderProblems.ListingChanged(changed);
                     }
                 }
             }

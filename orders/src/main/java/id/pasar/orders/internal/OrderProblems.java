@@ -1,5 +1,6 @@
 package id.pasar.orders.internal;
 
+import id.pasar.catalog.ListingStock;
 import id.pasar.kernel.ProblemException;
 import id.pasar.orders.OrderStatus;
 import java.util.UUID;
@@ -62,6 +63,20 @@ public final class OrderProblems {
             super(HttpStatus.UNPROCESSABLE_CONTENT, "PURCHASE_LIMIT_EXCEEDED", "Purchase limit exceeded",
                     "One shopper may hold at most " + limit + " units of one listing in unpaid orders.");
             property("listingId", listingId);
+        }
+
+    }
+
+    /**
+     * A seller kept editing a listing while it was being ordered; nothing was kept, the
+     * shopper may retry with the same key.
+     */
+    public static final class ListingChanged extends ProblemException {
+
+        ListingChanged(ListingStock.QuoteChanged cause) {
+            super(HttpStatus.CONFLICT, "LISTING_CHANGED", "Listing changed",
+                    "A listing in this order was changed by its seller while the order was placed; check it and retry.");
+            addSuppressed(cause);
         }
 
     }
