@@ -130,17 +130,20 @@ public class Checkout {
         // once.
         List<Taken> taken = stock.quote(quantities);
         Instant now = clock.instant();
-        Map<UUID, List<OrderLine>> bySeller = new LinkedHashMap<>();
-        for (Taken line : taken) {
-            bySeller.computeIfAbsent(line.sellerId(), seller -> new ArrayList<>())
-                .add(new OrderLine(line.listingId(), line.version(), line.title(), line.unitPriceIdr(),
-                        line.quantity()));
-        }
+        Map<UUID, List<Taken>> bySeller = new LinkedHashMap<>();
+        taken.forEach(line -> bySeller.computeIfAbsent(line.sellerId(), seller -> new ArrayList<>()).add(line));
+        List<SellerOrder> sellerOrders = new ArrayList<>();
+        bySeller.forEach((sellerId,
+                sellerLines) -> sellerOrders.add(new SellerOrder(sellerId,
+                        sellerLines.stream()
+                            .map(line -> new OrderLine(line.listingId(), line.version(), line.title(),
+                                    line.unitPriceIdr(), line.quantity()))
+                            .toList(),
+                        shipping(sellerLines), now)));
         Order order = orders.saveAndFlush(new Order(shopperId,
                 new ShippingAddress(address.recipientName(), address.phone(), address.street(),
                         RegencyCode.parse(address.regencyCode()).value(), address.postalCode()),
-                bySeller.entrySet().stream().map(e -> new SellerOrder(e.getKey(), e.getValue(), now)).toList(), now,
-                now.plus(properties.paymentWindow())));
+                sellerOrders, now, now.plus(properties.paymentWindow())));
         String body = render.apply(order);
         keys.complete(shopperId, idempotencyKey, 201, body);
         events.publishEvent(new OrderPlaced(order.getId(), now,
@@ -154,6 +157,12 @@ public class Checkout {
         stock.take(taken);
         log.info("Order {} placed by {}: {} lines, Rp {}", order.getId(), shopperId, taken.size(), order.getTotalIdr());
         return new Result(order.getId(), 201, body);
+    }
+
+    private static ShippingChoice shipping(List<Taken> sellerLines) {
+        return new ShippingChoice(null, null, 0, 0,
+                sellerLines.stream().mapToLong(Taken::weightGramsTotal).reduce(0, Math::addExact),
+                sellerLines.get(0).shipFromRegencyCode());
     }
 
     private void release(UUID shopperId, String idempotencyKey, Throwable failure) {

@@ -17,6 +17,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,10 +31,11 @@ import lombok.NoArgsConstructor;
 import org.hibernate.annotations.BatchSize;
 
 /**
- * A shopper's order: one seller order per seller, every state change recorded with its
- * time. The aggregate is small and always used whole, so its parts load with it. Stock
- * goes back exactly once, on the one transition out of an unshipped state into CANCELLED
- * or EXPIRED ({@link #releasableStock()} tells what).
+ * A shopper's order: one seller order per seller, each moving on its own, and the order's
+ * status derived from theirs ({@link #derivedFrom}); every change recorded with its time.
+ * The aggregate is small and always used whole, so its parts load with it. Stock goes
+ * back exactly once, for the seller orders that a cancellation or an expiry closed before
+ * they shipped (the verbs answer which).
  */
 @Entity
 @Table(schema = "orders", name = "orders")
@@ -114,10 +116,10 @@ public class Order {
         for (int i = 0; i < sellerOrders.size(); i++) {
             sellerOrders.get(i).placeAt(i);
         }
-        this.totalIdr = sellerOrders.stream().mapToLong(SellerOrder::getSubtotalIdr).sum();
+        this.totalIdr = Math.addExact(itemsTotalIdr(), shippingTotalIdr());
         this.createdAt = now;
         this.expiresAt = expiresAt;
-        moveTo(OrderStatus.PENDING_PAYMENT, null, now);
+        derive(now);
     }
 
     public List<SellerOrder> getSellerOrders() {
@@ -126,6 +128,15 @@ public class Order {
 
     public List<StatusChange> getHistory() {
         return Collections.unmodifiableList(history);
+    }
+
+    /** What the shopper pays: every seller order's items and shipping. */
+    public long itemsTotalIdr() {
+        return sellerOrders.stream().mapToLong(SellerOrder::getSubtotalIdr).reduce(0, Math::addExact);
+    }
+
+    public long shippingTotalIdr() {
+        return sellerOrders.stream().mapToLong(SellerOrder::getShippingIdr).reduce(0, Math::addExact);
     }
 
     /**
@@ -137,17 +148,43 @@ public class Order {
             return false;
         }
         this.paidAt = now;
-        sellerOrders.forEach(sellerOrder -> sellerOrder.moveTo(OrderStatus.PAID));
-        moveTo(OrderStatus.PAID, null, now);
+        sellerOrders.forEach(SellerOrder::pay);
+        derive(now);
         return true;
     }
 
-    /** The shopper cancels before anything shipped. */
-    void cancel(Instant now) {
-        if (status != OrderStatus.PENDING_PAYMENT && status != OrderStatus.PAID) {
-            throw new OrderProblems.NotCancellable(status);
+    /**
+     * The shopper cancels: an unpaid order whole; a paid one, every seller order that has
+     * not shipped. Returns the seller orders it cancelled, whose units go back to stock
+     * and, when paid, are refunded.
+     * @throws OrderProblems.InvalidState when nothing is left to cancel
+     */
+    List<SellerOrder> cancel(String reason, Instant now) {
+        if (status == OrderStatus.PENDING_PAYMENT) {
+            close(OrderStatus.CANCELLED, SellerOrder.ClosedBy.SHOPPER, reason, now);
+            return List.copyOf(sellerOrders);
         }
-        close(OrderStatus.CANCELLED, now);
+        List<SellerOrder> unshipped = sellerOrders.stream().filter(s -> s.getStatus() == OrderStatus.PAID).toList();
+        if (unshipped.isEmpty()) {
+            throw new OrderProblems.InvalidState(status);
+        }
+        unshipped.forEach(sellerOrder -> closeOne(sellerOrder, SellerOrder.ClosedBy.SHOPPER, reason, now));
+        derive(now);
+        return unshipped;
+    }
+
+    /**
+     * One paid seller order cancelled before it shipped, by the shopper or its seller.
+     * @throws OrderProblems.InvalidState when it is not PAID
+     */
+    SellerOrder cancel(UUID sellerOrderId, SellerOrder.ClosedBy by, String reason, Instant now) {
+        SellerOrder sellerOrder = sellerOrder(sellerOrderId);
+        if (sellerOrder.getStatus() != OrderStatus.PAID) {
+            throw new OrderProblems.InvalidState(sellerOrder.getStatus());
+        }
+        closeOne(sellerOrder, by, reason, now);
+        derive(now);
+        return sellerOrder;
     }
 
     /**
@@ -158,7 +195,7 @@ public class Order {
         if (status != OrderStatus.PENDING_PAYMENT) {
             return false;
         }
-        close(OrderStatus.CANCELLED, now);
+        close(OrderStatus.CANCELLED, SellerOrder.ClosedBy.PAYMENT_GATEWAY, null, now);
         return true;
     }
 
@@ -166,54 +203,164 @@ public class Order {
         if (status != OrderStatus.PENDING_PAYMENT || expiresAt.isAfter(now)) {
             return false;
         }
-        close(OrderStatus.EXPIRED, now);
+        close(OrderStatus.EXPIRED, SellerOrder.ClosedBy.SYSTEM, null, now);
         return true;
     }
 
     void ship(UUID sellerOrderId, String courier, String trackingNumber, Instant now) {
         SellerOrder sellerOrder = sellerOrder(sellerOrderId);
         if (sellerOrder.getStatus() != OrderStatus.PAID) {
-            throw new OrderProblems.NotShippable(sellerOrder.getStatus());
+            throw new OrderProblems.InvalidState(sellerOrder.getStatus());
         }
-        sellerOrder.ship(courier, trackingNumber, now);
-        moveTo(OrderStatus.SHIPPED, sellerOrderId, now);
-        if (sellerOrders.stream().allMatch(s -> s.getStatus() == OrderStatus.SHIPPED)) {
-            this.status = OrderStatus.SHIPPED;
+        String chosen = sellerOrder.getShippingCourier();
+        String given = courier == null || courier.isBlank() ? null : courier.strip();
+        if (chosen != null && given != null && !chosen.equalsIgnoreCase(given)) {
+            throw new OrderProblems.CourierNotChosen(chosen);
         }
+        if (chosen == null && given == null) {
+            throw new OrderProblems.CourierNotChosen(null);
+        }
+        sellerOrder.ship(chosen != null ? chosen : given, trackingNumber, now);
+        record(OrderStatus.SHIPPED, sellerOrderId, now);
+        derive(now);
     }
 
-    void confirmDelivery(Instant now) {
-        if (status != OrderStatus.SHIPPED) {
-            throw new OrderProblems.NotDeliverable(status);
+    /**
+     * The shopper confirms that a shipped seller order arrived.
+     * @throws OrderProblems.InvalidState when it is not SHIPPED
+     */
+    SellerOrder confirmDelivery(UUID sellerOrderId, Instant now) {
+        SellerOrder sellerOrder = sellerOrder(sellerOrderId);
+        if (sellerOrder.getStatus() != OrderStatus.SHIPPED) {
+            throw new OrderProblems.InvalidState(sellerOrder.getStatus());
         }
-        sellerOrders.forEach(sellerOrder -> sellerOrder.moveTo(OrderStatus.COMPLETED));
-        this.closedAt = now;
-        moveTo(OrderStatus.COMPLETED, null, now);
+        deliver(sellerOrder, now);
+        return sellerOrder;
     }
 
-    /** What goes back to the shelf when this order is cancelled or expires. */
-    Map<UUID, Integer> releasableStock() {
+    /**
+     * The shopper confirms everything that has shipped.
+     * @throws OrderProblems.InvalidState when nothing is on its way
+     */
+    List<SellerOrder> confirmDelivery(Instant now) {
+        List<SellerOrder> shipped = sellerOrders.stream().filter(s -> s.getStatus() == OrderStatus.SHIPPED).toList();
+        if (shipped.isEmpty()) {
+            throw new OrderProblems.InvalidState(status);
+        }
+        shipped.forEach(sellerOrder -> deliver(sellerOrder, now));
+        return shipped;
+    }
+
+    /**
+     * Delivered without the shopper's word, once {@code after} has passed since shipping
+     * (the courier's time and some). Returns false when it is not due or not shipped.
+     */
+    boolean deliverIfDue(UUID sellerOrderId, Duration after, Instant now) {
+        SellerOrder sellerOrder = sellerOrder(sellerOrderId);
+        if (sellerOrder.getStatus() != OrderStatus.SHIPPED || sellerOrder.getShippedAt().plus(after).isAfter(now)) {
+            return false;
+        }
+        deliver(sellerOrder, now);
+        return true;
+    }
+
+    /**
+     * COMPLETED once the return window after delivery has passed with no return open.
+     * Returns false when it is not due.
+     */
+    boolean completeIfDue(UUID sellerOrderId, Duration returnWindow, boolean returnOpen, Instant now) {
+        SellerOrder sellerOrder = sellerOrder(sellerOrderId);
+        if (sellerOrder.getStatus() != OrderStatus.DELIVERED || returnOpen
+                || sellerOrder.getDeliveredAt().plus(returnWindow).isAfter(now)) {
+            return false;
+        }
+        sellerOrder.finish(OrderStatus.COMPLETED, now);
+        record(OrderStatus.COMPLETED, sellerOrderId, now);
+        derive(now);
+        return true;
+    }
+
+    /**
+     * A return of a delivered seller order came back to its seller and is refunded.
+     * @throws OrderProblems.InvalidState when it is not DELIVERED
+     */
+    SellerOrder markReturned(UUID sellerOrderId, Instant now) {
+        SellerOrder sellerOrder = sellerOrder(sellerOrderId);
+        if (sellerOrder.getStatus() != OrderStatus.DELIVERED) {
+            throw new OrderProblems.InvalidState(sellerOrder.getStatus());
+        }
+        sellerOrder.finish(OrderStatus.RETURNED, now);
+        record(OrderStatus.RETURNED, sellerOrderId, now);
+        derive(now);
+        return sellerOrder;
+    }
+
+    /** What goes back to the shelf when these seller orders are cancelled or expire. */
+    static Map<UUID, Integer> units(List<SellerOrder> closed) {
         Map<UUID, Integer> quantities = new HashMap<>();
-        sellerOrders.forEach(sellerOrder -> sellerOrder.getLines()
-            .forEach(line -> quantities.merge(line.getListingId(), line.getQuantity(), Integer::sum)));
+        closed.forEach(
+                sellerOrder -> sellerOrder.units().forEach((listing, n) -> quantities.merge(listing, n, Integer::sum)));
         return quantities;
     }
 
-    SellerOrder sellerOrder(UUID sellerOrderId) {
+    public SellerOrder sellerOrder(UUID sellerOrderId) {
         return sellerOrders.stream()
             .filter(s -> s.getId().equals(sellerOrderId))
             .findFirst()
             .orElseThrow(OrderProblems.OrderNotFound::new);
     }
 
-    private void close(OrderStatus closing, Instant now) {
-        sellerOrders.forEach(sellerOrder -> sellerOrder.moveTo(closing));
-        this.closedAt = now;
-        moveTo(closing, null, now);
+    /**
+     * The order's status as its seller orders make it (docs/orders.md): unpaid, expired
+     * or cancelled when all of them are; otherwise, among those not cancelled, the least
+     * advanced, and once all of them are done, COMPLETED (or RETURNED when every one came
+     * back).
+     */
+    static OrderStatus derivedFrom(List<OrderStatus> parts) {
+        for (OrderStatus whole : List.of(OrderStatus.PENDING_PAYMENT, OrderStatus.EXPIRED, OrderStatus.CANCELLED)) {
+            if (parts.stream().allMatch(part -> part == whole)) {
+                return whole;
+            }
+        }
+        List<OrderStatus> live = parts.stream().filter(part -> part != OrderStatus.CANCELLED).toList();
+        for (OrderStatus least : List.of(OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED)) {
+            if (live.contains(least)) {
+                return least;
+            }
+        }
+        return live.contains(OrderStatus.COMPLETED) ? OrderStatus.COMPLETED : OrderStatus.RETURNED;
     }
 
-    private void moveTo(OrderStatus next, UUID sellerOrderId, Instant now) {
-        this.status = next == OrderStatus.SHIPPED ? status : next;
+    private void deliver(SellerOrder sellerOrder, Instant now) {
+        sellerOrder.deliver(now);
+        record(OrderStatus.DELIVERED, sellerOrder.getId(), now);
+        derive(now);
+    }
+
+    private void closeOne(SellerOrder sellerOrder, SellerOrder.ClosedBy by, String reason, Instant now) {
+        sellerOrder.close(OrderStatus.CANCELLED, by, reason, now);
+        record(OrderStatus.CANCELLED, sellerOrder.getId(), now);
+    }
+
+    private void close(OrderStatus closing, SellerOrder.ClosedBy by, String reason, Instant now) {
+        sellerOrders.forEach(sellerOrder -> sellerOrder.close(closing, by, reason, now));
+        derive(now);
+    }
+
+    /** Sets the order's status from its seller orders, recording a change. */
+    private void derive(Instant now) {
+        OrderStatus derived = derivedFrom(sellerOrders.stream().map(SellerOrder::getStatus).toList());
+        if (derived == status) {
+            return;
+        }
+        this.status = derived;
+        if (derived.isClosed()) {
+            this.closedAt = now;
+        }
+        record(derived, null, now);
+    }
+
+    private void record(OrderStatus next, UUID sellerOrderId, Instant now) {
         history.add(new StatusChange(next, sellerOrderId, now));
     }
 

@@ -1,19 +1,25 @@
 package id.pasar.orders.internal;
 
 import id.pasar.catalog.ListingStock;
+import id.pasar.orders.OrderCancelled;
+import id.pasar.orders.OrderStatus;
+import id.pasar.orders.SellerOrderClosed;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import id.pasar.orders.OrderCancelled;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Orders after checkout: what shoppers and sellers see and do, payments, expiry. */
+/**
+ * Orders after checkout: what shoppers and sellers see and do, expiry, and the moves that
+ * time makes (delivery assumed, completion). Every change locks its order first.
+ */
 @Slf4j
 @Service
 @RequiredArgsConstructor
@@ -26,6 +32,8 @@ public class OrderBook {
     private final OrderRepository orders;
 
     private final ListingStock stock;
+
+    private final OrdersProperties properties;
 
     private final ApplicationEventPublisher events;
 
@@ -42,13 +50,24 @@ public class OrderBook {
                 beforeId != null ? beforeId : LAST_ID, Limit.of(size));
     }
 
+    /**
+     * The shopper cancels what has not shipped: an unpaid order whole, or every paid
+     * seller order still waiting for its seller.
+     */
     @Transactional
-    public Order cancel(UUID shopperId, UUID orderId) {
+    public Order cancel(UUID shopperId, UUID orderId, String reason) {
         Order order = lockOwn(shopperId, orderId);
-        order.cancel(clock.instant());
-        stock.giveBack(order.releasableStock());
-        events.publishEvent(new OrderCancelled(orderId, order.getStatus(), order.getClosedAt()));
+        closed(order, order.cancel(reason, clock.instant()));
         log.info("Order {} cancelled by its shopper", orderId);
+        return order;
+    }
+
+    /** The shopper cancels one paid seller order before it ships. */
+    @Transactional
+    public Order cancel(UUID shopperId, UUID orderId, UUID sellerOrderId, String reason) {
+        Order order = lockOwn(shopperId, orderId);
+        closed(order, List.of(order.cancel(sellerOrderId, SellerOrder.ClosedBy.SHOPPER, reason, clock.instant())));
+        log.info("Seller order {} cancelled by its shopper", sellerOrderId);
         return order;
     }
 
@@ -59,18 +78,41 @@ public class OrderBook {
         return order;
     }
 
+    @Transactional
+    public Order confirmDelivery(UUID shopperId, UUID orderId, UUID sellerOrderId) {
+        Order order = lockOwn(shopperId, orderId);
+        order.confirmDelivery(sellerOrderId, clock.instant());
+        return order;
+    }
+
     @Transactional(readOnly = true)
     public List<SellerOrder> pageOfSeller(UUID sellerId, Instant beforeCreated, UUID beforeId, int size) {
         return orders.pageBySeller(sellerId, beforeCreated != null ? beforeCreated : END_OF_TIME,
                 beforeId != null ? beforeId : LAST_ID, Limit.of(size));
     }
 
+    /** A seller's seller order with its order (for the address); another's is 404. */
+    @Transactional(readOnly = true)
+    public Order ofSeller(UUID sellerId, UUID sellerOrderId) {
+        return orders.findBySellerOrder(sellerOrderId, sellerId).orElseThrow(OrderProblems.OrderNotFound::new);
+    }
+
     @Transactional
-    public SellerOrder ship(UUID sellerId, UUID sellerOrderId, String courier, String trackingNumber) {
-        Order order = orders.findBySellerOrder(sellerOrderId, sellerId).orElseThrow(OrderProblems.OrderNotFound::new);
-        order = orders.lockById(order.getId()).orElseThrow(OrderProblems.OrderNotFound::new);
+    public Order ship(UUID sellerId, UUID sellerOrderId, String courier, String trackingNumber) {
+        Order order = lockOfSeller(sellerId, sellerOrderId);
         order.ship(sellerOrderId, courier, trackingNumber, clock.instant());
-        return order.sellerOrder(sellerOrderId);
+        return order;
+    }
+
+    /**
+     * The seller cannot fulfil a paid seller order: its units go back, it is refunded.
+     */
+    @Transactional
+    public Order cancelBySeller(UUID sellerId, UUID sellerOrderId, String reason) {
+        Order order = lockOfSeller(sellerId, sellerOrderId);
+        closed(order, List.of(order.cancel(sellerOrderId, SellerOrder.ClosedBy.SELLER, reason, clock.instant())));
+        log.info("Seller order {} cancelled by its seller ({})", sellerOrderId, reason);
+        return order;
     }
 
     /**
@@ -83,9 +125,21 @@ public class OrderBook {
         if (!order.expire(clock.instant())) {
             return false;
         }
-        stock.giveBack(order.releasableStock());
-        events.publishEvent(new OrderCancelled(orderId, order.getStatus(), order.getClosedAt()));
+        closed(order, order.getSellerOrders());
         log.info("Order {} expired unpaid; stock given back", orderId);
+        return true;
+    }
+
+    /**
+     * The gateway gave up on an unpaid order (expire, cancel, deny); false when it was
+     * not unpaid.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean cancelUnpaid(Order order) {
+        if (!order.cancelUnpaid(clock.instant())) {
+            return false;
+        }
+        closed(order, order.getSellerOrders());
         return true;
     }
 
@@ -94,12 +148,93 @@ public class OrderBook {
         return orders.unpaidExpiredBy(clock.instant(), Limit.of(limit));
     }
 
+    /** Shipped seller orders whose shopper has not confirmed in time: their ids. */
+    @Transactional(readOnly = true)
+    List<UUID> dueForDelivery(int limit) {
+        return orders.shippedBy(clock.instant().minus(properties.deliveredAfter()), Limit.of(limit));
+    }
+
+    /** Delivered seller orders whose return window has passed: their ids. */
+    @Transactional(readOnly = true)
+    List<UUID> dueForCompletion(int limit) {
+        Instant now = clock.instant();
+        return orders.completable(now.minus(properties.returnWindow()), now.minus(properties.returnDecisionWindow()),
+                limit);
+    }
+
+    @Transactional
+    boolean deliverIfDue(UUID sellerOrderId) {
+        Order order = lockOfSellerOrder(sellerOrderId);
+        return order.deliverIfDue(sellerOrderId, properties.deliveredAfter(), clock.instant());
+    }
+
+    @Transactional
+    boolean completeIfDue(UUID sellerOrderId) {
+        Order order = lockOfSellerOrder(sellerOrderId);
+        Instant now = clock.instant();
+        boolean returnOpen = orders.returnOpen(sellerOrderId, now.minus(properties.returnDecisionWindow()));
+        boolean completed = order.completeIfDue(sellerOrderId, properties.returnWindow(), returnOpen, now);
+        if (completed) {
+            events.publishEvent(closedEvent(order, order.sellerOrder(sellerOrderId)));
+        }
+        return completed;
+    }
+
+    /**
+     * A return came back to its seller: the seller order is RETURNED and refunded whole.
+     * Its units do not go back to the shelf by themselves: the seller restocks what can
+     * be sold again.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void returned(UUID orderId, UUID sellerOrderId) {
+        Order order = orders.lockById(orderId).orElseThrow(OrderProblems.OrderNotFound::new);
+        SellerOrder sellerOrder = order.markReturned(sellerOrderId, clock.instant());
+        refund(order, List.of(sellerOrder), "RETURN");
+        events.publishEvent(closedEvent(order, sellerOrder));
+    }
+
+    /**
+     * Seller orders that closed before shipping: their units go back to the shelf, and
+     * each that was paid is refunded whole (items and shipping).
+     */
+    private void closed(Order order, List<SellerOrder> closed) {
+        stock.giveBack(Order.units(closed));
+        if (order.getPaidAt() != null) {
+            refund(order, closed, closed.get(0).getClosedBy() + ":" + closed.get(0).getCloseReason());
+            closed.forEach(sellerOrder -> events.publishEvent(closedEvent(order, sellerOrder)));
+        }
+        if (order.getStatus() == OrderStatus.CANCELLED || order.getStatus() == OrderStatus.EXPIRED) {
+            events.publishEvent(new OrderCancelled(order.getId(), order.getStatus(), order.getClosedAt()));
+        }
+    }
+
+    /** Each seller order refunded whole: its items and its shipping. */
+    private void refund(Order order, List<SellerOrder> refunded, String reason) {
+        // TODO(merge): Refunds.request per seller order
+    }
+
+    static SellerOrderClosed closedEvent(Order order, SellerOrder sellerOrder) {
+        return new SellerOrderClosed(order.getId(), sellerOrder.getId(), sellerOrder.getSellerId(),
+                sellerOrder.getStatus(), sellerOrder.getSubtotalIdr(), sellerOrder.getShippingIdr(),
+                sellerOrder.getClosedAt());
+    }
+
     private Order lockOwn(UUID shopperId, UUID orderId) {
         Order order = orders.lockById(orderId).orElseThrow(OrderProblems.OrderNotFound::new);
         if (!order.getShopperId().equals(shopperId)) {
             throw new OrderProblems.OrderNotFound();
         }
         return order;
+    }
+
+    private Order lockOfSeller(UUID sellerId, UUID sellerOrderId) {
+        UUID orderId = orders.orderOf(sellerOrderId, sellerId).orElseThrow(OrderProblems.OrderNotFound::new);
+        return orders.lockById(orderId).orElseThrow(OrderProblems.OrderNotFound::new);
+    }
+
+    private Order lockOfSellerOrder(UUID sellerOrderId) {
+        UUID orderId = orders.orderOf(sellerOrderId).orElseThrow(OrderProblems.OrderNotFound::new);
+        return orders.lockById(orderId).orElseThrow(OrderProblems.OrderNotFound::new);
     }
 
 }

@@ -21,29 +21,65 @@ public final class OrderProblems {
 
     }
 
-    public static final class NotCancellable extends ProblemException {
+    /**
+     * A verb that does not apply to the order or seller order in its present state: 409
+     * with that state, so that a client can refresh and tell the user why.
+     */
+    public static final class InvalidState extends ProblemException {
 
-        NotCancellable(OrderStatus status) {
-            super(HttpStatus.CONFLICT, "ORDER_NOT_CANCELLABLE", "Order cannot be cancelled",
-                    "Only an order that has not shipped can be cancelled; this one is " + status + ".");
+        public InvalidState(OrderStatus status) {
+            super(HttpStatus.CONFLICT, "INVALID_STATE", "Not possible in this state",
+                    "This cannot be done while the order is " + status + ".");
+            property("status", status);
+        }
+
+        public InvalidState(String what, Enum<?> status) {
+            super(HttpStatus.CONFLICT, "INVALID_STATE", "Not possible in this state",
+                    "This cannot be done while the " + what + " is " + status + ".");
+            property("status", status);
         }
 
     }
 
-    public static final class NotShippable extends ProblemException {
+    /**
+     * A shipment handed to another courier than the shopper chose (and paid for), or an
+     * order placed before couriers were chosen shipped without naming one.
+     */
+    public static final class CourierNotChosen extends ProblemException {
 
-        NotShippable(OrderStatus status) {
-            super(HttpStatus.CONFLICT, "ORDER_NOT_SHIPPABLE", "Order cannot be shipped",
-                    "Only a PAID seller order can be shipped; this one is " + status + ".");
+        CourierNotChosen(String chosen) {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, "COURIER_NOT_CHOSEN", "Not the chosen courier",
+                    chosen == null ? "Name the courier that carries this parcel."
+                            : "The shopper chose " + chosen + " for this seller order; ship it with that courier.");
+            property("field", "courier");
+            property("chosenCourier", chosen);
         }
 
     }
 
-    public static final class NotDeliverable extends ProblemException {
+    public static final class ReturnNotFound extends ProblemException {
 
-        NotDeliverable(OrderStatus status) {
-            super(HttpStatus.CONFLICT, "ORDER_NOT_SHIPPED", "Order not shipped",
-                    "Delivery can be confirmed once everything has shipped; this order is " + status + ".");
+        public ReturnNotFound() {
+            super(HttpStatus.NOT_FOUND, "RETURN_NOT_FOUND", "Return not found", "There is no such return.");
+        }
+
+    }
+
+    public static final class ReturnWindowClosed extends ProblemException {
+
+        ReturnWindowClosed(java.time.Instant closedAt) {
+            super(HttpStatus.CONFLICT, "RETURN_WINDOW_CLOSED", "Return window closed",
+                    "A return can be asked for within the return window after delivery; it closed.");
+            property("closedAt", closedAt.toString());
+        }
+
+    }
+
+    public static final class ReturnAlreadyRequested extends ProblemException {
+
+        ReturnAlreadyRequested() {
+            super(HttpStatus.CONFLICT, "RETURN_ALREADY_REQUESTED", "Return already requested",
+                    "A seller order can be returned once; its return is under way or was decided.");
         }
 
     }

@@ -29,6 +29,37 @@ interface OrderRepository extends JpaRepository<Order, UUID> {
             order by o.expiresAt""")
     List<UUID> unpaidExpiredBy(Instant now, Limit limit);
 
+    @Query("select s.orderId from SellerOrder s where s.id = :sellerOrderId")
+    Optional<UUID> orderOf(UUID sellerOrderId);
+
+    @Query("select s.orderId from SellerOrder s where s.id = :sellerOrderId and s.sellerId = :sellerId")
+    Optional<UUID> orderOf(UUID sellerOrderId, UUID sellerId);
+
+    @Query("""
+            select s.id from SellerOrder s where s.status = id.pasar.orders.OrderStatus.SHIPPED
+            and s.shippedAt <= :before order by s.shippedAt""")
+    List<UUID> shippedBy(Instant before, Limit limit);
+
+    /**
+     * Delivered before {@code before} with no return open: a return is open until
+     * refunded, rejected or lapsed, and a refused one while its shopper may still
+     * escalate it.
+     */
+    @Query(value = """
+            SELECT s.id FROM orders.seller_orders s WHERE s.status = 'DELIVERED' AND s.delivered_at <= :before
+            AND NOT EXISTS (SELECT 1 FROM orders.return_requests r WHERE r.seller_order_id = s.id
+                AND (r.state IN ('REQUESTED', 'ACCEPTED', 'ESCALATED', 'SHIPPED_BACK')
+                     OR (r.state = 'REFUSED' AND r.decided_at > :refusedBefore)))
+            ORDER BY s.delivered_at LIMIT :limit""", nativeQuery = true)
+    List<UUID> completable(Instant before, Instant refusedBefore, int limit);
+
+    /** Whether a return of this seller order is open, as {@link #completable} tells. */
+    @Query(value = """
+            SELECT EXISTS (SELECT 1 FROM orders.return_requests r WHERE r.seller_order_id = :sellerOrderId
+                AND (r.state IN ('REQUESTED', 'ACCEPTED', 'ESCALATED', 'SHIPPED_BACK')
+                     OR (r.state = 'REFUSED' AND r.decided_at > :refusedBefore)))""", nativeQuery = true)
+    boolean returnOpen(UUID sellerOrderId, Instant refusedBefore);
+
     @Query("select o from Order o join o.sellerOrders s where s.id = :sellerOrderId and s.sellerId = :sellerId")
     Optional<Order> findBySellerOrder(UUID sellerOrderId, UUID sellerId);
 

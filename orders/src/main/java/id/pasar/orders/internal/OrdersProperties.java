@@ -11,8 +11,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * unpaid orders
  * @param paymentServerKey the payment gateway's server key
  * ({@code MARKETPLACE_PAYMENT_SERVER_KEY}); without it every notification is refused
+ * @param deliveredAfter how long after shipping a seller order counts as delivered when
+ * its shopper has not confirmed it
+ * @param returnWindow how long after delivery the shopper may ask for a return; a seller
+ * order completes when it has passed with no return open
+ * @param returnDecisionWindow how long a seller has to accept or refuse a return before
+ * it is accepted for them, and a shopper to escalate a refusal
+ * @param returnShipBackWindow how long a shopper has to send an accepted return back
+ * before it lapses
  */
 @ConfigurationProperties("pasar.orders")
 public record OrdersProperties(@DefaultValue("30m") Duration paymentWindow,
-        @DefaultValue("10") int maxUnpaidUnitsPerListing, String paymentServerKey) {
+        @DefaultValue("10") int maxUnpaidUnitsPerListing, String paymentServerKey,
+        @DefaultValue("7d") Duration deliveredAfter, @DefaultValue("2d") Duration returnWindow,
+        @DefaultValue("2d") Duration returnDecisionWindow, @DefaultValue("7d") Duration returnShipBackWindow) {
 }

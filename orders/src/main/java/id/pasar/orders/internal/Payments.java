@@ -1,8 +1,6 @@
 package id.pasar.orders.internal;
 
-import id.pasar.catalog.ListingStock;
 import id.pasar.kernel.ProblemException;
-import id.pasar.orders.OrderCancelled;
 import id.pasar.orders.OrderPaid;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +34,7 @@ public class Payments {
 
     private final OrderRepository orders;
 
-    private final ListingStock stock;
+    private final OrderBook book;
 
     private final OrdersProperties properties;
 
@@ -92,9 +90,7 @@ public class Payments {
                 return "UNCHANGED";
             }
             case "expire", "cancel", "deny" -> {
-                if (order.cancelUnpaid(clock.instant())) {
-                    stock.giveBack(order.releasableStock());
-                    events.publishEvent(new OrderCancelled(order.getId(), order.getStatus(), order.getClosedAt()));
+                if (book.cancelUnpaid(order)) {
                     log.info("Order {} cancelled by the payment gateway ({})", order.getId(), status);
                     return "CANCELLED";
                 }

@@ -7,6 +7,7 @@ import id.pasar.orders.internal.Order;
 import id.pasar.orders.internal.OrderBook;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -87,15 +88,40 @@ class OrderController {
     }
 
     @PostMapping("/{orderId}/cancel")
-    @Operation(summary = "Cancel before shipping; the stock comes back")
-    OrderResponse cancel(@PathVariable UUID orderId, Principal caller) {
-        return mapper.toResponse(book.cancel(user(caller), orderId));
+    @Operation(summary = "Cancel what has not shipped",
+            description = """
+                    An unpaid order is cancelled whole; of a paid one, every seller order its seller has not shipped, each             refunded (items and shipping) with its units back in stock. Shipped units never go back by a             cancellation. 409 INVALID_STATE when nothing is left to cancel.""")
+    OrderResponse cancel(@PathVariable UUID orderId, @Valid @RequestBody(required = false) Cancellation body,
+            Principal caller) {
+        return mapper.toResponse(book.cancel(user(caller), orderId, Cancellation.reasonOf(body)));
+    }
+
+    @PostMapping("/{orderId}/seller-orders/{sellerOrderId}/cancel")
+    @Operation(summary = "Cancel one paid seller order before its seller ships it: refunded, stock back")
+    OrderResponse cancelSellerOrder(@PathVariable UUID orderId, @PathVariable UUID sellerOrderId,
+            @Valid @RequestBody(required = false) Cancellation body, Principal caller) {
+        return mapper.toResponse(book.cancel(user(caller), orderId, sellerOrderId, Cancellation.reasonOf(body)));
     }
 
     @PostMapping("/{orderId}/confirm-delivery")
-    @Operation(summary = "Confirm that everything arrived: COMPLETED")
+    @Operation(summary = "Confirm that everything shipped has arrived: those seller orders are DELIVERED")
     OrderResponse confirmDelivery(@PathVariable UUID orderId, Principal caller) {
         return mapper.toResponse(book.confirmDelivery(user(caller), orderId));
+    }
+
+    @PostMapping("/{orderId}/seller-orders/{sellerOrderId}/confirm-delivery")
+    @Operation(summary = "Confirm that one shipped seller order has arrived: DELIVERED")
+    OrderResponse confirmSellerOrderDelivery(@PathVariable UUID orderId, @PathVariable UUID sellerOrderId,
+            Principal caller) {
+        return mapper.toResponse(book.confirmDelivery(user(caller), orderId, sellerOrderId));
+    }
+
+    /** Why the shopper cancels; optional. */
+    record Cancellation(@Schema(example = "Salah pilih varian") @Size(max = 200) String reason) {
+
+        static String reasonOf(Cancellation body) {
+            return body == null || body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
+        }
     }
 
     static UUID user(Principal caller) {

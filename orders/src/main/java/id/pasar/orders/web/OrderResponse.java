@@ -5,9 +5,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** An order as its shopper sees it. */
-record OrderResponse(UUID orderId, OrderStatus status, long totalIdr, List<Item> items,
-        List<SellerOrderResponse> sellerOrders, Address shippingAddress, OffsetDateTime createdAt,
+/** An order as its shopper sees it: {@code totalIdr} is items and shipping. */
+record OrderResponse(UUID orderId, OrderStatus status, long itemsTotalIdr, long shippingTotalIdr, long totalIdr,
+        List<Item> items, List<SellerOrderResponse> sellerOrders, Address shippingAddress, OffsetDateTime createdAt,
         OffsetDateTime expiresAt, OffsetDateTime paidAt, List<Change> history) {
 
     record Item(UUID listingId, UUID sellerId, String title, long unitPriceIdr, int quantity, long lineTotalIdr) {

@@ -2,6 +2,7 @@ package id.pasar.orders.web;
 
 import id.pasar.orders.internal.Order;
 import id.pasar.orders.internal.OrderLine;
+import id.pasar.orders.internal.ReturnRequest;
 import id.pasar.orders.internal.SellerOrder;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,17 +18,27 @@ interface OrderResponseMapper {
 
     @Mapping(target = "orderId", source = "id")
     @Mapping(target = "items", expression = "java(items(order))")
+    @Mapping(target = "itemsTotalIdr", expression = "java(order.itemsTotalIdr())")
+    @Mapping(target = "shippingTotalIdr", expression = "java(order.shippingTotalIdr())")
     @Mapping(target = "shippingAddress", expression = "java(new OrderResponse.Address(order.getRecipientName(), "
             + "order.getPhone(), order.getStreet(), order.getRegencyCode(), order.getPostalCode()))")
     OrderResponse toResponse(Order order);
 
     @Mapping(target = "sellerOrderId", source = "id")
+    @Mapping(target = "totalIdr", expression = "java(sellerOrder.totalIdr())")
+    @Mapping(target = "shipping",
+            expression = "java(new SellerOrderResponse.Shipping(sellerOrder.getShippingCourier(), "
+                    + "sellerOrder.getShippingService(), sellerOrder.getShippingIdr(), sellerOrder.getShippingEtaDays(), "
+                    + "sellerOrder.getWeightGrams(), sellerOrder.getOriginRegencyCode()))")
     SellerOrderResponse toResponse(SellerOrder sellerOrder);
 
     SellerOrderResponse.Line toLine(OrderLine line);
 
     @Mapping(target = "at", source = "changedAt")
     OrderResponse.Change toChange(Order.StatusChange change);
+
+    @Mapping(target = "returnId", source = "id")
+    ReturnResponse toResponse(ReturnRequest request);
 
     default List<OrderResponse.Item> items(Order order) {
         return order.getSellerOrders()

@@ -14,6 +14,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.List;
@@ -52,16 +54,45 @@ class SellerOrderController {
                 last -> KeysetCursor.encode(CURSOR, last.getCreatedAt(), last.getId()));
     }
 
-    @PostMapping("/api/v1/sellers/me/orders/{sellerOrderId}/ship")
-    @Operation(summary = "Mark a paid seller order shipped, with courier and tracking number")
-    SellerOrderResponse ship(@PathVariable UUID sellerOrderId, @Valid @RequestBody Shipment shipment,
-            Principal caller) {
-        return mapper.toResponse(
-                book.ship(seller(caller), sellerOrderId, shipment.courier().trim(), shipment.trackingNumber().trim()));
+    @GetMapping("/api/v1/sellers/me/orders/{sellerOrderId}")
+    @Operation(summary = "One of the caller's seller orders; another seller's is 404")
+    SellerOrderResponse one(@PathVariable UUID sellerOrderId, Principal caller) {
+        return mapper.toResponse(book.ofSeller(seller(caller), sellerOrderId).sellerOrder(sellerOrderId));
     }
 
-    record Shipment(@Schema(example = "JNE") @NotBlank @Size(max = 50) String courier,
-            @Schema(example = "CGK1234567890") @NotBlank @Size(max = 60) String trackingNumber) {
+    @PostMapping("/api/v1/sellers/me/orders/{sellerOrderId}/ship")
+    @Operation(summary = "Mark a paid seller order shipped, with its tracking number",
+            description = """
+                    The courier is the one the shopper chose at checkout; `courier` may be left out, and when given must be             that one. 409 INVALID_STATE unless the seller order is PAID.""")
+    SellerOrderResponse ship(@PathVariable UUID sellerOrderId, @Valid @RequestBody Shipment shipment,
+            Principal caller) {
+        UUID seller = seller(caller);
+        return mapper.toResponse(book.ship(seller, sellerOrderId, shipment.courier(), shipment.trackingNumber().strip())
+            .sellerOrder(sellerOrderId));
+    }
+
+    @PostMapping("/api/v1/sellers/me/orders/{sellerOrderId}/cancel")
+    @Operation(summary = "Cancel a paid seller order that cannot be fulfilled: refunded, stock back", description = """
+            reason OUT_OF_STOCK or CANNOT_SHIP. 409 INVALID_STATE unless the seller order is PAID.""")
+    SellerOrderResponse cancel(@PathVariable UUID sellerOrderId, @Valid @RequestBody SellerCancellation body,
+            Principal caller) {
+        return mapper.toResponse(
+                book.cancelBySeller(seller(caller), sellerOrderId, body.reason().name()).sellerOrder(sellerOrderId));
+    }
+
+    record Shipment(@Schema(example = "JNE") @Size(max = 50) String courier,
+            @Schema(example = "CGK1234567890") @NotBlank @Pattern(regexp = "\\s*[A-Za-z0-9-]{6,40}\\s*",
+                    message = "must be 6-40 letters, digits or dashes") String trackingNumber) {
+    }
+
+    /** Why a seller cannot fulfil a paid seller order. */
+    enum CancelReason {
+
+        OUT_OF_STOCK, CANNOT_SHIP
+
+    }
+
+    record SellerCancellation(@NotNull CancelReason reason) {
     }
 
     private UUID seller(Principal caller) {

@@ -5,10 +5,20 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** One seller's part of an order: what that seller sees and ships. */
-record SellerOrderResponse(UUID sellerOrderId, UUID orderId, UUID sellerId, long subtotalIdr, OrderStatus status,
-        List<Line> lines, String courier, String trackingNumber, OffsetDateTime shippedAt, OffsetDateTime createdAt) {
+/**
+ * One seller's part of an order: what its shopper and its seller see. {@code shipping} is
+ * what the shopper chose and paid at checkout; {@code courier} and
+ * {@code trackingNumber}, the parcel as shipped.
+ */
+record SellerOrderResponse(UUID sellerOrderId, UUID orderId, UUID sellerId, OrderStatus status, long subtotalIdr,
+        long shippingIdr, long totalIdr, Shipping shipping, List<Line> lines, String courier, String trackingNumber,
+        OffsetDateTime createdAt, OffsetDateTime shippedAt, OffsetDateTime deliveredAt, OffsetDateTime closedAt,
+        String closedBy, String closeReason) {
 
     record Line(UUID listingId, String title, long unitPriceIdr, int quantity) {
+    }
+
+    record Shipping(String courier, String service, long costIdr, Integer etaDays, long weightGrams,
+            String originRegencyCode) {
     }
 }
