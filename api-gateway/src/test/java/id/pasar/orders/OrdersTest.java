@@ -305,14 +305,15 @@ class OrdersTest {
         assertThat(shipped.get("trackingNumber").asString()).isEqualTo("CGK1234567890");
         api.post("/api/v1/orders/" + orderId + "/cancel", Map.of()).bearer(shopper).send().expect(409);
 
-        JsonNode completed = api.post("/api/v1/orders/" + orderId + "/confirm-delivery", Map.of())
+        JsonNode delivered = api.post("/api/v1/orders/" + orderId + "/confirm-delivery", Map.of())
             .bearer(shopper)
             .send()
             .expect(200)
             .json();
-        assertThat(completed.get("status").asString()).isEqualTo("COMPLETED");
-        assertThat(completed.get("history").valueStream().map(h -> h.get("status").asString()))
-            .containsExactly("PENDING_PAYMENT", "PAID", "SHIPPED", "COMPLETED");
+        assertThat(delivered.get("status").asString()).isEqualTo("DELIVERED");
+        assertThat(delivered.get("history").valueStream().map(h -> h.get("status").asString()))
+            .as("each seller order's change, then the order's")
+            .containsExactly("PENDING_PAYMENT", "PAID", "SHIPPED", "SHIPPED", "DELIVERED", "DELIVERED");
         JsonNode sellerView = api.get("/api/v1/sellers/me/orders").bearer(seller.token()).send().expect(200).json();
         assertThat(sellerView.get("items").get(0).get("sellerOrderId").asString()).isEqualTo(sellerOrderId);
     }
@@ -349,7 +350,7 @@ class OrdersTest {
         assertThat(api.get("/api/v1/orders").bearer(bob).send().json().get("items")).isEmpty();
         Seller otherSeller = CatalogFixtures.verifiedSeller(api);
         api.post("/api/v1/sellers/me/orders/" + sellerOrderId + "/ship",
-                Map.of("courier", "JNE", "trackingNumber", "X1"))
+                Map.of("courier", "JNE", "trackingNumber", "JNE000000001"))
             .bearer(otherSeller.token())
             .send()
             .expect(404);

@@ -100,7 +100,7 @@ class Api1ObjectLevelAuthorizationTest {
         owned.put("POST /api/v1/listings/{listingId}/unpublish",
                 id -> api.post("/api/v1/listings/" + id + "/unpublish", Map.of()).bearer(sellerToken).send());
         owned.put("POST /api/v1/sellers/me/orders/{sellerOrderId}/ship", id -> api
-            .post("/api/v1/sellers/me/orders/" + id + "/ship", Map.of("courier", "JNE", "trackingNumber", "JNE-1"))
+            .post("/api/v1/sellers/me/orders/" + id + "/ship", Map.of("courier", "JNE", "trackingNumber", "JNE-000001"))
             .bearer(sellerToken)
             .send());
         owned.put("GET /api/v1/orders/{orderId}", id -> api.get("/api/v1/orders/" + id).bearer(otherShopper).send());

@@ -67,7 +67,8 @@ class SellerOrderController {
     SellerOrderResponse ship(@PathVariable UUID sellerOrderId, @Valid @RequestBody Shipment shipment,
             Principal caller) {
         UUID seller = seller(caller);
-        return mapper.toResponse(book.ship(seller, sellerOrderId, shipment.courier(), shipment.trackingNumber().strip())
+        return mapper.toResponse(book.ship(seller, sellerOrderId,
+                shipment.courier() == null ? null : shipment.courier().strip(), shipment.trackingNumber().strip())
             .sellerOrder(sellerOrderId));
     }
 
