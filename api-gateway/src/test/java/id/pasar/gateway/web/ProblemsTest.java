@@ -225,6 +225,25 @@ class ProblemsTest {
         }
     }
 
+    /**
+     * Tomcat refuses these before any filter runs (issue 18, item 6): they still get a
+     * problem with a code, never an empty body or Tomcat's page.
+     */
+    @Test
+    void aRequestTomcatCannotParseIs400WithAProblem() throws Exception {
+        for (String request : List.of("GET /api/v1/catalog/listings?q={batik} HTTP/1.1\r\nHost: localhost\r\n",
+                "GET /api/v1/catalog/listings?q=a|b HTTP/1.1\r\nHost: localhost\r\n",
+                "GET /api/v1/catalog/listings HTTP/1.1\r\nHost: localhost\r\n(request): test\r\n")) {
+            String response = raw(request + "Connection: close\r\n\r\n");
+            assertThat(response).as(request)
+                .startsWith("HTTP/1.1 400")
+                .contains("Content-Type: application/problem+json")
+                .contains("\"code\":\"MALFORMED_REQUEST\"")
+                .doesNotContain("Tomcat")
+                .doesNotContain("<html");
+        }
+    }
+
     private String rawGet(String target) throws IOException {
         return raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
     }
