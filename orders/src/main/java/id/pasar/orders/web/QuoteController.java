@@ -1,0 +1,32 @@
+package id.pasar.orders.web;
+
+import id.pasar.orders.internal.ShippingQuotes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequiredArgsConstructor
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Orders (shoppers)")
+class QuoteController {
+
+    private final ShippingQuotes quotes;
+
+    @PostMapping("/api/v1/orders/quote")
+    @Operation(summary = "Price items and shipping before ordering", description = """
+            One parcel per seller; `services` are the courier services among the seller's couriers that \
+            serve the route, cheapest first. Nothing is taken or reserved. Refusals as POST /orders: 409 \
+            INSUFFICIENT_STOCK, 422 LISTING_NOT_AVAILABLE, ADDRESS_NOT_DOMESTIC; 503 \
+            SHIPPING_RATES_UNAVAILABLE when a configured rate API fails.""")
+    QuoteResponse quote(@Valid @RequestBody QuoteRequest request) {
+        return QuoteResponse.of(quotes.quote(request.quantities(), request.shippingAddress().regencyCode(),
+                request.shippingAddress().postalCode()));
+    }
+
+}

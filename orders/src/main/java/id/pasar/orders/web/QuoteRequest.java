@@ -1,0 +1,36 @@
+package id.pasar.orders.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code POST /orders/quote}: the items of {@code POST /orders} and where they go. Of the
+ * address only the regency is needed (and the postal code, when given, for rate APIs that
+ * price by postal code); the other fields of an order's address are accepted and ignored.
+ */
+@Schema(example = """
+        { "items": [ { "listingId": "0d6f5c1e-6a5b-4f0e-9b8a-2f1a3c4d5e6f", "quantity": 2 } ],
+          "shippingAddress": { "regencyCode": "3273", "postalCode": "40115" } }""")
+record QuoteRequest(@NotEmpty @Size(max = 50) List<OrderRequest.@NotNull @Valid Item> items,
+        @NotNull @Valid Address shippingAddress) {
+
+    record Address(@NotNull @Pattern(regexp = "\\d{2}\\.?\\d{2}", message = "must be PP.KK or PPKK") String regencyCode,
+            @Pattern(regexp = "\\d{5}", message = "must be 5 digits") String postalCode) {
+    }
+
+    /** Quantities by listing, a listing on several lines summed. */
+    Map<UUID, Integer> quantities() {
+        Map<UUID, Integer> quantities = new LinkedHashMap<>();
+        items.forEach(item -> quantities.merge(item.listingId(), item.quantity(), Integer::sum));
+        return quantities;
+    }
+
+}
