@@ -15,6 +15,7 @@ import id.pasar.onboarding.SellerStatus;
 import id.pasar.onboarding.Sellers;
 import id.pasar.onboarding.Sellers.SellerSummary;
 import id.pasar.orders.OrderStatus;
+import id.pasar.orders.internal.Destinations;
 import id.pasar.orders.internal.OrderBook;
 import id.pasar.orders.internal.SellerOrder;
 import java.util.Optional;
@@ -51,6 +52,9 @@ class SellerOrderSliceTest {
     @MockitoBean
     Sellers sellers;
 
+    @MockitoBean
+    Destinations destinations;
+
     @BeforeEach
     void theCallerSells() {
         given(sellers.ofUser(USER)).willReturn(Optional
@@ -61,6 +65,7 @@ class SellerOrderSliceTest {
     void shipsWithCourierAndTrackingNumberTrimmed() {
         SellerOrder shipped = mock(SellerOrder.class);
         given(shipped.getId()).willReturn(SELLER_ORDER);
+        given(shipped.getOrderId()).willReturn(UUID.randomUUID());
         given(shipped.getStatus()).willReturn(OrderStatus.SHIPPED);
         given(book.ship(SELLER_ID, SELLER_ORDER, "JNE", "CGK1234567890")).willReturn(shipped);
 

@@ -138,7 +138,7 @@ public class Checkout {
         }
         Order order = orders.saveAndFlush(new Order(shopperId,
                 new ShippingAddress(address.recipientName(), address.phone(), address.street(),
-                        RegencyCode.parse(address.regencyCode()).value(), address.postalCode()),
+                        RegencyCode.parse(address.regencyCode()).value(), address.postalCode(), address.districtCode()),
                 bySeller.entrySet().stream().map(e -> new SellerOrder(e.getKey(), e.getValue(), now)).toList(), now,
                 now.plus(properties.paymentWindow())));
         String body = render.apply(order);

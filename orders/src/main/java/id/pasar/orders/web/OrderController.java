@@ -2,9 +2,11 @@ package id.pasar.orders.web;
 
 import id.pasar.kernel.KeysetCursor;
 import id.pasar.kernel.KeysetPage;
+import id.pasar.orders.internal.AddressBook;
 import id.pasar.orders.internal.Checkout;
 import id.pasar.orders.internal.Order;
 import id.pasar.orders.internal.OrderBook;
+import id.pasar.orders.internal.ShippingAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -46,6 +48,8 @@ class OrderController {
 
     private final Checkout checkout;
 
+    private final AddressBook addresses;
+
     private final OrderBook book;
 
     private final OrderResponseMapper mapper;
@@ -56,11 +60,13 @@ class OrderController {
     @Operation(summary = "Place an order", description = """
             Requires `Idempotency-Key`: the same key with the same body replays the first response; with another \
             body 422 IDEMPOTENCY_KEY_REUSED; while the first runs 409. Refusals: 409 INSUFFICIENT_STOCK (listingId), \
-            422 LISTING_NOT_AVAILABLE, ADDRESS_NOT_DOMESTIC, PURCHASE_LIMIT_EXCEEDED; 429 past 30 orders a minute.""")
+            422 LISTING_NOT_AVAILABLE, ADDRESS_NOT_DOMESTIC, PURCHASE_LIMIT_EXCEEDED; 429 past 30 orders a minute. \
+            The address is `shippingAddress` or `addressId` (a saved address; another's is 404 ADDRESS_NOT_FOUND), \
+            exactly one; a `districtCode` outside the regency is 422 DISTRICT_NOT_IN_REGENCY.""")
     ResponseEntity<String> place(@Parameter(example = "9b2f3c1e-checkout-1") @RequestHeader("Idempotency-Key") @Size(
             min = 1, max = 100) String key, @Valid @RequestBody OrderRequest request, Principal caller) {
         Checkout.Result result = checkout.place(user(caller), key, sha256(json.writeValueAsString(request)),
-                request.lines(), request.address(), order -> json.writeValueAsString(mapper.toResponse(order)));
+                request.lines(), address(request, caller), order -> json.writeValueAsString(mapper.toResponse(order)));
         ResponseEntity.BodyBuilder response = ResponseEntity.status(result.status())
             .contentType(MediaType.APPLICATION_JSON);
         if (result.orderId() != null) {
@@ -96,6 +102,21 @@ class OrderController {
     @Operation(summary = "Confirm that everything arrived: COMPLETED")
     OrderResponse confirmDelivery(@PathVariable UUID orderId, Principal caller) {
         return mapper.toResponse(book.confirmDelivery(user(caller), orderId));
+    }
+
+    /**
+     * The saved address named by {@code addressId} (another shopper's is 404), or the
+     * inline one, whose district, when given, must lie in its regency.
+     */
+    private ShippingAddress address(OrderRequest request, Principal caller) {
+        if (request.addressId() != null) {
+            return addresses.shippingAddress(user(caller), request.addressId());
+        }
+        ShippingAddress inline = request.address();
+        if (inline.districtCode() != null) {
+            addresses.checkRegion(inline.regencyCode(), inline.districtCode());
+        }
+        return inline;
     }
 
     static UUID user(Principal caller) {

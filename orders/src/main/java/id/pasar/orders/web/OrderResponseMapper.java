@@ -1,5 +1,6 @@
 package id.pasar.orders.web;
 
+import id.pasar.orders.internal.Destinations;
 import id.pasar.orders.internal.Order;
 import id.pasar.orders.internal.OrderLine;
 import id.pasar.orders.internal.SellerOrder;
@@ -17,12 +18,21 @@ interface OrderResponseMapper {
 
     @Mapping(target = "orderId", source = "id")
     @Mapping(target = "items", expression = "java(items(order))")
-    @Mapping(target = "shippingAddress", expression = "java(new OrderResponse.Address(order.getRecipientName(), "
-            + "order.getPhone(), order.getStreet(), order.getRegencyCode(), order.getPostalCode()))")
+    @Mapping(target = "shippingAddress",
+            expression = "java(new OrderResponse.Address(order.getRecipientName(), "
+                    + "order.getPhone(), order.getStreet(), order.getRegencyCode(), order.getPostalCode(), "
+                    + "order.getDistrictCode()))")
     OrderResponse toResponse(Order order);
 
     @Mapping(target = "sellerOrderId", source = "id")
+    @Mapping(target = "shipTo", ignore = true)
     SellerOrderResponse toResponse(SellerOrder sellerOrder);
+
+    /** A seller's own view: with where to ship it. */
+    @Mapping(target = "sellerOrderId", source = "sellerOrder.id")
+    @Mapping(target = "orderId", source = "sellerOrder.orderId")
+    @Mapping(target = "shipTo", source = "shipTo")
+    SellerOrderResponse toResponse(SellerOrder sellerOrder, Destinations.ShipTo shipTo);
 
     SellerOrderResponse.Line toLine(OrderLine line);
 

@@ -3,6 +3,7 @@ package id.pasar.orders.web;
 import id.pasar.kernel.KeysetCursor;
 import id.pasar.kernel.KeysetPage;
 import id.pasar.onboarding.Sellers;
+import id.pasar.orders.internal.Destinations;
 import id.pasar.orders.internal.OrderBook;
 import id.pasar.orders.internal.OrderProblems;
 import id.pasar.orders.internal.SellerOrder;
@@ -17,6 +18,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,6 +43,8 @@ class SellerOrderController {
 
     private final OrderResponseMapper mapper;
 
+    private final Destinations destinations;
+
     @GetMapping("/api/v1/sellers/me/orders")
     @Operation(summary = "The caller's seller orders, newest first")
     KeysetPage<SellerOrderResponse> mine(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
@@ -48,7 +52,10 @@ class SellerOrderController {
         KeysetCursor.Fields after = cursor == null ? null : KeysetCursor.decode(cursor, CURSOR, 2);
         List<SellerOrder> fetched = book.pageOfSeller(seller(caller), after == null ? null : after.instant(0),
                 after == null ? null : after.id(1), KeysetPage.fetchSize(size));
-        return KeysetPage.of(fetched, size, mapper::toResponse,
+        Map<UUID, Destinations.ShipTo> shipTo = destinations
+            .ofOrders(fetched.stream().map(SellerOrder::getOrderId).distinct().toList());
+        return KeysetPage.of(fetched, size,
+                sellerOrder -> mapper.toResponse(sellerOrder, shipTo.get(sellerOrder.getOrderId())),
                 last -> KeysetCursor.encode(CURSOR, last.getCreatedAt(), last.getId()));
     }
 
@@ -56,8 +63,10 @@ class SellerOrderController {
     @Operation(summary = "Mark a paid seller order shipped, with courier and tracking number")
     SellerOrderResponse ship(@PathVariable UUID sellerOrderId, @Valid @RequestBody Shipment shipment,
             Principal caller) {
-        return mapper.toResponse(
-                book.ship(seller(caller), sellerOrderId, shipment.courier().trim(), shipment.trackingNumber().trim()));
+        SellerOrder shipped = book.ship(seller(caller), sellerOrderId, shipment.courier().trim(),
+                shipment.trackingNumber().trim());
+        return mapper.toResponse(shipped,
+                destinations.ofOrders(List.of(shipped.getOrderId())).get(shipped.getOrderId()));
     }
 
     record Shipment(@Schema(example = "JNE") @NotBlank @Size(max = 50) String courier,
