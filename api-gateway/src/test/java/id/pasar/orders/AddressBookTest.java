@@ -150,6 +150,8 @@ class AddressBookTest {
         Api.Response full = save(api, shopper, address("Satu lagi"));
         full.expect(422);
         assertThat(full.json().get("code").asString()).isEqualTo("ADDRESS_BOOK_FULL");
+        assertThat(full.json().get("title").asString()).as("in Bahasa Indonesia by default")
+            .isEqualTo("Buku alamat penuh");
         assertThat(list(shopper)).hasSize(20);
     }
 
