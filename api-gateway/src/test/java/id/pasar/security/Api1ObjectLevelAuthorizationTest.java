@@ -10,6 +10,7 @@ import id.pasar.Api;
 import id.pasar.IntegrationTest;
 import id.pasar.catalog.CatalogFixtures;
 import id.pasar.catalog.CatalogFixtures.Seller;
+import id.pasar.orders.AddressFixtures;
 import id.pasar.orders.OrderFixtures;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +72,8 @@ class Api1ObjectLevelAuthorizationTest {
 
     String sellerOrderId;
 
+    String addressId;
+
     /** Each owned endpoint, called by the "other" user with a given id. */
     final Map<String, Function<String, Api.Response>> owned = new LinkedHashMap<>();
 
@@ -87,6 +90,13 @@ class Api1ObjectLevelAuthorizationTest {
         orderId = placed.get("orderId").asString();
         sellerOrderId = placed.get("sellerOrders").get(0).get("sellerOrderId").asString();
         api.post("/api/v1/payments/notifications", notification(orderId, "settlement", "25000.00")).send().expect(200);
+        addressId = api.post("/api/v1/shoppers/me/addresses", AddressFixtures.address("Rumah"))
+            .bearer(ownersShopper)
+            .send()
+            .expect(201)
+            .json()
+            .get("addressId")
+            .asString();
 
         String sellerToken = other.token();
         owned.put("GET /api/v1/listings/{listingId}",
@@ -108,6 +118,14 @@ class Api1ObjectLevelAuthorizationTest {
                 id -> api.post("/api/v1/orders/" + id + "/cancel", Map.of()).bearer(otherShopper).send());
         owned.put("POST /api/v1/orders/{orderId}/confirm-delivery",
                 id -> api.post("/api/v1/orders/" + id + "/confirm-delivery", Map.of()).bearer(otherShopper).send());
+        owned.put("GET /api/v1/shoppers/me/addresses/{addressId}",
+                id -> api.get("/api/v1/shoppers/me/addresses/" + id).bearer(otherShopper).send());
+        owned.put("PUT /api/v1/shoppers/me/addresses/{addressId}",
+                id -> api.put("/api/v1/shoppers/me/addresses/" + id, AddressFixtures.address("Kantor"))
+                    .bearer(otherShopper)
+                    .send());
+        owned.put("DELETE /api/v1/shoppers/me/addresses/{addressId}",
+                id -> api.delete("/api/v1/shoppers/me/addresses/" + id).bearer(otherShopper).send());
     }
 
     @Test
@@ -127,7 +145,8 @@ class Api1ObjectLevelAuthorizationTest {
 
     @Test
     void anotherUsersIdIsAnsweredLikeAnIdThatDoesNotExist() {
-        Map<String, String> theirs = Map.of("listingId", draft, "sellerOrderId", sellerOrderId, "orderId", orderId);
+        Map<String, String> theirs = Map.of("listingId", draft, "sellerOrderId", sellerOrderId, "orderId", orderId,
+                "addressId", addressId);
         owned.forEach((endpoint, call) -> {
             String variable = endpoint.substring(endpoint.indexOf('{') + 1, endpoint.indexOf('}'));
             String id = endpoint.contains("/listings/") && !endpoint.startsWith("GET") ? published
@@ -150,6 +169,12 @@ class Api1ObjectLevelAuthorizationTest {
         JsonNode paid = api.get("/api/v1/orders/" + orderId).bearer(ownersShopper).send().expect(200).json();
         assertThat(paid.get("status").asString()).isEqualTo("PAID");
         assertThat(paid.get("sellerOrders").get(0).get("status").asString()).isEqualTo("PAID");
+        JsonNode address = api.get("/api/v1/shoppers/me/addresses/" + addressId)
+            .bearer(ownersShopper)
+            .send()
+            .expect(200)
+            .json();
+        assertThat(address.get("label").asString()).isEqualTo("Rumah");
     }
 
     @Test

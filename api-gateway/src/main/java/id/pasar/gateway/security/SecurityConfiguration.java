@@ -113,6 +113,8 @@ class SecurityConfiguration {
                 .permitAll()
                 .requestMatchers("/api/v1/orders", "/api/v1/orders/**")
                 .hasRole(Role.SHOPPER.name())
+                .requestMatchers("/api/v1/shoppers/me/addresses", "/api/v1/shoppers/me/addresses/**")
+                .hasRole(Role.SHOPPER.name())
                 .requestMatchers("/api/v1/listings", "/api/v1/listings/**")
                 .hasRole(Role.SELLER.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/admin/platform-affiliates")

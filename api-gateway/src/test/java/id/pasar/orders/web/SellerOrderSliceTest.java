@@ -16,6 +16,7 @@ import id.pasar.onboarding.Sellers;
 import id.pasar.onboarding.Sellers.SellerSummary;
 import id.pasar.orders.OrderStatus;
 import id.pasar.orders.internal.Order;
+import id.pasar.orders.internal.Destinations;
 import id.pasar.orders.internal.OrderBook;
 import id.pasar.orders.internal.SellerOrder;
 import java.util.Optional;
@@ -52,6 +53,9 @@ class SellerOrderSliceTest {
     @MockitoBean
     Sellers sellers;
 
+    @MockitoBean
+    Destinations destinations;
+
     @BeforeEach
     void theCallerSells() {
         given(sellers.ofUser(USER)).willReturn(Optional
@@ -62,6 +66,7 @@ class SellerOrderSliceTest {
     void shipsWithCourierAndTrackingNumberTrimmed() {
         SellerOrder shipped = mock(SellerOrder.class);
         given(shipped.getId()).willReturn(SELLER_ORDER);
+        given(shipped.getOrderId()).willReturn(UUID.randomUUID());
         given(shipped.getStatus()).willReturn(OrderStatus.SHIPPED);
         Order order = mock(Order.class);
         given(order.sellerOrder(SELLER_ORDER)).willReturn(shipped);

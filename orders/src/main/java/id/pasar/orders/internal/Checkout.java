@@ -8,6 +8,7 @@ import id.pasar.orders.OrderPlaced;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ public class Checkout {
 
     private final ListingStock stock;
 
+    private final ShippingQuotes shipping;
+
     private final Regions regions;
 
     private final IdempotencyKeys keys;
@@ -50,6 +53,10 @@ public class Checkout {
     private final Clock clock;
 
     public record Line(UUID listingId, int quantity) {
+    }
+
+    /** The courier service a shopper chose for one seller's parcel. */
+    public record ShippingPick(UUID sellerId, String courier, String service) {
     }
 
     /**
@@ -75,14 +82,15 @@ public class Checkout {
      * request
      */
     public Result place(UUID shopperId, String idempotencyKey, String requestHash, List<Line> lines,
-            ShippingAddress address, Function<Order, String> render) {
+            ShippingAddress address, List<ShippingPick> picks, Function<Order, String> render) {
         if (keys.claim(shopperId, idempotencyKey, requestHash) instanceof IdempotencyKeys.Replay replay) {
             return new Result(null, replay.status(), replay.body());
         }
         try {
             for (int attempt = 1;; attempt++) {
                 try {
-                    return transactions.execute(tx -> placeClaimed(shopperId, idempotencyKey, lines, address, render));
+                    return transactions
+                        .execute(tx -> placeClaimed(shopperId, idempotencyKey, lines, address, picks, render));
                 }
                 catch (ListingStock.QuoteChanged changed) {
                     // A seller edited a listing between its quote and its take: nothing
@@ -100,7 +108,7 @@ public class Checkout {
     }
 
     private Result placeClaimed(UUID shopperId, String idempotencyKey, List<Line> lines, ShippingAddress address,
-            Function<Order, String> render) {
+            List<ShippingPick> picks, Function<Order, String> render) {
         if (!RegencyCode.isWellFormed(address.regencyCode())
                 || !regions.isCurrentRegency(RegencyCode.parse(address.regencyCode()))) {
             throw new OrderProblems.AddressNotDomestic();
@@ -130,19 +138,33 @@ public class Checkout {
         // once.
         List<Taken> taken = stock.quote(quantities);
         Instant now = clock.instant();
+        // Priced by the rate table in memory; an aggregator's call (docs/shipping.md)
+        // would
+        // hold this transaction's connection for its duration.
+        Map<UUID, ShippingPick> chosen = new HashMap<>();
+        picks.forEach(pick -> chosen.put(pick.sellerId(), pick));
         Map<UUID, List<Taken>> bySeller = new LinkedHashMap<>();
         taken.forEach(line -> bySeller.computeIfAbsent(line.sellerId(), seller -> new ArrayList<>()).add(line));
         List<SellerOrder> sellerOrders = new ArrayList<>();
-        bySeller.forEach((sellerId,
-                sellerLines) -> sellerOrders.add(new SellerOrder(sellerId,
-                        sellerLines.stream()
-                            .map(line -> new OrderLine(line.listingId(), line.version(), line.title(),
-                                    line.unitPriceIdr(), line.quantity()))
-                            .toList(),
-                        shipping(sellerLines), now)));
+        for (ShippingQuotes.SellerQuote quote : shipping.quote(taken, address.regencyCode(), address.postalCode())) {
+            ShippingOption option = pick(quote, chosen.remove(quote.sellerId()));
+            sellerOrders.add(new SellerOrder(quote.sellerId(),
+                    bySeller.get(quote.sellerId())
+                        .stream()
+                        .map(line -> new OrderLine(line.listingId(), line.version(), line.title(), line.unitPriceIdr(),
+                                line.quantity()))
+                        .toList(),
+                    new ShippingChoice(option.courier(), option.service(), option.costIdr(), option.etaDays(),
+                            quote.weightGrams(), quote.originRegencyCode()),
+                    now));
+        }
+        if (!chosen.isEmpty()) {
+            ShippingPick stray = chosen.values().iterator().next();
+            throw new ShippingProblems.ServiceUnavailable(stray.sellerId(), stray.courier(), stray.service());
+        }
         Order order = orders.saveAndFlush(new Order(shopperId,
                 new ShippingAddress(address.recipientName(), address.phone(), address.street(),
-                        RegencyCode.parse(address.regencyCode()).value(), address.postalCode()),
+                        RegencyCode.parse(address.regencyCode()).value(), address.postalCode(), address.districtCode()),
                 sellerOrders, now, now.plus(properties.paymentWindow())));
         String body = render.apply(order);
         keys.complete(shopperId, idempotencyKey, 201, body);
@@ -159,10 +181,20 @@ public class Checkout {
         return new Result(order.getId(), 201, body);
     }
 
-    private static ShippingChoice shipping(List<Taken> sellerLines) {
-        return new ShippingChoice(null, null, 0, 0,
-                sellerLines.stream().mapToLong(Taken::weightGramsTotal).reduce(0, Math::addExact),
-                sellerLines.get(0).shipFromRegencyCode());
+    /**
+     * The shopper's choice for a seller's parcel, or the cheapest service on offer when
+     * the shopper chose none.
+     * @throws ShippingProblems.ServiceUnavailable when the choice is not on offer, or
+     * nothing is
+     */
+    private ShippingOption pick(ShippingQuotes.SellerQuote quote, ShippingPick pick) {
+        if (pick != null) {
+            return shipping.chosen(quote, pick.courier(), pick.service());
+        }
+        return quote.services()
+            .stream()
+            .findFirst()
+            .orElseThrow(() -> new ShippingProblems.ServiceUnavailable(quote.sellerId(), null, null));
     }
 
     private void release(UUID shopperId, String idempotencyKey, Throwable failure) {

@@ -68,6 +68,9 @@ public class Order {
     @Column(name = "postal_code")
     private String postalCode;
 
+    @Column(name = "district_code")
+    private String districtCode;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -112,6 +115,7 @@ public class Order {
         this.street = address.street();
         this.regencyCode = address.regencyCode();
         this.postalCode = address.postalCode();
+        this.districtCode = address.districtCode();
         this.sellerOrders = new ArrayList<>(sellerOrders);
         for (int i = 0; i < sellerOrders.size(); i++) {
             sellerOrders.get(i).placeAt(i);

@@ -2,9 +2,11 @@ package id.pasar.orders.web;
 
 import id.pasar.kernel.KeysetCursor;
 import id.pasar.kernel.KeysetPage;
+import id.pasar.orders.internal.AddressBook;
 import id.pasar.orders.internal.Checkout;
 import id.pasar.orders.internal.Order;
 import id.pasar.orders.internal.OrderBook;
+import id.pasar.orders.internal.ShippingAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -47,6 +49,8 @@ class OrderController {
 
     private final Checkout checkout;
 
+    private final AddressBook addresses;
+
     private final OrderBook book;
 
     private final OrderResponseMapper mapper;
@@ -57,11 +61,16 @@ class OrderController {
     @Operation(summary = "Place an order", description = """
             Requires `Idempotency-Key`: the same key with the same body replays the first response; with another \
             body 422 IDEMPOTENCY_KEY_REUSED; while the first runs 409. Refusals: 409 INSUFFICIENT_STOCK (listingId), \
-            422 LISTING_NOT_AVAILABLE, ADDRESS_NOT_DOMESTIC, PURCHASE_LIMIT_EXCEEDED; 429 past 30 orders a minute.""")
+            422 LISTING_NOT_AVAILABLE, ADDRESS_NOT_DOMESTIC, PURCHASE_LIMIT_EXCEEDED; 429 past 30 orders a minute. \
+            The address is `shippingAddress` or `addressId` (a saved address; another's is 404 ADDRESS_NOT_FOUND), \
+            exactly one; a `districtCode` outside the regency is 422 DISTRICT_NOT_IN_REGENCY. `shipping` names the \
+            courier service per seller (from `POST /orders/quote`); a seller left out gets its cheapest service; a \
+            service that is not on offer is 422 SHIPPING_SERVICE_UNAVAILABLE.""")
     ResponseEntity<String> place(@Parameter(example = "9b2f3c1e-checkout-1") @RequestHeader("Idempotency-Key") @Size(
             min = 1, max = 100) String key, @Valid @RequestBody OrderRequest request, Principal caller) {
         Checkout.Result result = checkout.place(user(caller), key, sha256(json.writeValueAsString(request)),
-                request.lines(), request.address(), order -> json.writeValueAsString(mapper.toResponse(order)));
+                request.lines(), address(request, caller), request.picks(),
+                order -> json.writeValueAsString(mapper.toResponse(order)));
         ResponseEntity.BodyBuilder response = ResponseEntity.status(result.status())
             .contentType(MediaType.APPLICATION_JSON);
         if (result.orderId() != null) {
@@ -88,9 +97,10 @@ class OrderController {
     }
 
     @PostMapping("/{orderId}/cancel")
-    @Operation(summary = "Cancel what has not shipped",
-            description = """
-                    An unpaid order is cancelled whole; of a paid one, every seller order its seller has not shipped, each             refunded (items and shipping) with its units back in stock. Shipped units never go back by a             cancellation. 409 INVALID_STATE when nothing is left to cancel.""")
+    @Operation(summary = "Cancel what has not shipped", description = """
+            An unpaid order is cancelled whole; of a paid one, every seller order its seller has not shipped, \
+            each refunded (items and shipping) with its units back in stock. Shipped units never go back by \
+            a cancellation. 409 INVALID_STATE when nothing is left to cancel.""")
     OrderResponse cancel(@PathVariable UUID orderId, @Valid @RequestBody(required = false) Cancellation body,
             Principal caller) {
         return mapper.toResponse(book.cancel(user(caller), orderId, Cancellation.reasonOf(body)));
@@ -122,6 +132,21 @@ class OrderController {
         static String reasonOf(Cancellation body) {
             return body == null || body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
         }
+    }
+
+    /**
+     * The saved address named by {@code addressId} (another shopper's is 404), or the
+     * inline one, whose district, when given, must lie in its regency.
+     */
+    private ShippingAddress address(OrderRequest request, Principal caller) {
+        if (request.addressId() != null) {
+            return addresses.shippingAddress(user(caller), request.addressId());
+        }
+        ShippingAddress inline = request.address();
+        if (inline.districtCode() != null) {
+            addresses.checkRegion(inline.regencyCode(), inline.districtCode());
+        }
+        return inline;
     }
 
     static UUID user(Principal caller) {

@@ -1,6 +1,7 @@
 package id.pasar.orders.web;
 
 import id.pasar.orders.internal.Checkout;
+import id.pasar.orders.internal.MobilePhone;
 import id.pasar.orders.internal.ShippingAddress;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -18,18 +19,30 @@ import java.util.UUID;
 @Schema(example = """
         { "items": [ { "listingId": "0d6f5c1e-6a5b-4f0e-9b8a-2f1a3c4d5e6f", "quantity": 2 } ],
           "shippingAddress": { "recipientName": "Siti Rahayu", "phone": "+62 812 3456 7890",
-                               "street": "Jl. Kenanga 12, RT 03/RW 05", "regencyCode": "3273", "postalCode": "40115" } }""")
-record OrderRequest(@NotEmpty @Size(max = 50) List<@NotNull @Valid Item> items,
-        @NotNull @Valid Address shippingAddress) {
+                               "street": "Jl. Kenanga 12, RT 03/RW 05", "regencyCode": "3273", "postalCode": "40115" },
+          "shipping": [ { "sellerId": "6b1e2c3d-4f5a-4b6c-8d7e-9f0a1b2c3d4e", "courier": "JNE", "service": "REG" } ] }""")
+@OneAddress
+record OrderRequest(@NotEmpty @Size(max = 50) List<@NotNull @Valid Item> items, @Valid Address shippingAddress,
+        @Schema(description = "a saved address of the caller, instead of shippingAddress") UUID addressId,
+        @Schema(description = "the courier service per seller; a seller left out gets its cheapest") @Size(
+                max = 50) List<@NotNull @Valid Shipping> shipping) {
+
+    /** The courier service chosen for one seller's parcel, as the quote offered it. */
+    record Shipping(@NotNull UUID sellerId,
+            @Schema(example = "JNE") @NotBlank @Pattern(regexp = "[A-Z_]{2,20}",
+                    message = "must be a courier code such as JNE") String courier,
+            @Schema(example = "REG") @NotBlank @Pattern(regexp = "[A-Z_]{2,20}",
+                    message = "must be a service code such as REG") String service) {
+    }
 
     record Item(@NotNull UUID listingId, @NotNull @Min(1) @Max(100) Integer quantity) {
     }
 
-    record Address(@NotBlank @Size(max = 100) String recipientName,
-            @NotNull @Pattern(regexp = "\\+?[0-9][0-9 -]{6,18}[0-9]", message = "must be a phone number") String phone,
+    record Address(@NotBlank @Size(max = 100) String recipientName, @NotNull @MobilePhoneNumber String phone,
             @NotBlank @Size(max = 200) String street,
             @NotNull @Pattern(regexp = "\\d{2}\\.?\\d{2}", message = "must be PP.KK or PPKK") String regencyCode,
-            @NotNull @Pattern(regexp = "\\d{5}", message = "must be 5 digits") String postalCode) {
+            @NotNull @Pattern(regexp = "\\d{5}", message = "must be 5 digits") String postalCode,
+            @Pattern(regexp = "\\d{2}\\.\\d{2}\\.\\d{2}", message = "must be PP.KK.DD") String districtCode) {
 
         @Override
         public String toString() {
@@ -37,12 +50,27 @@ record OrderRequest(@NotEmpty @Size(max = 50) List<@NotNull @Valid Item> items,
         }
     }
 
+    List<Checkout.ShippingPick> picks() {
+        return shipping == null ? List.of()
+                : shipping.stream()
+                    .map(s -> new Checkout.ShippingPick(s.sellerId(), s.courier(), s.service()))
+                    .toList();
+    }
+
     List<Checkout.Line> lines() {
         return items.stream().map(item -> new Checkout.Line(item.listingId(), item.quantity())).toList();
     }
 
+    /**
+     * The inline address, its phone as {@code +628...}; null when {@code addressId} is
+     * given.
+     */
     ShippingAddress address() {
-        return new ShippingAddress(shippingAddress.recipientName().trim(), shippingAddress.phone(),
-                shippingAddress.street().trim(), shippingAddress.regencyCode(), shippingAddress.postalCode());
+        if (shippingAddress == null) {
+            return null;
+        }
+        return new ShippingAddress(shippingAddress.recipientName().trim(),
+                MobilePhone.normalise(shippingAddress.phone()).orElseThrow(), shippingAddress.street().trim(),
+                shippingAddress.regencyCode(), shippingAddress.postalCode(), shippingAddress.districtCode());
     }
 }

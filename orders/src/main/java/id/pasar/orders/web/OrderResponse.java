@@ -13,7 +13,13 @@ record OrderResponse(UUID orderId, OrderStatus status, long itemsTotalIdr, long 
     record Item(UUID listingId, UUID sellerId, String title, long unitPriceIdr, int quantity, long lineTotalIdr) {
     }
 
-    record Address(String recipientName, String phone, String street, String regencyCode, String postalCode) {
+    record Address(String recipientName, String phone, String street, String regencyCode, String postalCode,
+            String districtCode) {
+
+        @Override
+        public String toString() {
+            return "Address[regency=" + regencyCode + "]";
+        }
     }
 
     record Change(OrderStatus status, UUID sellerOrderId, OffsetDateTime at) {

@@ -1,5 +1,6 @@
 package id.pasar.orders.web;
 
+import id.pasar.orders.internal.Destinations;
 import id.pasar.orders.internal.Order;
 import id.pasar.orders.internal.OrderLine;
 import id.pasar.orders.internal.ReturnRequest;
@@ -20,17 +21,25 @@ interface OrderResponseMapper {
     @Mapping(target = "items", expression = "java(items(order))")
     @Mapping(target = "itemsTotalIdr", expression = "java(order.itemsTotalIdr())")
     @Mapping(target = "shippingTotalIdr", expression = "java(order.shippingTotalIdr())")
-    @Mapping(target = "shippingAddress", expression = "java(new OrderResponse.Address(order.getRecipientName(), "
-            + "order.getPhone(), order.getStreet(), order.getRegencyCode(), order.getPostalCode()))")
+    @Mapping(target = "shippingAddress",
+            expression = "java(new OrderResponse.Address(order.getRecipientName(), "
+                    + "order.getPhone(), order.getStreet(), order.getRegencyCode(), order.getPostalCode(), "
+                    + "order.getDistrictCode()))")
     OrderResponse toResponse(Order order);
 
     @Mapping(target = "sellerOrderId", source = "id")
     @Mapping(target = "totalIdr", expression = "java(sellerOrder.totalIdr())")
-    @Mapping(target = "shipping",
-            expression = "java(new SellerOrderResponse.Shipping(sellerOrder.getShippingCourier(), "
-                    + "sellerOrder.getShippingService(), sellerOrder.getShippingIdr(), sellerOrder.getShippingEtaDays(), "
-                    + "sellerOrder.getWeightGrams(), sellerOrder.getOriginRegencyCode()))")
+    @Mapping(target = "shipping", expression = "java(shipping(sellerOrder))")
+    @Mapping(target = "shipTo", ignore = true)
     SellerOrderResponse toResponse(SellerOrder sellerOrder);
+
+    /** A seller's own view: with where to ship it. */
+    @Mapping(target = "sellerOrderId", source = "sellerOrder.id")
+    @Mapping(target = "orderId", source = "sellerOrder.orderId")
+    @Mapping(target = "totalIdr", expression = "java(sellerOrder.totalIdr())")
+    @Mapping(target = "shipping", expression = "java(shipping(sellerOrder))")
+    @Mapping(target = "shipTo", source = "shipTo")
+    SellerOrderResponse toResponse(SellerOrder sellerOrder, Destinations.ShipTo shipTo);
 
     SellerOrderResponse.Line toLine(OrderLine line);
 
@@ -39,6 +48,12 @@ interface OrderResponseMapper {
 
     @Mapping(target = "returnId", source = "id")
     ReturnResponse toResponse(ReturnRequest request);
+
+    default SellerOrderResponse.Shipping shipping(SellerOrder sellerOrder) {
+        return new SellerOrderResponse.Shipping(sellerOrder.getShippingCourier(), sellerOrder.getShippingService(),
+                sellerOrder.getShippingIdr(), sellerOrder.getShippingEtaDays(), sellerOrder.getWeightGrams(),
+                sellerOrder.getOriginRegencyCode());
+    }
 
     default List<OrderResponse.Item> items(Order order) {
         return order.getSellerOrders()

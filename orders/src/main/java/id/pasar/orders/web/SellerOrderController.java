@@ -3,6 +3,8 @@ package id.pasar.orders.web;
 import id.pasar.kernel.KeysetCursor;
 import id.pasar.kernel.KeysetPage;
 import id.pasar.onboarding.Sellers;
+import id.pasar.orders.internal.Destinations;
+import id.pasar.orders.internal.Order;
 import id.pasar.orders.internal.OrderBook;
 import id.pasar.orders.internal.OrderProblems;
 import id.pasar.orders.internal.SellerOrder;
@@ -19,6 +21,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,6 +46,8 @@ class SellerOrderController {
 
     private final OrderResponseMapper mapper;
 
+    private final Destinations destinations;
+
     @GetMapping("/api/v1/sellers/me/orders")
     @Operation(summary = "The caller's seller orders, newest first")
     KeysetPage<SellerOrderResponse> mine(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
@@ -50,26 +55,28 @@ class SellerOrderController {
         KeysetCursor.Fields after = cursor == null ? null : KeysetCursor.decode(cursor, CURSOR, 2);
         List<SellerOrder> fetched = book.pageOfSeller(seller(caller), after == null ? null : after.instant(0),
                 after == null ? null : after.id(1), KeysetPage.fetchSize(size));
-        return KeysetPage.of(fetched, size, mapper::toResponse,
+        Map<UUID, Destinations.ShipTo> shipTo = destinations
+            .ofOrders(fetched.stream().map(SellerOrder::getOrderId).distinct().toList());
+        return KeysetPage.of(fetched, size,
+                sellerOrder -> mapper.toResponse(sellerOrder, shipTo.get(sellerOrder.getOrderId())),
                 last -> KeysetCursor.encode(CURSOR, last.getCreatedAt(), last.getId()));
     }
 
     @GetMapping("/api/v1/sellers/me/orders/{sellerOrderId}")
     @Operation(summary = "One of the caller's seller orders; another seller's is 404")
     SellerOrderResponse one(@PathVariable UUID sellerOrderId, Principal caller) {
-        return mapper.toResponse(book.ofSeller(seller(caller), sellerOrderId).sellerOrder(sellerOrderId));
+        return seen(book.ofSeller(seller(caller), sellerOrderId), sellerOrderId);
     }
 
     @PostMapping("/api/v1/sellers/me/orders/{sellerOrderId}/ship")
-    @Operation(summary = "Mark a paid seller order shipped, with its tracking number",
-            description = """
-                    The courier is the one the shopper chose at checkout; `courier` may be left out, and when given must be             that one. 409 INVALID_STATE unless the seller order is PAID.""")
+    @Operation(summary = "Mark a paid seller order shipped, with its tracking number", description = """
+            The courier is the one the shopper chose at checkout; `courier` may be left out, and when given must be \
+            that one. 409 INVALID_STATE unless the seller order is PAID.""")
     SellerOrderResponse ship(@PathVariable UUID sellerOrderId, @Valid @RequestBody Shipment shipment,
             Principal caller) {
-        UUID seller = seller(caller);
-        return mapper.toResponse(book.ship(seller, sellerOrderId,
-                shipment.courier() == null ? null : shipment.courier().strip(), shipment.trackingNumber().strip())
-            .sellerOrder(sellerOrderId));
+        return seen(book.ship(seller(caller), sellerOrderId,
+                shipment.courier() == null ? null : shipment.courier().strip(), shipment.trackingNumber().strip()),
+                sellerOrderId);
     }
 
     @PostMapping("/api/v1/sellers/me/orders/{sellerOrderId}/cancel")
@@ -77,8 +84,7 @@ class SellerOrderController {
             reason OUT_OF_STOCK or CANNOT_SHIP. 409 INVALID_STATE unless the seller order is PAID.""")
     SellerOrderResponse cancel(@PathVariable UUID sellerOrderId, @Valid @RequestBody SellerCancellation body,
             Principal caller) {
-        return mapper.toResponse(
-                book.cancelBySeller(seller(caller), sellerOrderId, body.reason().name()).sellerOrder(sellerOrderId));
+        return seen(book.cancelBySeller(seller(caller), sellerOrderId, body.reason().name()), sellerOrderId);
     }
 
     record Shipment(@Schema(example = "JNE") @Size(max = 50) String courier,
@@ -94,6 +100,12 @@ class SellerOrderController {
     }
 
     record SellerCancellation(@NotNull CancelReason reason) {
+    }
+
+    /** One seller order as its seller sees it, with where to send it. */
+    private SellerOrderResponse seen(Order order, UUID sellerOrderId) {
+        return mapper.toResponse(order.sellerOrder(sellerOrderId),
+                destinations.ofOrders(List.of(order.getId())).get(order.getId()));
     }
 
     private UUID seller(Principal caller) {

@@ -8,17 +8,31 @@ import java.util.UUID;
 /**
  * One seller's part of an order: what its shopper and its seller see. {@code shipping} is
  * what the shopper chose and paid at checkout; {@code courier} and
- * {@code trackingNumber}, the parcel as shipped.
+ * {@code trackingNumber}, the parcel as shipped. {@code shipTo} is for the seller's own
+ * views only (null inside the shopper's order, which carries the address).
  */
 record SellerOrderResponse(UUID sellerOrderId, UUID orderId, UUID sellerId, OrderStatus status, long subtotalIdr,
         long shippingIdr, long totalIdr, Shipping shipping, List<Line> lines, String courier, String trackingNumber,
         OffsetDateTime createdAt, OffsetDateTime shippedAt, OffsetDateTime deliveredAt, OffsetDateTime closedAt,
-        String closedBy, String closeReason) {
+        String closedBy, String closeReason, ShipTo shipTo) {
 
-    record Line(UUID listingId, String title, long unitPriceIdr, int quantity) {
+    /**
+     * Whole while the seller may need it; {@code masked} 30 days after the order closed.
+     */
+    record ShipTo(String recipientName, String phone, String street, String districtCode, String regencyCode,
+            String postalCode, boolean masked) {
+
+        @Override
+        public String toString() {
+            return "ShipTo[regency=" + regencyCode + ", masked=" + masked + "]";
+        }
     }
 
     record Shipping(String courier, String service, long costIdr, Integer etaDays, long weightGrams,
             String originRegencyCode) {
     }
+
+    record Line(UUID listingId, String title, long unitPriceIdr, int quantity) {
+    }
+
 }
