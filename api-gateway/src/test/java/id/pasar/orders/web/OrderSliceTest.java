@@ -61,7 +61,7 @@ class OrderSliceTest {
     @Test
     void placesTheOrderOnceUnderItsKeyAndAnswersWhatCheckoutRendered() {
         UUID orderId = UUID.randomUUID();
-        given(checkout.place(eq(SHOPPER_ID), eq("checkout-1"), anyString(), any(), any(), any()))
+        given(checkout.place(eq(SHOPPER_ID), eq("checkout-1"), anyString(), any(), any(), any(), any()))
             .willReturn(new Checkout.Result(orderId, 201, "{\"orderId\":\"" + orderId + "\"}"));
 
         assertThat(place("checkout-1", ORDER)).hasStatus(HttpStatus.CREATED)
@@ -71,7 +71,7 @@ class OrderSliceTest {
             .isEqualTo(orderId.toString());
         then(checkout).should()
             .place(eq(SHOPPER_ID), eq("checkout-1"), anyString(), eq(List.of(new Checkout.Line(LISTING, 2))),
-                    eq(new ShippingAddress("Siti Rahayu", "+6281234567890", "Jl. Kenanga 12", "3273", "40115")), any());
+                    eq(new ShippingAddress("Siti Rahayu", "+6281234567890", "Jl. Kenanga 12", "3273", "40115")), eq(List.of()), any());
     }
 
     @Test
