@@ -76,6 +76,11 @@ public class SellerOrder {
         this.status = OrderStatus.PENDING_PAYMENT;
     }
 
+    /** What the shopper pays for this seller order: its items (shipping to come). */
+    public long totalIdr() {
+        return subtotalIdr;
+    }
+
     public List<OrderLine> getLines() {
         return Collections.unmodifiableList(lines);
     }
