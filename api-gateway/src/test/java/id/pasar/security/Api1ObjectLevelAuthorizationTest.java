@@ -71,6 +71,8 @@ class Api1ObjectLevelAuthorizationTest {
 
     String sellerOrderId;
 
+    String paymentId;
+
     /** Each owned endpoint, called by the "other" user with a given id. */
     final Map<String, Function<String, Api.Response>> owned = new LinkedHashMap<>();
 
@@ -86,6 +88,14 @@ class Api1ObjectLevelAuthorizationTest {
         JsonNode placed = place(api, ownersShopper, order(published, 1)).expect(201).json();
         orderId = placed.get("orderId").asString();
         sellerOrderId = placed.get("sellerOrders").get(0).get("sellerOrderId").asString();
+        paymentId = api.post("/api/v1/orders/" + orderId + "/payments", Map.of("method", "QRIS"))
+            .bearer(ownersShopper)
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .send()
+            .expect(201)
+            .json()
+            .get("paymentId")
+            .asString();
         api.post("/api/v1/payments/notifications", notification(orderId, "settlement", "25000.00")).send().expect(200);
 
         String sellerToken = other.token();
@@ -108,6 +118,15 @@ class Api1ObjectLevelAuthorizationTest {
                 id -> api.post("/api/v1/orders/" + id + "/cancel", Map.of()).bearer(otherShopper).send());
         owned.put("POST /api/v1/orders/{orderId}/confirm-delivery",
                 id -> api.post("/api/v1/orders/" + id + "/confirm-delivery", Map.of()).bearer(otherShopper).send());
+        owned.put("POST /api/v1/orders/{orderId}/payments",
+                id -> api.post("/api/v1/orders/" + id + "/payments", Map.of("method", "QRIS"))
+                    .bearer(otherShopper)
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .send());
+        owned.put("GET /api/v1/orders/{orderId}/payments",
+                id -> api.get("/api/v1/orders/" + id + "/payments").bearer(otherShopper).send());
+        owned.put("POST /api/v1/sandbox/payments/{paymentId}/settle",
+                id -> api.post("/api/v1/sandbox/payments/" + id + "/settle", Map.of()).bearer(otherShopper).send());
     }
 
     @Test
@@ -127,7 +146,8 @@ class Api1ObjectLevelAuthorizationTest {
 
     @Test
     void anotherUsersIdIsAnsweredLikeAnIdThatDoesNotExist() {
-        Map<String, String> theirs = Map.of("listingId", draft, "sellerOrderId", sellerOrderId, "orderId", orderId);
+        Map<String, String> theirs = Map.of("listingId", draft, "sellerOrderId", sellerOrderId, "orderId", orderId,
+                "paymentId", paymentId);
         owned.forEach((endpoint, call) -> {
             String variable = endpoint.substring(endpoint.indexOf('{') + 1, endpoint.indexOf('}'));
             String id = endpoint.contains("/listings/") && !endpoint.startsWith("GET") ? published

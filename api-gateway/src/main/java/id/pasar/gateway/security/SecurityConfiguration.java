@@ -113,7 +113,7 @@ class SecurityConfiguration {
                 .permitAll()
                 .requestMatchers("/api/v1/orders", "/api/v1/orders/**")
                 .hasRole(Role.SHOPPER.name())
-                // Exists only while the payment sandbox is on (unmapped, so 404, otherwise).
+                // Only while the payment sandbox is on (else unmapped: 404).
                 .requestMatchers("/api/v1/sandbox/**")
                 .hasAnyRole(Role.SHOPPER.name(), Role.ADMIN.name())
                 .requestMatchers("/api/v1/listings", "/api/v1/listings/**")

@@ -94,11 +94,12 @@ class MidtransPaymentGateway implements PaymentGateway {
         long minutes = Math.max(1, Duration.between(clock.instant(), charge.expiresAt()).toSeconds() / 60);
         body.put("custom_expiry", Map.of("order_time", ORDER_TIME.format(clock.instant().atZone(JAKARTA)),
                 "expiry_duration", minutes, "unit", "minute"));
-        Map<String, Object> answer = call("charge", () -> http.post()
-            .uri("/v2/charge")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(body)
-            .exchange((request, response) -> read(response)));
+        Map<String, Object> answer = call("charge",
+                () -> http.post()
+                    .uri("/v2/charge")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(body)
+                    .exchange((request, response) -> read(response)));
         requireSuccess("charge", answer);
         return switch (charge.method()) {
             case BANK_TRANSFER -> "mandiri".equals(channel)
@@ -111,9 +112,10 @@ class MidtransPaymentGateway implements PaymentGateway {
 
     @Override
     public void cancel(String gatewayOrderId) {
-        Map<String, Object> answer = call("cancel", () -> http.post()
-            .uri("/v2/{orderId}/cancel", gatewayOrderId)
-            .exchange((request, response) -> read(response)));
+        Map<String, Object> answer = call("cancel",
+                () -> http.post()
+                    .uri("/v2/{orderId}/cancel", gatewayOrderId)
+                    .exchange((request, response) -> read(response)));
         int code = statusCode(answer);
         if (code >= 500) {
             throw unavailable("cancel", answer);
@@ -126,9 +128,10 @@ class MidtransPaymentGateway implements PaymentGateway {
 
     @Override
     public TransactionStatus status(String gatewayOrderId) {
-        Map<String, Object> answer = call("status", () -> http.get()
-            .uri("/v2/{orderId}/status", gatewayOrderId)
-            .exchange((request, response) -> read(response)));
+        Map<String, Object> answer = call("status",
+                () -> http.get()
+                    .uri("/v2/{orderId}/status", gatewayOrderId)
+                    .exchange((request, response) -> read(response)));
         if (statusCode(answer) >= 500) {
             throw unavailable("status", answer);
         }
@@ -139,11 +142,12 @@ class MidtransPaymentGateway implements PaymentGateway {
     @Override
     public RefundResult refund(String gatewayOrderId, String refundKey, long amountIdr, String reason) {
         try {
-            Map<String, Object> answer = call("refund", () -> http.post()
-                .uri("/v2/{orderId}/refund", gatewayOrderId)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("refund_key", refundKey, "amount", amountIdr, "reason", reason))
-                .exchange((request, response) -> read(response)));
+            Map<String, Object> answer = call("refund",
+                    () -> http.post()
+                        .uri("/v2/{orderId}/refund", gatewayOrderId)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("refund_key", refundKey, "amount", amountIdr, "reason", reason))
+                        .exchange((request, response) -> read(response)));
             int code = statusCode(answer);
             if (code >= 200 && code < 300) {
                 return new RefundResult.Succeeded();
@@ -177,8 +181,7 @@ class MidtransPaymentGateway implements PaymentGateway {
         int httpStatus = response.getStatusCode().value();
         Map<String, Object> body;
         try {
-            body = new LinkedHashMap<>(
-                    JSON.readValue(response.getBody(), Map.class));
+            body = new LinkedHashMap<>(JSON.readValue(response.getBody(), Map.class));
         }
         catch (RuntimeException notJson) {
             body = new LinkedHashMap<>();

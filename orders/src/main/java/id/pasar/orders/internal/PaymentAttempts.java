@@ -37,7 +37,9 @@ public class PaymentAttempts {
 
     private final Clock clock;
 
-    /** @param channel the bank or e-wallet, upper case; null for QRIS */
+    /**
+     * @param channel the bank or e-wallet, upper case; null for QRIS
+     */
     public record Start(PaymentMethod method, String channel) {
     }
 
@@ -107,8 +109,8 @@ public class PaymentAttempts {
     }
 
     /**
-     * A payment with the shopper of its order; empty when there is none. For the sandbox's
-     * settle endpoint.
+     * A payment with the shopper of its order; empty when there is none. For the
+     * sandbox's settle endpoint.
      */
     @Transactional(readOnly = true)
     public Optional<Owned> byId(UUID paymentId) {

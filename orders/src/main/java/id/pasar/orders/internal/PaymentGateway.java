@@ -5,8 +5,9 @@ import java.time.Instant;
 /**
  * The payment gateway (port): {@code sandbox} by default, {@code midtrans} for real money
  * ({@code pasar.orders.payment-gateway}). Charge, cancel and status throw
- * {@link PaymentProblems.GatewayUnavailable} (502/503) when the gateway is down or answers
- * nonsense; a refund never throws, it answers {@link RefundResult.Failed} to retry later.
+ * {@link PaymentProblems.GatewayUnavailable} (502/503) when the gateway is down or
+ * answers nonsense; a refund never throws, it answers {@link RefundResult.Failed} to
+ * retry later.
  */
 public interface PaymentGateway {
 
@@ -19,7 +20,9 @@ public interface PaymentGateway {
     /** The gateway's own view of a transaction, to confirm a notification with. */
     TransactionStatus status(String gatewayOrderId);
 
-    /** Gives (part of) a settled transaction back; {@code refundKey} makes a retry safe. */
+    /**
+     * Gives (part of) a settled transaction back; {@code refundKey} makes a retry safe.
+     */
     RefundResult refund(String gatewayOrderId, String refundKey, long amountIdr, String reason);
 
     /**

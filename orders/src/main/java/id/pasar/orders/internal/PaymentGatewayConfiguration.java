@@ -16,8 +16,12 @@ class PaymentGatewayConfiguration {
             log.info("Payments go to the sandbox: nothing is charged (MARKETPLACE_PAYMENT_GATEWAY=midtrans for real)");
             return new SandboxPaymentGateway();
         }
+        if (!"midtrans".equalsIgnoreCase(properties.paymentGateway())) {
+            throw new IllegalStateException("MARKETPLACE_PAYMENT_GATEWAY must be sandbox or midtrans");
+        }
         if (serverKey.value() == null) {
-            throw new IllegalStateException("MARKETPLACE_PAYMENT_GATEWAY=midtrans needs MARKETPLACE_PAYMENT_SERVER_KEY");
+            throw new IllegalStateException(
+                    "MARKETPLACE_PAYMENT_GATEWAY=midtrans needs MARKETPLACE_PAYMENT_SERVER_KEY");
         }
         log.info("Payments go to Midtrans at {}", properties.midtransBaseUrl());
         return new MidtransPaymentGateway(properties.midtransBaseUrl(), serverKey.value(),

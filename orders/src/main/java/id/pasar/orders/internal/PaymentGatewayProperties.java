@@ -20,7 +20,7 @@ public record PaymentGatewayProperties(@DefaultValue("sandbox") String paymentGa
         @DefaultValue("8") int refundMaxAttempts, @DefaultValue("1m") Duration refundRetryBackoff) {
 
     public boolean sandbox() {
-        return !"midtrans".equalsIgnoreCase(paymentGateway);
+        return "sandbox".equalsIgnoreCase(paymentGateway);
     }
 
 }

@@ -29,8 +29,7 @@ public class PaymentSandbox {
      */
     public String settle(UUID paymentId, UUID shopperId) {
         PaymentView payment = payments.byId(paymentId)
-            .filter(p -> shopperId == null
-                    || orders.findByIdAndShopperId(p.orderId(), shopperId).isPresent())
+            .filter(p -> shopperId == null || orders.findByIdAndShopperId(p.orderId(), shopperId).isPresent())
             .orElseThrow(OrderProblems.OrderNotFound::new);
         String grossAmount = payment.amountIdr() + ".00";
         return notifications.receive(new Payments.Notification(payment.gatewayOrderId(), "200", grossAmount,

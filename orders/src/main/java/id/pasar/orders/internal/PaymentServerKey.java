@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * The server key that signs notifications ({@code MARKETPLACE_PAYMENT_SERVER_KEY}). On the
- * sandbox without one, a random key made at start signs and verifies the sandbox's own
- * notifications; without one on midtrans, every notification is refused.
+ * The server key that signs notifications ({@code MARKETPLACE_PAYMENT_SERVER_KEY}). On
+ * the sandbox without one, a random key made at start signs and verifies the sandbox's
+ * own notifications; without one on midtrans, every notification is refused.
  */
 @Slf4j
 @Component

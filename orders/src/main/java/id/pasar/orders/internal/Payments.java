@@ -119,8 +119,8 @@ public class Payments {
             return transactions.execute(tx -> process(notification));
         }
         catch (Refused refused) {
-            ownTransaction.executeWithoutResult(
-                    tx -> record(refused.orderId, notification, refused.verified, refused.outcome));
+            ownTransaction
+                .executeWithoutResult(tx -> record(refused.orderId, notification, refused.verified, refused.outcome));
             log.warn("Payment notification for {} refused: {}", notification.orderId(), refused.outcome);
             throw refused.problem;
         }
@@ -198,8 +198,8 @@ public class Payments {
     }
 
     /**
-     * The gateway transaction that paid the order: its PAID attempt, or the order id itself
-     * for an order paid without one; null when unpaid.
+     * The gateway transaction that paid the order: its PAID attempt, or the order id
+     * itself for an order paid without one; null when unpaid.
      */
     private String paidBy(Order order) {
         if (order.getPaidAt() == null) {
@@ -232,7 +232,8 @@ public class Payments {
 
     private String fail(Order order, Optional<PaymentView> payment, String status) {
         if (payment.isPresent() && !"PENDING".equals(payment.get().status())) {
-            // A replaced (or settled) attempt ends: the order goes on with the current one.
+            // A replaced (or settled) attempt ends: the order goes on with the current
+            // one.
             return "UNCHANGED";
         }
         payment.ifPresent(p -> payments.setStatus(p.id(), "FAILED"));

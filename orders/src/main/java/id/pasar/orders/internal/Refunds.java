@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Refunds: requested in the transaction that decides them (an order cancelled after
  * payment, a settlement that came too late), sent by {@link RefundJobs} through the
- * gateway, each in its own transaction, retried with backoff up to a limit. One refund per
- * seller order and settled gateway transaction: a second request answers the first.
+ * gateway, each in its own transaction, retried with backoff up to a limit. One refund
+ * per seller order and settled gateway transaction: a second request answers the first.
  */
 @Slf4j
 @Service
@@ -144,8 +144,8 @@ public class Refunds {
                 .param("next", Timestamp.from(now.plus(backoff)))
                 .param("id", refund.id())
                 .update();
-            log.warn("Refund {} failed (attempt {} of {}): {}", refund.id(), attempts,
-                    properties.refundMaxAttempts(), failed.reason());
+            log.warn("Refund {} failed (attempt {} of {}): {}", refund.id(), attempts, properties.refundMaxAttempts(),
+                    failed.reason());
         }
         else {
             jdbc.sql("""
@@ -166,10 +166,10 @@ public class Refunds {
     private static Refund map(ResultSet rs, int row) throws SQLException {
         Timestamp succeeded = rs.getTimestamp("succeeded_at");
         return new Refund(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
-                rs.getObject("seller_order_id", UUID.class), rs.getString("gateway_order_id"),
-                rs.getLong("amount_idr"), rs.getString("reason"), rs.getString("state"), rs.getInt("attempts"),
-                rs.getString("last_failure"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), succeeded == null ? null : succeeded.toInstant());
+                rs.getObject("seller_order_id", UUID.class), rs.getString("gateway_order_id"), rs.getLong("amount_idr"),
+                rs.getString("reason"), rs.getString("state"), rs.getInt("attempts"), rs.getString("last_failure"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                succeeded == null ? null : succeeded.toInstant());
     }
 
 }

@@ -70,8 +70,8 @@ class SandboxPaymentGateway implements PaymentGateway {
         return switch (charge.channel()) {
             case "GOPAY" -> "gojek://gopay/merchanttransfer?tref=" + reference + "&amount=" + charge.amountIdr()
                     + "&activity=GP:RR";
-            case "SHOPEEPAY" -> "https://wsa.wallet.airpay.co.id/universal-link/wallet/pay?deep_and_deferred=1&token="
-                    + digits(20);
+            case "SHOPEEPAY" ->
+                "https://wsa.wallet.airpay.co.id/universal-link/wallet/pay?deep_and_deferred=1&token=" + digits(20);
             case "DANA" -> "https://m.dana.id/m/portal/cashier/checkout?bizNo=" + digits(24);
             case "OVO" -> "ovo://payment?ref=" + reference + "&amount=" + charge.amountIdr();
             default -> throw new IllegalArgumentException(charge.channel());
@@ -92,8 +92,9 @@ class SandboxPaymentGateway implements PaymentGateway {
      */
     static String qris(String reference, long amountIdr) {
         String body = tlv("00", "01") + tlv("01", "12")
-                + tlv("26", tlv("00", "COM.GO-JEK.WWW") + tlv("01", "936009140000000017") + tlv("02", "G000017")
-                        + tlv("03", "UMI"))
+                + tlv("26",
+                        tlv("00", "COM.GO-JEK.WWW") + tlv("01", "936009140000000017") + tlv("02", "G000017")
+                                + tlv("03", "UMI"))
                 + tlv("51", tlv("00", "ID.CO.QRIS.WWW") + tlv("02", "ID1020000000017") + tlv("03", "UMI"))
                 + tlv("52", "5999") + tlv("53", "360") + tlv("54", Long.toString(amountIdr)) + tlv("58", "ID")
                 + tlv("59", "PASAR SANDBOX") + tlv("60", "JAKARTA") + tlv("61", "10110")

@@ -9,9 +9,8 @@ import jakarta.validation.constraints.Size;
  * How the shopper wants to pay: {@code bank} with BANK_TRANSFER, {@code ewallet} with
  * EWALLET.
  */
-record PaymentRequest(@NotNull PaymentMethod method,
-        @Schema(example = "BCA", allowableValues = { "BCA", "BNI", "BRI", "MANDIRI", "PERMATA" }) @Size(
-                max = 20) String bank,
-        @Schema(example = "GOPAY", allowableValues = { "GOPAY", "OVO", "DANA", "SHOPEEPAY" }) @Size(
-                max = 20) String ewallet) {
+record PaymentRequest(@NotNull PaymentMethod method, @Schema(example = "BCA", allowableValues = {
+        "BCA", "BNI", "BRI", "MANDIRI", "PERMATA" }) @Size(max = 20) String bank,
+        @Schema(example = "GOPAY",
+                allowableValues = { "GOPAY", "OVO", "DANA", "SHOPEEPAY" }) @Size(max = 20) String ewallet){
 }

@@ -123,7 +123,8 @@ class MidtransPaymentGatewayTest {
                 {"status_code":"201","payment_type":"gopay","actions":[
                  {"name":"generate-qr-code","method":"GET","url":"https://api.midtrans.com/v2/gopay/1/qr-code"},
                  {"name":"deeplink-redirect","method":"GET","url":"gojek://gopay/merchanttransfer?tref=1"}]}"""));
-        assertThat(charge(PaymentMethod.EWALLET, "GOPAY").deeplink()).isEqualTo("gojek://gopay/merchanttransfer?tref=1");
+        assertThat(charge(PaymentMethod.EWALLET, "GOPAY").deeplink())
+            .isEqualTo("gojek://gopay/merchanttransfer?tref=1");
         assertThat(lastBody().get("payment_type").asString()).isEqualTo("gopay");
 
         answers.put("/v2/charge", Map.entry(200, """
@@ -192,8 +193,8 @@ class MidtransPaymentGatewayTest {
     }
 
     private PaymentGateway.Instructions charge(PaymentMethod method, String channel) {
-        return gateway.charge(
-                new PaymentGateway.Charge("o-1", 150_000, method, channel, NOW.plus(Duration.ofMinutes(30))));
+        return gateway
+            .charge(new PaymentGateway.Charge("o-1", 150_000, method, channel, NOW.plus(Duration.ofMinutes(30))));
     }
 
     private JsonNode lastBody() {
