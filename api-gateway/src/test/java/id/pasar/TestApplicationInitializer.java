@@ -43,6 +43,7 @@ public class TestApplicationInitializer extends PostgresTestInitializer {
                     // may race them.
                     Map.entry("pasar.publishing.recheck-initial-delay", "PT24H"),
                     Map.entry("pasar.orders.expiry-initial-delay", "PT24H"),
+                    Map.entry("pasar.orders.refund-initial-delay", "PT24H"),
                     Map.entry("pasar.outbox.retry-initial-delay", "PT24H"),
                     Map.entry("pasar.orders.payment-server-key", PAYMENT_SERVER_KEY),
                     Map.entry("pasar.onboarding.passport-check-cron", "-"),

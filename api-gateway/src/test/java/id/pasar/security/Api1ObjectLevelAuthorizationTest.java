@@ -74,6 +74,8 @@ class Api1ObjectLevelAuthorizationTest {
 
     String addressId;
 
+    String paymentId;
+
     /** Each owned endpoint, called by the "other" user with a given id. */
     final Map<String, Function<String, Api.Response>> owned = new LinkedHashMap<>();
 
@@ -89,6 +91,14 @@ class Api1ObjectLevelAuthorizationTest {
         JsonNode placed = place(api, ownersShopper, order(published, 1)).expect(201).json();
         orderId = placed.get("orderId").asString();
         sellerOrderId = placed.get("sellerOrders").get(0).get("sellerOrderId").asString();
+        paymentId = api.post("/api/v1/orders/" + orderId + "/payments", Map.of("method", "QRIS"))
+            .bearer(ownersShopper)
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .send()
+            .expect(201)
+            .json()
+            .get("paymentId")
+            .asString();
         api.post("/api/v1/payments/notifications", notification(orderId, "settlement", "25000.00")).send().expect(200);
         addressId = api.post("/api/v1/shoppers/me/addresses", AddressFixtures.address("Rumah"))
             .bearer(ownersShopper)
@@ -126,6 +136,15 @@ class Api1ObjectLevelAuthorizationTest {
                     .send());
         owned.put("DELETE /api/v1/shoppers/me/addresses/{addressId}",
                 id -> api.delete("/api/v1/shoppers/me/addresses/" + id).bearer(otherShopper).send());
+        owned.put("POST /api/v1/orders/{orderId}/payments",
+                id -> api.post("/api/v1/orders/" + id + "/payments", Map.of("method", "QRIS"))
+                    .bearer(otherShopper)
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .send());
+        owned.put("GET /api/v1/orders/{orderId}/payments",
+                id -> api.get("/api/v1/orders/" + id + "/payments").bearer(otherShopper).send());
+        owned.put("POST /api/v1/sandbox/payments/{paymentId}/settle",
+                id -> api.post("/api/v1/sandbox/payments/" + id + "/settle", Map.of()).bearer(otherShopper).send());
     }
 
     @Test
@@ -146,7 +165,7 @@ class Api1ObjectLevelAuthorizationTest {
     @Test
     void anotherUsersIdIsAnsweredLikeAnIdThatDoesNotExist() {
         Map<String, String> theirs = Map.of("listingId", draft, "sellerOrderId", sellerOrderId, "orderId", orderId,
-                "addressId", addressId);
+                "addressId", addressId, "paymentId", paymentId);
         owned.forEach((endpoint, call) -> {
             String variable = endpoint.substring(endpoint.indexOf('{') + 1, endpoint.indexOf('}'));
             String id = endpoint.contains("/listings/") && !endpoint.startsWith("GET") ? published

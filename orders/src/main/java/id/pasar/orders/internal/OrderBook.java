@@ -35,6 +35,8 @@ public class OrderBook {
 
     private final OrdersProperties properties;
 
+    private final Refunds refunds;
+
     private final ApplicationEventPublisher events;
 
     private final Clock clock;
@@ -210,7 +212,8 @@ public class OrderBook {
 
     /** Each seller order refunded whole: its items and its shipping. */
     private void refund(Order order, List<SellerOrder> refunded, String reason) {
-        // TODO(merge): Refunds.request per seller order
+        refunded.forEach(
+                sellerOrder -> refunds.request(order.getId(), sellerOrder.getId(), sellerOrder.totalIdr(), reason));
     }
 
     static SellerOrderClosed closedEvent(Order order, SellerOrder sellerOrder) {
