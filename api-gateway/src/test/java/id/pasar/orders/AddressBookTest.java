@@ -4,6 +4,7 @@ import static id.pasar.orders.AddressFixtures.address;
 import static id.pasar.orders.AddressFixtures.save;
 import static id.pasar.orders.AddressFixtures.with;
 import static id.pasar.orders.OrderFixtures.listingWithStock;
+import static id.pasar.orders.OrderFixtures.grossOf;
 import static id.pasar.orders.OrderFixtures.notification;
 import static id.pasar.orders.OrderFixtures.order;
 import static id.pasar.orders.OrderFixtures.place;
@@ -285,7 +286,9 @@ class AddressBookTest {
         assertThat(placed.get("sellerOrders").get(0).get("shipTo").isNull())
             .as("the shopper's order carries its address once, as shippingAddress")
             .isTrue();
-        api.post("/api/v1/payments/notifications", notification(orderId, "settlement", "40000.00")).send().expect(200);
+        api.post("/api/v1/payments/notifications", notification(orderId, "settlement", grossOf(api, shopper, orderId)))
+            .send()
+            .expect(200);
 
         JsonNode shipTo = sellerOrder(seller, sellerOrderId).get("shipTo");
         assertThat(shipTo.get("recipientName").asString()).isEqualTo("Siti Rahayu");
@@ -296,8 +299,7 @@ class AddressBookTest {
         assertThat(shipTo.get("postalCode").asString()).isEqualTo("40115");
         assertThat(shipTo.get("masked").asBoolean()).isFalse();
         JsonNode shipped = api
-            .post("/api/v1/sellers/me/orders/" + sellerOrderId + "/ship",
-                    Map.of("courier", "JNE", "trackingNumber", "CGK1234567890"))
+            .post("/api/v1/sellers/me/orders/" + sellerOrderId + "/ship", Map.of("trackingNumber", "CGK1234567890"))
             .bearer(seller.token())
             .send()
             .expect(200)

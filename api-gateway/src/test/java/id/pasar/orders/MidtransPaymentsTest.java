@@ -56,6 +56,7 @@ class MidtransPaymentsTest {
         String shopper = api.newAccount("SHOPPER");
         String listing = listingWithStock(api, CatalogFixtures.verifiedSeller(api), 5, 45_000);
         String orderId = place(api, shopper, order(listing, 1)).expect(201).json().get("orderId").asString();
+        String gross = OrderFixtures.grossOf(api, shopper, orderId);
         ANSWERS.put("/v2/charge",
                 """
                         {"status_code":"201","transaction_status":"pending","va_numbers":[{"bank":"bni","va_number":"9880123456789012"}]}""");
@@ -68,18 +69,18 @@ class MidtransPaymentsTest {
         assertThat(started.json().get("vaNumber").asString()).isEqualTo("9880123456789012");
 
         ANSWERS.put("/v2/" + orderId + "/status", """
-                {"status_code":"201","transaction_status":"pending","gross_amount":"45000.00"}""");
+                {"status_code":"201","transaction_status":"pending","gross_amount":"%s"}""".formatted(gross));
         Api.Response unconfirmed = api
-            .post("/api/v1/payments/notifications", notification(orderId, "settlement", "45000.00"))
+            .post("/api/v1/payments/notifications", notification(orderId, "settlement", gross))
             .send()
             .expect(422);
         assertThat(unconfirmed.json().get("code").asString()).isEqualTo("NOTIFICATION_NOT_CONFIRMED");
         assertThat(status(api, shopper, orderId)).isEqualTo("PENDING_PAYMENT");
 
-        ANSWERS.put("/v2/" + orderId + "/status",
-                """
-                        {"status_code":"200","transaction_status":"settlement","fraud_status":"accept","gross_amount":"45000.00"}""");
-        api.post("/api/v1/payments/notifications", notification(orderId, "settlement", "45000.00")).send().expect(200);
+        ANSWERS.put("/v2/" + orderId + "/status", """
+                {"status_code":"200","transaction_status":"settlement","fraud_status":"accept","gross_amount":"%s"}"""
+            .formatted(gross));
+        api.post("/api/v1/payments/notifications", notification(orderId, "settlement", gross)).send().expect(200);
         assertThat(status(api, shopper, orderId)).isEqualTo("PAID");
         // no sandbox here
         api.post("/api/v1/sandbox/payments/" + started.json().get("paymentId").asString() + "/settle", Map.of())

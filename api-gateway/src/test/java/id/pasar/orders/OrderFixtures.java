@@ -62,6 +62,15 @@ public final class OrderFixtures {
         return api.get("/api/v1/catalog/listings/" + listingId).send().expect(200).json().get("stock").asInt();
     }
 
+    /**
+     * What the gateway would notify for the order: its total (items and shipping) as the
+     * decimal string Midtrans sends.
+     */
+    public static String grossOf(Api api, String shopper, String orderId) {
+        return api.get("/api/v1/orders/" + orderId).bearer(shopper).send().expect(200).json().get("totalIdr").asLong()
+                + ".00";
+    }
+
     public static Map<String, String> notification(String orderId, String status, String grossAmount) {
         String statusCode = "settlement".equals(status) || "capture".equals(status) ? "200" : "202";
         return Map.of("order_id", orderId, "status_code", statusCode, "gross_amount", grossAmount, "transaction_status",

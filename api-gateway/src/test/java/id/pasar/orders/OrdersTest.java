@@ -1,6 +1,7 @@
 package id.pasar.orders;
 
 import static id.pasar.orders.OrderFixtures.listingWithStock;
+import static id.pasar.orders.OrderFixtures.grossOf;
 import static id.pasar.orders.OrderFixtures.notification;
 import static id.pasar.orders.OrderFixtures.order;
 import static id.pasar.orders.OrderFixtures.place;
@@ -63,7 +64,9 @@ class OrdersTest {
         JsonNode placed = place(api, shopper, body).expect(201).json();
 
         assertThat(placed.get("status").asString()).isEqualTo("PENDING_PAYMENT");
-        assertThat(placed.get("totalIdr").asLong()).isEqualTo(225_000);
+        assertThat(placed.get("itemsTotalIdr").asLong()).isEqualTo(225_000);
+        assertThat(placed.get("shippingTotalIdr").asLong()).as("each seller's cheapest service").isPositive();
+        assertThat(placed.get("totalIdr").asLong()).isEqualTo(225_000 + placed.get("shippingTotalIdr").asLong());
         assertThat(placed.get("sellerOrders")).hasSize(2);
         assertThat(placed.get("sellerOrders").valueStream().map(s -> s.get("subtotalIdr").asLong()))
             .containsExactlyInAnyOrder(200_000L, 25_000L);
@@ -222,8 +225,9 @@ class OrdersTest {
         String shopper = api.newAccount("SHOPPER");
         String orderId = place(api, shopper, order(listing, 1)).expect(201).json().get("orderId").asString();
 
-        Map<String, String> forged = new HashMap<>(notification(orderId, "settlement", "100000.00"));
-        forged.put("signature_key", OrderFixtures.sha512(orderId + "200100000.00" + "guessed-key"));
+        Map<String, String> forged = new HashMap<>(notification(orderId, "settlement", grossOf(api, shopper, orderId)));
+        forged.put("signature_key",
+                OrderFixtures.sha512(orderId + "200" + grossOf(api, shopper, orderId) + "guessed-key"));
         Api.Response refused = api.post("/api/v1/payments/notifications", forged).send();
         refused.expect(401);
         assertThat(refused.json().get("code").asString()).isEqualTo("INVALID_SIGNATURE");
@@ -235,15 +239,20 @@ class OrdersTest {
         wrongAmount.expect(422);
         assertThat(status(shopper, orderId)).isEqualTo("PENDING_PAYMENT");
 
-        api.post("/api/v1/payments/notifications", notification(orderId, "settlement", "100000.00")).send().expect(200);
+        api.post("/api/v1/payments/notifications", notification(orderId, "settlement", grossOf(api, shopper, orderId)))
+            .send()
+            .expect(200);
         assertThat(status(shopper, orderId)).isEqualTo("PAID");
-        JsonNode repeat = api.post("/api/v1/payments/notifications", notification(orderId, "settlement", "100000.00"))
+        JsonNode repeat = api
+            .post("/api/v1/payments/notifications", notification(orderId, "settlement", grossOf(api, shopper, orderId)))
             .send()
             .expect(200)
             .json();
         assertThat(repeat.get("result").asString()).isEqualTo("UNCHANGED");
         // out of order: an "expire" after the payment changes nothing either
-        api.post("/api/v1/payments/notifications", notification(orderId, "expire", "100000.00")).send().expect(200);
+        api.post("/api/v1/payments/notifications", notification(orderId, "expire", grossOf(api, shopper, orderId)))
+            .send()
+            .expect(200);
         assertThat(status(shopper, orderId)).isEqualTo("PAID");
         assertThat(stockOf(api, listing)).isEqualTo(4);
     }
@@ -253,8 +262,12 @@ class OrdersTest {
         String listing = listingWithStock(api, seller, 5, 30_000);
         String shopper = api.newAccount("SHOPPER");
         String orderId = place(api, shopper, order(listing, 2)).expect(201).json().get("orderId").asString();
-        api.post("/api/v1/payments/notifications", notification(orderId, "deny", "60000.00")).send().expect(200);
-        api.post("/api/v1/payments/notifications", notification(orderId, "cancel", "60000.00")).send().expect(200);
+        api.post("/api/v1/payments/notifications", notification(orderId, "deny", grossOf(api, shopper, orderId)))
+            .send()
+            .expect(200);
+        api.post("/api/v1/payments/notifications", notification(orderId, "cancel", grossOf(api, shopper, orderId)))
+            .send()
+            .expect(200);
         assertThat(status(shopper, orderId)).isEqualTo("CANCELLED");
         assertThat(stockOf(api, listing)).isEqualTo(5);
     }
@@ -278,7 +291,9 @@ class OrdersTest {
 
         assertThat(status(shopper, orderId)).isEqualTo("EXPIRED");
         assertThat(stockOf(api, listing)).isEqualTo(5);
-        api.post("/api/v1/payments/notifications", notification(orderId, "settlement", "90000.00")).send().expect(200);
+        api.post("/api/v1/payments/notifications", notification(orderId, "settlement", grossOf(api, shopper, orderId)))
+            .send()
+            .expect(200);
         assertThat(status(shopper, orderId)).as("a late payment does not revive it").isEqualTo("EXPIRED");
     }
 
@@ -289,13 +304,15 @@ class OrdersTest {
         JsonNode placed = place(api, shopper, order(listing, 1)).expect(201).json();
         String orderId = placed.get("orderId").asString();
         String sellerOrderId = placed.get("sellerOrders").get(0).get("sellerOrderId").asString();
-        Map<String, String> shipment = Map.of("courier", "JNE", "trackingNumber", "CGK1234567890");
+        Map<String, String> shipment = Map.of("trackingNumber", "CGK1234567890");
 
         api.post("/api/v1/sellers/me/orders/" + sellerOrderId + "/ship", shipment)
             .bearer(seller.token())
             .send()
             .expect(409);
-        api.post("/api/v1/payments/notifications", notification(orderId, "settlement", "40000.00")).send().expect(200);
+        api.post("/api/v1/payments/notifications", notification(orderId, "settlement", grossOf(api, shopper, orderId)))
+            .send()
+            .expect(200);
         JsonNode shipped = api.post("/api/v1/sellers/me/orders/" + sellerOrderId + "/ship", shipment)
             .bearer(seller.token())
             .send()
@@ -342,7 +359,9 @@ class OrdersTest {
         JsonNode placed = place(api, alice, order(listing, 1)).expect(201).json();
         String orderId = placed.get("orderId").asString();
         String sellerOrderId = placed.get("sellerOrders").get(0).get("sellerOrderId").asString();
-        api.post("/api/v1/payments/notifications", notification(orderId, "settlement", "40000.00")).send().expect(200);
+        api.post("/api/v1/payments/notifications", notification(orderId, "settlement", grossOf(api, alice, orderId)))
+            .send()
+            .expect(200);
 
         api.get("/api/v1/orders/" + orderId).bearer(bob).send().expect(404);
         api.post("/api/v1/orders/" + orderId + "/cancel", Map.of()).bearer(bob).send().expect(404);

@@ -79,7 +79,9 @@ class PaymentsTest {
         assertThat(bca.get("vaNumber").asString()).matches("12208\\d{11}");
         assertThat(bca.get("method").asString()).isEqualTo("BANK_TRANSFER");
         assertThat(bca.get("bank").asString()).isEqualTo("BCA");
-        assertThat(bca.get("amountIdr").asLong()).isEqualTo(125_000);
+        long total = placed.get("totalIdr").asLong();
+        assertThat(total).as("items and shipping").isGreaterThan(125_000);
+        assertThat(bca.get("amountIdr").asLong()).isEqualTo(total);
         assertThat(bca.get("status").asString()).isEqualTo("PENDING");
         assertThat(OffsetDateTime.parse(bca.get("expiresAt").asString()).toInstant()).as("the order's")
             .isCloseTo(OffsetDateTime.parse(placed.get("expiresAt").asString()).toInstant(),
@@ -95,7 +97,10 @@ class PaymentsTest {
         assertThat(mandiri.has("vaNumber")).isFalse();
 
         String qr = start(orderId, Map.of("method", "QRIS")).expect(201).json().get("qrString").asString();
-        assertThat(qr).startsWith("000201010212").contains("5303360").contains("5406125000").contains("5802ID");
+        assertThat(qr).startsWith("000201010212")
+            .contains("5303360")
+            .contains("54" + String.format("%02d", String.valueOf(total).length()) + total)
+            .contains("5802ID");
         assertThat(qr.substring(qr.length() - 8, qr.length() - 4)).isEqualTo("6304");
         assertThat(qr.substring(qr.length() - 4))
             .isEqualTo(String.format(Locale.ROOT, "%04X", crc16(qr.substring(0, qr.length() - 4))));
@@ -190,28 +195,27 @@ class PaymentsTest {
 
     @Test
     void refusedNotificationsChangeNothingAndAreRecordedWithTheirReason() throws Exception {
-        String orderId = placeOrder(70_000).get("orderId").asString();
+        JsonNode placed = placeOrder(70_000);
+        String orderId = placed.get("orderId").asString();
+        String gross = placed.get("totalIdr").asLong() + ".00";
 
-        Api.Response replayed = notify(orderId, "201", "70000.00", "settlement", null, KEY).expect(422);
+        Api.Response replayed = notify(orderId, "201", gross, "settlement", null, KEY).expect(422);
         assertThat(replayed.json().get("code").asString()).isEqualTo("NOTIFICATION_INCONSISTENT");
-        notify(orderId, "200", "70000.00", "settlement", null, "guessed-key").expect(401);
+        notify(orderId, "200", gross, "settlement", null, "guessed-key").expect(401);
         Api.Response mismatch = notify(orderId, "200", "7000.00", "settlement", null, KEY).expect(422);
         assertThat(mismatch.json().get("code").asString()).isEqualTo("PAYMENT_AMOUNT_MISMATCH");
-        assertThat(notify(orderId, "200", "70000.00", "capture", "challenge", KEY).expect(200)
-            .json()
-            .get("result")
-            .asString()).isEqualTo("NOT_PAID");
-        notify(UUID.randomUUID().toString(), "200", "70000.00", "settlement", null, KEY).expect(404);
+        assertThat(
+                notify(orderId, "200", gross, "capture", "challenge", KEY).expect(200).json().get("result").asString())
+            .isEqualTo("NOT_PAID");
+        notify(UUID.randomUUID().toString(), "200", gross, "settlement", null, KEY).expect(404);
         assertThat(status(orderId)).isEqualTo("PENDING_PAYMENT");
 
         assertThat(notifications(orderId)).containsExactly("settlement 201 true INCONSISTENT_STATUS",
                 "settlement 200 false BAD_SIGNATURE", "settlement 200 true AMOUNT_MISMATCH",
                 "capture 200 true NOT_PAID");
 
-        assertThat(notify(orderId, "200", "70000.00", "capture", "accept", KEY).expect(200)
-            .json()
-            .get("result")
-            .asString()).isEqualTo("PAID");
+        assertThat(notify(orderId, "200", gross, "capture", "accept", KEY).expect(200).json().get("result").asString())
+            .isEqualTo("PAID");
     }
 
     @Test
@@ -234,7 +238,8 @@ class PaymentsTest {
         assertThat(status(orderId)).isEqualTo("EXPIRED");
         List<Refund> requested = refunds.ofOrder(UUID.fromString(orderId));
         assertThat(requested).hasSize(2).allMatch(r -> r.state().equals("REQUESTED"));
-        assertThat(requested.stream().mapToLong(Refund::amountIdr).sum()).isEqualTo(70_000);
+        assertThat(requested.stream().mapToLong(Refund::amountIdr).sum()).as("items and shipping, whole")
+            .isEqualTo(placed.get("totalIdr").asLong());
 
         refundJobs.sendDueRefunds();
         assertThat(refunds.ofOrder(UUID.fromString(orderId))).hasSize(2)

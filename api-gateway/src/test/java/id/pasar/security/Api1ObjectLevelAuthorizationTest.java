@@ -1,6 +1,7 @@
 package id.pasar.security;
 
 import static id.pasar.catalog.CatalogFixtures.listing;
+import static id.pasar.orders.OrderFixtures.grossOf;
 import static id.pasar.orders.OrderFixtures.notification;
 import static id.pasar.orders.OrderFixtures.order;
 import static id.pasar.orders.OrderFixtures.place;
@@ -49,7 +50,8 @@ class Api1ObjectLevelAuthorizationTest {
             "officers read any seller, with an access reason", "DELETE /api/v1/admin/platform-affiliates/{id}",
             "the platform's own list, kept by ADMINs", "GET /api/v1/catalog/listings/{listingId}",
             "the public shelf: published listings only (tested below)",
-            "GET /api/v1/regions/provinces/{code}/regencies", "reference data");
+            "GET /api/v1/regions/provinces/{code}/regencies", "reference data",
+            "POST /api/v1/compliance/returns/{returnId}/decision", "officers decide any escalated return");
 
     @LocalServerPort
     int port;
@@ -76,6 +78,8 @@ class Api1ObjectLevelAuthorizationTest {
 
     String paymentId;
 
+    String returnId;
+
     /** Each owned endpoint, called by the "other" user with a given id. */
     final Map<String, Function<String, Api.Response>> owned = new LinkedHashMap<>();
 
@@ -99,7 +103,10 @@ class Api1ObjectLevelAuthorizationTest {
             .json()
             .get("paymentId")
             .asString();
-        api.post("/api/v1/payments/notifications", notification(orderId, "settlement", "25000.00")).send().expect(200);
+        api.post("/api/v1/payments/notifications",
+                notification(orderId, "settlement", grossOf(api, ownersShopper, orderId)))
+            .send()
+            .expect(200);
         addressId = api.post("/api/v1/shoppers/me/addresses", AddressFixtures.address("Rumah"))
             .bearer(ownersShopper)
             .send()
@@ -108,7 +115,76 @@ class Api1ObjectLevelAuthorizationTest {
             .get("addressId")
             .asString();
 
+        // A second order of the owner's, delivered, with a return asked for.
+        String delivered = place(api, ownersShopper, order(published, 1)).expect(201).json().get("orderId").asString();
+        api.post("/api/v1/payments/notifications",
+                notification(delivered, "settlement", grossOf(api, ownersShopper, delivered)))
+            .send()
+            .expect(200);
+        String deliveredPart = api.get("/api/v1/orders/" + delivered)
+            .bearer(ownersShopper)
+            .send()
+            .expect(200)
+            .json()
+            .get("sellerOrders")
+            .get(0)
+            .get("sellerOrderId")
+            .asString();
+        api.post("/api/v1/sellers/me/orders/" + deliveredPart + "/ship", Map.of("trackingNumber", "JNE-000002"))
+            .bearer(owner.token())
+            .send()
+            .expect(200);
+        api.post("/api/v1/orders/" + delivered + "/confirm-delivery", Map.of())
+            .bearer(ownersShopper)
+            .send()
+            .expect(200);
+        returnId = api
+            .post("/api/v1/orders/" + delivered + "/seller-orders/" + deliveredPart + "/return",
+                    Map.of("reason", "DAMAGED"))
+            .bearer(ownersShopper)
+            .send()
+            .expect(201)
+            .json()
+            .get("returnId")
+            .asString();
+
         String sellerToken = other.token();
+        owned.put("GET /api/v1/sellers/me/orders/{sellerOrderId}",
+                id -> api.get("/api/v1/sellers/me/orders/" + id).bearer(sellerToken).send());
+        owned.put("POST /api/v1/sellers/me/orders/{sellerOrderId}/cancel",
+                id -> api.post("/api/v1/sellers/me/orders/" + id + "/cancel", Map.of("reason", "OUT_OF_STOCK"))
+                    .bearer(sellerToken)
+                    .send());
+        for (String verb : List.of("cancel", "confirm-delivery", "return")) {
+            owned.put("POST /api/v1/orders/{orderId}/seller-orders/{sellerOrderId}/" + verb,
+                    id -> api
+                        .post("/api/v1/orders/" + id + "/seller-orders/" + sellerOrderId + "/" + verb,
+                                Map.of("reason", "DAMAGED"))
+                        .bearer(otherShopper)
+                        .send());
+        }
+        owned.put("GET /api/v1/orders/{orderId}/returns",
+                id -> api.get("/api/v1/orders/" + id + "/returns").bearer(otherShopper).send());
+        owned.put("POST /api/v1/orders/{orderId}/returns/{returnId}/escalate",
+                id -> api.post("/api/v1/orders/" + delivered + "/returns/" + id + "/escalate", Map.of())
+                    .bearer(otherShopper)
+                    .send());
+        owned.put("POST /api/v1/orders/{orderId}/returns/{returnId}/ship-back",
+                id -> api
+                    .post("/api/v1/orders/" + delivered + "/returns/" + id + "/ship-back",
+                            Map.of("courier", "JNE", "trackingNumber", "JNE-000003"))
+                    .bearer(otherShopper)
+                    .send());
+        for (String verb : List.of("accept", "receive")) {
+            owned.put("POST /api/v1/sellers/me/returns/{returnId}/" + verb,
+                    id -> api.post("/api/v1/sellers/me/returns/" + id + "/" + verb, Map.of())
+                        .bearer(sellerToken)
+                        .send());
+        }
+        owned.put("POST /api/v1/sellers/me/returns/{returnId}/refuse",
+                id -> api.post("/api/v1/sellers/me/returns/" + id + "/refuse", Map.of("reason", "Bukan milik saya"))
+                    .bearer(sellerToken)
+                    .send());
         owned.put("GET /api/v1/listings/{listingId}",
                 id -> api.get("/api/v1/listings/" + id).bearer(sellerToken).send());
         owned.put("PUT /api/v1/listings/{listingId}",
@@ -165,7 +241,7 @@ class Api1ObjectLevelAuthorizationTest {
     @Test
     void anotherUsersIdIsAnsweredLikeAnIdThatDoesNotExist() {
         Map<String, String> theirs = Map.of("listingId", draft, "sellerOrderId", sellerOrderId, "orderId", orderId,
-                "addressId", addressId, "paymentId", paymentId);
+                "addressId", addressId, "paymentId", paymentId, "returnId", returnId);
         owned.forEach((endpoint, call) -> {
             String variable = endpoint.substring(endpoint.indexOf('{') + 1, endpoint.indexOf('}'));
             String id = endpoint.contains("/listings/") && !endpoint.startsWith("GET") ? published
@@ -182,7 +258,7 @@ class Api1ObjectLevelAuthorizationTest {
         // and nothing changed: the listing is still published at its stock, the order
         // still paid and unshipped
         JsonNode shelf = api.get("/api/v1/catalog/listings/" + published).send().expect(200).json();
-        assertThat(shelf.get("stock").asInt()).isEqualTo(19);
+        assertThat(shelf.get("stock").asInt()).isEqualTo(18);
         JsonNode mine = api.get("/api/v1/listings/" + draft).bearer(owner.token()).send().expect(200).json();
         assertThat(mine.get("title").asString()).isEqualTo("Tikar Pandan");
         JsonNode paid = api.get("/api/v1/orders/" + orderId).bearer(ownersShopper).send().expect(200).json();

@@ -125,7 +125,8 @@ class Api3MassAssignmentTest {
         JsonNode placed = OrderFixtures.place(api, shopper, order).expect(201).json();
 
         assertThat(placed.get("status").asString()).isEqualTo("PENDING_PAYMENT");
-        assertThat(placed.get("totalIdr").asLong()).isEqualTo(150_000);
+        assertThat(placed.get("itemsTotalIdr").asLong()).isEqualTo(150_000);
+        assertThat(placed.get("totalIdr").asLong()).isEqualTo(150_000 + placed.get("shippingTotalIdr").asLong());
         assertThat(placed.get("items").get(0).get("unitPriceIdr").asLong()).isEqualTo(75_000);
         assertThat(placed.get("items").get(0).get("sellerId").asString()).isEqualTo(seller.sellerId());
         assertThat(placed.path("paidAt").asString(null)).isNull();

@@ -69,6 +69,7 @@ class SellerOrderSliceTest {
         given(shipped.getOrderId()).willReturn(UUID.randomUUID());
         given(shipped.getStatus()).willReturn(OrderStatus.SHIPPED);
         Order order = mock(Order.class);
+        given(order.getId()).willReturn(UUID.randomUUID());
         given(order.sellerOrder(SELLER_ORDER)).willReturn(shipped);
         given(book.ship(SELLER_ID, SELLER_ORDER, "JNE", "CGK1234567890")).willReturn(order);
 
