@@ -18,6 +18,7 @@ import id.pasar.WebSlice;
 import id.pasar.orders.internal.AddressBook;
 import id.pasar.orders.internal.Checkout;
 import id.pasar.orders.internal.OrderBook;
+import id.pasar.orders.internal.Refunds;
 import id.pasar.orders.internal.ShippingAddress;
 import java.util.Collections;
 import java.util.List;
@@ -54,6 +55,9 @@ class OrderSliceTest {
 
     @MockitoBean
     OrderBook book;
+
+    @MockitoBean
+    Refunds refunds;
 
     @MockitoBean
     AddressBook addresses;

@@ -18,6 +18,7 @@ import id.pasar.orders.OrderStatus;
 import id.pasar.orders.internal.Order;
 import id.pasar.orders.internal.Destinations;
 import id.pasar.orders.internal.OrderBook;
+import id.pasar.orders.internal.Refunds;
 import id.pasar.orders.internal.SellerOrder;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,6 +50,9 @@ class SellerOrderSliceTest {
 
     @MockitoBean
     OrderBook book;
+
+    @MockitoBean
+    Refunds refunds;
 
     @MockitoBean
     Sellers sellers;

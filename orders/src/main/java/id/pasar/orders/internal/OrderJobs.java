@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Slf4j
 @Component
 @RequiredArgsConstructor
-class OrderJobs {
+public class OrderJobs {
 
     private static final int BATCH = 500;
 
@@ -31,7 +31,7 @@ class OrderJobs {
     @Scheduled(fixedDelayString = "${pasar.orders.expiry-interval:PT30S}",
             initialDelayString = "${pasar.orders.expiry-initial-delay:PT20S}")
     @SchedulerLock(name = "orders.expire-unpaid", lockAtMostFor = "PT10M")
-    void expireUnpaidOrders() {
+    public void expireUnpaidOrders() {
         int expired = inBatches(book::unpaidExpired, book::expire);
         if (expired > 0) {
             log.info("{} unpaid orders expired", expired);
@@ -47,7 +47,7 @@ class OrderJobs {
     @Scheduled(fixedDelayString = "${pasar.orders.fulfilment-interval:PT5M}",
             initialDelayString = "${pasar.orders.fulfilment-initial-delay:PT1M}")
     @SchedulerLock(name = "orders.move-fulfilment-on", lockAtMostFor = "PT30M")
-    void moveFulfilmentOn() {
+    public void moveFulfilmentOn() {
         int accepted = inBatches(returns::undecided, returns::acceptIfUndecided);
         int lapsed = inBatches(returns::neverSentBack, returns::lapseIfNeverSentBack);
         int delivered = inBatches(book::dueForDelivery, book::deliverIfDue);

@@ -6,7 +6,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
@@ -94,6 +97,21 @@ public class Refunds {
             .param("order", orderId)
             .query(Refunds::map)
             .list();
+    }
+
+    /** The refunds of these orders, by order id. */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<Refund>> ofOrders(Collection<UUID> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+            .sql("SELECT " + COLUMNS + " FROM orders.refunds WHERE order_id = ANY (:orders) ORDER BY created_at, id")
+            .param("orders", orderIds.toArray(UUID[]::new))
+            .query(Refunds::map)
+            .list()
+            .stream()
+            .collect(Collectors.groupingBy(Refund::orderId));
     }
 
     /** Refunds due now: never sent, or failed and past their backoff, under the limit. */

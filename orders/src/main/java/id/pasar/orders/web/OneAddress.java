@@ -21,16 +21,25 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = OneAddress.Check.class)
 @interface OneAddress {
 
+    /** A request that names where it goes, one way or the other. */
+    interface Addressed {
+
+        java.util.UUID addressId();
+
+        Object shippingAddress();
+
+    }
+
     String message() default "give addressId or shippingAddress";
 
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
 
-    class Check implements ConstraintValidator<OneAddress, OrderRequest> {
+    class Check implements ConstraintValidator<OneAddress, Addressed> {
 
         @Override
-        public boolean isValid(OrderRequest request, ConstraintValidatorContext context) {
+        public boolean isValid(Addressed request, ConstraintValidatorContext context) {
             boolean saved = request.addressId() != null;
             boolean inline = request.shippingAddress() != null;
             if (saved != inline) {

@@ -6,6 +6,8 @@ import id.pasar.orders.internal.AddressBook;
 import id.pasar.orders.internal.Checkout;
 import id.pasar.orders.internal.Order;
 import id.pasar.orders.internal.OrderBook;
+import id.pasar.orders.internal.Refund;
+import id.pasar.orders.internal.Refunds;
 import id.pasar.orders.internal.ShippingAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -23,6 +25,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
@@ -55,6 +58,8 @@ class OrderController {
 
     private final OrderResponseMapper mapper;
 
+    private final Refunds refunds;
+
     private final JsonMapper json;
 
     @PostMapping
@@ -86,14 +91,16 @@ class OrderController {
         KeysetCursor.Fields after = cursor == null ? null : KeysetCursor.decode(cursor, CURSOR, 2);
         List<Order> fetched = book.pageOfShopper(user(caller), after == null ? null : after.instant(0),
                 after == null ? null : after.id(1), KeysetPage.fetchSize(size));
-        return KeysetPage.of(fetched, size, mapper::toResponse,
+        Map<UUID, List<Refund>> refunded = refunds.ofOrders(fetched.stream().map(Order::getId).toList());
+        return KeysetPage.of(fetched, size,
+                order -> withRefunds(order, refunded.getOrDefault(order.getId(), List.of())),
                 last -> KeysetCursor.encode(CURSOR, last.getCreatedAt(), last.getId()));
     }
 
     @GetMapping("/{orderId}")
     @Operation(summary = "One of the caller's orders; another shopper's is 404")
     OrderResponse one(@PathVariable UUID orderId, Principal caller) {
-        return mapper.toResponse(book.ofShopper(user(caller), orderId));
+        return respond(book.ofShopper(user(caller), orderId));
     }
 
     @PostMapping("/{orderId}/cancel")
@@ -103,27 +110,27 @@ class OrderController {
             a cancellation. 409 INVALID_STATE when nothing is left to cancel.""")
     OrderResponse cancel(@PathVariable UUID orderId, @Valid @RequestBody(required = false) Cancellation body,
             Principal caller) {
-        return mapper.toResponse(book.cancel(user(caller), orderId, Cancellation.reasonOf(body)));
+        return respond(book.cancel(user(caller), orderId, Cancellation.reasonOf(body)));
     }
 
     @PostMapping("/{orderId}/seller-orders/{sellerOrderId}/cancel")
     @Operation(summary = "Cancel one paid seller order before its seller ships it: refunded, stock back")
     OrderResponse cancelSellerOrder(@PathVariable UUID orderId, @PathVariable UUID sellerOrderId,
             @Valid @RequestBody(required = false) Cancellation body, Principal caller) {
-        return mapper.toResponse(book.cancel(user(caller), orderId, sellerOrderId, Cancellation.reasonOf(body)));
+        return respond(book.cancel(user(caller), orderId, sellerOrderId, Cancellation.reasonOf(body)));
     }
 
     @PostMapping("/{orderId}/confirm-delivery")
     @Operation(summary = "Confirm that everything shipped has arrived: those seller orders are DELIVERED")
     OrderResponse confirmDelivery(@PathVariable UUID orderId, Principal caller) {
-        return mapper.toResponse(book.confirmDelivery(user(caller), orderId));
+        return respond(book.confirmDelivery(user(caller), orderId));
     }
 
     @PostMapping("/{orderId}/seller-orders/{sellerOrderId}/confirm-delivery")
     @Operation(summary = "Confirm that one shipped seller order has arrived: DELIVERED")
     OrderResponse confirmSellerOrderDelivery(@PathVariable UUID orderId, @PathVariable UUID sellerOrderId,
             Principal caller) {
-        return mapper.toResponse(book.confirmDelivery(user(caller), orderId, sellerOrderId));
+        return respond(book.confirmDelivery(user(caller), orderId, sellerOrderId));
     }
 
     /** Why the shopper cancels; optional. */
@@ -147,6 +154,15 @@ class OrderController {
             addresses.checkRegion(inline.regencyCode(), inline.districtCode());
         }
         return inline;
+    }
+
+    /** The order with its refunds, as every answer but the placement's shows it. */
+    private OrderResponse respond(Order order) {
+        return withRefunds(order, refunds.ofOrder(order.getId()));
+    }
+
+    private OrderResponse withRefunds(Order order, List<Refund> refunded) {
+        return mapper.toResponse(order).withRefunds(refunded.stream().map(RefundResponse::of).toList());
     }
 
     static UUID user(Principal caller) {

@@ -25,7 +25,9 @@ import java.util.UUID;
 record OrderRequest(@NotEmpty @Size(max = 50) List<@NotNull @Valid Item> items, @Valid Address shippingAddress,
         @Schema(description = "a saved address of the caller, instead of shippingAddress") UUID addressId,
         @Schema(description = "the courier service per seller; a seller left out gets its cheapest") @Size(
-                max = 50) List<@NotNull @Valid Shipping> shipping) {
+                max = 50) List<@NotNull @Valid Shipping> shipping)
+        implements
+            OneAddress.Addressed {
 
     /** The courier service chosen for one seller's parcel, as the quote offered it. */
     record Shipping(@NotNull UUID sellerId,

@@ -8,7 +8,12 @@ import java.util.UUID;
 /** An order as its shopper sees it: {@code totalIdr} is items and shipping. */
 record OrderResponse(UUID orderId, OrderStatus status, long itemsTotalIdr, long shippingTotalIdr, long totalIdr,
         List<Item> items, List<SellerOrderResponse> sellerOrders, Address shippingAddress, OffsetDateTime createdAt,
-        OffsetDateTime expiresAt, OffsetDateTime paidAt, List<Change> history) {
+        OffsetDateTime expiresAt, OffsetDateTime paidAt, List<Change> history, List<RefundResponse> refunds) {
+
+    OrderResponse withRefunds(List<RefundResponse> refunds) {
+        return new OrderResponse(orderId, status, itemsTotalIdr, shippingTotalIdr, totalIdr, items, sellerOrders,
+                shippingAddress, createdAt, expiresAt, paidAt, history, refunds);
+    }
 
     record Item(UUID listingId, UUID sellerId, String title, long unitPriceIdr, int quantity, long lineTotalIdr) {
     }

@@ -19,6 +19,7 @@ interface OrderResponseMapper {
 
     @Mapping(target = "orderId", source = "id")
     @Mapping(target = "items", expression = "java(items(order))")
+    @Mapping(target = "refunds", expression = "java(java.util.List.of())")
     @Mapping(target = "itemsTotalIdr", expression = "java(order.itemsTotalIdr())")
     @Mapping(target = "shippingTotalIdr", expression = "java(order.shippingTotalIdr())")
     @Mapping(target = "shippingAddress",
@@ -31,6 +32,7 @@ interface OrderResponseMapper {
     @Mapping(target = "totalIdr", expression = "java(sellerOrder.totalIdr())")
     @Mapping(target = "shipping", expression = "java(shipping(sellerOrder))")
     @Mapping(target = "shipTo", ignore = true)
+    @Mapping(target = "refunds", expression = "java(java.util.List.of())")
     SellerOrderResponse toResponse(SellerOrder sellerOrder);
 
     /** A seller's own view: with where to ship it. */
@@ -39,6 +41,7 @@ interface OrderResponseMapper {
     @Mapping(target = "totalIdr", expression = "java(sellerOrder.totalIdr())")
     @Mapping(target = "shipping", expression = "java(shipping(sellerOrder))")
     @Mapping(target = "shipTo", source = "shipTo")
+    @Mapping(target = "refunds", expression = "java(java.util.List.of())")
     SellerOrderResponse toResponse(SellerOrder sellerOrder, Destinations.ShipTo shipTo);
 
     SellerOrderResponse.Line toLine(OrderLine line);

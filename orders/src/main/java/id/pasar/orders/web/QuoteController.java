@@ -1,6 +1,9 @@
 package id.pasar.orders.web;
 
+import id.pasar.orders.internal.AddressBook;
+import id.pasar.orders.internal.ShippingAddress;
 import id.pasar.orders.internal.ShippingQuotes;
+import java.security.Principal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,13 +21,19 @@ class QuoteController {
 
     private final ShippingQuotes quotes;
 
+    private final AddressBook addresses;
+
     @PostMapping("/api/v1/orders/quote")
     @Operation(summary = "Price items and shipping before ordering", description = """
             One parcel per seller; `services` are the courier services among the seller's couriers that \
             serve the route, cheapest first. Nothing is taken or reserved. Refusals as POST /orders: 409 \
             INSUFFICIENT_STOCK, 422 LISTING_NOT_AVAILABLE, ADDRESS_NOT_DOMESTIC; 503 \
             SHIPPING_RATES_UNAVAILABLE when a configured rate API fails.""")
-    QuoteResponse quote(@Valid @RequestBody QuoteRequest request) {
+    QuoteResponse quote(@Valid @RequestBody QuoteRequest request, Principal caller) {
+        if (request.addressId() != null) {
+            ShippingAddress saved = addresses.shippingAddress(OrderController.user(caller), request.addressId());
+            return QuoteResponse.of(quotes.quote(request.quantities(), saved.regencyCode(), saved.postalCode()));
+        }
         return QuoteResponse.of(quotes.quote(request.quantities(), request.shippingAddress().regencyCode(),
                 request.shippingAddress().postalCode()));
     }

@@ -12,15 +12,20 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code POST /orders/quote}: the items of {@code POST /orders} and where they go. Of the
- * address only the regency is needed (and the postal code, when given, for rate APIs that
- * price by postal code); the other fields of an order's address are accepted and ignored.
+ * {@code POST /orders/quote}: the items of {@code POST /orders} and where they go, a
+ * saved address ({@code addressId}) or one given inline. Of the address only the regency
+ * is needed (and the postal code, when given, for rate APIs that price by postal code);
+ * the other fields of an order's address are accepted and ignored.
  */
 @Schema(example = """
         { "items": [ { "listingId": "0d6f5c1e-6a5b-4f0e-9b8a-2f1a3c4d5e6f", "quantity": 2 } ],
           "shippingAddress": { "regencyCode": "3273", "postalCode": "40115" } }""")
+@OneAddress
 record QuoteRequest(@NotEmpty @Size(max = 50) List<OrderRequest.@NotNull @Valid Item> items,
-        @NotNull @Valid Address shippingAddress) {
+        @Valid Address shippingAddress,
+        @Schema(description = "a saved address of the caller, instead of shippingAddress") UUID addressId)
+        implements
+            OneAddress.Addressed {
 
     record Address(@NotNull @Pattern(regexp = "\\d{2}\\.?\\d{2}", message = "must be PP.KK or PPKK") String regencyCode,
             @Pattern(regexp = "\\d{5}", message = "must be 5 digits") String postalCode) {

@@ -7,6 +7,8 @@ import id.pasar.orders.internal.Destinations;
 import id.pasar.orders.internal.Order;
 import id.pasar.orders.internal.OrderBook;
 import id.pasar.orders.internal.OrderProblems;
+import id.pasar.orders.internal.Refund;
+import id.pasar.orders.internal.Refunds;
 import id.pasar.orders.internal.SellerOrder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -48,6 +50,8 @@ class SellerOrderController {
 
     private final Destinations destinations;
 
+    private final Refunds refunds;
+
     @GetMapping("/api/v1/sellers/me/orders")
     @Operation(summary = "The caller's seller orders, newest first")
     KeysetPage<SellerOrderResponse> mine(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
@@ -55,10 +59,12 @@ class SellerOrderController {
         KeysetCursor.Fields after = cursor == null ? null : KeysetCursor.decode(cursor, CURSOR, 2);
         List<SellerOrder> fetched = book.pageOfSeller(seller(caller), after == null ? null : after.instant(0),
                 after == null ? null : after.id(1), KeysetPage.fetchSize(size));
-        Map<UUID, Destinations.ShipTo> shipTo = destinations
-            .ofOrders(fetched.stream().map(SellerOrder::getOrderId).distinct().toList());
+        List<UUID> orderIds = fetched.stream().map(SellerOrder::getOrderId).distinct().toList();
+        Map<UUID, Destinations.ShipTo> shipTo = destinations.ofOrders(orderIds);
+        Map<UUID, List<Refund>> refunded = refunds.ofOrders(orderIds);
         return KeysetPage.of(fetched, size,
-                sellerOrder -> mapper.toResponse(sellerOrder, shipTo.get(sellerOrder.getOrderId())),
+                sellerOrder -> seen(sellerOrder, shipTo.get(sellerOrder.getOrderId()),
+                        refunded.getOrDefault(sellerOrder.getOrderId(), List.of())),
                 last -> KeysetCursor.encode(CURSOR, last.getCreatedAt(), last.getId()));
     }
 
@@ -104,8 +110,20 @@ class SellerOrderController {
 
     /** One seller order as its seller sees it, with where to send it. */
     private SellerOrderResponse seen(Order order, UUID sellerOrderId) {
-        return mapper.toResponse(order.sellerOrder(sellerOrderId),
-                destinations.ofOrders(List.of(order.getId())).get(order.getId()));
+        return seen(order.sellerOrder(sellerOrderId), destinations.ofOrders(List.of(order.getId())).get(order.getId()),
+                refunds.ofOrder(order.getId()));
+    }
+
+    /**
+     * With its own refunds only: the other sellers' parts of the order are not its
+     * business.
+     */
+    private SellerOrderResponse seen(SellerOrder sellerOrder, Destinations.ShipTo shipTo, List<Refund> ofItsOrder) {
+        return mapper.toResponse(sellerOrder, shipTo)
+            .withRefunds(ofItsOrder.stream()
+                .filter(refund -> refund.sellerOrderId().equals(sellerOrder.getId()))
+                .map(RefundResponse::of)
+                .toList());
     }
 
     private UUID seller(Principal caller) {

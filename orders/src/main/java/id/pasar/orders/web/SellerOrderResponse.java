@@ -14,7 +14,13 @@ import java.util.UUID;
 record SellerOrderResponse(UUID sellerOrderId, UUID orderId, UUID sellerId, OrderStatus status, long subtotalIdr,
         long shippingIdr, long totalIdr, Shipping shipping, List<Line> lines, String courier, String trackingNumber,
         OffsetDateTime createdAt, OffsetDateTime shippedAt, OffsetDateTime deliveredAt, OffsetDateTime closedAt,
-        String closedBy, String closeReason, ShipTo shipTo) {
+        String closedBy, String closeReason, ShipTo shipTo, List<RefundResponse> refunds) {
+
+    SellerOrderResponse withRefunds(List<RefundResponse> refunds) {
+        return new SellerOrderResponse(sellerOrderId, orderId, sellerId, status, subtotalIdr, shippingIdr, totalIdr,
+                shipping, lines, courier, trackingNumber, createdAt, shippedAt, deliveredAt, closedAt, closedBy,
+                closeReason, shipTo, refunds);
+    }
 
     /**
      * Whole while the seller may need it; {@code masked} 30 days after the order closed.
