@@ -254,7 +254,8 @@ public class FixedRate {
             long t0 = System.nanoTime();
             out.write(post("/api/v1/sandbox/payments/" + paymentId + "/settle", job.token, null, ""));
             out.flush();
-            samples.add(new Sample("settle", System.nanoTime() - t0, readResponse(in, false).status()));
+            int settled = readResponse(in, false).status();
+            samples.add(new Sample("settle", System.nanoTime() - t0, settled));
         }
         return paid.status();
     }
