@@ -1,24 +1,107 @@
 -- The order invariants, checked in SQL after the application's order scenario (bench/run.sh). Every
 -- row must say 0 violations. bench.stock_before is the order targets' stock when the bench began.
+-- Stock: a seller order's units leave the shelf when it is placed and come back when it is cancelled or
+-- expires (before shipping); a RETURNED one keeps them off (its seller restocks what can be sold again).
+-- Money (docs/payments.md): an order is paid by one gateway transaction, its PAID attempt in
+-- orders.payments (gateway_order_id), or the order id itself for an order paid without one. What it
+-- paid (the attempt's amount, else the order's total) = what its seller orders keep + what was refunded
+-- of them through that transaction: a seller order CANCELLED or RETURNED after payment is refunded its
+-- items and shipping whole, the others nothing. A settlement that could not pay its order (too late, or
+-- a second payment) is refunded whole through its own transaction. Every refund row counts, whatever
+-- its state: REQUESTED and FAILED ones are still owed.
+WITH seller_totals AS (
+    SELECT order_id, sum(subtotal_idr + shipping_idr) AS total,
+           sum(subtotal_idr + shipping_idr) FILTER (WHERE status NOT IN ('CANCELLED', 'RETURNED')) AS kept
+    FROM orders.seller_orders GROUP BY order_id
+), paid AS (
+    SELECT o.id, o.total_idr, coalesce(p.gateway_order_id, o.id::text) AS paid_by,
+           coalesce(p.amount_idr, o.total_idr) AS amount, p.paying
+    FROM orders.orders o
+    LEFT JOIN (SELECT order_id, min(gateway_order_id) AS gateway_order_id, min(amount_idr) AS amount_idr,
+                      count(*) AS paying
+               FROM orders.payments WHERE status = 'PAID' GROUP BY order_id) p ON p.order_id = o.id
+    WHERE o.paid_at IS NOT NULL
+), refunded AS ( -- refunds through the transaction that paid the order, per seller order
+    SELECT r.seller_order_id, sum(r.amount_idr) AS amount
+    FROM orders.refunds r JOIN paid ON paid.id = r.order_id AND paid.paid_by = r.gateway_order_id
+    GROUP BY r.seller_order_id
+)
 SELECT 'listings with negative stock' AS invariant, count(*) AS violations FROM catalog.listings WHERE stock < 0
 UNION ALL
-SELECT 'listings whose stock taken differs from the units in their live orders', count(*) FROM (
+SELECT 'listings whose stock taken differs from the units of their live seller orders', count(*) FROM (
     SELECT b.id FROM bench.stock_before b JOIN catalog.listings l USING (id)
     LEFT JOIN (SELECT ol.listing_id, sum(ol.quantity) AS ordered
                FROM orders.order_lines ol JOIN orders.seller_orders so ON so.id = ol.seller_order_id
-               JOIN orders.orders o ON o.id = so.order_id
-               WHERE o.status NOT IN ('CANCELLED', 'EXPIRED') GROUP BY ol.listing_id) o ON o.listing_id = b.id
+               WHERE so.status NOT IN ('CANCELLED', 'EXPIRED') GROUP BY ol.listing_id) o ON o.listing_id = b.id
     WHERE b.stock - l.stock <> coalesce(o.ordered, 0)) x
 UNION ALL
 SELECT 'orders not backed by exactly one completed Idempotency-Key', count(*) FROM orders.orders o
     LEFT JOIN (SELECT (response_body::json ->> 'orderId')::uuid AS order_id, count(*) AS keys
-               FROM orders.idempotency_keys WHERE state = 'DONE' GROUP BY 1) k ON k.order_id = o.id
+               FROM orders.idempotency_keys WHERE state = 'DONE' AND response_body::json ->> 'paymentId' IS NULL
+               GROUP BY 1) k ON k.order_id = o.id
     WHERE k.keys IS DISTINCT FROM 1
 UNION ALL
-SELECT 'completed Idempotency-Keys without their order', count(*) FROM orders.idempotency_keys k
-    WHERE k.state = 'DONE' AND NOT EXISTS (
-        SELECT 1 FROM orders.orders o WHERE o.id = (k.response_body::json ->> 'orderId')::uuid)
+SELECT 'completed Idempotency-Keys without their order or payment', count(*) FROM orders.idempotency_keys k
+    WHERE k.state = 'DONE' AND CASE WHEN k.response_body::json ->> 'paymentId' IS NULL
+        THEN NOT EXISTS (SELECT 1 FROM orders.orders o WHERE o.id = (k.response_body::json ->> 'orderId')::uuid)
+        ELSE NOT EXISTS (SELECT 1 FROM orders.payments p WHERE p.id = (k.response_body::json ->> 'paymentId')::uuid) END
 UNION ALL
-SELECT 'keys left IN_FLIGHT (a request that died half-way)', count(*) FROM orders.idempotency_keys WHERE state = 'IN_FLIGHT';
-SELECT count(*) AS orders, coalesce(sum(ol.quantity), 0) AS units FROM orders.orders o
-    JOIN orders.seller_orders so ON so.order_id = o.id JOIN orders.order_lines ol ON ol.seller_order_id = so.id;
+SELECT 'payments not backed by exactly one completed Idempotency-Key', count(*) FROM orders.payments p
+    LEFT JOIN (SELECT (response_body::json ->> 'paymentId')::uuid AS payment_id, count(*) AS keys
+               FROM orders.idempotency_keys WHERE state = 'DONE' GROUP BY 1) k ON k.payment_id = p.id
+    WHERE k.keys IS DISTINCT FROM 1
+UNION ALL
+SELECT 'keys left IN_FLIGHT (a request that died half-way)', count(*) FROM orders.idempotency_keys WHERE state = 'IN_FLIGHT'
+UNION ALL
+SELECT 'orders whose total is not their seller orders'' items + shipping', count(*) FROM orders.orders o
+    LEFT JOIN seller_totals t ON t.order_id = o.id WHERE t.total IS DISTINCT FROM o.total_idr
+UNION ALL
+SELECT 'payment attempts whose amount is not their order''s total', count(*) FROM orders.payments p
+    JOIN orders.orders o ON o.id = p.order_id WHERE p.amount_idr <> o.total_idr
+UNION ALL
+SELECT 'paid orders paid by more than one attempt, or unpaid orders with a PAID attempt', count(*) FROM orders.orders o
+    WHERE (SELECT count(*) FROM orders.payments p WHERE p.order_id = o.id AND p.status = 'PAID')
+        > CASE WHEN o.paid_at IS NULL THEN 0 ELSE 1 END
+UNION ALL
+SELECT 'paid orders whose payment is not what their seller orders keep + what was refunded of them', count(*)
+    FROM paid JOIN seller_totals t ON t.order_id = paid.id
+    WHERE paid.amount <> coalesce(t.kept, 0) + coalesce((SELECT sum(r.amount) FROM refunded r
+        JOIN orders.seller_orders so ON so.id = r.seller_order_id WHERE so.order_id = paid.id), 0)
+UNION ALL
+SELECT 'seller orders CANCELLED or RETURNED after payment not refunded exactly their items + shipping', count(*)
+    FROM orders.seller_orders so JOIN paid ON paid.id = so.order_id LEFT JOIN refunded r ON r.seller_order_id = so.id
+    WHERE so.status IN ('CANCELLED', 'RETURNED') AND r.amount IS DISTINCT FROM so.subtotal_idr + so.shipping_idr
+UNION ALL
+SELECT 'seller orders of paid orders refunded through the paying transaction but not closed', count(*)
+    FROM orders.seller_orders so JOIN refunded r ON r.seller_order_id = so.id
+    WHERE so.status NOT IN ('CANCELLED', 'RETURNED')
+UNION ALL
+SELECT 'refunds of a transaction that did not pay its order, other than a late or second settlement', count(*)
+    FROM orders.refunds r LEFT JOIN paid ON paid.id = r.order_id
+    WHERE r.gateway_order_id IS DISTINCT FROM paid.paid_by
+      AND NOT (r.reason LIKE 'LATE\_SETTLEMENT%' OR r.reason LIKE 'DUPLICATE\_PAYMENT%')
+UNION ALL
+SELECT 'late or second settlements not refunded exactly their amount', count(*) FROM (
+    SELECT r.gateway_order_id, sum(r.amount_idr) AS refunded,
+           coalesce(min(p.amount_idr), min(o.total_idr)) AS settled
+    FROM orders.refunds r JOIN orders.orders o ON o.id = r.order_id
+    LEFT JOIN orders.payments p ON p.gateway_order_id = r.gateway_order_id
+    WHERE r.reason LIKE 'LATE\_SETTLEMENT%' OR r.reason LIKE 'DUPLICATE\_PAYMENT%'
+    GROUP BY r.gateway_order_id) x WHERE refunded <> settled
+UNION ALL
+SELECT 'refunds larger than their seller order''s items + shipping', count(*) FROM orders.refunds r
+    JOIN orders.seller_orders so ON so.id = r.seller_order_id WHERE r.amount_idr > so.subtotal_idr + so.shipping_idr
+UNION ALL
+SELECT 'refunds of a seller order of another order', count(*) FROM orders.refunds r
+    JOIN orders.seller_orders so ON so.id = r.seller_order_id WHERE so.order_id <> r.order_id
+UNION ALL
+SELECT 'seller orders with two refunds for the same reason', count(*) FROM (
+    SELECT seller_order_id FROM orders.refunds GROUP BY seller_order_id, reason HAVING count(*) > 1) x;
+SELECT (SELECT count(*) FROM orders.orders) AS orders,
+       (SELECT coalesce(sum(quantity), 0) FROM orders.order_lines) AS units,
+       (SELECT count(*) FROM orders.payments) AS payments,
+       (SELECT count(*) FROM orders.orders WHERE paid_at IS NOT NULL) AS paid,
+       (SELECT count(*) FROM orders.seller_orders WHERE status IN ('CANCELLED', 'RETURNED')
+            AND order_id IN (SELECT id FROM orders.orders WHERE paid_at IS NOT NULL)) AS closed_after_payment,
+       (SELECT count(*) FROM orders.refunds) AS refunds,
+       (SELECT coalesce(sum(amount_idr), 0) FROM orders.refunds) AS refunded_idr;

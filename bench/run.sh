@@ -11,6 +11,9 @@
 #   bench/run.sh                                   # 1,000,000 listings, 100,000 sellers (about 20 min)
 #   LISTINGS=10000 SELLERS=2000 bench/run.sh       # a quick run
 #   DURATION=15 CONNECTIONS="4 16 64" RATE_SECONDS=30 SHOPPERS=200 PORT=18180 DB_PORT=55539 bench/run.sh
+#   SCENARIOS=orders LISTINGS=100000 SELLERS=10000 bench/run.sh   # only the orders (and their invariants)
+# SCENARIOS: "all" (default), or any of: trivial search detail orders reports (the restarts without exposure
+# counting and without kept search orders go with search); the flash sale runs with "all" only.
 # Then the flash sale, bench/flash-sale.sh, on PORT+1 and DB_PORT+1 (FLASH_SALE=0 skips it).
 # Needs a JDK 17+, python3, psql and pgbench (Debian: postgresql-client, postgresql-contrib), curl;
 # installs wrk from Debian when it is missing.
@@ -25,6 +28,9 @@ RATE_SECONDS=${RATE_SECONDS:-30}
 PORT=${PORT:-18180}
 DB_PORT=${DB_PORT:-55539}
 HEAP=${HEAP:-512m}
+SCENARIOS=${SCENARIOS:-all}
+SETTLE_PERCENT=${SETTLE_PERCENT:-2}
+want() { [ "$SCENARIOS" = all ] || [[ " $SCENARIOS " == *" $1 "* ]]; }
 BASE="http://localhost:$PORT"
 DB="postgresql://postgres@localhost:$DB_PORT/pasar"
 
@@ -145,7 +151,7 @@ fact machine "$(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; ex
 fact load_before "$(cut -d' ' -f1-3 /proc/loadavg)"
 fact java "$(java -version 2>&1 | head -1)"
 fact listings "$LISTINGS"; fact sellers "$SELLERS"; fact shoppers "$SHOPPERS"; fact duration "$DURATION"
-fact connections "$CONNECTIONS"; fact rate_seconds "$RATE_SECONDS"; fact heap "$HEAP"
+fact connections "$CONNECTIONS"; fact rate_seconds "$RATE_SECONDS"; fact heap "$HEAP"; fact scenarios "$SCENARIOS"; fact settle_percent "$SETTLE_PERCENT"
 fact commit "$(git rev-parse --short HEAD 2> /dev/null || echo unknown)"
 
 log "starting the application (exposure counting on) in $DATA"
@@ -167,41 +173,61 @@ printf 'sellers report\t/api/v1/compliance/reports/sellers?from=%s&to=%s\nlistin
   "$FROM" "$TO" "$FROM" "$TO" > "$WORK/reports-paths.txt"
 
 # --- trivial endpoint, search, detail: maximum throughput, and the database's ceiling ---------------------
+if want trivial; then
 log "trivial endpoint"
 warm 5 bench/load/paths.lua "$BASE" -- "$WORK/trivial.txt"
 for c in $CONNECTIONS; do wrk_run trivial "$c" bench/load/paths.lua "$WORK/trivial.txt"; done
+fi
+if want search; then
 log "search (exposure counting on)"
 warm 5 bench/load/paths.lua "$BASE" -- "$WORK/search-paths.txt"
 for c in $CONNECTIONS; do wrk_run search-on "$c" bench/load/paths.lua "$WORK/search-paths.txt"; done
 for c in $CONNECTIONS; do pgbench_run search "$c" bench/pgbench/search.sql "$WORK/search.vars"; done
+fi
+if want detail; then
 log "listing detail"
 warm 5 bench/load/paths.lua "$BASE" -- "$WORK/detail-paths.txt" - random
 for c in $CONNECTIONS; do wrk_run detail "$c" bench/load/paths.lua "$WORK/detail-paths.txt" - random; done
 for c in $CONNECTIONS; do pgbench_run detail "$c" bench/pgbench/detail.sql "$WORK/counts.vars"; done
+fi
 
 # --- latency at half the maximum rate (open model) ---------------------------------------------------------
 log "fixed-rate latency"
-fixed_run trivial "$(half trivial)" --paths "$WORK/trivial.txt"
-fixed_run search-on "$(half search-on)" --paths "$WORK/search-paths.txt"
-fixed_run detail "$(half detail)" --paths "$WORK/detail-paths.txt" --random
+if want trivial; then fixed_run trivial "$(half trivial)" --paths "$WORK/trivial.txt"; fi
+if want search; then fixed_run search-on "$(half search-on)" --paths "$WORK/search-paths.txt"; fi
+if want detail; then fixed_run detail "$(half detail)" --paths "$WORK/detail-paths.txt" --random; fi
 
 # --- orders, then the invariants, then the database's ceiling for the same transaction ---------------------
-log "order placement"
+if want orders; then
+# One order = its placement and its payment's start (QRIS), two requests; SETTLE_PERCENT of the payments
+# are then settled through the sandbox (bench/load/order.lua). Throughput and rates count orders.
+log "order placement and payment start"
 # Warmed longer than the other scenarios (20 s, not 5): an order runs the most code, and the JIT compiled it for
 # well over a minute in the first runs, so the first connection count measured the compiler as much as the orders.
-warm 20 bench/load/order.lua "$BASE" -- "$WORK/shopper-tokens.txt" "$WORK/hot.txt" "$WORK/cold.txt"
+warm 20 bench/load/order.lua "$BASE" -- "$WORK/shopper-tokens.txt" "$WORK/hot.txt" "$WORK/cold.txt" "$SETTLE_PERCENT"
 for c in $CONNECTIONS; do
-  wrk_run orders "$c" bench/load/order.lua "$WORK/shopper-tokens.txt" "$WORK/hot.txt" "$WORK/cold.txt"
+  wrk_run orders "$c" bench/load/order.lua "$WORK/shopper-tokens.txt" "$WORK/hot.txt" "$WORK/cold.txt" "$SETTLE_PERCENT"
 done
-fixed_run orders "$(half orders)" --orders "$WORK/shopper-tokens.txt" "$WORK/hot.txt" "$WORK/cold.txt"
+fixed_run orders "$(half orders)" --orders "$WORK/shopper-tokens.txt" "$WORK/hot.txt" "$WORK/cold.txt" \
+  --settle-percent "$SETTLE_PERCENT"
 sleep 3 # the OrderPlaced listeners of the last orders
+# The refund path, so that the money invariants see it in every run: 20 paid orders cancelled by their
+# shoppers (every seller order not shipped is cancelled and refunded whole, items and shipping).
+psql -X -tA -F ' ' -c "SELECT o.id, s.n FROM orders.orders o JOIN bench.shoppers s ON s.id = o.shopper_id
+  WHERE o.status = 'PAID' ORDER BY o.paid_at LIMIT 20" "$DB" | while read -r order n; do
+  curl -sf -o /dev/null -X POST -H "Authorization: Bearer $(sed -n "${n}p" "$WORK/shopper-tokens.txt")" \
+    -H 'Content-Type: application/json' -d '{"reason":"bench: refund path"}' "$BASE/api/v1/orders/$order/cancel" ||
+    echo "cancel of paid order $order failed" >&2
+done
 psql -X -q -P pager=off -f bench/invariants.sql "$DB" | tee "$WORK/invariants.txt"
 psql -X -q -c "INSERT INTO gateway.rate_limit_buckets (id, state, expires_at)
   SELECT 'orders:pgbench-' || n, (SELECT state FROM gateway.rate_limit_buckets WHERE id LIKE 'orders:%' LIMIT 1), 4102444800000
   FROM bench.shoppers ON CONFLICT DO NOTHING" "$DB"
 for c in $CONNECTIONS; do pgbench_run orders "$c" bench/pgbench/order.sql "$WORK/counts.vars"; done
+fi
 
 # --- auditor reports ---------------------------------------------------------------------------------------
+if want reports; then
 log "auditor reports"
 TOKEN=$(cat "$WORK/auditor.token")
 median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
@@ -215,15 +241,17 @@ T0=$(date +%s.%N)
 BYTES=$(curl -sf -H "Authorization: Bearer $TOKEN" -H 'Accept: text/csv' "$BASE/api/v1/compliance/decisions?from=$FROM&to=$TO" | wc -c)
 fact csv_export "$(awk -v b="$BYTES" -v t0="$T0" -v t1="$(date +%s.%N)" -v h0="$HWM0" -v h1="$(awk '/VmHWM/ {print $2}' "/proc/$APP/status")" \
   'BEGIN {printf "%.0f MB in %.1f s; peak RSS %d MB before, %d MB after", b / 1048576, t1 - t0, h0 / 1024, h1 / 1024}')"
+fi
 
 # --- plans of the main queries, memory, errors; then the second instance, exposure counting off ------------
 log "plans"
-python3 bench/load/plans.py --db "$DB" --vars "$WORK/search.vars" > "$WORK/plans.md"
+python3 bench/load/plans.py --db "$DB" --vars "$WORK/search.vars" > "$WORK/plans.md" || echo "(no plans)" > "$WORK/plans.md"
 fact app_peak_rss_mb "$(awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/$APP/status")"
 fact app_heap "$(jcmd "$APP" GC.heap_info 2> /dev/null | awk '/heap total/ {print; exit}' | sed 's/^ *//')"
 fact app_cpu_total_s "$(cpu_app)"
 fact log_errors_on "$(grep -c ' ERROR ' "$DATA/app.log" || true)"
 
+if want search; then
 log "restart with exposure counting off"
 stop_app
 start_app false
@@ -241,6 +269,7 @@ start_app true false
 warm 5 bench/load/paths.lua "$BASE" -- "$WORK/search-paths.txt"
 for c in $CONNECTIONS; do wrk_run search-unranked "$c" bench/load/paths.lua "$WORK/search-paths.txt"; done
 fixed_run search-unranked "$(half search-unranked)" --paths "$WORK/search-paths.txt"
+fi
 fact log_errors "$(grep -c ' ERROR ' "$DATA/app.log" || true)"
 fact load_after "$(cut -d' ' -f1-3 /proc/loadavg)"
 fact finished "$(date -u +%FT%TZ)"
@@ -251,7 +280,7 @@ cp "$RESULTS" "bench/results/$STAMP-results.tsv"
 log "report: $OUT"
 
 # --- the flash sale (bench/flash-sale.sh): an instance of its own, on the next ports, its own data directory ----------
-if [ "${FLASH_SALE:-1}" = 1 ]; then
+if [ "${FLASH_SALE:-1}" = 1 ] && [ "$SCENARIOS" = all ]; then
   log "flash sale"
   SHOPPERS="${FLASH_SHOPPERS:-2000}" PORT=$((PORT + 1)) DB_PORT=$((DB_PORT + 1)) HEAP="$HEAP" BUILD=0 bench/flash-sale.sh
 fi

@@ -30,14 +30,45 @@ import java.util.concurrent.locks.LockSupport;
  * launcher:
  *
  *   java bench/load/FixedRate.java --base URL --rate 200 --seconds 30 --paths FILE [--token FILE] [--random] [--connections 32]
- *   java bench/load/FixedRate.java --base URL --rate 50 --seconds 30 --orders TOKENS HOT COLD
+ *   java bench/load/FixedRate.java --base URL --rate 50 --seconds 30 --orders TOKENS HOT COLD [--settle-percent 2]
+ *
+ * With --orders, one due item is one order as bench/load/order.lua makes it, and --rate counts orders: its
+ * placement (POST /orders), then on the same connection, once the 201 is in, its payment's start (POST
+ * /orders/{id}/payments, QRIS, a key of its own); its latency runs from its due time to the payment's answer,
+ * and it is an error when either answer is not 2xx. 5 % are replays of an order 200 before (both requests
+ * again, same keys and bodies). --settle-percent of the new payments are then settled through the sandbox
+ * (POST /sandbox/payments/{id}/settle, a third request on the connection, after the order's latency is taken;
+ * label "settle").
  *
  * Prints one line per label and one for all: FIXED label=... due=... errors=... p50_ms=... p99_ms=...
  */
 public class FixedRate {
 
-    record Due(long at, String label, byte[] request) {
+    record Due(long at, String label, byte[] request, OrderJob order) {
+        Due(long at, String label, byte[] request) {
+            this(at, label, request, null);
+        }
     }
+
+    /** An order: its placement, and its payment's start once the first placement has answered. */
+    static final class OrderJob {
+        final byte[] place;
+        final String token;
+        final String payKey;
+        volatile byte[] pay; // as first sent, for the replays
+
+        OrderJob(byte[] place, String token, String payKey) {
+            this.place = place;
+            this.token = token;
+            this.payKey = payKey;
+        }
+    }
+
+    record Response(int status, String body) {
+    }
+
+    static String host;
+    static double settlePercent;
 
     record Sample(String label, long nanos, int status) {
     }
@@ -55,7 +86,8 @@ public class FixedRate {
             }
         }
         URI base = URI.create(opt.get("base"));
-        String host = base.getHost() + ":" + base.getPort();
+        host = base.getHost() + ":" + base.getPort();
+        settlePercent = Double.parseDouble(opt.getOrDefault("settle-percent", "2"));
         double rate = Double.parseDouble(opt.get("rate"));
         double seconds = Double.parseDouble(opt.getOrDefault("seconds", "30"));
         int connections = Integer.parseInt(opt.getOrDefault("connections", "32"));
@@ -88,7 +120,7 @@ public class FixedRate {
         long period = (long) (1e9 / rate);
         long total = (long) (seconds * rate);
         long start = System.nanoTime() + 100_000_000L;
-        List<byte[]> sent = new ArrayList<>();
+        List<OrderJob> sent = new ArrayList<>();
         long late = 0;
         for (long i = 0; i < total; i++) {
             long due = start + i * period;
@@ -101,19 +133,19 @@ public class FixedRate {
             ThreadLocalRandom r = ThreadLocalRandom.current();
             if (orders != null) {
                 if (sent.size() > 200 && r.nextInt(100) < 5) {
-                    queue.add(new Due(due, "order-replay", sent.get(sent.size() - 200))); // a long-finished order, again
+                    // a long-finished order, again
+                    queue.add(new Due(due, "order-replay", null, sent.get(sent.size() - 200)));
                     continue;
                 }
                 String listing = r.nextInt(100) < 80 ? hot.get(r.nextInt(hot.size())) : cold.get(r.nextInt(cold.size()));
                 String body = "{\"items\":[{\"listingId\":\"" + listing + "\",\"quantity\":" + (1 + r.nextInt(2))
                         + "}],\"shippingAddress\":{\"recipientName\":\"Budi Santoso\",\"phone\":\"081234567890\","
                         + "\"street\":\"Jl. Melati 5\",\"regencyCode\":\"32.04\",\"postalCode\":\"40921\"}}";
-                byte[] request = ("POST /api/v1/orders HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer "
-                        + tokens.get(r.nextInt(tokens.size())) + "\r\nContent-Type: application/json\r\nIdempotency-Key: fixed-"
-                        + run + "-" + i + "\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body)
-                        .getBytes(StandardCharsets.UTF_8);
-                sent.add(request);
-                queue.add(new Due(due, "order", request));
+                String shopper = tokens.get(r.nextInt(tokens.size()));
+                OrderJob job = new OrderJob(post("/api/v1/orders", shopper, "fixed-" + run + "-" + i, body), shopper,
+                        "fixed-pay-" + run + "-" + i);
+                sent.add(job);
+                queue.add(new Due(due, "order", null, job));
             } else {
                 String[] path = random ? paths.get(r.nextInt(paths.size())) : paths.get((int) (i % paths.size()));
                 String request = "GET " + path[1] + " HTTP/1.1\r\nHost: " + host + "\r\n"
@@ -131,7 +163,9 @@ public class FixedRate {
         Map<String, List<Sample>> byLabel = new TreeMap<>();
         for (Sample s : samples) {
             byLabel.computeIfAbsent(s.label(), k -> new ArrayList<>()).add(s);
-            byLabel.computeIfAbsent("all", k -> new ArrayList<>()).add(s);
+            if (!s.label().equals("settle")) { // "all" is the scenario's own requests (orders)
+                byLabel.computeIfAbsent("all", k -> new ArrayList<>()).add(s);
+            }
         }
         byLabel.forEach((label, list) -> {
             long[] nanos = list.stream().mapToLong(Sample::nanos).sorted().toArray();
@@ -165,15 +199,21 @@ public class FixedRate {
                             in = new BufferedInputStream(socket.getInputStream(), 65536);
                             out = socket.getOutputStream();
                         }
+                        if (due.order() != null) {
+                            status = order(due, in, out, samples);
+                            continue;
+                        }
                         out.write(due.request());
                         out.flush();
-                        status = readResponse(in);
+                        status = readResponse(in, false).status();
                     } catch (IOException e) {
                         close(socket);
                         socket = null;
                     }
                 }
-                samples.add(new Sample(due.label(), System.nanoTime() - due.at(), status));
+                if (due.order() == null || status < 0) {
+                    samples.add(new Sample(due.label(), System.nanoTime() - due.at(), status));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -183,7 +223,61 @@ public class FixedRate {
         }
     }
 
-    static int readResponse(InputStream in) throws IOException {
+    /**
+     * An order's placement, then its payment's start on the same connection; the order's sample is taken when the
+     * payment has answered (or the placement refused), then a new payment is settled now and then. Returns the status
+     * that counts: the first that is not 2xx, else the payment's.
+     */
+    static int order(Due due, InputStream in, OutputStream out, ConcurrentLinkedQueue<Sample> samples)
+            throws IOException {
+        OrderJob job = due.order();
+        out.write(job.place);
+        out.flush();
+        Response placed = readResponse(in, true);
+        String orderId = placed.status() / 100 == 2 ? field(placed.body(), "orderId") : null;
+        if (orderId == null) {
+            samples.add(new Sample(due.label(), System.nanoTime() - due.at(), placed.status()));
+            return placed.status();
+        }
+        byte[] pay = job.pay;
+        boolean first = pay == null;
+        if (first) {
+            pay = post("/api/v1/orders/" + orderId + "/payments", job.token, job.payKey, "{\"method\":\"QRIS\"}");
+            job.pay = pay;
+        }
+        out.write(pay);
+        out.flush();
+        Response paid = readResponse(in, true);
+        samples.add(new Sample(due.label(), System.nanoTime() - due.at(), paid.status()));
+        String paymentId = paid.status() / 100 == 2 ? field(paid.body(), "paymentId") : null;
+        if (first && paymentId != null && ThreadLocalRandom.current().nextDouble(100) < settlePercent) {
+            long t0 = System.nanoTime();
+            out.write(post("/api/v1/sandbox/payments/" + paymentId + "/settle", job.token, null, ""));
+            out.flush();
+            int settled = readResponse(in, false).status();
+            samples.add(new Sample("settle", System.nanoTime() - t0, settled));
+        }
+        return paid.status();
+    }
+
+    static byte[] post(String path, String token, String key, String body) {
+        return ("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: application/json\r\n" + (key != null ? "Idempotency-Key: " + key + "\r\n" : "")
+                + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A string field of a JSON body, found by its name; null when absent. */
+    static String field(String body, String name) {
+        int at = body.indexOf("\"" + name + "\":\"");
+        if (at < 0) {
+            return null;
+        }
+        int from = at + name.length() + 4;
+        return body.substring(from, body.indexOf('"', from));
+    }
+
+    static Response readResponse(InputStream in, boolean keepBody) throws IOException {
         String statusLine = line(in);
         int status = Integer.parseInt(statusLine.split(" ")[1]);
         long length = -1;
@@ -196,16 +290,17 @@ public class FixedRate {
                 chunked = true;
             }
         }
+        ByteArrayOutputStream body = keepBody ? new ByteArrayOutputStream() : null;
         if (chunked) {
             for (long size; (size = Long.parseLong(line(in).split(";")[0].trim(), 16)) > 0; ) {
-                skip(in, size);
+                skip(in, size, body);
                 line(in);
             }
             while (!line(in).isEmpty()) { } // trailers
         } else if (length > 0) {
-            skip(in, length);
+            skip(in, length, body);
         }
-        return status;
+        return new Response(status, body == null ? null : body.toString(StandardCharsets.UTF_8));
     }
 
     static String line(InputStream in) throws IOException {
@@ -221,7 +316,15 @@ public class FixedRate {
         return b.toString(StandardCharsets.ISO_8859_1);
     }
 
-    static void skip(InputStream in, long n) throws IOException {
+    static void skip(InputStream in, long n, ByteArrayOutputStream keep) throws IOException {
+        if (keep != null) {
+            byte[] bytes = in.readNBytes((int) n);
+            if (bytes.length < n) {
+                throw new IOException("connection closed");
+            }
+            keep.write(bytes);
+            return;
+        }
         while (n > 0) {
             long k = in.skip(n);
             if (k <= 0) {

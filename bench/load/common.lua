@@ -1,9 +1,12 @@
 -- Shared by the wrk scripts: a number per thread (id, for its random seed), read a file into lines, and a
 -- machine-readable summary line at the end.
+-- threads: the threads, for a done() that reads counters of their own (order.lua).
 local counter = 0
+threads = {}
 function setup(thread)
   counter = counter + 1
   thread:set("id", counter)
+  table.insert(threads, thread)
 end
 
 function lines(path)
