@@ -332,7 +332,8 @@ class OrderLoopTest {
     private static void invalidState(Api.Response response, String status) {
         response.expect(409);
         assertThat(response.json().get("code").asString()).isEqualTo("INVALID_STATE");
-        assertThat(response.json().get("status").asString()).isEqualTo(status);
+        assertThat(response.json().get("state").asString()).isEqualTo(status);
+        assertThat(response.json().get("status").asInt()).isEqualTo(409);
     }
 
     private static JsonNode sellerQuote(JsonNode quote, String sellerId) {

@@ -119,7 +119,8 @@ final class OrderSteps {
     /** A 409 INVALID_STATE naming the present status. */
     static void invalidState(Api.Response response, String status) {
         problem(response, 409, "INVALID_STATE");
-        assertThat(response.json().get("status").asString()).isEqualTo(status);
+        assertThat(response.json().get("state").asString()).isEqualTo(status);
+        assertThat(response.json().get("status").asInt()).isEqualTo(409);
     }
 
     static JsonNode problem(Api.Response response, int status, String code) {

@@ -181,7 +181,7 @@ class PaymentsTest {
 
         Api.Response paid = start(orderId, Map.of("method", "QRIS")).expect(409);
         assertThat(paid.json().get("code").asString()).isEqualTo("INVALID_STATE");
-        assertThat(paid.json().get("status").asString()).isEqualTo("PAID");
+        assertThat(paid.json().get("state").asString()).isEqualTo("PAID");
         // an ADMIN may settle too; a repeat changes nothing
         assertThat(api.post("/api/v1/sandbox/payments/" + paymentId + "/settle", Map.of())
             .bearer(api.adminToken())

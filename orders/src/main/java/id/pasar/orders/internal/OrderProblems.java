@@ -23,20 +23,21 @@ public final class OrderProblems {
 
     /**
      * A verb that does not apply to the order or seller order in its present state: 409
-     * with that state, so that a client can refresh and tell the user why.
+     * with that state ({@code state}: a problem's own {@code status} is the HTTP status),
+     * so that a client can refresh and tell the user why.
      */
     public static final class InvalidState extends ProblemException {
 
         public InvalidState(OrderStatus status) {
             super(HttpStatus.CONFLICT, "INVALID_STATE", "Not possible in this state",
                     "This cannot be done while the order is " + status + ".");
-            property("status", status);
+            property("state", status);
         }
 
         public InvalidState(String what, Enum<?> status) {
             super(HttpStatus.CONFLICT, "INVALID_STATE", "Not possible in this state",
                     "This cannot be done while the " + what + " is " + status + ".");
-            property("status", status);
+            property("state", status);
         }
 
     }
@@ -70,6 +71,20 @@ public final class OrderProblems {
         ReturnWindowClosed(java.time.Instant closedAt) {
             super(HttpStatus.CONFLICT, "RETURN_WINDOW_CLOSED", "Return window closed",
                     "A return can be asked for within the return window after delivery; it closed.");
+            property("closedAt", closedAt.toString());
+        }
+
+    }
+
+    /**
+     * A refusal escalated too late: unlike a state that does not allow it, the client can
+     * tell its user when the window closed.
+     */
+    public static final class EscalationWindowClosed extends ProblemException {
+
+        EscalationWindowClosed(java.time.Instant closedAt) {
+            super(HttpStatus.CONFLICT, "ESCALATION_WINDOW_CLOSED", "Escalation window closed",
+                    "A refused return can be escalated within the window after the refusal; it closed.");
             property("closedAt", closedAt.toString());
         }
 

@@ -68,17 +68,17 @@ public class PaymentAttempts {
 
     private Result startClaimed(UUID shopperId, UUID orderId, String idempotencyKey, Start start,
             Function<PaymentView, String> render) {
-        Order order = orders.lockById(orderId)
-            .filter(o -> o.getShopperId().equals(shopperId))
+        PaymentRecords.Payable order = payments.lockPayable(orderId)
+            .filter(o -> o.shopperId().equals(shopperId))
             .orElseThrow(OrderProblems.OrderNotFound::new);
-        if (order.getStatus() != OrderStatus.PENDING_PAYMENT) {
-            throw new OrderProblems.InvalidState(order.getStatus());
+        if (order.status() != OrderStatus.PENDING_PAYMENT) {
+            throw new OrderProblems.InvalidState(order.status());
         }
         List<PaymentView> previous = payments.ofOrder(orderId);
         int attempt = previous.isEmpty() ? 1 : previous.get(0).attempt() + 1;
         String gatewayOrderId = attempt == 1 ? orderId.toString() : orderId + "-" + attempt;
         PaymentGateway.Instructions instructions = gateway.charge(new PaymentGateway.Charge(gatewayOrderId,
-                order.getTotalIdr(), start.method(), start.channel(), order.getExpiresAt()));
+                order.totalIdr(), start.method(), start.channel(), order.expiresAt()));
         for (PaymentView replaced : previous) {
             if ("PENDING".equals(replaced.status())) {
                 try {
@@ -92,8 +92,8 @@ public class PaymentAttempts {
         }
         Instant now = clock.instant();
         PaymentView payment = new PaymentView(UUID.randomUUID(), orderId, attempt, gatewayOrderId, start.method(),
-                start.channel(), order.getTotalIdr(), "PENDING", instructions.vaNumber(), instructions.billKey(),
-                instructions.billerCode(), instructions.qrString(), instructions.deeplink(), order.getExpiresAt(), now);
+                start.channel(), order.totalIdr(), "PENDING", instructions.vaNumber(), instructions.billKey(),
+                instructions.billerCode(), instructions.qrString(), instructions.deeplink(), order.expiresAt(), now);
         payments.insert(payment);
         String body = render.apply(payment);
         keys.complete(shopperId, idempotencyKey, 201, body);

@@ -1,8 +1,10 @@
 package id.pasar.orders.internal;
 
+import id.pasar.orders.OrderStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,6 +81,24 @@ class PaymentRecords {
                 rs.getString("bill_key"), rs.getString("biller_code"), rs.getString("qr_string"),
                 rs.getString("deeplink"), rs.getTimestamp("expires_at").toInstant(),
                 rs.getTimestamp("created_at").toInstant());
+    }
+
+    /** What a payment start needs of its order, read and locked by one statement. */
+    record Payable(UUID shopperId, OrderStatus status, long totalIdr, Instant expiresAt) {
+    }
+
+    /**
+     * Locks the order's row and reads what a payment needs: plain SQL, because loading
+     * the aggregate would read its seller orders, lines and history too
+     * (docs/performance.md).
+     */
+    Optional<Payable> lockPayable(UUID orderId) {
+        return jdbc.sql("SELECT shopper_id, status, total_idr, expires_at FROM orders.orders WHERE id = :id FOR UPDATE")
+            .param("id", orderId)
+            .query((rs, row) -> new Payable(rs.getObject("shopper_id", UUID.class),
+                    OrderStatus.valueOf(rs.getString("status")), rs.getLong("total_idr"),
+                    rs.getTimestamp("expires_at").toInstant()))
+            .optional();
     }
 
 }

@@ -151,7 +151,7 @@ public class ReturnRequest {
     void escalate(Duration window, Instant now) {
         expect(State.REFUSED);
         if (decidedAt.plus(window).isBefore(now)) {
-            throw new OrderProblems.InvalidState("return", State.REFUSED);
+            throw new OrderProblems.EscalationWindowClosed(decidedAt.plus(window));
         }
         this.state = State.ESCALATED;
         this.escalatedAt = now;

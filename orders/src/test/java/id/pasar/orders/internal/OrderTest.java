@@ -368,7 +368,7 @@ class OrderTest {
 
         if (code.equals("INVALID_STATE")) {
             assertProblem(() -> act(order, verb, LATER), OrderProblems.InvalidState.class, HttpStatus.CONFLICT, code,
-                    Map.of("status", from));
+                    Map.of("state", from));
         }
         else {
             assertProblem(() -> act(order, verb, LATER), OrderProblems.CourierNotChosen.class,
@@ -533,7 +533,7 @@ class OrderTest {
         Snapshot before = Snapshot.of(order);
 
         assertProblem(() -> order.cancel(first(order).getId(), ClosedBy.SELLER, SELLERS_REASON, LATER),
-                OrderProblems.InvalidState.class, HttpStatus.CONFLICT, "INVALID_STATE", Map.of("status", CANCELLED));
+                OrderProblems.InvalidState.class, HttpStatus.CONFLICT, "INVALID_STATE", Map.of("state", CANCELLED));
         assertThat(Snapshot.of(order)).isEqualTo(before);
         assertThat(first(order).getClosedBy()).as("the first word stands").isEqualTo(ClosedBy.SHOPPER);
     }
@@ -600,7 +600,7 @@ class OrderTest {
         Snapshot before = Snapshot.of(order);
 
         assertProblem(() -> order.cancel(SHOPPERS_REASON, LATER), OrderProblems.InvalidState.class, HttpStatus.CONFLICT,
-                "INVALID_STATE", Map.of("status", SHIPPED));
+                "INVALID_STATE", Map.of("state", SHIPPED));
         assertThat(Snapshot.of(order)).isEqualTo(before);
     }
 
@@ -844,11 +844,11 @@ class OrderTest {
         Snapshot before = Snapshot.of(order);
 
         assertProblem(() -> order.markReturned(second(order).getId(), LATER), OrderProblems.InvalidState.class,
-                HttpStatus.CONFLICT, "INVALID_STATE", Map.of("status", SHIPPED));
+                HttpStatus.CONFLICT, "INVALID_STATE", Map.of("state", SHIPPED));
         assertThat(Snapshot.of(order)).isEqualTo(before);
         order.markReturned(first(order).getId(), LATER);
         assertProblem(() -> order.markReturned(first(order).getId(), LATER), OrderProblems.InvalidState.class,
-                HttpStatus.CONFLICT, "INVALID_STATE", Map.of("status", RETURNED));
+                HttpStatus.CONFLICT, "INVALID_STATE", Map.of("state", RETURNED));
     }
 
     // ---- history

@@ -180,7 +180,7 @@ class ReturnRequestTest {
         Snapshot before = Snapshot.of(request);
 
         assertProblem(() -> act(request, verb, NOW), OrderProblems.InvalidState.class, HttpStatus.CONFLICT,
-                "INVALID_STATE", Map.of("status", from));
+                "INVALID_STATE", Map.of("state", from));
         assertThat(Snapshot.of(request)).isEqualTo(before);
     }
 
@@ -240,8 +240,9 @@ class ReturnRequestTest {
             assertThat(request.getRefusalReason()).as("kept for the officer").isEqualTo("worn before it came back");
         }
         else {
-            assertProblem(() -> request.escalate(DECISION_WINDOW, now), OrderProblems.InvalidState.class,
-                    HttpStatus.CONFLICT, "INVALID_STATE", Map.of("status", REFUSED));
+            assertProblem(() -> request.escalate(DECISION_WINDOW, now), OrderProblems.EscalationWindowClosed.class,
+                    HttpStatus.CONFLICT, "ESCALATION_WINDOW_CLOSED",
+                    Map.of("closedAt", request.getDecidedAt().plus(DECISION_WINDOW).toString()));
             assertThat(Snapshot.of(request)).isEqualTo(before);
         }
     }
