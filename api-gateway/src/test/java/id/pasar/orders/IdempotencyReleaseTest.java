@@ -38,22 +38,25 @@ class IdempotencyReleaseTest {
         String key = UUID.randomUUID().toString();
 
         CompletableFuture<Api.Response> cancelled;
-        try (Connection holder = TestDatabase.instance().connect()) {
+        try (Connection holder = TestDatabase.instance().connect();
+                Connection watcher = TestDatabase.instance().connect()) {
             holder.setAutoCommit(false);
             holder.createStatement().execute("SELECT 1 FROM catalog.listings WHERE id = '" + listing + "' FOR UPDATE");
             cancelled = CompletableFuture.supplyAsync(() -> api.post("/api/v1/orders", order(listing, 1))
                 .bearer(shopper)
                 .header("Idempotency-Key", key)
                 .send());
-            // the placement's stock UPDATE waits on the row we hold: cancel that
-            // statement
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> cancelWaitingUpdate(holder));
+            // the placement's stock UPDATE waits for the row held here: cancel it
+            Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .failFast("the placement ended without waiting: " + cancelled, cancelled::isDone)
+                .until(() -> cancelWaitingUpdate(watcher, holder));
             holder.rollback();
         }
         Api.Response failed = cancelled.get();
         assertThat(failed.status()).as(failed.body()).isEqualTo(503);
         assertThat(failed.json().get("code").asString()).isNotBlank();
-        assertThat(keyState(shopper, key)).as("released, not left IN_FLIGHT").isNull();
+        assertThat(keyState(key)).as("released, not left IN_FLIGHT").isNull();
         assertThat(stockOf(api, listing)).as("nothing was taken").isEqualTo(5);
 
         Api.Response retried = api.post("/api/v1/orders", order(listing, 1))
@@ -61,23 +64,29 @@ class IdempotencyReleaseTest {
             .header("Idempotency-Key", key)
             .send();
         assertThat(retried.status()).as(retried.body()).isEqualTo(201);
-        assertThat(keyState(shopper, key)).isEqualTo("DONE");
+        assertThat(keyState(key)).isEqualTo("DONE");
         assertThat(stockOf(api, listing)).isEqualTo(4);
     }
 
     /**
-     * Cancels a backend's UPDATE of catalog.listings that waits on a lock; true once
-     * done.
+     * Cancels the statement of the backend that waits for the row {@code holder} holds;
+     * true once done. Asked on a connection of its own, outside the holder's transaction,
+     * which would see one snapshot of pg_stat_activity for as long as it lasts.
      */
-    private static boolean cancelWaitingUpdate(Connection connection) throws Exception {
-        try (ResultSet cancelled = connection.createStatement().executeQuery("""
-                SELECT pg_cancel_backend(pid) FROM pg_stat_activity
-                WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE catalog.listings SET stock%'""")) {
+    private static boolean cancelWaitingUpdate(Connection watcher, Connection holder) throws Exception {
+        int holderPid;
+        try (ResultSet pid = holder.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+            pid.next();
+            holderPid = pid.getInt(1);
+        }
+        try (ResultSet cancelled = watcher.createStatement()
+            .executeQuery("SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE " + holderPid
+                    + " = ANY (pg_blocking_pids(pid))")) {
             return cancelled.next() && cancelled.getBoolean(1);
         }
     }
 
-    private static String keyState(String shopperToken, String key) throws Exception {
+    private static String keyState(String key) throws Exception {
         try (Connection connection = TestDatabase.instance().connect();
                 ResultSet row = connection.createStatement()
                     .executeQuery("SELECT state FROM orders.idempotency_keys WHERE key = '" + key + "'")) {

@@ -285,7 +285,9 @@ class ReturnsTest {
         invalidState(seller("accept", returnId), "REFUSED");
         invalidState(decide(returnId, Map.of("accept", true, "note", "Belum dieskalasi")), "REFUSED");
         movedBack("return_requests", "decided_at", returnId, "2 days 1 minute");
-        invalidState(escalate(delivered, returnId), "REFUSED");
+        assertThat(problem(escalate(delivered, returnId), 409, "ESCALATION_WINDOW_CLOSED").get("closedAt").asString())
+            .as("when the window closed, so that the client can say so")
+            .isNotBlank();
         assertThat(returnOf(delivered).get("state").asString()).isEqualTo("REFUSED");
 
         // nothing more can happen to it: the seller order completes by the clock
