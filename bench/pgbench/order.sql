@@ -13,7 +13,8 @@
 --   then the OrderPlaced listener (orders/.../internal/SalesTally.java) through the outbox: three short
 --     transactions,
 --   then the payment's start (orders/.../internal/PaymentAttempts.java): the key's claim; the order locked
---     (Hibernate loads its seller orders, their lines and its history with it), its earlier attempts,
+--     and read by one statement (PaymentRecords.lockPayable; until 2026-12-06 04:20 Hibernate loaded
+--     its seller orders, their lines and its history with it), its earlier attempts,
 --     the attempt's INSERT and the key's completion. The sandbox gateway charges in memory (no SQL).
 --     No rate limit: it counts POST /orders only.
 -- The bench's 2 % of payments settled through the sandbox are not in this script (a third request the
@@ -88,10 +89,7 @@ INSERT INTO orders.idempotency_keys (shopper_id, key, request_hash, state, creat
 VALUES (:shopper, :pay_key, :request_hash, 'IN_FLIGHT', now()) ON CONFLICT DO NOTHING;
 COMMIT;
 BEGIN;
-select o1_0.id,o1_0.closed_at,o1_0.created_at,o1_0.district_code,o1_0.expires_at,o1_0.paid_at,o1_0.phone,o1_0.postal_code,o1_0.recipient_name,o1_0.regency_code,o1_0.shopper_id,o1_0.status,o1_0.street,o1_0.total_idr,o1_0.version from orders.orders o1_0 where o1_0.id=:order_id for no key update of o1_0;
-select so1_0.order_id,so1_0.id,so1_0.close_reason,so1_0.closed_at,so1_0.closed_by,so1_0.courier,so1_0.created_at,so1_0.delivered_at,so1_0.origin_regency_code,so1_0.position,so1_0.seller_id,so1_0.shipped_at,so1_0.shipping_courier,so1_0.shipping_eta_days,so1_0.shipping_idr,so1_0.shipping_service,so1_0.status,so1_0.subtotal_idr,so1_0.tracking_number,so1_0.weight_grams from orders.seller_orders so1_0 where so1_0.order_id=:order_id order by so1_0.position;
-select l1_0.seller_order_id,l1_0.id,l1_0.listing_id,l1_0.listing_version,l1_0.position,l1_0.quantity,l1_0.title,l1_0.unit_price_idr from orders.order_lines l1_0 where l1_0.seller_order_id=:seller_order_id order by l1_0.position;
-select h1_0.order_id,h1_0.position,h1_0.changed_at,h1_0.seller_order_id,h1_0.status from orders.order_status_changes h1_0 where h1_0.order_id=:order_id;
+SELECT shopper_id, status, total_idr, expires_at FROM orders.orders WHERE id = :order_id FOR UPDATE;
 SELECT id, order_id, attempt, gateway_order_id, method, channel, amount_idr, status, va_number, bill_key,
 biller_code, qr_string, deeplink, expires_at, created_at FROM orders.payments WHERE order_id = :order_id ORDER BY attempt DESC;
 INSERT INTO orders.payments (id, order_id, attempt, gateway_order_id, method, channel, amount_idr, status, va_number, bill_key,
