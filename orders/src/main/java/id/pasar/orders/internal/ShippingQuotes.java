@@ -100,10 +100,6 @@ public class ShippingQuotes {
         return quotes;
     }
 
-    public List<SellerQuote> quote(List<Taken> lines, String destinationRegencyCode) {
-        return quote(lines, destinationRegencyCode, null);
-    }
-
     /**
      * Quotes listings for a shopper who has not ordered yet: the catalog prices them now
      * without taking or locking anything, refusing as checkout would.

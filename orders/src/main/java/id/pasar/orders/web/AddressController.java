@@ -32,7 +32,7 @@ class AddressController {
     @GetMapping
     @Operation(summary = "The caller's addresses, whole: the default first, then the newest")
     KeysetPage<AddressResponse> mine(Principal caller) {
-        return KeysetPage.whole(book.of(OrderController.user(caller)).stream().map(AddressResponse::of).toList());
+        return KeysetPage.whole(book.of(Callers.user(caller)).stream().map(AddressResponse::of).toList());
     }
 
     @PostMapping
@@ -42,14 +42,14 @@ class AddressController {
             DISTRICT_NOT_IN_REGENCY, ADDRESS_BOOK_FULL (20 addresses).""")
     ResponseEntity<AddressResponse> add(@Valid @RequestBody AddressRequest request, Principal caller) {
         AddressResponse saved = AddressResponse
-            .of(book.add(OrderController.user(caller), request.details(), request.makeDefault()));
+            .of(book.add(Callers.user(caller), request.details(), request.makeDefault()));
         return ResponseEntity.created(URI.create("/api/v1/shoppers/me/addresses/" + saved.addressId())).body(saved);
     }
 
     @GetMapping("/{addressId}")
     @Operation(summary = "One of the caller's addresses; another shopper's is 404")
     AddressResponse one(@PathVariable UUID addressId, Principal caller) {
-        return AddressResponse.of(book.one(OrderController.user(caller), addressId));
+        return AddressResponse.of(book.one(Callers.user(caller), addressId));
     }
 
     @PutMapping("/{addressId}")
@@ -58,13 +58,13 @@ class AddressController {
             address default to move it).""")
     AddressResponse update(@PathVariable UUID addressId, @Valid @RequestBody AddressRequest request, Principal caller) {
         return AddressResponse
-            .of(book.update(OrderController.user(caller), addressId, request.details(), request.makeDefault()));
+            .of(book.update(Callers.user(caller), addressId, request.details(), request.makeDefault()));
     }
 
     @DeleteMapping("/{addressId}")
     @Operation(summary = "Delete an address; the newest remaining one becomes default if it was")
     ResponseEntity<Void> delete(@PathVariable UUID addressId, Principal caller) {
-        book.delete(OrderController.user(caller), addressId);
+        book.delete(Callers.user(caller), addressId);
         return ResponseEntity.noContent().build();
     }
 

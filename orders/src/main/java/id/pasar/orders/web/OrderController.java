@@ -19,11 +19,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,9 +69,9 @@ class OrderController {
             service that is not on offer is 422 SHIPPING_SERVICE_UNAVAILABLE.""")
     ResponseEntity<String> place(@Parameter(example = "9b2f3c1e-checkout-1") @RequestHeader("Idempotency-Key") @Size(
             min = 1, max = 100) String key, @Valid @RequestBody OrderRequest request, Principal caller) {
-        Checkout.Result result = checkout.place(user(caller), key, sha256(json.writeValueAsString(request)),
-                request.lines(), address(request, caller), request.picks(),
-                order -> json.writeValueAsString(mapper.toResponse(order)));
+        Checkout.Result result = checkout.place(Callers.user(caller), key,
+                Callers.fingerprint(json.writeValueAsString(request)), request.lines(), address(request, caller),
+                request.picks(), order -> json.writeValueAsString(mapper.toResponse(order)));
         ResponseEntity.BodyBuilder response = ResponseEntity.status(result.status())
             .contentType(MediaType.APPLICATION_JSON);
         if (result.orderId() != null) {
@@ -89,7 +85,7 @@ class OrderController {
     KeysetPage<OrderResponse> mine(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(required = false) String cursor, Principal caller) {
         KeysetCursor.Fields after = cursor == null ? null : KeysetCursor.decode(cursor, CURSOR, 2);
-        List<Order> fetched = book.pageOfShopper(user(caller), after == null ? null : after.instant(0),
+        List<Order> fetched = book.pageOfShopper(Callers.user(caller), after == null ? null : after.instant(0),
                 after == null ? null : after.id(1), KeysetPage.fetchSize(size));
         Map<UUID, List<Refund>> refunded = refunds.ofOrders(fetched.stream().map(Order::getId).toList());
         return KeysetPage.of(fetched, size,
@@ -100,7 +96,7 @@ class OrderController {
     @GetMapping("/{orderId}")
     @Operation(summary = "One of the caller's orders; another shopper's is 404")
     OrderResponse one(@PathVariable UUID orderId, Principal caller) {
-        return respond(book.ofShopper(user(caller), orderId));
+        return respond(book.ofShopper(Callers.user(caller), orderId));
     }
 
     @PostMapping("/{orderId}/cancel")
@@ -110,27 +106,27 @@ class OrderController {
             a cancellation. 409 INVALID_STATE when nothing is left to cancel.""")
     OrderResponse cancel(@PathVariable UUID orderId, @Valid @RequestBody(required = false) Cancellation body,
             Principal caller) {
-        return respond(book.cancel(user(caller), orderId, Cancellation.reasonOf(body)));
+        return respond(book.cancel(Callers.user(caller), orderId, Cancellation.reasonOf(body)));
     }
 
     @PostMapping("/{orderId}/seller-orders/{sellerOrderId}/cancel")
     @Operation(summary = "Cancel one paid seller order before its seller ships it: refunded, stock back")
     OrderResponse cancelSellerOrder(@PathVariable UUID orderId, @PathVariable UUID sellerOrderId,
             @Valid @RequestBody(required = false) Cancellation body, Principal caller) {
-        return respond(book.cancel(user(caller), orderId, sellerOrderId, Cancellation.reasonOf(body)));
+        return respond(book.cancel(Callers.user(caller), orderId, sellerOrderId, Cancellation.reasonOf(body)));
     }
 
     @PostMapping("/{orderId}/confirm-delivery")
     @Operation(summary = "Confirm that everything shipped has arrived: those seller orders are DELIVERED")
     OrderResponse confirmDelivery(@PathVariable UUID orderId, Principal caller) {
-        return respond(book.confirmDelivery(user(caller), orderId));
+        return respond(book.confirmDelivery(Callers.user(caller), orderId));
     }
 
     @PostMapping("/{orderId}/seller-orders/{sellerOrderId}/confirm-delivery")
     @Operation(summary = "Confirm that one shipped seller order has arrived: DELIVERED")
     OrderResponse confirmSellerOrderDelivery(@PathVariable UUID orderId, @PathVariable UUID sellerOrderId,
             Principal caller) {
-        return respond(book.confirmDelivery(user(caller), orderId, sellerOrderId));
+        return respond(book.confirmDelivery(Callers.user(caller), orderId, sellerOrderId));
     }
 
     /** Why the shopper cancels; optional. */
@@ -147,7 +143,7 @@ class OrderController {
      */
     private ShippingAddress address(OrderRequest request, Principal caller) {
         if (request.addressId() != null) {
-            return addresses.shippingAddress(user(caller), request.addressId());
+            return addresses.shippingAddress(Callers.user(caller), request.addressId());
         }
         ShippingAddress inline = request.address();
         if (inline.districtCode() != null) {
@@ -163,20 +159,6 @@ class OrderController {
 
     private OrderResponse withRefunds(Order order, List<Refund> refunded) {
         return mapper.toResponse(order).withRefunds(refunded.stream().map(RefundResponse::of).toList());
-    }
-
-    static UUID user(Principal caller) {
-        return UUID.fromString(caller.getName());
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
 }

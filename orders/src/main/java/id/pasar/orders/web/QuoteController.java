@@ -31,7 +31,7 @@ class QuoteController {
             SHIPPING_RATES_UNAVAILABLE when a configured rate API fails.""")
     QuoteResponse quote(@Valid @RequestBody QuoteRequest request, Principal caller) {
         if (request.addressId() != null) {
-            ShippingAddress saved = addresses.shippingAddress(OrderController.user(caller), request.addressId());
+            ShippingAddress saved = addresses.shippingAddress(Callers.user(caller), request.addressId());
             return QuoteResponse.of(quotes.quote(request.quantities(), saved.regencyCode(), saved.postalCode()));
         }
         return QuoteResponse.of(quotes.quote(request.quantities(), request.shippingAddress().regencyCode(),

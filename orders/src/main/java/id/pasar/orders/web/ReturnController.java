@@ -3,7 +3,6 @@ package id.pasar.orders.web;
 import id.pasar.kernel.KeysetCursor;
 import id.pasar.kernel.KeysetPage;
 import id.pasar.onboarding.Sellers;
-import id.pasar.orders.internal.OrderProblems;
 import id.pasar.orders.internal.ReturnRequest;
 import id.pasar.orders.internal.Returns;
 import io.swagger.v3.oas.annotations.Operation;
@@ -57,7 +56,7 @@ class ReturnController {
             for a second return of one seller order.""")
     ResponseEntity<ReturnResponse> request(@PathVariable UUID orderId, @PathVariable UUID sellerOrderId,
             @Valid @RequestBody ReturnAsk body, Principal caller) {
-        ReturnRequest request = returns.request(OrderController.user(caller), orderId, sellerOrderId, body.reason(),
+        ReturnRequest request = returns.request(Callers.user(caller), orderId, sellerOrderId, body.reason(),
                 body.description() == null ? null : body.description().strip(),
                 body.photoUrls() == null ? List.of() : body.photoUrls());
         return ResponseEntity.created(URI.create("/api/v1/orders/" + orderId + "/returns/" + request.getId()))
@@ -68,21 +67,21 @@ class ReturnController {
     @Operation(summary = "The returns of one of the caller's orders")
     Map<String, List<ReturnResponse>> ofOrder(@PathVariable UUID orderId, Principal caller) {
         return Map.of("items",
-                returns.ofOrder(OrderController.user(caller), orderId).stream().map(mapper::toResponse).toList());
+                returns.ofOrder(Callers.user(caller), orderId).stream().map(mapper::toResponse).toList());
     }
 
     @PostMapping("/api/v1/orders/{orderId}/returns/{returnId}/escalate")
     @Operation(summary = "Dispute a refused return: a compliance officer decides")
     ReturnResponse escalate(@PathVariable UUID orderId, @PathVariable UUID returnId, Principal caller) {
-        return mapper.toResponse(returns.escalate(OrderController.user(caller), orderId, returnId));
+        return mapper.toResponse(returns.escalate(Callers.user(caller), orderId, returnId));
     }
 
     @PostMapping("/api/v1/orders/{orderId}/returns/{returnId}/ship-back")
     @Operation(summary = "Send an accepted return back to the seller, with its tracking number")
     ReturnResponse shipBack(@PathVariable UUID orderId, @PathVariable UUID returnId,
             @Valid @RequestBody ReturnShipment body, Principal caller) {
-        return mapper.toResponse(returns.shipBack(OrderController.user(caller), orderId, returnId,
-                body.courier().strip(), body.trackingNumber().strip()));
+        return mapper.toResponse(returns.shipBack(Callers.user(caller), orderId, returnId, body.courier().strip(),
+                body.trackingNumber().strip()));
     }
 
     @GetMapping("/api/v1/sellers/me/returns")
@@ -90,8 +89,9 @@ class ReturnController {
     KeysetPage<ReturnResponse> ofSeller(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(required = false) String cursor, Principal caller) {
         KeysetCursor.Fields after = cursor == null ? null : KeysetCursor.decode(cursor, SELLER_CURSOR, 2);
-        List<ReturnRequest> fetched = returns.pageOfSeller(seller(caller), after == null ? null : after.instant(0),
-                after == null ? null : after.id(1), KeysetPage.fetchSize(size));
+        List<ReturnRequest> fetched = returns.pageOfSeller(Callers.seller(sellers, caller),
+                after == null ? null : after.instant(0), after == null ? null : after.id(1),
+                KeysetPage.fetchSize(size));
         return KeysetPage.of(fetched, size, mapper::toResponse,
                 last -> KeysetCursor.encode(SELLER_CURSOR, last.getRequestedAt(), last.getId()));
     }
@@ -99,19 +99,19 @@ class ReturnController {
     @PostMapping("/api/v1/sellers/me/returns/{returnId}/accept")
     @Operation(summary = "Accept a requested return; the shopper sends it back")
     ReturnResponse accept(@PathVariable UUID returnId, Principal caller) {
-        return mapper.toResponse(returns.accept(seller(caller), returnId));
+        return mapper.toResponse(returns.accept(Callers.seller(sellers, caller), returnId));
     }
 
     @PostMapping("/api/v1/sellers/me/returns/{returnId}/refuse")
     @Operation(summary = "Refuse a requested return, saying why; the shopper may escalate it")
     ReturnResponse refuse(@PathVariable UUID returnId, @Valid @RequestBody Refusal body, Principal caller) {
-        return mapper.toResponse(returns.refuse(seller(caller), returnId, body.reason().strip()));
+        return mapper.toResponse(returns.refuse(Callers.seller(sellers, caller), returnId, body.reason().strip()));
     }
 
     @PostMapping("/api/v1/sellers/me/returns/{returnId}/receive")
     @Operation(summary = "The return has arrived: the seller order is RETURNED and refunded whole")
     ReturnResponse receive(@PathVariable UUID returnId, Principal caller) {
-        return mapper.toResponse(returns.receive(seller(caller), returnId));
+        return mapper.toResponse(returns.receive(Callers.seller(sellers, caller), returnId));
     }
 
     @GetMapping("/api/v1/compliance/returns")
@@ -132,8 +132,8 @@ class ReturnController {
     @PostMapping("/api/v1/compliance/returns/{returnId}/decision")
     @Operation(summary = "Decide an escalated return: accepted (the shopper sends it back) or rejected")
     ReturnResponse decide(@PathVariable UUID returnId, @Valid @RequestBody Decision body, Principal caller) {
-        return mapper.toResponse(
-                returns.decideAsOfficer(OrderController.user(caller), returnId, body.accept(), body.note().strip()));
+        return mapper
+            .toResponse(returns.decideAsOfficer(Callers.user(caller), returnId, body.accept(), body.note().strip()));
     }
 
     record ReturnAsk(@NotNull ReturnRequest.Reason reason,
@@ -151,10 +151,6 @@ class ReturnController {
     }
 
     record Decision(@NotNull Boolean accept, @NotBlank @Size(max = 1000) String note) {
-    }
-
-    private UUID seller(Principal caller) {
-        return sellers.ofUser(OrderController.user(caller)).orElseThrow(OrderProblems.OrderNotFound::new).sellerId();
     }
 
 }

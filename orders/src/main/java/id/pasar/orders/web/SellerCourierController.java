@@ -58,9 +58,7 @@ class SellerCourierController {
     }
 
     private UUID seller(Principal caller) {
-        return sellers.ofUser(OrderController.user(caller))
-            .orElseThrow(ShippingProblems.SellerNotFound::new)
-            .sellerId();
+        return sellers.ofUser(Callers.user(caller)).orElseThrow(ShippingProblems.SellerNotFound::new).sellerId();
     }
 
 }

@@ -6,7 +6,6 @@ import id.pasar.onboarding.Sellers;
 import id.pasar.orders.internal.Destinations;
 import id.pasar.orders.internal.Order;
 import id.pasar.orders.internal.OrderBook;
-import id.pasar.orders.internal.OrderProblems;
 import id.pasar.orders.internal.Refund;
 import id.pasar.orders.internal.Refunds;
 import id.pasar.orders.internal.SellerOrder;
@@ -57,8 +56,9 @@ class SellerOrderController {
     KeysetPage<SellerOrderResponse> mine(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(required = false) String cursor, Principal caller) {
         KeysetCursor.Fields after = cursor == null ? null : KeysetCursor.decode(cursor, CURSOR, 2);
-        List<SellerOrder> fetched = book.pageOfSeller(seller(caller), after == null ? null : after.instant(0),
-                after == null ? null : after.id(1), KeysetPage.fetchSize(size));
+        List<SellerOrder> fetched = book.pageOfSeller(Callers.seller(sellers, caller),
+                after == null ? null : after.instant(0), after == null ? null : after.id(1),
+                KeysetPage.fetchSize(size));
         List<UUID> orderIds = fetched.stream().map(SellerOrder::getOrderId).distinct().toList();
         Map<UUID, Destinations.ShipTo> shipTo = destinations.ofOrders(orderIds);
         Map<UUID, List<Refund>> refunded = refunds.ofOrders(orderIds);
@@ -71,7 +71,7 @@ class SellerOrderController {
     @GetMapping("/api/v1/sellers/me/orders/{sellerOrderId}")
     @Operation(summary = "One of the caller's seller orders; another seller's is 404")
     SellerOrderResponse one(@PathVariable UUID sellerOrderId, Principal caller) {
-        return seen(book.ofSeller(seller(caller), sellerOrderId), sellerOrderId);
+        return seen(book.ofSeller(Callers.seller(sellers, caller), sellerOrderId), sellerOrderId);
     }
 
     @PostMapping("/api/v1/sellers/me/orders/{sellerOrderId}/ship")
@@ -80,7 +80,7 @@ class SellerOrderController {
             that one. 409 INVALID_STATE unless the seller order is PAID.""")
     SellerOrderResponse ship(@PathVariable UUID sellerOrderId, @Valid @RequestBody Shipment shipment,
             Principal caller) {
-        return seen(book.ship(seller(caller), sellerOrderId,
+        return seen(book.ship(Callers.seller(sellers, caller), sellerOrderId,
                 shipment.courier() == null ? null : shipment.courier().strip(), shipment.trackingNumber().strip()),
                 sellerOrderId);
     }
@@ -90,7 +90,8 @@ class SellerOrderController {
             reason OUT_OF_STOCK or CANNOT_SHIP. 409 INVALID_STATE unless the seller order is PAID.""")
     SellerOrderResponse cancel(@PathVariable UUID sellerOrderId, @Valid @RequestBody SellerCancellation body,
             Principal caller) {
-        return seen(book.cancelBySeller(seller(caller), sellerOrderId, body.reason().name()), sellerOrderId);
+        return seen(book.cancelBySeller(Callers.seller(sellers, caller), sellerOrderId, body.reason().name()),
+                sellerOrderId);
     }
 
     record Shipment(@Schema(example = "JNE") @Size(max = 50) String courier,
@@ -124,10 +125,6 @@ class SellerOrderController {
                 .filter(refund -> refund.sellerOrderId().equals(sellerOrder.getId()))
                 .map(RefundResponse::of)
                 .toList());
-    }
-
-    private UUID seller(Principal caller) {
-        return sellers.ofUser(OrderController.user(caller)).orElseThrow(OrderProblems.OrderNotFound::new).sellerId();
     }
 
 }

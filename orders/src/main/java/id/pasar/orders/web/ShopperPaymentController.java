@@ -9,11 +9,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -50,8 +46,8 @@ class ShopperPaymentController {
                     max = 100) String key,
             @Valid @RequestBody PaymentRequest request, Principal caller) {
         String channel = channel(request);
-        PaymentAttempts.Result result = attempts.start(OrderController.user(caller), orderId, key,
-                sha256("payments " + orderId + " " + json.writeValueAsString(request)),
+        PaymentAttempts.Result result = attempts.start(Callers.user(caller), orderId, key,
+                Callers.fingerprint("payments " + orderId + " " + json.writeValueAsString(request)),
                 new PaymentAttempts.Start(request.method(), channel),
                 payment -> json.writeValueAsString(PaymentResponse.of(payment)));
         return ResponseEntity.status(result.status()).contentType(MediaType.APPLICATION_JSON).body(result.body());
@@ -60,7 +56,7 @@ class ShopperPaymentController {
     @GetMapping("/api/v1/orders/{orderId}/payments")
     @Operation(summary = "The caller's payment attempts for an order, newest first")
     List<PaymentResponse> attempts(@PathVariable UUID orderId, Principal caller) {
-        return attempts.ofOrder(OrderController.user(caller), orderId).stream().map(PaymentResponse::of).toList();
+        return attempts.ofOrder(Callers.user(caller), orderId).stream().map(PaymentResponse::of).toList();
     }
 
     private static String channel(PaymentRequest request) {
@@ -78,16 +74,6 @@ class ShopperPaymentController {
                     "must be one of " + method.channels().stream().sorted().toList() + " with " + method);
         }
         return channel;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
 }
