@@ -42,6 +42,8 @@ public class Checkout {
 
     private final IdempotencyKeys keys;
 
+    private final KeyedRequests keyed;
+
     private final OrdersProperties properties;
 
     private final JdbcClient jdbc;
@@ -71,40 +73,32 @@ public class Checkout {
     static final int QUOTE_ATTEMPTS = 3;
 
     /**
-     * Places the order once per Idempotency-Key. The key is claimed in a transaction of
-     * its own first (ADR 0016): a retry of a placed order answers the stored response, a
-     * retry while the first runs is 409, the same key with another request is 422. The
-     * order and the key's completion commit together; any failure of the placement (a
-     * refusal, a timeout, a lost connection) releases the key. {@code render} turns the
-     * order into the response body, which is stored for replays and answered now, so that
-     * a replay answers exactly what the first request did.
+     * Places the order once per Idempotency-Key ({@link KeyedRequests}). The order and
+     * the key's completion commit together; any failure of the placement releases the
+     * key. {@code render} turns the order into the response body, which is stored for
+     * replays and answered now, so that a replay answers exactly what the first request
+     * did.
      * @param requestHash a fingerprint of the request, to tell a retry from another
      * request
      */
     public Result place(UUID shopperId, String idempotencyKey, String requestHash, List<Line> lines,
             ShippingAddress address, List<ShippingPick> picks, Function<Order, String> render) {
-        if (keys.claim(shopperId, idempotencyKey, requestHash) instanceof IdempotencyKeys.Replay replay) {
-            return new Result(null, replay.status(), replay.body());
-        }
-        try {
-            for (int attempt = 1;; attempt++) {
-                try {
-                    return transactions
-                        .execute(tx -> placeClaimed(shopperId, idempotencyKey, lines, address, picks, render));
-                }
-                catch (ListingStock.QuoteChanged changed) {
-                    // A seller edited a listing between its quote and its take: nothing
-                    // was kept, price it again.
-                    if (attempt == QUOTE_ATTEMPTS) {
-                        throw new OrderProblems.ListingChanged(changed);
+        return keyed.once(shopperId, idempotencyKey, requestHash, (status, body) -> new Result(null, status, body),
+                () -> {
+                    for (int attempt = 1;; attempt++) {
+                        try {
+                            return transactions
+                                .execute(tx -> placeClaimed(shopperId, idempotencyKey, lines, address, picks, render));
+                        }
+                        catch (ListingStock.QuoteChanged changed) {
+                            // A seller edited a listing between its quote and its take:
+                            // nothing was kept, price it again.
+                            if (attempt == QUOTE_ATTEMPTS) {
+                                throw new OrderProblems.ListingChanged(changed);
+                            }
+                        }
                     }
-                }
-            }
-        }
-        catch (RuntimeException | Error failure) {
-            release(shopperId, idempotencyKey, failure);
-            throw failure;
-        }
+                });
     }
 
     private Result placeClaimed(UUID shopperId, String idempotencyKey, List<Line> lines, ShippingAddress address,
@@ -195,17 +189,6 @@ public class Checkout {
             .stream()
             .findFirst()
             .orElseThrow(() -> new ShippingProblems.ServiceUnavailable(quote.sellerId(), null, null));
-    }
-
-    private void release(UUID shopperId, String idempotencyKey, Throwable failure) {
-        try {
-            keys.release(shopperId, idempotencyKey);
-        }
-        catch (RuntimeException releaseFailed) {
-            // The database is gone too: the claim is taken over once abandoned
-            // (IdempotencyKeys.ABANDONED_AFTER).
-            failure.addSuppressed(releaseFailed);
-        }
     }
 
     /**

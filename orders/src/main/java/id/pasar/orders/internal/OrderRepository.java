@@ -41,23 +41,22 @@ interface OrderRepository extends JpaRepository<Order, UUID> {
     List<UUID> shippedBy(Instant before, Limit limit);
 
     /**
-     * Delivered before {@code before} with no return open: a return is open until
-     * refunded, rejected or lapsed, and a refused one while its shopper may still
-     * escalate it.
+     * A return of seller order {@code s} is open until refunded, rejected or lapsed, and
+     * a refused one while its shopper may still escalate it (refused after
+     * {@code :refusedBefore}): the one definition both queries below use.
      */
-    @Query(value = """
-            SELECT s.id FROM orders.seller_orders s WHERE s.status = 'DELIVERED' AND s.delivered_at <= :before
-            AND NOT EXISTS (SELECT 1 FROM orders.return_requests r WHERE r.seller_order_id = s.id
+    String RETURN_OPEN = """
+            EXISTS (SELECT 1 FROM orders.return_requests r WHERE r.seller_order_id = s.id
                 AND (r.state IN ('REQUESTED', 'ACCEPTED', 'ESCALATED', 'SHIPPED_BACK')
-                     OR (r.state = 'REFUSED' AND r.decided_at > :refusedBefore)))
-            ORDER BY s.delivered_at LIMIT :limit""", nativeQuery = true)
+                     OR (r.state = 'REFUSED' AND r.decided_at > :refusedBefore)))""";
+
+    /** Delivered before {@code before} with no return open. */
+    @Query(value = "SELECT s.id FROM orders.seller_orders s WHERE s.status = 'DELIVERED' AND s.delivered_at <= :before"
+            + " AND NOT " + RETURN_OPEN + " ORDER BY s.delivered_at LIMIT :limit", nativeQuery = true)
     List<UUID> completable(Instant before, Instant refusedBefore, int limit);
 
-    /** Whether a return of this seller order is open, as {@link #completable} tells. */
-    @Query(value = """
-            SELECT EXISTS (SELECT 1 FROM orders.return_requests r WHERE r.seller_order_id = :sellerOrderId
-                AND (r.state IN ('REQUESTED', 'ACCEPTED', 'ESCALATED', 'SHIPPED_BACK')
-                     OR (r.state = 'REFUSED' AND r.decided_at > :refusedBefore)))""", nativeQuery = true)
+    @Query(value = "SELECT " + RETURN_OPEN + " FROM orders.seller_orders s WHERE s.id = :sellerOrderId",
+            nativeQuery = true)
     boolean returnOpen(UUID sellerOrderId, Instant refusedBefore);
 
     @Query("select o from Order o join o.sellerOrders s where s.id = :sellerOrderId and s.sellerId = :sellerId")

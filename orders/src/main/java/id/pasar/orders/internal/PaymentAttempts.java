@@ -29,6 +29,8 @@ public class PaymentAttempts {
 
     private final IdempotencyKeys keys;
 
+    private final KeyedRequests keyed;
+
     private final PaymentGateway gateway;
 
     private final PaymentRecords payments;
@@ -49,21 +51,8 @@ public class PaymentAttempts {
 
     public Result start(UUID shopperId, UUID orderId, String idempotencyKey, String requestHash, Start start,
             Function<PaymentView, String> render) {
-        if (keys.claim(shopperId, idempotencyKey, requestHash) instanceof IdempotencyKeys.Replay replay) {
-            return new Result(false, replay.status(), replay.body());
-        }
-        try {
-            return transactions.execute(tx -> startClaimed(shopperId, orderId, idempotencyKey, start, render));
-        }
-        catch (RuntimeException | Error failure) {
-            try {
-                keys.release(shopperId, idempotencyKey);
-            }
-            catch (RuntimeException releaseFailed) {
-                failure.addSuppressed(releaseFailed);
-            }
-            throw failure;
-        }
+        return keyed.once(shopperId, idempotencyKey, requestHash, (status, body) -> new Result(false, status, body),
+                () -> transactions.execute(tx -> startClaimed(shopperId, orderId, idempotencyKey, start, render)));
     }
 
     private Result startClaimed(UUID shopperId, UUID orderId, String idempotencyKey, Start start,
