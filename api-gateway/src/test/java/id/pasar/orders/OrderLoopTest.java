@@ -2,6 +2,11 @@ package id.pasar.orders;
 
 import static id.pasar.orders.OrderFixtures.listingWithStock;
 import static id.pasar.orders.OrderFixtures.stockOf;
+import static id.pasar.orders.OrderSteps.clock;
+import static id.pasar.orders.OrderSteps.invalidState;
+import static id.pasar.orders.OrderSteps.movedBack;
+import static id.pasar.orders.OrderSteps.refundsOf;
+import static id.pasar.orders.OrderSteps.sellerOrderOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pasar.Api;
@@ -110,9 +115,9 @@ class OrderLoopTest {
         long total = 300_000 + 135_000 + jneReg.get("costIdr").asLong() + kopiShipping;
         assertThat(placed.get("totalIdr").asLong()).as("items and each seller's shipping").isEqualTo(total);
         assertThat(placed.get("shippingAddress").get("phone").asString()).isEqualTo("+6281234567890");
-        String batikPart = sellerOrderOf(placed, batik.sellerId()).get("sellerOrderId").asString();
-        String kopiPart = sellerOrderOf(placed, kopi.sellerId()).get("sellerOrderId").asString();
-        assertThat(sellerOrderOf(placed, batik.sellerId()).get("shipping").get("courier").asString()).isEqualTo("JNE");
+        String batikPart = sellerOrderOf(placed, batik).get("sellerOrderId").asString();
+        String kopiPart = sellerOrderOf(placed, kopi).get("sellerOrderId").asString();
+        assertThat(sellerOrderOf(placed, batik).get("shipping").get("courier").asString()).isEqualTo("JNE");
 
         // a payment by BCA virtual account, settled through the sandbox's signed
         // notification
@@ -160,7 +165,7 @@ class OrderLoopTest {
         assertThat(stockOf(api, kain)).as("the shipped units are not").isEqualTo(8);
 
         refundJobs.sendDueRefunds();
-        List<JsonNode> refunds = refunds(orderId);
+        List<JsonNode> refunds = refundsOf(order(orderId));
         assertThat(refunds).singleElement().satisfies(refund -> {
             assertThat(refund.get("sellerOrderId").asString()).isEqualTo(kopiPart);
             assertThat(refund.get("amountIdr").asLong()).as("its items and its shipping")
@@ -175,15 +180,15 @@ class OrderLoopTest {
             .expect(200)
             .json();
         assertThat(delivered.get("status").asString()).isEqualTo("DELIVERED");
-        orderJobs.moveFulfilmentOn();
+        clock(orderJobs);
         assertThat(order(orderId).get("status").asString()).as("not before the window has passed")
             .isEqualTo("DELIVERED");
-        movedBack("delivered_at", batikPart, "3 days");
-        orderJobs.moveFulfilmentOn();
+        movedBack("seller_orders", "delivered_at", batikPart, "3 days");
+        clock(orderJobs);
         JsonNode completed = order(orderId);
         assertThat(completed.get("status").asString()).isEqualTo("COMPLETED");
-        assertThat(sellerOrderOf(completed, batik.sellerId()).get("status").asString()).isEqualTo("COMPLETED");
-        assertThat(sellerOrderOf(completed, kopi.sellerId()).get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(sellerOrderOf(completed, batik).get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(sellerOrderOf(completed, kopi).get("status").asString()).isEqualTo("CANCELLED");
 
         // a second order, delivered and returned: accepted, sent back, received, refunded
         JsonNode second = api
@@ -222,8 +227,8 @@ class OrderLoopTest {
             .json();
         String returnId = asked.get("returnId").asString();
         assertThat(asked.get("state").asString()).isEqualTo("REQUESTED");
-        movedBack("delivered_at", secondPart, "3 days");
-        orderJobs.moveFulfilmentOn();
+        movedBack("seller_orders", "delivered_at", secondPart, "3 days");
+        clock(orderJobs);
         assertThat(order(secondId).get("status").asString()).as("an open return holds the completion")
             .isEqualTo("DELIVERED");
         api.post("/api/v1/sellers/me/returns/" + returnId + "/accept", Map.of())
@@ -247,7 +252,7 @@ class OrderLoopTest {
         refundJobs.sendDueRefunds();
         JsonNode returned = order(secondId);
         assertThat(returned.get("status").asString()).isEqualTo("RETURNED");
-        assertThat(refunds(secondId)).singleElement().satisfies(refund -> {
+        assertThat(refundsOf(order(secondId))).singleElement().satisfies(refund -> {
             assertThat(refund.get("amountIdr").asLong()).isEqualTo(returned.get("totalIdr").asLong());
             assertThat(refund.get("state").asString()).isEqualTo("SUCCEEDED");
         });
@@ -313,39 +318,12 @@ class OrderLoopTest {
         return violations;
     }
 
-    private void movedBack(String column, String sellerOrderId, String interval) throws Exception {
-        try (Connection connection = TestDatabase.instance().connect()) {
-            connection.createStatement()
-                .executeUpdate("UPDATE orders.seller_orders SET " + column + " = " + column + " - interval '" + interval
-                        + "' WHERE id = '" + sellerOrderId + "'");
-        }
-    }
-
     private JsonNode order(String orderId) {
         return api.get("/api/v1/orders/" + orderId).bearer(shopper).send().expect(200).json();
     }
 
-    private List<JsonNode> refunds(String orderId) {
-        return order(orderId).get("refunds").valueStream().toList();
-    }
-
-    private static void invalidState(Api.Response response, String status) {
-        response.expect(409);
-        assertThat(response.json().get("code").asString()).isEqualTo("INVALID_STATE");
-        assertThat(response.json().get("state").asString()).isEqualTo(status);
-        assertThat(response.json().get("status").asInt()).isEqualTo(409);
-    }
-
     private static JsonNode sellerQuote(JsonNode quote, String sellerId) {
         return quote.get("sellerOrders")
-            .valueStream()
-            .filter(s -> s.get("sellerId").asString().equals(sellerId))
-            .findFirst()
-            .orElseThrow();
-    }
-
-    private static JsonNode sellerOrderOf(JsonNode order, String sellerId) {
-        return order.get("sellerOrders")
             .valueStream()
             .filter(s -> s.get("sellerId").asString().equals(sellerId))
             .findFirst()
