@@ -6,7 +6,12 @@ import java.nio.charset.StandardCharsets;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import id.pasar.kernel.Problems;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What Tomcat answers by itself, before any filter or servlet runs: a request it cannot
@@ -17,7 +22,14 @@ import org.springframework.http.HttpStatus;
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
-    public ProblemErrorReportValve() {
+    private final JsonMapper json;
+
+    /**
+     * @param json the application's mapper, which writes a problem as every other answer
+     * has it
+     */
+    public ProblemErrorReportValve(JsonMapper json) {
+        this.json = json;
         setShowReport(false);
         setShowServerInfo(false);
     }
@@ -29,20 +41,18 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         HttpStatus resolved = HttpStatus.resolve(status);
-        boolean malformed = status == HttpStatus.BAD_REQUEST.value();
-        String code = malformed ? "MALFORMED_REQUEST" : resolved != null ? resolved.name() : "ERROR";
-        String title = malformed ? "Malformed request" : resolved != null ? resolved.getReasonPhrase() : "Error";
-        String detail = malformed ? "The request is not valid HTTP: its request line or a header could not be parsed."
-                : title + ".";
-        String body = "{\"type\":\"urn:pasar:problem:" + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-                + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"code\":\""
-                + code + "\"}";
+        ProblemDetail problem = status == HttpStatus.BAD_REQUEST.value()
+                ? Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request",
+                        "The request is not valid HTTP: its request line or a header could not be parsed.")
+                : Problems.of(HttpStatusCode.valueOf(status), resolved != null ? resolved.name() : "ERROR",
+                        resolved != null ? resolved.getReasonPhrase() : "Error",
+                        (resolved != null ? resolved.getReasonPhrase() : "Error") + ".");
         try {
-            response.setContentType("application/problem+json");
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(body);
+                writer.write(json.writeValueAsString(problem));
                 response.finishResponse();
             }
         }

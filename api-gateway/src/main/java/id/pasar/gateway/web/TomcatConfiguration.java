@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class TomcatConfiguration {
@@ -21,7 +22,7 @@ class TomcatConfiguration {
      */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReportValve() {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReportValve(JsonMapper json) {
         return factory -> factory.addContextCustomizers(context -> {
             Pipeline host = context.getParent().getPipeline();
             for (Valve valve : host.getValves()) {
@@ -29,7 +30,7 @@ class TomcatConfiguration {
                     host.removeValve(valve);
                 }
             }
-            host.addValve(new ProblemErrorReportValve());
+            host.addValve(new ProblemErrorReportValve(json));
             // The host adds a valve of its configured class when it finds none: ours.
             ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemErrorReportValve.class.getName());
         });
