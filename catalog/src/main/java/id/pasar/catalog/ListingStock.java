@@ -35,6 +35,14 @@ public interface ListingStock {
     void take(List<Taken> quoted);
 
     /**
+     * Whether this listing was seen sold out a moment ago: a read of its row found no
+     * stock within the last seconds, and no stock came back through this instance since.
+     * A hint, read from memory, that lets a flash sale's late orders be refused before
+     * any transaction (ADR 0016); false says nothing.
+     */
+    boolean seenSoldOut(UUID listingId);
+
+    /**
      * Gives stock back (a cancelled or expired order), whatever the listing's status now.
      */
     void giveBack(Map<UUID, Integer> quantities);

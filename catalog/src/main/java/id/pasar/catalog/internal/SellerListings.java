@@ -27,6 +27,8 @@ public class SellerListings {
 
     private final Sellers sellers;
 
+    private final SoldOutListings soldOut;
+
     private final Clock clock;
 
     @Transactional
@@ -38,6 +40,7 @@ public class SellerListings {
     public Listing edit(UUID userId, UUID listingId, ListingContent content) {
         Listing listing = own(userId, listingId);
         listing.edit(content, clock.instant());
+        soldOut.forget(listingId);
         return listing;
     }
 
@@ -45,6 +48,7 @@ public class SellerListings {
     public Listing restock(UUID userId, UUID listingId, int stock) {
         Listing listing = own(userId, listingId);
         listing.restock(stock, clock.instant());
+        soldOut.forget(listingId);
         return listing;
     }
 

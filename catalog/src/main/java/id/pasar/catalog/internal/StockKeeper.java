@@ -21,6 +21,13 @@ class StockKeeper implements ListingStock {
 
     private final JdbcClient jdbc;
 
+    private final SoldOutListings soldOut;
+
+    @Override
+    public boolean seenSoldOut(UUID listingId) {
+        return soldOut.soldOut(listingId);
+    }
+
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Taken> quote(Map<UUID, Integer> quantities) {
@@ -30,6 +37,7 @@ class StockKeeper implements ListingStock {
                 FROM catalog.listings
                 WHERE id = :id AND status = 'PUBLISHED'""").param("id", listingId).query((rs, row) -> {
             int available = rs.getInt("stock");
+            soldOut.read(listingId, available);
             if (available < quantity) {
                 throw new InsufficientStock(listingId, available);
             }
@@ -71,18 +79,23 @@ class StockKeeper implements ListingStock {
             .param("id", listingId)
             .query(Integer.class)
             .optional()
-            .<RuntimeException>map(available -> new InsufficientStock(listingId, available))
+            .<RuntimeException>map(available -> {
+                soldOut.read(listingId, available);
+                return new InsufficientStock(listingId, available);
+            })
             .orElseGet(() -> new ListingNotAvailable(listingId));
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void giveBack(Map<UUID, Integer> quantities) {
-        new TreeMap<>(quantities).forEach((listingId, quantity) -> jdbc
-            .sql("UPDATE catalog.listings SET stock = stock + :quantity WHERE id = :id")
-            .param("id", listingId)
-            .param("quantity", quantity)
-            .update());
+        new TreeMap<>(quantities).forEach((listingId, quantity) -> {
+            jdbc.sql("UPDATE catalog.listings SET stock = stock + :quantity WHERE id = :id")
+                .param("id", listingId)
+                .param("quantity", quantity)
+                .update();
+            soldOut.forget(listingId);
+        });
     }
 
 }

@@ -44,6 +44,8 @@ public class Checkout {
 
     private final KeyedRequests keyed;
 
+    private final CheckoutQueue queue;
+
     private final OrdersProperties properties;
 
     private final JdbcClient jdbc;
@@ -73,32 +75,58 @@ public class Checkout {
     static final int QUOTE_ATTEMPTS = 3;
 
     /**
-     * Places the order once per Idempotency-Key ({@link KeyedRequests}). The order and
-     * the key's completion commit together; any failure of the placement releases the
-     * key. {@code render} turns the order into the response body, which is stored for
-     * replays and answered now, so that a replay answers exactly what the first request
-     * did.
+     * Places the order once per Idempotency-Key ({@link KeyedRequests}), in its turn
+     * ({@link CheckoutQueue}). The order and the key's completion commit together; any
+     * failure of the placement releases the key. {@code render} turns the order into the
+     * response body, which is stored for replays and answered now, so that a replay
+     * answers exactly what the first request did.
      * @param requestHash a fingerprint of the request, to tell a retry from another
      * request
      */
     public Result place(UUID shopperId, String idempotencyKey, String requestHash, List<Line> lines,
             ShippingAddress address, List<ShippingPick> picks, Function<Order, String> render) {
-        return keyed.once(shopperId, idempotencyKey, requestHash, (status, body) -> new Result(null, status, body),
-                () -> {
-                    for (int attempt = 1;; attempt++) {
-                        try {
-                            return transactions
-                                .execute(tx -> placeClaimed(shopperId, idempotencyKey, lines, address, picks, render));
-                        }
-                        catch (ListingStock.QuoteChanged changed) {
-                            // A seller edited a listing between its quote and its take:
-                            // nothing was kept, price it again.
-                            if (attempt == QUOTE_ATTEMPTS) {
-                                throw new OrderProblems.ListingChanged(changed);
-                            }
-                        }
-                    }
-                });
+        refuseIfSeenSoldOut(shopperId, idempotencyKey, lines);
+        return queue.inTurn(() -> {
+            // Sold out while this one waited for its turn: the rest of a flash sale's
+            // burst.
+            refuseIfSeenSoldOut(shopperId, idempotencyKey, lines);
+            return keyed.once(shopperId, idempotencyKey, requestHash, (status, body) -> new Result(null, status, body),
+                    () -> placeQuoted(shopperId, idempotencyKey, lines, address, picks, render));
+        });
+    }
+
+    /**
+     * Refuses an order for a listing this instance saw sold out a moment ago, before the
+     * key is claimed: a flash sale's late orders cost no transaction but the key's lookup
+     * (ADR 0016, "Sold out"). A key the shopper used already takes the whole protocol, so
+     * that a retry of a placed order still gets its order, not this refusal.
+     */
+    private void refuseIfSeenSoldOut(UUID shopperId, String idempotencyKey, List<Line> lines) {
+        for (Line line : lines) {
+            if (stock.seenSoldOut(line.listingId())) {
+                if (keys.known(shopperId, idempotencyKey)) {
+                    return;
+                }
+                throw new ListingStock.InsufficientStock(line.listingId(), 0);
+            }
+        }
+    }
+
+    private Result placeQuoted(UUID shopperId, String idempotencyKey, List<Line> lines, ShippingAddress address,
+            List<ShippingPick> picks, Function<Order, String> render) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transactions
+                    .execute(tx -> placeClaimed(shopperId, idempotencyKey, lines, address, picks, render));
+            }
+            catch (ListingStock.QuoteChanged changed) {
+                // A seller edited a listing between its quote and its take: nothing was
+                // kept, price it again.
+                if (attempt == QUOTE_ATTEMPTS) {
+                    throw new OrderProblems.ListingChanged(changed);
+                }
+            }
+        }
     }
 
     private Result placeClaimed(UUID shopperId, String idempotencyKey, List<Line> lines, ShippingAddress address,

@@ -85,6 +85,19 @@ class IdempotencyKeys {
         throw new OrderProblems.IdempotencyKeyInFlight();
     }
 
+    /**
+     * Whether the shopper used this key already (in flight or done), read without a
+     * transaction: a request with a known key takes the whole protocol of {@link #claim}.
+     */
+    boolean known(UUID shopperId, String key) {
+        return jdbc.sql("SELECT 1 FROM orders.idempotency_keys WHERE shopper_id = :shopper AND key = :key")
+            .param("shopper", shopperId)
+            .param("key", key)
+            .query(Integer.class)
+            .optional()
+            .isPresent();
+    }
+
     /** Stores the response to replay, in the caller's (the order's) transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     void complete(UUID shopperId, String key, int status, String body) {

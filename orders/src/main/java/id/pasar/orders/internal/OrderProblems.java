@@ -151,4 +151,18 @@ public final class OrderProblems {
 
     }
 
+    /**
+     * More checkouts waited for their turn than this instance lets through in the time a
+     * client waits ({@link CheckoutQueue}).
+     */
+    public static final class CheckoutBusy extends ProblemException {
+
+        public CheckoutBusy() {
+            super(HttpStatus.SERVICE_UNAVAILABLE, "CHECKOUT_BUSY", "Checkout busy",
+                    "Too many orders are being placed at this moment; try again in a few seconds.");
+            getHeaders().set("Retry-After", "2");
+        }
+
+    }
+
 }

@@ -19,10 +19,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * it is accepted for them, and a shopper to escalate a refusal
  * @param returnShipBackWindow how long a shopper has to send an accepted return back
  * before it lapses
+ * @param checkoutsInFlight how many checkouts of this instance run at once, each on one
+ * pooled connection: the others wait in memory, in arrival order; keep it under the
+ * pool's size ({@code spring.datasource.hikari.maximum-pool-size}), so that the requests
+ * that are not checkouts keep connections to work with
+ * @param checkoutQueueWait how long a checkout may wait for its turn before it is 503
+ * {@code CHECKOUT_BUSY}: under the mobile client's timeout
  */
 @ConfigurationProperties("pasar.orders")
 public record OrdersProperties(@DefaultValue("30m") Duration paymentWindow,
         @DefaultValue("10") int maxUnpaidUnitsPerListing, String paymentServerKey,
         @DefaultValue("7d") Duration deliveredAfter, @DefaultValue("2d") Duration returnWindow,
-        @DefaultValue("2d") Duration returnDecisionWindow, @DefaultValue("7d") Duration returnShipBackWindow) {
+        @DefaultValue("2d") Duration returnDecisionWindow, @DefaultValue("7d") Duration returnShipBackWindow,
+        @DefaultValue("16") int checkoutsInFlight, @DefaultValue("20s") Duration checkoutQueueWait) {
 }
