@@ -115,6 +115,8 @@ class SecurityConfiguration {
                 .hasRole(Role.SHOPPER.name())
                 .requestMatchers("/api/v1/shoppers/me/addresses", "/api/v1/shoppers/me/addresses/**")
                 .hasRole(Role.SHOPPER.name())
+                .requestMatchers("/api/v1/cart", "/api/v1/cart/**")
+                .hasRole(Role.SHOPPER.name())
                 // Only while the payment sandbox is on (else unmapped: 404).
                 .requestMatchers("/api/v1/sandbox/**")
                 .hasAnyRole(Role.SHOPPER.name(), Role.ADMIN.name())

@@ -23,6 +23,7 @@ import id.pasar.orders.internal.ShippingAddress;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,7 +75,8 @@ class OrderSliceTest {
             .extractingPath("$.orderId")
             .isEqualTo(orderId.toString());
         then(checkout).should()
-            .place(eq(SHOPPER_ID), eq("checkout-1"), anyString(), eq(List.of(new Checkout.Line(LISTING, 2))),
+            .place(eq(SHOPPER_ID), eq("checkout-1"), anyString(),
+                    eq(new Checkout.Items(List.of(new Checkout.Line(LISTING, 2)))),
                     eq(new ShippingAddress("Siti Rahayu", "+6281234567890", "Jl. Kenanga 12", "3273", "40115")),
                     eq(List.of()), any());
     }
@@ -94,6 +96,23 @@ class OrderSliceTest {
     @Test
     void refusesAnOrderWithoutItems() {
         assertThat(place("k", with(ORDER, "items", List.of()))).satisfies(invalid("items"));
+        assertThat(place("k", with(ORDER, "items", null))).satisfies(invalid("items"));
+    }
+
+    @Test
+    void ordersTheCartInsteadOfItemsButNotBoth() {
+        assertThat(place("k", with(ORDER, "cart", Map.of("sellerIds", List.of())))).satisfies(invalid("items"));
+        assertThat(place("k", with(with(ORDER, "items", null), "cart", Map.of("sellerIds", List.of("not-a-uuid")))))
+            .satisfies(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST"));
+
+        UUID seller = UUID.randomUUID();
+        given(checkout.place(eq(SHOPPER_ID), eq("cart-1"), anyString(), any(), any(), any(), any()))
+            .willReturn(new Checkout.Result(UUID.randomUUID(), 201, "{}"));
+        assertThat(place("cart-1", with(with(ORDER, "items", null), "cart", Map.of("sellerIds", List.of(seller)))))
+            .hasStatus(HttpStatus.CREATED);
+        then(checkout).should()
+            .place(eq(SHOPPER_ID), eq("cart-1"), anyString(), eq(new Checkout.FromCart(Set.of(seller))), any(), any(),
+                    any());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import lombok.RequiredArgsConstructor;
@@ -46,6 +47,10 @@ public class Checkout {
 
     private final CheckoutQueue queue;
 
+    private final ShopperLock shopperLock;
+
+    private final Cart cart;
+
     private final OrdersProperties properties;
 
     private final JdbcClient jdbc;
@@ -57,6 +62,21 @@ public class Checkout {
     private final Clock clock;
 
     public record Line(UUID listingId, int quantity) {
+    }
+
+    /** What an order takes: lines given with it, or lines of the shopper's cart. */
+    public sealed interface Basket permits Items, FromCart {
+
+    }
+
+    public record Items(List<Line> lines) implements Basket {
+    }
+
+    /**
+     * The cart's lines of these sellers, or of all when empty; ordered lines leave the
+     * cart in the order's transaction.
+     */
+    public record FromCart(Set<UUID> sellerIds) implements Basket {
     }
 
     /** The courier service a shopper chose for one seller's parcel. */
@@ -83,15 +103,15 @@ public class Checkout {
      * @param requestHash a fingerprint of the request, to tell a retry from another
      * request
      */
-    public Result place(UUID shopperId, String idempotencyKey, String requestHash, List<Line> lines,
+    public Result place(UUID shopperId, String idempotencyKey, String requestHash, Basket basket,
             ShippingAddress address, List<ShippingPick> picks, Function<Order, String> render) {
-        refuseIfSeenSoldOut(shopperId, idempotencyKey, lines);
+        refuseIfSeenSoldOut(shopperId, idempotencyKey, basket);
         return queue.inTurn(() -> {
             // Sold out while this one waited for its turn: the rest of a flash sale's
             // burst.
-            refuseIfSeenSoldOut(shopperId, idempotencyKey, lines);
+            refuseIfSeenSoldOut(shopperId, idempotencyKey, basket);
             return keyed.once(shopperId, idempotencyKey, requestHash, (status, body) -> new Result(null, status, body),
-                    () -> placeQuoted(shopperId, idempotencyKey, lines, address, picks, render));
+                    () -> placeQuoted(shopperId, idempotencyKey, basket, address, picks, render));
         });
     }
 
@@ -101,8 +121,11 @@ public class Checkout {
      * (ADR 0016, "Sold out"). A key the shopper used already takes the whole protocol, so
      * that a retry of a placed order still gets its order, not this refusal.
      */
-    private void refuseIfSeenSoldOut(UUID shopperId, String idempotencyKey, List<Line> lines) {
-        for (Line line : lines) {
+    private void refuseIfSeenSoldOut(UUID shopperId, String idempotencyKey, Basket basket) {
+        if (!(basket instanceof Items items)) {
+            return;
+        }
+        for (Line line : items.lines()) {
             if (stock.seenSoldOut(line.listingId())) {
                 if (keys.known(shopperId, idempotencyKey)) {
                     return;
@@ -112,12 +135,12 @@ public class Checkout {
         }
     }
 
-    private Result placeQuoted(UUID shopperId, String idempotencyKey, List<Line> lines, ShippingAddress address,
+    private Result placeQuoted(UUID shopperId, String idempotencyKey, Basket basket, ShippingAddress address,
             List<ShippingPick> picks, Function<Order, String> render) {
         for (int attempt = 1;; attempt++) {
             try {
                 return transactions
-                    .execute(tx -> placeClaimed(shopperId, idempotencyKey, lines, address, picks, render));
+                    .execute(tx -> placeClaimed(shopperId, idempotencyKey, basket, address, picks, render));
             }
             catch (ListingStock.QuoteChanged changed) {
                 // A seller edited a listing between its quote and its take: nothing was
@@ -129,25 +152,27 @@ public class Checkout {
         }
     }
 
-    private Result placeClaimed(UUID shopperId, String idempotencyKey, List<Line> lines, ShippingAddress address,
+    private Result placeClaimed(UUID shopperId, String idempotencyKey, Basket basket, ShippingAddress address,
             List<ShippingPick> picks, Function<Order, String> render) {
         if (!RegencyCode.isWellFormed(address.regencyCode())
                 || !regions.isCurrentRegency(RegencyCode.parse(address.regencyCode()))) {
             throw new OrderProblems.AddressNotDomestic();
         }
-        Map<UUID, Integer> quantities = new LinkedHashMap<>();
-        lines.forEach(line -> quantities.merge(line.listingId(), line.quantity(), Integer::sum));
         // Concurrent orders queue on the shopper's lock and on the listings' rows by
         // design: an order is never refused for contention (ADR 0008, 0017). Those waits
         // are not runaway statements, so the statement timeout of requests (ADR 0010) is
         // lifted for this transaction.
         jdbc.sql("SET LOCAL statement_timeout = '" + QUEUE_TIMEOUT + "'").update();
         // One checkout per shopper at a time, so that two racing orders cannot both fit
-        // under the limit.
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('orders.shopper:' || :shopper, 0))")
-            .param("shopper", shopperId.toString())
-            .query(Object.class)
-            .single();
+        // under the limit, nor both take one cart.
+        shopperLock.lock(shopperId);
+        List<Line> lines = basket instanceof Items items ? items.lines()
+                : cart.toOrder(shopperId, ((FromCart) basket).sellerIds())
+                    .stream()
+                    .map(item -> new Line(item.variantId(), item.quantity()))
+                    .toList();
+        Map<UUID, Integer> quantities = new LinkedHashMap<>();
+        lines.forEach(line -> quantities.merge(line.listingId(), line.quantity(), Integer::sum));
         quantities.forEach((listingId, quantity) -> {
             if (unpaidUnits(shopperId, listingId) + quantity > properties.maxUnpaidUnitsPerListing()) {
                 throw new OrderProblems.PurchaseLimitExceeded(listingId, properties.maxUnpaidUnitsPerListing());
@@ -161,8 +186,7 @@ public class Checkout {
         List<Taken> taken = stock.quote(quantities);
         Instant now = clock.instant();
         // Priced by the rate table in memory; an aggregator's call (docs/shipping.md)
-        // would
-        // hold this transaction's connection for its duration.
+        // would hold this transaction's connection for its duration.
         Map<UUID, ShippingPick> chosen = new HashMap<>();
         picks.forEach(pick -> chosen.put(pick.sellerId(), pick));
         Map<UUID, List<Taken>> bySeller = new LinkedHashMap<>();
@@ -198,6 +222,9 @@ public class Checkout {
                         .map(line -> new OrderPlaced.Line(line.getListingId(), sellerOrder.getSellerId(),
                                 line.getQuantity(), line.lineTotalIdr())))
                     .toList()));
+        if (basket instanceof FromCart) {
+            cart.removeOrdered(shopperId, quantities.keySet());
+        }
         stock.take(taken);
         log.info("Order {} placed by {}: {} lines, Rp {}", order.getId(), shopperId, taken.size(), order.getTotalIdr());
         return new Result(order.getId(), 201, body);

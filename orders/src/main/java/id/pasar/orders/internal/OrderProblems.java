@@ -3,6 +3,8 @@ package id.pasar.orders.internal;
 import id.pasar.catalog.ListingStock;
 import id.pasar.kernel.ProblemException;
 import id.pasar.orders.OrderStatus;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 
@@ -161,6 +163,42 @@ public final class OrderProblems {
             super(HttpStatus.SERVICE_UNAVAILABLE, "CHECKOUT_BUSY", "Checkout busy",
                     "Too many orders are being placed at this moment; try again in a few seconds.");
             getHeaders().set("Retry-After", "2");
+        }
+
+    }
+
+    public static final class CartFull extends ProblemException {
+
+        CartFull(int capacity) {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, "CART_FULL", "Cart full",
+                    "A cart holds at most " + capacity + " lines; remove one first.");
+            property("capacity", capacity);
+        }
+
+    }
+
+    public static final class CartEmpty extends ProblemException {
+
+        CartEmpty() {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, "CART_EMPTY", "Cart empty",
+                    "The cart has nothing of the sellers chosen to order.");
+        }
+
+    }
+
+    /**
+     * Lines of the cart changed since the shopper last saw them: {@code items} names each
+     * with its flags. Setting a line's quantity again accepts its price.
+     */
+    public static final class CartChanged extends ProblemException {
+
+        CartChanged(List<Cart.Item> flagged) {
+            super(HttpStatus.CONFLICT, "CART_CHANGED", "Cart changed",
+                    "Some lines changed since they were added; check the cart and order again.");
+            property("items",
+                    flagged.stream()
+                        .map(item -> Map.of("variantId", item.variantId(), "flags", List.copyOf(item.flags())))
+                        .toList());
         }
 
     }

@@ -66,11 +66,14 @@ class OrderController {
             The address is `shippingAddress` or `addressId` (a saved address; another's is 404 ADDRESS_NOT_FOUND), \
             exactly one; a `districtCode` outside the regency is 422 DISTRICT_NOT_IN_REGENCY. `shipping` names the \
             courier service per seller (from `POST /orders/quote`); a seller left out gets its cheapest service; a \
-            service that is not on offer is 422 SHIPPING_SERVICE_UNAVAILABLE.""")
+            service that is not on offer is 422 SHIPPING_SERVICE_UNAVAILABLE. Instead of `items`, `cart` orders the \
+            cart's lines (of `cart.sellerIds`, or all) and removes them from the cart with the order: 422 CART_EMPTY \
+            when there are none, 409 CART_CHANGED (`items`: each flagged line) when one changed since it was set.""")
     ResponseEntity<String> place(@Parameter(example = "9b2f3c1e-checkout-1") @RequestHeader("Idempotency-Key") @Size(
             min = 1, max = 100) String key, @Valid @RequestBody OrderRequest request, Principal caller) {
+        Checkout.Basket basket = request.basket();
         Checkout.Result result = checkout.place(Callers.user(caller), key,
-                Callers.fingerprint(json.writeValueAsString(request)), request.lines(), address(request, caller),
+                Callers.fingerprint(json.writeValueAsString(request)), basket, address(request, caller),
                 request.picks(), order -> json.writeValueAsString(mapper.toResponse(order)));
         ResponseEntity.BodyBuilder response = ResponseEntity.status(result.status())
             .contentType(MediaType.APPLICATION_JSON);

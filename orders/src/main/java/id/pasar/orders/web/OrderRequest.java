@@ -1,5 +1,6 @@
 package id.pasar.orders.web;
 
+import id.pasar.kernel.InvalidFields;
 import id.pasar.orders.internal.Checkout;
 import id.pasar.orders.internal.MobilePhone;
 import id.pasar.orders.internal.ShippingAddress;
@@ -8,21 +9,26 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-/** {@code POST /orders}: what and where. Prices are never taken from the client. */
+/**
+ * {@code POST /orders}: what (its {@code items}, or the lines of the caller's cart) and
+ * where. Prices are never taken from the client.
+ */
 @Schema(example = """
         { "items": [ { "listingId": "0d6f5c1e-6a5b-4f0e-9b8a-2f1a3c4d5e6f", "quantity": 2 } ],
           "shippingAddress": { "recipientName": "Siti Rahayu", "phone": "+62 812 3456 7890",
                                "street": "Jl. Kenanga 12, RT 03/RW 05", "regencyCode": "3273", "postalCode": "40115" },
           "shipping": [ { "sellerId": "6b1e2c3d-4f5a-4b6c-8d7e-9f0a1b2c3d4e", "courier": "JNE", "service": "REG" } ] }""")
 @OneAddress
-record OrderRequest(@NotEmpty @Size(max = 50) List<@NotNull @Valid Item> items, @Valid Address shippingAddress,
+record OrderRequest(@Size(min = 1, max = 50) List<@NotNull @Valid Item> items,
+        @Schema(description = "order the cart's lines instead of items") @Valid FromCart cart,
+        @Valid Address shippingAddress,
         @Schema(description = "a saved address of the caller, instead of shippingAddress") UUID addressId,
         @Schema(description = "the courier service per seller; a seller left out gets its cheapest") @Size(
                 max = 50) List<@NotNull @Valid Shipping> shipping)
@@ -38,6 +44,10 @@ record OrderRequest(@NotEmpty @Size(max = 50) List<@NotNull @Valid Item> items, 
     }
 
     record Item(@NotNull UUID listingId, @NotNull @Min(1) @Max(100) Integer quantity) {
+    }
+
+    /** The cart's lines of these sellers; of every seller when none is named. */
+    record FromCart(@Size(max = 100) List<@NotNull UUID> sellerIds) {
     }
 
     record Address(@NotBlank @Size(max = 100) String recipientName, @NotNull @MobilePhoneNumber String phone,
@@ -59,8 +69,16 @@ record OrderRequest(@NotEmpty @Size(max = 50) List<@NotNull @Valid Item> items, 
                     .toList();
     }
 
-    List<Checkout.Line> lines() {
-        return items.stream().map(item -> new Checkout.Line(item.listingId(), item.quantity())).toList();
+    /** What to order: exactly one of {@code items} and {@code cart}. */
+    Checkout.Basket basket() {
+        if ((items == null) == (cart == null)) {
+            throw new InvalidFields("items", items == null ? "must be given, or cart" : "give items or cart, not both");
+        }
+        if (cart != null) {
+            return new Checkout.FromCart(cart.sellerIds() == null ? Set.of() : Set.copyOf(cart.sellerIds()));
+        }
+        return new Checkout.Items(
+                items.stream().map(item -> new Checkout.Line(item.listingId(), item.quantity())).toList());
     }
 
     /**
