@@ -51,7 +51,9 @@ class Api1ObjectLevelAuthorizationTest {
             "the platform's own list, kept by ADMINs", "GET /api/v1/catalog/listings/{listingId}",
             "the public shelf: published listings only (tested below)",
             "GET /api/v1/regions/provinces/{code}/regencies", "reference data",
-            "POST /api/v1/compliance/returns/{returnId}/decision", "officers decide any escalated return");
+            "POST /api/v1/compliance/returns/{returnId}/decision", "officers decide any escalated return",
+            "PUT /api/v1/cart/items/{variantId}", "the caller's own cart; a variant id is the public shelf's",
+            "DELETE /api/v1/cart/items/{variantId}", "the caller's own cart; a variant id is the public shelf's");
 
     @LocalServerPort
     int port;
