@@ -193,6 +193,10 @@ class Api1ObjectLevelAuthorizationTest {
                 id -> api.put("/api/v1/listings/" + id, listing("Milik saya")).bearer(sellerToken).send());
         owned.put("PUT /api/v1/listings/{listingId}/stock",
                 id -> api.put("/api/v1/listings/" + id + "/stock", Map.of("stock", 0)).bearer(sellerToken).send());
+        owned.put("PUT /api/v1/listings/{listingId}/variants/{variantId}",
+                id -> api.put("/api/v1/listings/" + id + "/variants/" + id, Map.of("stock", 0))
+                    .bearer(sellerToken)
+                    .send());
         owned.put("POST /api/v1/listings/{listingId}/publish",
                 id -> api.post("/api/v1/listings/" + id + "/publish", Map.of()).bearer(sellerToken).send());
         owned.put("POST /api/v1/listings/{listingId}/unpublish",

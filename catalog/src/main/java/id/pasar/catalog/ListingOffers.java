@@ -5,19 +5,21 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Listings as a shopper's cart shows them now: live price, stock and whether they are on
- * sale, read without locking anything and without refusing any of them.
+ * Variants as a shopper's cart shows them now: live price, stock and whether their
+ * listings are on sale, read without locking anything and without refusing any of them.
  */
 public interface ListingOffers {
 
-    /** The listings on record among {@code listingIds}; an unknown id is absent. */
-    Map<UUID, Offer> current(Collection<UUID> listingIds);
+    /** The variants on record among {@code variantIds}; an unknown id is absent. */
+    Map<UUID, Offer> current(Collection<UUID> variantIds);
 
     /**
+     * @param variantLabel what the variant is of its listing ("Merah / XL"), null for a
+     * listing without options
      * @param shopName the seller's shop as last published
      */
-    record Offer(UUID listingId, UUID sellerId, String shopName, String title, Availability availability, long priceIdr,
-            int stock) {
+    record Offer(UUID variantId, UUID listingId, String variantLabel, UUID sellerId, String shopName, String title,
+            Availability availability, long priceIdr, int stock) {
     }
 
     enum Availability {

@@ -16,6 +16,7 @@ import id.pasar.catalog.internal.ExposureCounter;
 import id.pasar.catalog.internal.ListingSearch;
 import id.pasar.catalog.internal.ListingSearch.Hit;
 import id.pasar.catalog.internal.ListingSearch.PublishedListing;
+import id.pasar.catalog.internal.Variant;
 import id.pasar.catalog.internal.ListingSearch.Query;
 import id.pasar.catalog.internal.SearchSort;
 import id.pasar.kernel.KeysetPage;
@@ -57,10 +58,12 @@ class CatalogSliceTest {
         given(categories.find("batik"))
             .willReturn(Optional.of(new Category("batik", null, "Batik", "Batik", false, null, null, false)));
         given(categories.withDescendants("batik")).willReturn(Set.of("batik", "batik-kain"));
-        given(search.search(
-                any()))
-            .willReturn(new KeysetPage<>(List.of(new Hit(LISTING, "Kain Batik Tulis", 450_000, "Batik Sekar Jagad",
-                    SELLER, "32.09", "32", "batik-kain", true, null, BigDecimal.ONE, WebSlice.NOW, "t")), null));
+        given(search.search(any()))
+            .willReturn(
+                    new KeysetPage<>(
+                            List.of(new Hit(LISTING, "Kain Batik Tulis", 450_000, null, "Batik Sekar Jagad", SELLER,
+                                    "32.09", "32", "batik-kain", true, null, BigDecimal.ONE, WebSlice.NOW, "t")),
+                            null));
 
         assertThat(mvc.get()
             .uri("/api/v1/catalog/listings?q= Batik Tulis &categoryCode=batik&provinceCode=32"
@@ -107,9 +110,9 @@ class CatalogSliceTest {
 
     @Test
     void showsAPublishedListingAndCountsTheView() {
-        given(search.published(LISTING))
-            .willReturn(Optional.of(new PublishedListing(LISTING, "Kain Batik Tulis", "Katun primisima", 450_000,
-                    "Batik Sekar Jagad", SELLER, "32.09", "32", "batik-kain", 0, 400, null, null)));
+        given(search.published(LISTING)).willReturn(Optional.of(new PublishedListing(LISTING, "Kain Batik Tulis",
+                "Katun primisima", 450_000, null, "Batik Sekar Jagad", SELLER, "32.09", "32", "batik-kain", 0, 400,
+                null, null, List.of(), List.of(new Variant(LISTING, LISTING, List.of(), null, 450_000, 0, 400)))));
 
         assertThat(mvc.get().uri("/api/v1/catalog/listings/{id}", LISTING)).hasStatusOk()
             .bodyJson()

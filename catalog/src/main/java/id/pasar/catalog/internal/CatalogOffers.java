@@ -17,21 +17,23 @@ class CatalogOffers implements ListingOffers {
     private final JdbcClient jdbc;
 
     @Override
-    public Map<UUID, Offer> current(Collection<UUID> listingIds) {
-        if (listingIds.isEmpty()) {
+    public Map<UUID, Offer> current(Collection<UUID> variantIds) {
+        if (variantIds.isEmpty()) {
             return Map.of();
         }
         return jdbc.sql("""
-                SELECT id, seller_id, shop_name, title, status, price_idr, stock FROM catalog.listings
-                WHERE id IN (:ids)""")
-            .param("ids", listingIds)
-            .query((rs, row) -> new Offer(rs.getObject("id", UUID.class), rs.getObject("seller_id", UUID.class),
-                    rs.getString("shop_name"), rs.getString("title"),
+                SELECT v.id, v.listing_id, v.option_values, l.seller_id, l.shop_name, l.title, l.status, v.price_idr,
+                       v.stock
+                FROM catalog.listing_variants v JOIN catalog.listings l ON l.id = v.listing_id WHERE v.id IN (:ids)""")
+            .param("ids", variantIds)
+            .query((rs, row) -> new Offer(rs.getObject("id", UUID.class), rs.getObject("listing_id", UUID.class),
+                    Variant.label(ListingVariants.values(rs.getArray("option_values"))),
+                    rs.getObject("seller_id", UUID.class), rs.getString("shop_name"), rs.getString("title"),
                     availability(Listing.Status.valueOf(rs.getString("status"))), rs.getLong("price_idr"),
                     rs.getInt("stock")))
             .list()
             .stream()
-            .collect(Collectors.toMap(Offer::listingId, Function.identity()));
+            .collect(Collectors.toMap(Offer::variantId, Function.identity()));
     }
 
     private static Availability availability(Listing.Status status) {

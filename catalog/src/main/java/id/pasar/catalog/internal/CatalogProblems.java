@@ -47,4 +47,21 @@ public final class CatalogProblems {
 
     }
 
+    public static final class VariantNotFound extends ProblemException {
+
+        public VariantNotFound() {
+            super(HttpStatus.NOT_FOUND, "VARIANT_NOT_FOUND", "Variant not found", "The listing has no such variant.");
+        }
+
+    }
+
+    /** A SKU names one variant among all of its seller's. */
+    public static final class SkuTaken extends ProblemException {
+
+        public SkuTaken() {
+            super(HttpStatus.CONFLICT, "SKU_TAKEN", "SKU taken", "Another variant of yours already has this SKU.");
+        }
+
+    }
+
 }

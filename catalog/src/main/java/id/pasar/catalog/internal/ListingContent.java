@@ -1,12 +1,42 @@
 package id.pasar.catalog.internal;
 
 import id.pasar.compliance.ListingRules.HalalStatus;
+import java.util.List;
 
 /**
  * What a seller writes about a listing, checked for form by the web layer; the regency as
- * {@code PP.KK}.
+ * {@code PP.KK}. {@code optionTypes} are the listing's option types (none, one or two)
+ * and {@code variants} what is sold, at least one; {@code priceIdr}, {@code stock} and
+ * {@code weightGrams} are the lowest price, the total stock and the first variant's
+ * weight.
  */
 public record ListingContent(String title, String description, String categoryCode, long priceIdr, int stock,
         String shipFromRegencyCode, int weightGrams, String regulatoryLicence, HalalStatus halalStatus,
-        String halalCertificateNumber) {
+        String halalCertificateNumber, List<String> optionTypes, List<VariantContent> variants) {
+
+    public ListingContent {
+        optionTypes = List.copyOf(optionTypes);
+        variants = List.copyOf(variants);
+    }
+
+    /** A listing without options: one variant of this price, stock and weight. */
+    public ListingContent(String title, String description, String categoryCode, long priceIdr, int stock,
+            String shipFromRegencyCode, int weightGrams, String regulatoryLicence, HalalStatus halalStatus,
+            String halalCertificateNumber) {
+        this(title, description, categoryCode, priceIdr, stock, shipFromRegencyCode, weightGrams, regulatoryLicence,
+                halalStatus, halalCertificateNumber, List.of(),
+                List.of(new VariantContent(List.of(), null, priceIdr, stock, weightGrams)));
+    }
+
+    /** A listing with options: its price, stock and weight summarise its variants. */
+    public static ListingContent withVariants(String title, String description, String categoryCode,
+            String shipFromRegencyCode, String regulatoryLicence, HalalStatus halalStatus,
+            String halalCertificateNumber, List<String> optionTypes, List<VariantContent> variants) {
+        return new ListingContent(title, description, categoryCode,
+                variants.stream().mapToLong(VariantContent::priceIdr).min().orElseThrow(),
+                variants.stream().mapToInt(VariantContent::stock).sum(), shipFromRegencyCode,
+                variants.get(0).weightGrams(), regulatoryLicence, halalStatus, halalCertificateNumber, optionTypes,
+                variants);
+    }
+
 }

@@ -66,8 +66,9 @@ public class ListingSearch {
 
     private static final BigDecimal FRESHNESS_WEIGHT = RankingFormula.CURRENT.weight(RankingFormula.FRESHNESS);
 
-    private static final String COLUMNS = "l.id, l.title, l.price_idr, l.shop_name, l.seller_id, l.ship_from_regency_code,"
-            + " l.province_code, l.category_code, l.stock > 0 AS in_stock, l.published_at, l.halal_status";
+    private static final String COLUMNS = "l.id, l.title, l.price_idr, l.max_price_idr, l.shop_name, l.seller_id,"
+            + " l.ship_from_regency_code, l.province_code, l.category_code, l.stock > 0 AS in_stock, l.published_at,"
+            + " l.halal_status";
 
     /**
      * Listings read beyond a page's need from a ranking, in case some stopped matching
@@ -82,10 +83,13 @@ public class ListingSearch {
 
     private final SearchOrderingCache orderings;
 
-    ListingSearch(JdbcClient jdbc, Clock clock, SearchOrderingCache orderings) {
+    private final ListingVariants variants;
+
+    ListingSearch(JdbcClient jdbc, Clock clock, SearchOrderingCache orderings, ListingVariants variants) {
         this.jdbc = jdbc;
         this.jakarta = clock.withZone(JAKARTA);
         this.orderings = orderings;
+        this.variants = variants;
     }
 
     /**
@@ -137,7 +141,11 @@ public class ListingSearch {
         }
     }
 
-    public record Hit(UUID listingId, String title, long priceIdr, String shopName, UUID sellerId,
+    /**
+     * @param priceIdr the lowest price of the listing's variants
+     * @param maxPriceIdr the highest when they differ, else null
+     */
+    public record Hit(UUID listingId, String title, long priceIdr, Long maxPriceIdr, String shopName, UUID sellerId,
             String shipFromRegencyCode, String provinceCode, String categoryCode, boolean inStock, String halalStatus,
             BigDecimal rank, Instant publishedAt, String tie) {
 
@@ -146,8 +154,8 @@ public class ListingSearch {
         }
 
         Hit ranked(BigDecimal rank, String tie) {
-            return new Hit(listingId, title, priceIdr, shopName, sellerId, shipFromRegencyCode, provinceCode,
-                    categoryCode, inStock, halalStatus, rank, publishedAt, tie);
+            return new Hit(listingId, title, priceIdr, maxPriceIdr, shopName, sellerId, shipFromRegencyCode,
+                    provinceCode, categoryCode, inStock, halalStatus, rank, publishedAt, tie);
         }
     }
 
@@ -340,11 +348,22 @@ public class ListingSearch {
         if (query.provinceCode() != null) {
             where.add("l.province_code = :province");
         }
+        // A listing matches a price range when one of its variants priced in it is in
+        // stock (or any variant is priced in it when nothing is in stock). price_idr is
+        // the
+        // lowest price and max_price_idr the highest when prices differ: with one price,
+        // the range on the listing is the whole answer; with several, the variants say.
         if (query.minPriceIdr() != null) {
-            where.add("l.price_idr >= :minPrice");
+            where.add("coalesce(l.max_price_idr, l.price_idr) >= :minPrice");
         }
         if (query.maxPriceIdr() != null) {
             where.add("l.price_idr <= :maxPrice");
+        }
+        if (query.minPriceIdr() != null || query.maxPriceIdr() != null) {
+            where.add("(l.max_price_idr IS NULL OR EXISTS (SELECT 1 FROM catalog.listing_variants v"
+                    + " WHERE v.listing_id = l.id AND (v.stock > 0 OR l.stock = 0)"
+                    + (query.minPriceIdr() != null ? " AND v.price_idr >= :minPrice" : "")
+                    + (query.maxPriceIdr() != null ? " AND v.price_idr <= :maxPrice" : "") + "))");
         }
         return where;
     }
@@ -383,29 +402,46 @@ public class ListingSearch {
      */
     public Optional<PublishedListing> published(UUID listingId) {
         return jdbc.sql("""
-                SELECT id, title, description, price_idr, shop_name, seller_id, ship_from_regency_code, province_code,
-                       category_code, stock, weight_grams, halal_status, halal_certificate_number
+                SELECT id, title, description, price_idr, max_price_idr, shop_name, seller_id, ship_from_regency_code,
+                       province_code, category_code, stock, weight_grams, halal_status, halal_certificate_number,
+                       option_types
                 FROM catalog.listings WHERE id = :id AND status = 'PUBLISHED'""")
             .param("id", listingId)
             .query((rs, row) -> new PublishedListing(rs.getObject("id", UUID.class), rs.getString("title"),
-                    rs.getString("description"), rs.getLong("price_idr"), rs.getString("shop_name"),
-                    rs.getObject("seller_id", UUID.class), rs.getString("ship_from_regency_code"),
-                    rs.getString("province_code"), rs.getString("category_code"), rs.getInt("stock"),
-                    rs.getInt("weight_grams"), rs.getString("halal_status"), rs.getString("halal_certificate_number")))
-            .optional();
+                    rs.getString("description"), rs.getLong("price_idr"), rs.getObject("max_price_idr", Long.class),
+                    rs.getString("shop_name"), rs.getObject("seller_id", UUID.class),
+                    rs.getString("ship_from_regency_code"), rs.getString("province_code"),
+                    rs.getString("category_code"), rs.getInt("stock"), rs.getInt("weight_grams"),
+                    rs.getString("halal_status"), rs.getString("halal_certificate_number"),
+                    ListingVariants.values(rs.getArray("option_types")), List.of()))
+            .optional()
+            .map(listing -> listing.withVariants(variants.of(listingId)));
     }
 
-    public record PublishedListing(UUID listingId, String title, String description, long priceIdr, String shopName,
-            UUID sellerId, String shipFromRegencyCode, String provinceCode, String categoryCode, int stock,
-            int weightGrams, String halalStatus, String halalCertificateNumber) {
+    /**
+     * @param priceIdr the lowest price of its variants
+     * @param maxPriceIdr the highest when they differ, else null
+     * @param optionTypes the option types, in order; none for a listing sold one way
+     */
+    public record PublishedListing(UUID listingId, String title, String description, long priceIdr, Long maxPriceIdr,
+            String shopName, UUID sellerId, String shipFromRegencyCode, String provinceCode, String categoryCode,
+            int stock, int weightGrams, String halalStatus, String halalCertificateNumber, List<String> optionTypes,
+            List<Variant> variants) {
+
+        PublishedListing withVariants(List<Variant> variants) {
+            return new PublishedListing(listingId, title, description, priceIdr, maxPriceIdr, shopName, sellerId,
+                    shipFromRegencyCode, provinceCode, categoryCode, stock, weightGrams, halalStatus,
+                    halalCertificateNumber, optionTypes, variants);
+        }
     }
 
     private static Hit hit(ResultSet rs, int row) throws SQLException {
         return new Hit(rs.getObject("id", UUID.class), rs.getString("title"), rs.getLong("price_idr"),
-                rs.getString("shop_name"), rs.getObject("seller_id", UUID.class),
-                rs.getString("ship_from_regency_code"), rs.getString("province_code"), rs.getString("category_code"),
-                rs.getBoolean("in_stock"), rs.getString("halal_status"), rs.getBigDecimal("rank"),
-                rs.getTimestamp("published_at").toInstant(), rs.getString("tie"));
+                rs.getObject("max_price_idr", Long.class), rs.getString("shop_name"),
+                rs.getObject("seller_id", UUID.class), rs.getString("ship_from_regency_code"),
+                rs.getString("province_code"), rs.getString("category_code"), rs.getBoolean("in_stock"),
+                rs.getString("halal_status"), rs.getBigDecimal("rank"), rs.getTimestamp("published_at").toInstant(),
+                rs.getString("tie"));
     }
 
 }

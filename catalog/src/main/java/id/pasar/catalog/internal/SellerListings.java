@@ -1,10 +1,13 @@
 package id.pasar.catalog.internal;
 
+import id.pasar.catalog.ListingStock;
 import id.pasar.onboarding.Sellers;
 import id.pasar.onboarding.Sellers.SellerSummary;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Limit;
@@ -29,26 +32,85 @@ public class SellerListings {
 
     private final SoldOutListings soldOut;
 
+    private final ListingVariants variants;
+
+    private final EntityManager entityManager;
+
     private final Clock clock;
 
     @Transactional
     public Listing create(UUID userId, ListingContent content) {
-        return listings.save(new Listing(sellerOf(userId).sellerId(), content, clock.instant()));
+        Listing listing = listings.saveAndFlush(new Listing(sellerOf(userId).sellerId(), content, clock.instant()));
+        variants.replace(listing, content);
+        return current(listing);
     }
 
+    /**
+     * A new version of the listing, to be checked again, with its variants as the content
+     * says: a variant whose option values stay keeps its id.
+     */
     @Transactional
     public Listing edit(UUID userId, UUID listingId, ListingContent content) {
         Listing listing = own(userId, listingId);
         listing.edit(content, clock.instant());
-        soldOut.forget(listingId);
-        return listing;
+        listings.flush();
+        variants.replace(listing, content);
+        forgetSoldOut(listingId);
+        return current(listing);
     }
 
+    /**
+     * The stock of a listing without options (its one variant's).
+     * @throws ListingStock.VariantRequired when the listing has options
+     */
     @Transactional
     public Listing restock(UUID userId, UUID listingId, int stock) {
         Listing listing = own(userId, listingId);
-        listing.restock(stock, clock.instant());
+        if (!listing.getOptionTypes().isEmpty()) {
+            throw new ListingStock.VariantRequired(listingId);
+        }
+        return change(listing, listingId, null, stock);
+    }
+
+    /**
+     * A variant's price or stock: not checked content, so the listing stays as it is
+     * (published or not) and keeps its version.
+     */
+    @Transactional
+    public Listing changeVariant(UUID userId, UUID listingId, UUID variantId, Long priceIdr, Integer stock) {
+        return change(own(userId, listingId), variantId, priceIdr, stock);
+    }
+
+    /** The listing's variants, in the seller's order. */
+    @Transactional(readOnly = true)
+    public List<Variant> variantsOf(Listing listing) {
+        return variants.of(listing.getId());
+    }
+
+    /** The variants of each listing, in the seller's order. */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<Variant>> variantsOf(List<Listing> listings) {
+        return variants.of(listings.stream().map(Listing::getId).toList());
+    }
+
+    private Listing change(Listing listing, UUID variantId, Long priceIdr, Integer stock) {
+        variants.change(listing.getId(), variantId, priceIdr, stock);
+        listing.touched(clock.instant());
+        forgetSoldOut(listing.getId());
+        return current(listing);
+    }
+
+    private void forgetSoldOut(UUID listingId) {
         soldOut.forget(listingId);
+        variants.of(listingId).forEach(variant -> soldOut.forget(variant.id()));
+    }
+
+    /**
+     * The listing as the database now has it: its price and stock follow its variants.
+     */
+    private Listing current(Listing listing) {
+        listings.flush();
+        entityManager.refresh(listing);
         return listing;
     }
 

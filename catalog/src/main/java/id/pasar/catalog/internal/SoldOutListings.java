@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The listings this instance saw sold out a moment ago ({@link #MEMORY}): what lets a
+ * The variants this instance saw sold out a moment ago ({@link #MEMORY}): what lets a
  * flash sale's late orders be refused without a transaction (ADR 0016, "Sold out"). Seen,
  * never guessed: a listing is remembered only when a read of its committed row found no
  * stock, and forgotten at once when stock comes back through this instance (a cancelled
@@ -26,7 +27,8 @@ class SoldOutListings {
     /** Far more hot listings than any sale has at once; a cold one is just forgotten. */
     private static final int MAX_ENTRIES = 10_000;
 
-    private final Cache<UUID, Boolean> seen;
+    /** The variants seen sold out, each with its listing. */
+    private final Cache<UUID, UUID> seen;
 
     SoldOutListings(Clock clock) {
         this.seen = Caffeine.newBuilder()
@@ -37,10 +39,10 @@ class SoldOutListings {
             .build();
     }
 
-    /** A committed stock just read: remembered when it is none. */
-    void read(UUID listingId, int stock) {
+    /** A variant's committed stock just read: remembered when it is none. */
+    void read(UUID variantId, UUID listingId, int stock) {
         if (stock <= 0) {
-            seen.put(listingId, Boolean.TRUE);
+            seen.put(variantId, listingId);
         }
     }
 
@@ -49,20 +51,21 @@ class SoldOutListings {
      * commits, since an order that read the row before the commit may have remembered it
      * meanwhile.
      */
-    void forget(UUID listingId) {
-        seen.invalidate(listingId);
+    void forget(UUID variantId) {
+        seen.invalidate(variantId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    seen.invalidate(listingId);
+                    seen.invalidate(variantId);
                 }
             });
         }
     }
 
-    boolean soldOut(UUID listingId) {
-        return seen.getIfPresent(listingId) != null;
+    /** The variant's listing, when the variant was seen sold out. */
+    Optional<UUID> soldOut(UUID variantId) {
+        return Optional.ofNullable(seen.getIfPresent(variantId));
     }
 
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
@@ -15,6 +16,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * Stock by variant (ADR 0008, 0023). A variant's units and its listing's sum move
+ * together, the listing's row first: every writer of a listing (a checkout, a give-back,
+ * the seller's edit) locks the listing before its variants, so none waits on another in a
+ * cycle.
+ */
 @Service
 @RequiredArgsConstructor
 class StockKeeper implements ListingStock {
@@ -24,77 +31,126 @@ class StockKeeper implements ListingStock {
     private final SoldOutListings soldOut;
 
     @Override
-    public boolean seenSoldOut(UUID listingId) {
-        return soldOut.soldOut(listingId);
+    public Optional<UUID> seenSoldOut(UUID variantId) {
+        return soldOut.soldOut(variantId);
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Taken> quote(Map<UUID, Integer> quantities) {
         List<Taken> quoted = new ArrayList<>();
-        new TreeMap<>(quantities).forEach((listingId, quantity) -> quoted.add(jdbc.sql("""
-                SELECT seller_id, version, title, price_idr, ship_from_regency_code, weight_grams, stock
-                FROM catalog.listings
-                WHERE id = :id AND status = 'PUBLISHED'""").param("id", listingId).query((rs, row) -> {
+        new TreeMap<>(quantities).forEach((variantId, quantity) -> quoted.add(jdbc.sql("""
+                SELECT v.id, v.listing_id, v.option_values, l.seller_id, l.version, l.title, v.price_idr,
+                       l.ship_from_regency_code, v.weight_grams, v.stock
+                FROM catalog.listing_variants v JOIN catalog.listings l ON l.id = v.listing_id
+                WHERE v.id = :id AND l.status = 'PUBLISHED'""").param("id", variantId).query((rs, row) -> {
             int available = rs.getInt("stock");
-            soldOut.read(listingId, available);
+            UUID listingId = rs.getObject("listing_id", UUID.class);
+            soldOut.read(variantId, listingId, available);
             if (available < quantity) {
-                throw new InsufficientStock(listingId, available);
+                throw new InsufficientStock(listingId, variantId, available);
             }
-            return taken(rs, listingId, quantity);
-        }).optional().orElseThrow(() -> new ListingNotAvailable(listingId))));
+            return taken(rs, quantity);
+        }).optional().orElseThrow(() -> notOnSale(variantId))));
         return quoted;
     }
 
     /**
-     * Listings are taken in id order, so two checkouts sharing listings never wait on
-     * each other in a cycle.
+     * Variants are taken in their listings' id order, so two checkouts sharing listings
+     * never wait on each other in a cycle.
      */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void take(List<Taken> quoted) {
-        quoted.stream().sorted(Comparator.comparing(Taken::listingId)).forEach(line -> {
+        quoted.stream().sorted(Comparator.comparing(Taken::listingId).thenComparing(Taken::variantId)).forEach(line -> {
             Taken now = jdbc.sql("""
                     UPDATE catalog.listings SET stock = stock - :quantity
-                    WHERE id = :id AND status = 'PUBLISHED' AND stock >= :quantity
-                    RETURNING id, seller_id, version, title, price_idr, ship_from_regency_code, weight_grams""")
-                .param("id", line.listingId())
+                    WHERE id = :listing AND status = 'PUBLISHED' AND stock >= :quantity RETURNING id""")
+                .param("listing", line.listingId())
                 .param("quantity", line.quantity())
-                .query((rs, row) -> taken(rs, line.listingId(), line.quantity()))
+                .query(UUID.class)
                 .optional()
-                .orElseThrow(() -> whyNot(line.listingId()));
+                .map(listing -> takeVariant(line))
+                .orElseThrow(() -> whyNot(line.listingId(), line.variantId()));
             if (!now.equals(line)) {
                 throw new QuoteChanged(line.listingId());
             }
         });
     }
 
-    private static Taken taken(ResultSet rs, UUID listingId, int quantity) throws SQLException {
-        return new Taken(listingId, rs.getObject("seller_id", UUID.class), rs.getInt("version"), rs.getString("title"),
+    /**
+     * The variant's units, its listing already locked and its sum taken: a variant with
+     * too little refuses, and the caller's rollback gives the listing's sum back.
+     */
+    private Taken takeVariant(Taken line) {
+        return jdbc.sql("""
+                WITH variant AS (
+                    UPDATE catalog.listing_variants SET stock = stock - :quantity
+                    WHERE id = :id AND listing_id = :listing AND stock >= :quantity
+                    RETURNING id, listing_id, option_values, price_idr, weight_grams)
+                SELECT v.id, v.listing_id, v.option_values, l.seller_id, l.version, l.title, v.price_idr,
+                       l.ship_from_regency_code, v.weight_grams
+                FROM variant v JOIN catalog.listings l ON l.id = v.listing_id""")
+            .param("id", line.variantId())
+            .param("listing", line.listingId())
+            .param("quantity", line.quantity())
+            .query((rs, row) -> taken(rs, line.quantity()))
+            .optional()
+            .orElseThrow(() -> whyNot(line.listingId(), line.variantId()));
+    }
+
+    private static Taken taken(ResultSet rs, int quantity) throws SQLException {
+        return new Taken(rs.getObject("id", UUID.class), rs.getObject("listing_id", UUID.class),
+                Variant.label(ListingVariants.values(rs.getArray("option_values"))),
+                rs.getObject("seller_id", UUID.class), rs.getInt("version"), rs.getString("title"),
                 rs.getLong("price_idr"), rs.getString("ship_from_regency_code"), rs.getInt("weight_grams"), quantity);
     }
 
-    private RuntimeException whyNot(UUID listingId) {
-        return jdbc.sql("SELECT stock FROM catalog.listings WHERE id = :id AND status = 'PUBLISHED'")
-            .param("id", listingId)
+    private RuntimeException whyNot(UUID listingId, UUID variantId) {
+        return jdbc.sql("""
+                SELECT v.stock FROM catalog.listing_variants v JOIN catalog.listings l ON l.id = v.listing_id
+                WHERE v.id = :id AND l.status = 'PUBLISHED'""")
+            .param("id", variantId)
             .query(Integer.class)
             .optional()
             .<RuntimeException>map(available -> {
-                soldOut.read(listingId, available);
-                return new InsufficientStock(listingId, available);
+                soldOut.read(variantId, listingId, available);
+                return new InsufficientStock(listingId, variantId, available);
             })
             .orElseGet(() -> new ListingNotAvailable(listingId));
+    }
+
+    /**
+     * Why a variant cannot be quoted: a listing with options named instead of one of its
+     * variants, or no variant on sale.
+     */
+    private RuntimeException notOnSale(UUID variantId) {
+        boolean hasOptions = jdbc
+            .sql("""
+                    SELECT 1 FROM catalog.listings WHERE id = :id AND status = 'PUBLISHED' AND cardinality(option_types) > 0""")
+            .param("id", variantId)
+            .query(Integer.class)
+            .optional()
+            .isPresent();
+        return hasOptions ? new VariantRequired(variantId) : new ListingNotAvailable(variantId);
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void giveBack(Map<UUID, Integer> quantities) {
-        new TreeMap<>(quantities).forEach((listingId, quantity) -> {
-            jdbc.sql("UPDATE catalog.listings SET stock = stock + :quantity WHERE id = :id")
-                .param("id", listingId)
+        new TreeMap<>(quantities).forEach((variantId, quantity) -> {
+            // The listing first, as every writer of a listing locks it.
+            jdbc.sql("""
+                    UPDATE catalog.listings SET stock = stock + :quantity
+                    WHERE id = (SELECT listing_id FROM catalog.listing_variants WHERE id = :id)""")
+                .param("id", variantId)
                 .param("quantity", quantity)
                 .update();
-            soldOut.forget(listingId);
+            jdbc.sql("UPDATE catalog.listing_variants SET stock = stock + :quantity WHERE id = :id")
+                .param("id", variantId)
+                .param("quantity", quantity)
+                .update();
+            soldOut.forget(variantId);
         });
     }
 

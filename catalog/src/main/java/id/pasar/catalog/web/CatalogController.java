@@ -9,6 +9,7 @@ import id.pasar.catalog.internal.ListingSearch.Hit;
 import id.pasar.catalog.internal.ListingSearch.Position;
 import id.pasar.catalog.internal.ListingSearch.PublishedListing;
 import id.pasar.catalog.internal.SearchSort;
+import id.pasar.catalog.internal.Variant;
 import id.pasar.kernel.InvalidFields;
 import id.pasar.kernel.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,6 +21,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -114,23 +116,46 @@ class CatalogController {
             .toList());
     }
 
-    /** {@code halalStatus} NON_HALAL is shown to shoppers as "tidak halal". */
-    record SearchItem(UUID listingId, String title, long priceIdr, String shopName, UUID sellerId,
-            String shipFromRegencyCode, String provinceCode, String categoryCode, boolean inStock, String halalStatus) {
+    /**
+     * {@code halalStatus} NON_HALAL is shown to shoppers as "tidak halal".
+     * {@code priceIdr} is the lowest price of the listing's variants; {@code priceFrom}
+     * says that others cost more (shown "mulai dari"), up to {@code maxPriceIdr}.
+     */
+    record SearchItem(UUID listingId, String title, long priceIdr, boolean priceFrom, Long maxPriceIdr, String shopName,
+            UUID sellerId, String shipFromRegencyCode, String provinceCode, String categoryCode, boolean inStock,
+            String halalStatus) {
         static SearchItem of(Hit hit) {
-            return new SearchItem(hit.listingId(), hit.title(), hit.priceIdr(), hit.shopName(), hit.sellerId(),
-                    hit.shipFromRegencyCode(), hit.provinceCode(), hit.categoryCode(), hit.inStock(),
-                    hit.halalStatus());
+            return new SearchItem(hit.listingId(), hit.title(), hit.priceIdr(), hit.maxPriceIdr() != null,
+                    hit.maxPriceIdr(), hit.shopName(), hit.sellerId(), hit.shipFromRegencyCode(), hit.provinceCode(),
+                    hit.categoryCode(), hit.inStock(), hit.halalStatus());
         }
     }
 
-    record ListingDetail(UUID listingId, String title, String description, long priceIdr, String shopName,
-            UUID sellerId, String shipFromRegencyCode, String provinceCode, String categoryCode, boolean inStock,
-            int stock, int weightGrams, String halalStatus, String halalCertificateNumber) {
+    /**
+     * A published listing with every variant and its stock state; a listing without
+     * options has one variant, whose id is the listing's.
+     */
+    record ListingDetail(UUID listingId, String title, String description, long priceIdr, boolean priceFrom,
+            Long maxPriceIdr, String shopName, UUID sellerId, String shipFromRegencyCode, String provinceCode,
+            String categoryCode, boolean inStock, int stock, int weightGrams, String halalStatus,
+            String halalCertificateNumber, List<String> optionTypes, List<VariantItem> variants) {
         static ListingDetail of(PublishedListing l) {
-            return new ListingDetail(l.listingId(), l.title(), l.description(), l.priceIdr(), l.shopName(),
-                    l.sellerId(), l.shipFromRegencyCode(), l.provinceCode(), l.categoryCode(), l.stock() > 0, l.stock(),
-                    l.weightGrams(), l.halalStatus(), l.halalCertificateNumber());
+            return new ListingDetail(l.listingId(), l.title(), l.description(), l.priceIdr(), l.maxPriceIdr() != null,
+                    l.maxPriceIdr(), l.shopName(), l.sellerId(), l.shipFromRegencyCode(), l.provinceCode(),
+                    l.categoryCode(), l.stock() > 0, l.stock(), l.weightGrams(), l.halalStatus(),
+                    l.halalCertificateNumber(), l.optionTypes(), l.variants().stream().map(VariantItem::of).toList());
+        }
+    }
+
+    /**
+     * A variant as shoppers see it.
+     *
+     * @param options one value of each option type, in their order
+     */
+    record VariantItem(UUID variantId, List<String> options, long priceIdr, int stock, boolean inStock,
+            int weightGrams) {
+        static VariantItem of(Variant v) {
+            return new VariantItem(v.id(), v.optionValues(), v.priceIdr(), v.stock(), v.stock() > 0, v.weightGrams());
         }
     }
 

@@ -1,9 +1,11 @@
 package id.pasar.catalog.web;
 
 import id.pasar.catalog.internal.Listing;
+import id.pasar.catalog.internal.Variant;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
@@ -12,8 +14,13 @@ interface ListingResponseMapper {
 
     ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
-    @Mapping(target = "listingId", source = "id")
-    ListingResponse toResponse(Listing listing);
+    @Mapping(target = "listingId", source = "listing.id")
+    @Mapping(target = "variants", source = "variants")
+    ListingResponse toResponse(Listing listing, List<Variant> variants);
+
+    @Mapping(target = "variantId", source = "id")
+    @Mapping(target = "options", source = "optionValues")
+    ListingResponse.VariantResponse toResponse(Variant variant);
 
     default OffsetDateTime jakartaTime(Instant instant) {
         return instant == null ? null : instant.atZone(JAKARTA).toOffsetDateTime();

@@ -3,6 +3,7 @@ package id.pasar.catalog.web;
 import id.pasar.catalog.Categories;
 import id.pasar.catalog.internal.CatalogProblems;
 import id.pasar.catalog.internal.Listing;
+import id.pasar.catalog.internal.Variant;
 import id.pasar.catalog.internal.ListingContent;
 import id.pasar.catalog.internal.PublishingWorkflow;
 import id.pasar.catalog.internal.PublishingWorkflow.Publication;
@@ -19,6 +20,7 @@ import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
@@ -52,27 +54,39 @@ class SellerListingController {
             + "whether it is verified is checked when publishing.")
     ResponseEntity<ListingResponse> create(@Valid @RequestBody ListingRequest request, Principal caller) {
         Listing listing = listings.create(user(caller), checked(request));
-        return ResponseEntity.created(URI.create("/api/v1/listings/" + listing.getId()))
-            .body(mapper.toResponse(listing));
+        return ResponseEntity.created(URI.create("/api/v1/listings/" + listing.getId())).body(respond(listing));
     }
 
     @GetMapping("/api/v1/listings/{listingId}")
     @Operation(summary = "One of the caller's listings, whatever its status")
     ListingResponse read(@PathVariable UUID listingId, Principal caller) {
-        return mapper.toResponse(listings.read(user(caller), listingId));
+        return respond(listings.read(user(caller), listingId));
     }
 
     @PutMapping("/api/v1/listings/{listingId}")
-    @Operation(summary = "Edit: a new version, back to DRAFT; publish it again to show it")
+    @Operation(summary = "Edit: a new version, back to DRAFT; publish it again to show it", description = """
+            The options and variants are replaced by those given: a variant whose option values stay keeps its \
+            id (and the carts that hold it); the others go, new ones come. 409 SKU_TAKEN when a SKU names another \
+            variant of the seller.""")
     ListingResponse edit(@PathVariable UUID listingId, @Valid @RequestBody ListingRequest request, Principal caller) {
-        return mapper.toResponse(listings.edit(user(caller), listingId, checked(request)));
+        return respond(listings.edit(user(caller), listingId, checked(request)));
     }
 
     @PutMapping("/api/v1/listings/{listingId}/stock")
-    @Operation(summary = "Set the stock alone: no new version, no new compliance check")
+    @Operation(summary = "Set the stock of a listing without options: no new version, no new compliance check",
+            description = "A listing with options is 422 VARIANT_REQUIRED: set each variant's stock.")
     ListingResponse restock(@PathVariable UUID listingId, @Valid @RequestBody ListingRequest.Stock request,
             Principal caller) {
-        return mapper.toResponse(listings.restock(user(caller), listingId, request.stock()));
+        return respond(listings.restock(user(caller), listingId, request.stock()));
+    }
+
+    @PutMapping("/api/v1/listings/{listingId}/variants/{variantId}")
+    @Operation(summary = "Set a variant's price or stock: no new version, no new compliance check",
+            description = "A published listing stays published. Adding or removing a variant, or changing option "
+                    + "values, is an edit (PUT /listings/{listingId}): it is checked again.")
+    ListingResponse changeVariant(@PathVariable UUID listingId, @PathVariable UUID variantId,
+            @Valid @RequestBody ListingRequest.VariantChange request, Principal caller) {
+        return respond(listings.changeVariant(user(caller), listingId, variantId, request.priceIdr(), request.stock()));
     }
 
     @PostMapping("/api/v1/listings/{listingId}/publish")
@@ -94,7 +108,7 @@ class SellerListingController {
     @PostMapping("/api/v1/listings/{listingId}/unpublish")
     @Operation(summary = "Take the listing off the shelf: back to DRAFT")
     ListingResponse unpublish(@PathVariable UUID listingId, Principal caller) {
-        return mapper.toResponse(listings.unpublish(user(caller), listingId));
+        return respond(listings.unpublish(user(caller), listingId));
     }
 
     @GetMapping("/api/v1/sellers/me/listings")
@@ -104,7 +118,9 @@ class SellerListingController {
         KeysetCursor.Fields after = cursor == null ? null : KeysetCursor.decode(cursor, CURSOR, 2);
         List<Listing> fetched = listings.page(user(caller), after == null ? null : after.instant(0),
                 after == null ? null : after.id(1), KeysetPage.fetchSize(size));
-        return KeysetPage.of(fetched, size, mapper::toResponse,
+        Map<UUID, List<Variant>> variants = listings.variantsOf(fetched);
+        return KeysetPage.of(fetched, size,
+                listing -> mapper.toResponse(listing, variants.getOrDefault(listing.getId(), List.of())),
                 last -> KeysetCursor.encode(CURSOR, last.getCreatedAt(), last.getId()));
     }
 
@@ -117,6 +133,10 @@ class SellerListingController {
 
     private static UUID user(Principal caller) {
         return UUID.fromString(caller.getName());
+    }
+
+    private ListingResponse respond(Listing listing) {
+        return mapper.toResponse(listing, listings.variantsOf(listing));
     }
 
 }

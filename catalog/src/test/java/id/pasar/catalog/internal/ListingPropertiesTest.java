@@ -50,10 +50,7 @@ class ListingPropertiesTest {
                     edits++;
                     stock = step.stock();
                 }
-                case RESTOCK -> {
-                    listing.restock(step.stock(), at);
-                    stock = step.stock();
-                }
+                case RESTOCK -> listing.touched(at);
                 case PUBLISH -> {
                     int version = listing.getVersion() + step.passedVersionOffset();
                     UUID pass = UUID.randomUUID();
@@ -77,7 +74,8 @@ class ListingPropertiesTest {
             }
 
             assertThat(listing.getVersion()).as("only edits make versions").isEqualTo(1 + edits);
-            assertThat(listing.getStock()).as("the last stock given").isEqualTo(stock);
+            assertThat(listing.getStock()).as("the last stock an edit gave (a variant's change is the database's)")
+                .isEqualTo(stock);
             if (listing.getStatus() == Status.PUBLISHED) {
                 assertThat(passedVersion).as("published with a PASS for its current version")
                     .isEqualTo(listing.getVersion());

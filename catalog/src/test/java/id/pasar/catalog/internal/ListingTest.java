@@ -163,15 +163,14 @@ class ListingTest {
                     "MD 224510001234", HalalStatus.CERTIFIED, "ID31110001234567");
     }
 
-    @ParameterizedTest(name = "restocked while {0}")
+    @ParameterizedTest(name = "a variant's price or stock changed while {0}")
     @EnumSource(Status.class)
-    void restockingIsNotMaterialAndKeepsVersionStatusAndDecision(Status from) {
+    void aVariantsPriceOrStockIsNotMaterialAndKeepsVersionStatusAndDecision(Status from) {
         Listing listing = ListingFixtures.inStatus(from);
         UUID decision = listing.getDecisionId();
 
-        listing.restock(3, LATER);
+        listing.touched(LATER);
 
-        assertThat(listing.getStock()).isEqualTo(3);
         assertThat(listing.getVersion()).isEqualTo(1);
         assertThat(listing.getStatus()).isEqualTo(from);
         assertThat(listing.getDecisionId()).isEqualTo(decision);
@@ -289,7 +288,7 @@ class ListingTest {
     static void act(Listing listing, Verb verb, Instant at) {
         switch (verb) {
             case EDIT -> listing.edit(batik(), at);
-            case RESTOCK -> listing.restock(listing.getStock() + 1, at);
+            case RESTOCK -> listing.touched(at);
             case PUBLISH -> listing.publish(listing.getVersion(), NEW_PASS, "v2", "Toko Batik Sekar", at);
             case REFUSED -> listing.refused(FAIL, List.of("LICENCE_REQUIRED"), at);
             case RENEW_PASS -> listing.renewPass(NEW_PASS, "v2", at);

@@ -89,10 +89,10 @@ public class Cart {
     public List<SellerItems> set(UUID shopperId, UUID variantId, int quantity) {
         Offer offer = offers.current(List.of(variantId)).get(variantId);
         if (offer == null || offer.availability() != Availability.ON_SALE) {
-            throw new ListingStock.ListingNotAvailable(variantId);
+            throw new ListingStock.ListingNotAvailable(offer == null ? variantId : offer.listingId());
         }
         if (offer.stock() < quantity) {
-            throw new ListingStock.InsufficientStock(variantId, offer.stock());
+            throw new ListingStock.InsufficientStock(offer.listingId(), variantId, offer.stock());
         }
         shopperLock.lock(shopperId);
         List<Line> lines = lines(shopperId);

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -61,7 +62,8 @@ public class Checkout {
 
     private final Clock clock;
 
-    public record Line(UUID listingId, int quantity) {
+    /** So many units of a variant (of a listing without options: the listing's id). */
+    public record Line(UUID variantId, int quantity) {
     }
 
     /** What an order takes: lines given with it, or lines of the shopper's cart. */
@@ -126,11 +128,12 @@ public class Checkout {
             return;
         }
         for (Line line : items.lines()) {
-            if (stock.seenSoldOut(line.listingId())) {
+            Optional<UUID> soldOut = stock.seenSoldOut(line.variantId());
+            if (soldOut.isPresent()) {
                 if (keys.known(shopperId, idempotencyKey)) {
                     return;
                 }
-                throw new ListingStock.InsufficientStock(line.listingId(), 0);
+                throw new ListingStock.InsufficientStock(soldOut.get(), line.variantId(), 0);
             }
         }
     }
@@ -172,10 +175,10 @@ public class Checkout {
                     .map(item -> new Line(item.variantId(), item.quantity()))
                     .toList();
         Map<UUID, Integer> quantities = new LinkedHashMap<>();
-        lines.forEach(line -> quantities.merge(line.listingId(), line.quantity(), Integer::sum));
-        quantities.forEach((listingId, quantity) -> {
-            if (unpaidUnits(shopperId, listingId) + quantity > properties.maxUnpaidUnitsPerListing()) {
-                throw new OrderProblems.PurchaseLimitExceeded(listingId, properties.maxUnpaidUnitsPerListing());
+        lines.forEach(line -> quantities.merge(line.variantId(), line.quantity(), Integer::sum));
+        quantities.forEach((variantId, quantity) -> {
+            if (unpaidUnits(shopperId, variantId) + quantity > properties.maxUnpaidUnitsPerListing()) {
+                throw new OrderProblems.PurchaseLimitExceeded(variantId, properties.maxUnpaidUnitsPerListing());
             }
         });
         // The stock is taken last, just before the commit (ADR 0008): the order is built
@@ -197,8 +200,8 @@ public class Checkout {
             sellerOrders.add(new SellerOrder(quote.sellerId(),
                     bySeller.get(quote.sellerId())
                         .stream()
-                        .map(line -> new OrderLine(line.listingId(), line.version(), line.title(), line.unitPriceIdr(),
-                                line.quantity()))
+                        .map(line -> new OrderLine(line.variantId(), line.listingId(), line.variantLabel(),
+                                line.version(), line.title(), line.unitPriceIdr(), line.quantity()))
                         .toList(),
                     new ShippingChoice(option.courier(), option.service(), option.costIdr(), option.etaDays(),
                             quote.weightGrams(), quote.originRegencyCode()),
@@ -247,17 +250,17 @@ public class Checkout {
     }
 
     /**
-     * The units of a listing in the shopper's unpaid orders. Plain SQL rather than a
+     * The units of a variant in the shopper's unpaid orders. Plain SQL rather than a
      * repository query: it runs on every order, and Hibernate's query handling around it
      * cost more than the statement itself (docs/performance.md).
      */
-    private long unpaidUnits(UUID shopperId, UUID listingId) {
+    private long unpaidUnits(UUID shopperId, UUID variantId) {
         return jdbc.sql("""
                 SELECT coalesce(sum(l.quantity), 0) FROM orders.orders o
                 JOIN orders.seller_orders s ON s.order_id = o.id JOIN orders.order_lines l ON l.seller_order_id = s.id
-                WHERE o.shopper_id = :shopper AND o.status = 'PENDING_PAYMENT' AND l.listing_id = :listing""")
+                WHERE o.shopper_id = :shopper AND o.status = 'PENDING_PAYMENT' AND l.variant_id = :variant""")
             .param("shopper", shopperId)
-            .param("listing", listingId)
+            .param("variant", variantId)
             .query(Long.class)
             .single();
     }

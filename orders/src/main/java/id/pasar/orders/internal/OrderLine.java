@@ -9,7 +9,10 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 
-/** One listing in an order, at the price and version it had at checkout. */
+/**
+ * One variant of a listing in an order, at the price and version it had at checkout. A
+ * listing without options has one variant, whose id is the listing's.
+ */
 @Entity
 @Table(schema = "orders", name = "order_lines")
 @Getter
@@ -21,6 +24,13 @@ public class OrderLine {
 
     @Column(name = "listing_id")
     private UUID listingId;
+
+    @Column(name = "variant_id")
+    private UUID variantId;
+
+    /** What the shopper chose ("Merah / XL"); null for a listing without options. */
+    @Column(name = "variant_label")
+    private String variantLabel;
 
     @Column(name = "listing_version")
     private int listingVersion;
@@ -35,8 +45,16 @@ public class OrderLine {
     /** Its place in the seller order, written by this row's INSERT. */
     private int position;
 
+    /** A line of a listing without options: its one variant has the listing's id. */
     OrderLine(UUID listingId, int listingVersion, String title, long unitPriceIdr, int quantity) {
+        this(listingId, listingId, null, listingVersion, title, unitPriceIdr, quantity);
+    }
+
+    OrderLine(UUID variantId, UUID listingId, String variantLabel, int listingVersion, String title, long unitPriceIdr,
+            int quantity) {
         this.id = UUID.randomUUID();
+        this.variantId = variantId;
+        this.variantLabel = variantLabel;
         this.listingId = listingId;
         this.listingVersion = listingVersion;
         this.title = title;

@@ -112,10 +112,10 @@ public final class OrderProblems {
 
     public static final class PurchaseLimitExceeded extends ProblemException {
 
-        PurchaseLimitExceeded(UUID listingId, int limit) {
+        PurchaseLimitExceeded(UUID variantId, int limit) {
             super(HttpStatus.UNPROCESSABLE_CONTENT, "PURCHASE_LIMIT_EXCEEDED", "Purchase limit exceeded",
-                    "One shopper may hold at most " + limit + " units of one listing in unpaid orders.");
-            property("listingId", listingId);
+                    "One shopper may hold at most " + limit + " units of one variant in unpaid orders.");
+            property("variantId", variantId);
         }
 
     }

@@ -134,10 +134,10 @@ public class SellerOrder {
         return Math.addExact(subtotalIdr, shippingIdr);
     }
 
-    /** Its units per listing, as they would go back to the shelf. */
+    /** Its units per variant, as they would go back to the shelf. */
     Map<UUID, Integer> units() {
         Map<UUID, Integer> quantities = new HashMap<>();
-        lines.forEach(line -> quantities.merge(line.getListingId(), line.getQuantity(), Integer::sum));
+        lines.forEach(line -> quantities.merge(line.getVariantId(), line.getQuantity(), Integer::sum));
         return quantities;
     }
 

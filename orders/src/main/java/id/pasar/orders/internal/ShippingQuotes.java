@@ -116,10 +116,10 @@ public class ShippingQuotes {
         // The catalog's read needs a transaction; the rates (perhaps an HTTP call) are
         // asked after it, so that no connection waits on a courier's API.
         List<UUID> asked = List.copyOf(merged.keySet());
-        // The catalog answers in listing id order; sellers come in the shopper's order.
+        // The catalog answers in variant id order; sellers come in the shopper's order.
         List<Taken> lines = transactions.execute(tx -> stock.quote(merged))
             .stream()
-            .sorted(Comparator.comparingInt(line -> asked.indexOf(line.listingId())))
+            .sorted(Comparator.comparingInt(line -> asked.indexOf(line.variantId())))
             .toList();
         List<SellerQuote> sellerQuotes = quote(lines, destinationRegencyCode, destinationPostalCode);
         long itemsTotal = sellerQuotes.stream().mapToLong(SellerQuote::subtotalIdr).reduce(0, Math::addExact);

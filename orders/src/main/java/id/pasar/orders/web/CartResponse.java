@@ -29,17 +29,19 @@ record CartResponse(List<SellerLines> sellers, int lineCount, long itemsTotalIdr
     }
 
     /**
+     * @param variantLabel what the variant is ("Merah / XL"), null for a listing without
+     * options
      * @param priceWhenSetIdr the price shown when the quantity was last set
      * @param flags PRICE_CHANGED, INSUFFICIENT_STOCK, UNAVAILABLE; empty when the line
      * can be ordered as it stands
      */
-    record Line(UUID variantId, UUID listingId, String title, int quantity, long unitPriceIdr, long priceWhenSetIdr,
-            int stock, List<Cart.Flag> flags, long lineTotalIdr) {
+    record Line(UUID variantId, UUID listingId, String title, String variantLabel, int quantity, long unitPriceIdr,
+            long priceWhenSetIdr, int stock, List<Cart.Flag> flags, long lineTotalIdr) {
 
         static Line of(Cart.Item item) {
-            return new Line(item.variantId(), item.offer().listingId(), item.offer().title(), item.quantity(),
-                    item.offer().priceIdr(), item.priceSeenIdr(), item.offer().stock(), List.copyOf(item.flags()),
-                    item.lineTotalIdr());
+            return new Line(item.variantId(), item.offer().listingId(), item.offer().title(),
+                    item.offer().variantLabel(), item.quantity(), item.offer().priceIdr(), item.priceSeenIdr(),
+                    item.offer().stock(), List.copyOf(item.flags()), item.lineTotalIdr());
         }
     }
 

@@ -43,7 +43,15 @@ record OrderRequest(@Size(min = 1, max = 50) List<@NotNull @Valid Item> items,
                     message = "must be a service code such as REG") String service) {
     }
 
-    record Item(@NotNull UUID listingId, @NotNull @Min(1) @Max(100) Integer quantity) {
+    /**
+     * A variant and how many of it: {@code variantId}, or {@code listingId} for a listing
+     * without options (its one variant has the listing's id); exactly one of the two.
+     */
+    record Item(UUID listingId, UUID variantId, @NotNull @Min(1) @Max(100) Integer quantity) {
+
+        UUID variant() {
+            return variantId != null ? variantId : listingId;
+        }
     }
 
     /** The cart's lines of these sellers; of every seller when none is named. */
@@ -77,8 +85,22 @@ record OrderRequest(@Size(min = 1, max = 50) List<@NotNull @Valid Item> items,
         if (cart != null) {
             return new Checkout.FromCart(cart.sellerIds() == null ? Set.of() : Set.copyOf(cart.sellerIds()));
         }
-        return new Checkout.Items(
-                items.stream().map(item -> new Checkout.Line(item.listingId(), item.quantity())).toList());
+        return new Checkout.Items(lines(items));
+    }
+
+    /**
+     * The items as checkout lines, each naming exactly one of {@code variantId} and
+     * {@code listingId}.
+     */
+    static List<Checkout.Line> lines(List<Item> items) {
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            if (item != null && (item.listingId() == null) == (item.variantId() == null)) {
+                throw new InvalidFields("items[" + i + "].variantId", item.listingId() == null
+                        ? "must be given, or listingId" : "give variantId or listingId, not both");
+            }
+        }
+        return items.stream().map(item -> new Checkout.Line(item.variant(), item.quantity())).toList();
     }
 
     /**

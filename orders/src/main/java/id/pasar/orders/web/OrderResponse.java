@@ -15,7 +15,8 @@ record OrderResponse(UUID orderId, OrderStatus status, long itemsTotalIdr, long 
                 shippingAddress, createdAt, expiresAt, paidAt, history, refunds);
     }
 
-    record Item(UUID listingId, UUID sellerId, String title, long unitPriceIdr, int quantity, long lineTotalIdr) {
+    record Item(UUID listingId, UUID variantId, String variantLabel, UUID sellerId, String title, long unitPriceIdr,
+            int quantity, long lineTotalIdr) {
     }
 
     record Address(String recipientName, String phone, String street, String regencyCode, String postalCode,

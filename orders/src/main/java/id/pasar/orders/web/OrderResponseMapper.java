@@ -63,8 +63,9 @@ interface OrderResponseMapper {
             .stream()
             .flatMap(sellerOrder -> sellerOrder.getLines()
                 .stream()
-                .map(line -> new OrderResponse.Item(line.getListingId(), sellerOrder.getSellerId(), line.getTitle(),
-                        line.getUnitPriceIdr(), line.getQuantity(), line.lineTotalIdr())))
+                .map(line -> new OrderResponse.Item(line.getListingId(), line.getVariantId(), line.getVariantLabel(),
+                        sellerOrder.getSellerId(), line.getTitle(), line.getUnitPriceIdr(), line.getQuantity(),
+                        line.lineTotalIdr())))
             .toList();
     }
 

@@ -31,10 +31,10 @@ record QuoteRequest(@NotEmpty @Size(max = 50) List<OrderRequest.@NotNull @Valid 
             @Pattern(regexp = "\\d{5}", message = "must be 5 digits") String postalCode) {
     }
 
-    /** Quantities by listing, a listing on several lines summed. */
+    /** Quantities by variant, a variant on several lines summed. */
     Map<UUID, Integer> quantities() {
         Map<UUID, Integer> quantities = new LinkedHashMap<>();
-        items.forEach(item -> quantities.merge(item.listingId(), item.quantity(), Integer::sum));
+        OrderRequest.lines(items).forEach(line -> quantities.merge(line.variantId(), line.quantity(), Integer::sum));
         return quantities;
     }
 
