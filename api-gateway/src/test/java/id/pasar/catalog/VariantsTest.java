@@ -1,5 +1,6 @@
 package id.pasar.catalog;
 
+import static id.pasar.orders.OrderFixtures.byVariant;
 import static id.pasar.orders.OrderFixtures.order;
 import static id.pasar.orders.OrderFixtures.place;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -244,6 +245,7 @@ class VariantsTest {
         assertThat(line.get("listingId").asString()).isEqualTo(listing);
         Api.Response byListing = api.put("/api/v1/cart/items/" + listing, Map.of("quantity", 1)).bearer(other).send();
         byListing.expect(422);
+        assertThat(byListing.json().get("code").asString()).isEqualTo("VARIANT_REQUIRED");
     }
 
     @Test
@@ -301,12 +303,6 @@ class VariantsTest {
             copy.put(field, value);
         }
         return copy;
-    }
-
-    private static Map<String, Object> byVariant(String variantId, int quantity) {
-        Map<String, Object> order = new HashMap<>(order(Map.of()));
-        order.put("items", List.of(Map.of("variantId", variantId, "quantity", quantity)));
-        return order;
     }
 
     private JsonNode detail(String listing) {

@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 /** Orders through the API, and payment notifications signed as the gateway signs them. */
 public final class OrderFixtures {
@@ -94,6 +95,23 @@ public final class OrderFixtures {
      * HTTP status.
      */
     static Map<Integer, Integer> placeConcurrently(List<Api> instances, String listingId, int orders) throws Exception {
+        return placeConcurrently(instances, orders, i -> order(listingId, 1));
+    }
+
+    /** Orders of one unit each, taking the variants in turn. */
+    static Map<Integer, Integer> placeVariantsConcurrently(List<Api> instances, List<String> variantIds, int orders)
+            throws Exception {
+        return placeConcurrently(instances, orders, i -> byVariant(variantIds.get(i % variantIds.size()), 1));
+    }
+
+    /** An order of so many units of a variant, to the test address. */
+    public static Map<String, Object> byVariant(String variantId, int quantity) {
+        return Map.of("items", List.of(Map.of("variantId", variantId, "quantity", quantity)), "shippingAddress",
+                ADDRESS);
+    }
+
+    private static Map<Integer, Integer> placeConcurrently(List<Api> instances, int orders,
+            IntFunction<Map<String, Object>> order) throws Exception {
         List<String> shoppers = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             shoppers.add(instances.get(i % instances.size()).newAccount("SHOPPER"));
@@ -102,7 +120,8 @@ public final class OrderFixtures {
         for (int i = 0; i < orders; i++) {
             Api instance = instances.get(i % instances.size());
             String shopper = shoppers.get(i % shoppers.size());
-            placements.add(() -> place(instance, shopper, order(listingId, 1)).status());
+            Map<String, Object> body = order.apply(i);
+            placements.add(() -> place(instance, shopper, body).status());
         }
         Map<Integer, Integer> counts = new LinkedHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(16);

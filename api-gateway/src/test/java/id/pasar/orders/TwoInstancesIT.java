@@ -17,8 +17,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -79,6 +81,37 @@ class TwoInstancesIT {
         assertThat(counts).containsEntry(201, 50).containsEntry(409, 150).hasSize(2);
         assertThat(stockOf(first, listing)).isZero();
         assertThat(stockOf(other, listing)).isZero();
+    }
+
+    @Test
+    void twoInstancesSellEachVariantsStockExactly() throws Exception {
+        Api first = new Api(port);
+        Api other = TestInstances.api(second);
+        Seller seller = CatalogFixtures.verifiedSeller(first);
+        Map<String, Object> coffee = new HashMap<>(CatalogFixtures.listing("Kopi Gayo " + UUID.randomUUID()));
+        coffee.remove("priceIdr");
+        coffee.remove("stock");
+        coffee.remove("weightGrams");
+        coffee.put("options", List.of(Map.of("name", "Berat", "values", List.of("250 g", "1 kg"))));
+        coffee.put("variants",
+                List.of(Map.of("options", List.of("250 g"), "priceIdr", 55_000, "stock", 20, "weightGrams", 260),
+                        Map.of("options", List.of("1 kg"), "priceIdr", 190_000, "stock", 30, "weightGrams", 1_050)));
+        String listing = CatalogFixtures.publishedListing(first, seller, coffee);
+        List<String> variants = other.get("/api/v1/catalog/listings/" + listing)
+            .send()
+            .expect(200)
+            .json()
+            .get("variants")
+            .valueStream()
+            .map(v -> v.get("variantId").asString())
+            .toList();
+
+        Map<Integer, Integer> counts = OrderFixtures.placeVariantsConcurrently(List.of(first, other), variants, 200);
+
+        assertThat(counts).containsEntry(201, 50).containsEntry(409, 150).hasSize(2);
+        var detail = first.get("/api/v1/catalog/listings/" + listing).send().expect(200).json();
+        assertThat(detail.get("stock").asInt()).isZero();
+        assertThat(detail.get("variants").valueStream().map(v -> v.get("stock").asInt())).containsOnly(0);
     }
 
     @Test

@@ -41,6 +41,8 @@ public class Cart {
 
     private final ListingOffers offers;
 
+    private final ListingStock stock;
+
     private final ShopperLock shopperLock;
 
     private final Clock clock;
@@ -82,18 +84,15 @@ public class Cart {
     /**
      * Sets a line's quantity, adding it when new, at the price shown now.
      * @throws ListingStock.ListingNotAvailable when the listing is not on sale
+     * @throws ListingStock.VariantRequired when a listing with options is named
      * @throws ListingStock.InsufficientStock when it has less than {@code quantity}
      * @throws OrderProblems.CartFull when a new line would pass {@link #CAPACITY}
      */
     @Transactional
     public List<SellerItems> set(UUID shopperId, UUID variantId, int quantity) {
-        Offer offer = offers.current(List.of(variantId)).get(variantId);
-        if (offer == null || offer.availability() != Availability.ON_SALE) {
-            throw new ListingStock.ListingNotAvailable(offer == null ? variantId : offer.listingId());
-        }
-        if (offer.stock() < quantity) {
-            throw new ListingStock.InsufficientStock(offer.listingId(), variantId, offer.stock());
-        }
+        // Refused as a checkout would refuse it now (not on sale, a listing with options,
+        // too little stock), and priced as it would be.
+        long price = stock.quote(Map.of(variantId, quantity)).get(0).unitPriceIdr();
         shopperLock.lock(shopperId);
         List<Line> lines = lines(shopperId);
         if (lines.stream().noneMatch(line -> line.variantId().equals(variantId)) && lines.size() >= CAPACITY
@@ -110,7 +109,7 @@ public class Cart {
             .param("shopper", shopperId)
             .param("variant", variantId)
             .param("quantity", quantity)
-            .param("price", offer.priceIdr())
+            .param("price", price)
             .param("now", Timestamp.from(now))
             .update();
         return view(lines(shopperId));
