@@ -158,6 +158,34 @@ class CartTest {
     }
 
     @Test
+    void aQuoteOfTheCartPricesTheChosenSellersParcels() {
+        String shirt = listingWithStock(api, batik, 5, 120_000);
+        String basket = listingWithStock(api, rotan, 5, 45_000);
+        set(shopper, shirt, 2).expect(200);
+        set(shopper, basket, 1).expect(200);
+
+        JsonNode all = quoteCart(List.of()).expect(200).json();
+        assertThat(all.get("itemsTotalIdr").asLong()).isEqualTo(285_000);
+        assertThat(all.get("sellerOrders")).hasSize(2);
+        JsonNode one = quoteCart(List.of(rotan.sellerId())).expect(200).json();
+        assertThat(one.get("itemsTotalIdr").asLong()).isEqualTo(45_000);
+        assertThat(one.get("sellerOrders").get(0).get("services")).isNotEmpty();
+
+        reprice(shirt, 130_000);
+        assertThat(quoteCart(List.of()).expect(409).json().get("code").asString()).isEqualTo("CART_CHANGED");
+        assertThat(quoteCart(List.of(UUID.randomUUID().toString())).expect(422).json().get("code").asString())
+            .isEqualTo("CART_EMPTY");
+    }
+
+    private Api.Response quoteCart(List<String> sellerIds) {
+        return api
+            .post("/api/v1/orders/quote",
+                    Map.of("cart", Map.of("sellerIds", sellerIds), "shippingAddress", OrderFixtures.ADDRESS))
+            .bearer(shopper)
+            .send();
+    }
+
+    @Test
     void twoDevicesOrderingOneCartAtOncePlaceOneOrder() throws Exception {
         String shirt = listingWithStock(api, batik, 10, 120_000);
         set(shopper, shirt, 2).expect(200);

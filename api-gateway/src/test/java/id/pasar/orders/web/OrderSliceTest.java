@@ -137,8 +137,11 @@ class OrderSliceTest {
 
     @Test
     void refusesAnOrderWithoutListingOrAddress() {
-        assertThat(place("k", with(with(ORDER, "items.0.listingId", null), "shippingAddress", null)))
-            .satisfies(invalid("items[0].listingId", "shippingAddress"));
+        assertThat(place("k", with(ORDER, "shippingAddress", null))).satisfies(invalid("shippingAddress"));
+        assertThat(place("k", with(ORDER, "items.0.listingId", null))).satisfies(invalid("items[0].variantId"));
+        assertThat(place("k", with(ORDER, "items.0.variantId", UUID.randomUUID().toString())))
+            .as("a variant or a listing, not both")
+            .satisfies(invalid("items[0].variantId"));
     }
 
     @Test

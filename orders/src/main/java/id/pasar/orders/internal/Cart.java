@@ -132,6 +132,21 @@ public class Cart {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Item> toOrder(UUID shopperId, Set<UUID> sellerIds) {
+        return chosen(shopperId, sellerIds);
+    }
+
+    /**
+     * What ordering the cart's lines of {@code sellerIds} (all when empty) would order,
+     * by variant, for a quote: refused as {@link #toOrder} would refuse it.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, Integer> toQuote(UUID shopperId, Set<UUID> sellerIds) {
+        Map<UUID, Integer> quantities = new LinkedHashMap<>();
+        chosen(shopperId, sellerIds).forEach(item -> quantities.put(item.variantId(), item.quantity()));
+        return quantities;
+    }
+
+    private List<Item> chosen(UUID shopperId, Set<UUID> sellerIds) {
         List<Item> chosen = view(lines(shopperId)).stream()
             .filter(seller -> sellerIds.isEmpty() || sellerIds.contains(seller.sellerId()))
             .flatMap(seller -> seller.items().stream())

@@ -1,15 +1,17 @@
 package id.pasar.orders.web;
 
+import id.pasar.kernel.InvalidFields;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * {@code POST /orders/quote}: the items of {@code POST /orders} and where they go, a
@@ -21,7 +23,8 @@ import java.util.UUID;
         { "items": [ { "listingId": "0d6f5c1e-6a5b-4f0e-9b8a-2f1a3c4d5e6f", "quantity": 2 } ],
           "shippingAddress": { "regencyCode": "3273", "postalCode": "40115" } }""")
 @OneAddress
-record QuoteRequest(@NotEmpty @Size(max = 50) List<OrderRequest.@NotNull @Valid Item> items,
+record QuoteRequest(@Size(min = 1, max = 50) List<OrderRequest.@NotNull @Valid Item> items,
+        @Schema(description = "quote the cart's lines instead of items") @Valid OrderRequest.FromCart cart,
         @Valid Address shippingAddress,
         @Schema(description = "a saved address of the caller, instead of shippingAddress") UUID addressId)
         implements
@@ -31,8 +34,17 @@ record QuoteRequest(@NotEmpty @Size(max = 50) List<OrderRequest.@NotNull @Valid 
             @Pattern(regexp = "\\d{5}", message = "must be 5 digits") String postalCode) {
     }
 
-    /** Quantities by variant, a variant on several lines summed. */
-    Map<UUID, Integer> quantities() {
+    /**
+     * Quantities by variant, a variant on several lines summed; {@code cart} when the
+     * items come from the caller's cart (exactly one of the two).
+     */
+    Map<UUID, Integer> quantities(Function<Set<UUID>, Map<UUID, Integer>> cartLines) {
+        if ((items == null) == (this.cart == null)) {
+            throw new InvalidFields("items", items == null ? "must be given, or cart" : "give items or cart, not both");
+        }
+        if (this.cart != null) {
+            return cartLines.apply(this.cart.sellerIds() == null ? Set.of() : Set.copyOf(this.cart.sellerIds()));
+        }
         Map<UUID, Integer> quantities = new LinkedHashMap<>();
         OrderRequest.lines(items).forEach(line -> quantities.merge(line.variantId(), line.quantity(), Integer::sum));
         return quantities;
