@@ -29,6 +29,7 @@ import java.util.Set;
         { "title": "Kain Batik Tulis Mega Mendung", "description": "Batik tulis asli Cirebon, katun primisima, 2 meter.",
           "categoryCode": "batik-kain", "priceIdr": 450000, "stock": 12, "shipFromRegencyCode": "3209",
           "weightGrams": 400, "regulatoryLicence": null, "halalStatus": null, "halalCertificateNumber": null }""")
+@ListingShape
 record ListingRequest(@NotBlank @Size(max = 200) String title, @Size(max = 5000) String description,
         @NotBlank @Size(max = 40) String categoryCode,
         @Schema(description = "without options: the price; with options, each variant has its own") @Min(1) @Max(10_000_000_000L) Long priceIdr,
@@ -71,21 +72,12 @@ record ListingRequest(@NotBlank @Size(max = 200) String title, @Size(max = 5000)
     ListingContent content() {
         String regency = RegencyCode.parse(shipFromRegencyCode).value();
         String text = description == null ? "" : description.trim();
+        // The shape (one way or by variants) is ListingShape's: checked with the fields.
         if (options == null || options.isEmpty()) {
-            if (variants != null && !variants.isEmpty()) {
-                throw new InvalidFields("variants", "variants need options");
-            }
-            requireGiven("priceIdr", priceIdr);
-            requireGiven("stock", stock);
-            requireGiven("weightGrams", weightGrams);
             return new ListingContent(title.trim(), text, categoryCode, priceIdr, stock, regency, weightGrams,
                     blankToNull(regulatoryLicence), halalStatus, blankToNull(halalCertificateNumber), List.of(),
                     List.of(new VariantContent(List.of(), sku, priceIdr, stock, weightGrams)));
         }
-        refuseGiven("priceIdr", priceIdr);
-        refuseGiven("stock", stock);
-        refuseGiven("weightGrams", weightGrams);
-        refuseGiven("sku", sku);
         List<String> types = options.stream().map(option -> option.name().trim()).toList();
         if (types.stream().map(type -> type.toLowerCase(Locale.ROOT)).distinct().count() < types.size()) {
             throw new InvalidFields("options", "option types must differ");
@@ -95,9 +87,6 @@ record ListingRequest(@NotBlank @Size(max = 200) String title, @Size(max = 5000)
             if (values.stream().map(value -> value.toLowerCase(Locale.ROOT)).distinct().count() < values.size()) {
                 throw new InvalidFields("options[" + i + "].values", "values must differ");
             }
-        }
-        if (variants == null || variants.isEmpty()) {
-            throw new InvalidFields("variants", "must be given with options");
         }
         Set<List<String>> seen = new HashSet<>();
         Set<String> skus = new HashSet<>();
@@ -126,18 +115,6 @@ record ListingRequest(@NotBlank @Size(max = 200) String title, @Size(max = 5000)
         }
         return ListingContent.withVariants(title.trim(), text, categoryCode, regency, blankToNull(regulatoryLicence),
                 halalStatus, blankToNull(halalCertificateNumber), types, contents);
-    }
-
-    private static void requireGiven(String field, Object value) {
-        if (value == null) {
-            throw new InvalidFields(field, "must be given for a listing without options");
-        }
-    }
-
-    private static void refuseGiven(String field, Object value) {
-        if (value != null) {
-            throw new InvalidFields(field, "with options, give it for each variant");
-        }
     }
 
     private static String blankToNull(String text) {
