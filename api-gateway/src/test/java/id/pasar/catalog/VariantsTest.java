@@ -103,6 +103,17 @@ class VariantsTest {
         assertThat(line.get("listingId").asString()).isEqualTo(listing);
         assertThat(line.get("variantLabel").asString()).isEqualTo("M / Merah");
         assertThat(placed.get("itemsTotalIdr").asLong()).isEqualTo(240_000);
+        JsonNode packing = api.get("/api/v1/sellers/me/orders")
+            .bearer(seller.token())
+            .send()
+            .expect(200)
+            .json()
+            .get("items")
+            .get(0)
+            .get("lines")
+            .get(0);
+        assertThat(packing.get("variantLabel").asString()).as("the seller sees what to pack").isEqualTo("M / Merah");
+        assertThat(packing.get("variantId").asString()).isEqualTo(redM);
         JsonNode after = detail(listing);
         assertThat(variant(after, "M", "Merah").get("stock").asInt()).isEqualTo(3);
         assertThat(after.get("stock").asInt()).isEqualTo(23);

@@ -38,7 +38,11 @@ record SellerOrderResponse(UUID sellerOrderId, UUID orderId, UUID sellerId, Orde
             String originRegencyCode) {
     }
 
-    record Line(UUID listingId, String title, long unitPriceIdr, int quantity) {
+    /**
+     * What to pack: {@code variantLabel} is the shopper's choice ("M / Merah"), null for
+     * a listing without options.
+     */
+    record Line(UUID listingId, UUID variantId, String variantLabel, String title, long unitPriceIdr, int quantity) {
     }
 
 }
