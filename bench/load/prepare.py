@@ -131,15 +131,16 @@ def main():
     if after is None:
         raise SystemExit('q=kopi has fewer than 100 hits: load more listings')
     params['kopi_cursor'] = after
+    # A search cursor (ListingSearch.Position, since 2026-12-06 00:56): search:SORT|typo|rank|price|published|id|tie|day.
     fields = base64.urlsafe_b64decode(after + '=' * (-len(after) % 4)).decode().split('|')
-    kopi_rank, kopi_id, kopi_tie, day = fields[1], fields[4], fields[5], fields[6]
+    kopi_rank, kopi_id, kopi_tie, day = fields[2], fields[5], fields[6], fields[7]
     published = sql(a.db, """SELECT to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '|' || id
         FROM catalog.listings WHERE status = 'PUBLISHED' ORDER BY published_at DESC, id DESC
         OFFSET (SELECT count(*) / 2 FROM catalog.listings WHERE status = 'PUBLISHED') LIMIT 1""").split('|')
     price = sql(a.db, """SELECT price_idr || '|' || id FROM catalog.listings WHERE status = 'PUBLISHED' ORDER BY price_idr, id
         OFFSET (SELECT count(*) / 2 FROM catalog.listings WHERE status = 'PUBLISHED') LIMIT 1""").split('|')
-    params['newest_cursor'] = cursor(f'NEWEST||0|{published[0]}|{published[1]}||{day}')
-    params['price_cursor'] = cursor(f'PRICE_ASC||{price[0]}|2000-01-01T00:00:00Z|{price[1]}||{day}')
+    params['newest_cursor'] = cursor(f'search:NEWEST|0||0|{published[0]}|{published[1]}||{day}')
+    params['price_cursor'] = cursor(f'search:PRICE_ASC|0||{price[0]}|2000-01-01T00:00:00Z|{price[1]}||{day}')
     with open(w('search-paths.txt'), 'w') as f:
         for label, query in SEARCH_MIX:
             f.write(f'{label}\t/api/v1/catalog/listings?{query.format(**params)}&size={PAGE}\n')
