@@ -89,9 +89,9 @@ done
 
 log "data: a small shelf, the sale's listing ($UNITS units), shoppers"
 python3 bench/generate.py --listings 200 --sellers 20 --db "$DB" > "$WORK/generate.txt" 2>&1
-# The sale's listing, the ceilings' listing (pgbench must not sell the sale's stock) and 20 warm-up listings, all
-# without options: each is sold as its one variant, whose id is the listing's (ADR 0023), and orders name that id.
-# A listing's stock is its variants' sum, so both rows get the stock.
+# The sale's listing, the ceilings' listing (pgbench must not sell the sale's stock) and 20 warm-up
+# listings, all without options: each is sold as its one variant, whose id is the listing's (ADR
+# 0023), and orders name that id. A listing's stock is its variants' sum, so both rows get the stock.
 sql "DROP SCHEMA IF EXISTS bench CASCADE; CREATE SCHEMA bench;
   CREATE TABLE bench.listings AS SELECT row_number() OVER (ORDER BY id) AS n, id, seller_id FROM catalog.listings
     WHERE status = 'PUBLISHED' AND cardinality(option_types) = 0 ORDER BY id LIMIT 22;

@@ -407,7 +407,8 @@ def main():
     out.write('\\.\n')
     print(f'sellers written at {time.time() - started:.0f} s', file=sys.stderr)
 
-    # Listings, each PUBLISHED under its PASS, with their variants (sent after them: a variant names its listing).
+    # Listings, each PUBLISHED under its PASS, with their variants (sent after them: a variant names
+    # its listing).
     out.write('COPY catalog.listings (id, seller_id, title, description, category_code, price_idr, stock, '
               'ship_from_regency_code, weight_grams, regulatory_licence, status, version, decision_id, rule_set_version, '
               'shop_name, created_at, updated_at, published_at, halal_status, halal_certificate_number, option_types, '

@@ -104,8 +104,9 @@ def main():
             SELECT row_number() OVER () AS n, id FROM (SELECT id FROM catalog.listings WHERE status = 'PUBLISHED'
             ORDER BY random() LIMIT {DETAIL_SAMPLE}) s;
         CREATE UNIQUE INDEX ON bench.detail_ids (n);
-        -- Orders name a variant (ADR 0023): of each sampled listing, one of its variants in stock, the only one
-        -- of a listing without options (its id is the listing's), a random one of a listing with options.
+        -- Orders name a variant (ADR 0023): of each sampled listing, one of its variants in stock,
+        -- the only one of a listing without options (its id is the listing's), a random one of a
+        -- listing with options.
         CREATE TABLE bench.order_targets AS
             SELECT row_number() OVER (PARTITION BY hot ORDER BY id) AS n, id, listing_id, hot FROM (
                 SELECT v.id, s.id AS listing_id, s.hot FROM (
@@ -143,7 +144,8 @@ def main():
     if after is None:
         raise SystemExit('q=kopi has fewer than 100 hits: load more listings')
     params['kopi_cursor'] = after
-    # A search cursor (ListingSearch.Position, since 2026-12-06 00:56): search:SORT|typo|rank|price|published|id|tie|day.
+    # A search cursor (ListingSearch.Position, since 2026-12-06 00:56):
+    # search:SORT|typo|rank|price|published|id|tie|day.
     fields = base64.urlsafe_b64decode(after + '=' * (-len(after) % 4)).decode().split('|')
     kopi_rank, kopi_id, kopi_tie, day = fields[2], fields[5], fields[6], fields[7]
     published = sql(a.db, """SELECT to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '|' || id
