@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# The Harbolnas 12.12 flash sale (issue 18, item 5): one published listing of UNITS units and SHOPPERS
+# The Harbolnas 12.12 flash sale (issue 18, item 5): one published listing of UNITS units (without
+# options: what is ordered is its one variant, whose id is the listing's, ADR 0023) and SHOPPERS
 # shoppers who each order one unit at once, in an open model (bench/load/FlashSale.java: all of them
 # due within BURST_SECONDS, then RATE orders a second for SUSTAIN_SECONDS), against a freshly started
 # application on its embedded PostgreSQL. Checks that exactly UNITS are sold, every other order is 409
 # INSUFFICIENT_STOCK, no 5xx, no timeout, and the invariants (bench/invariants.sql); measures, in the
 # same run and just before, pgbench's ceilings at the application's concurrency (its pool: CLIENTS):
-# the stock UPDATE alone on one hot row, the whole order (bench/pgbench/order.sql) on one hot listing,
-# and the alternatives (sharded stock rows, a reservation counter, a queue in front of the row);
-# samples pg_stat_activity during the sale for the row lock queue. Writes bench/results/flash-<UTC time>.md.
+# the stock UPDATEs alone on one hot listing (its row, then its variant's), the whole order
+# (bench/pgbench/order.sql) on one hot listing, and the alternatives (sharded stock rows, a
+# reservation counter, a queue in front of the row); samples pg_stat_activity during the sale for the
+# row lock queue. Writes bench/results/flash-<UTC time>.md.
 #
 #   bench/flash-sale.sh                             # about 5 min on 2 cores
 #   SHOPPERS=2000 UNITS=1000 RATE=200 SUSTAIN_SECONDS=60 DURATION=10 CLIENTS=20 PORT=18190 DB_PORT=55549 bench/flash-sale.sh
@@ -87,13 +89,18 @@ done
 
 log "data: a small shelf, the sale's listing ($UNITS units), shoppers"
 python3 bench/generate.py --listings 200 --sellers 20 --db "$DB" > "$WORK/generate.txt" 2>&1
-# The sale's listing, the ceilings' listing (pgbench must not sell the sale's stock) and 20 warm-up listings.
+# The sale's listing, the ceilings' listing (pgbench must not sell the sale's stock) and 20 warm-up
+# listings, all without options: each is sold as its one variant, whose id is the listing's (ADR
+# 0023), and orders name that id. A listing's stock is its variants' sum, so both rows get the stock.
 sql "DROP SCHEMA IF EXISTS bench CASCADE; CREATE SCHEMA bench;
   CREATE TABLE bench.listings AS SELECT row_number() OVER (ORDER BY id) AS n, id, seller_id FROM catalog.listings
-    WHERE status = 'PUBLISHED' ORDER BY id LIMIT 22;
+    WHERE status = 'PUBLISHED' AND cardinality(option_types) = 0 ORDER BY id LIMIT 22;
   UPDATE catalog.listings SET stock = CASE WHEN id = (SELECT id FROM bench.listings WHERE n = 1) THEN $UNITS ELSE 1000000000 END
     WHERE id IN (SELECT id FROM bench.listings);
-  CREATE TABLE bench.stock_before AS SELECT id, stock FROM catalog.listings WHERE id = (SELECT id FROM bench.listings WHERE n = 1);"
+  UPDATE catalog.listing_variants v SET stock = l.stock FROM catalog.listings l
+    WHERE l.id = v.listing_id AND v.listing_id IN (SELECT id FROM bench.listings);
+  CREATE TABLE bench.stock_before AS SELECT id, listing_id, stock FROM catalog.listing_variants
+    WHERE id = (SELECT id FROM bench.listings WHERE n = 1);"
 FLASH=$(sql "SELECT id FROM bench.listings WHERE n = 1")
 CEILING=$(sql "SELECT id FROM bench.listings WHERE n = 2")
 sql "SELECT id FROM bench.listings WHERE n > 2 ORDER BY n" > "$WORK/warm-listings.txt"
@@ -133,7 +140,8 @@ grep '^FIXED label=all' "$WORK/warm.txt" || true
 
 # --- ceilings: pgbench at the application's concurrency, then the alternatives --------------------------------------
 log "pgbench ceilings"
-sql "CREATE TABLE bench.order_targets AS SELECT 1::bigint AS n, '$CEILING'::uuid AS id, hot FROM (VALUES (true), (false)) v (hot);
+sql "CREATE TABLE bench.order_targets AS
+    SELECT 1::bigint AS n, '$CEILING'::uuid AS id, '$CEILING'::uuid AS listing_id, hot FROM (VALUES (true), (false)) v (hot);
   INSERT INTO gateway.rate_limit_buckets (id, state, expires_at)
     SELECT 'orders:pgbench-' || n, (SELECT state FROM gateway.rate_limit_buckets WHERE id LIKE 'orders:%' LIMIT 1), 4102444800000
     FROM bench.shoppers ON CONFLICT DO NOTHING;
@@ -147,7 +155,7 @@ pgb() { # label clients script -D...
   local label=$1 c=$2 script=$3 out
   shift 3
   out=$(PGOPTIONS="-c statement_timeout=0 -c max_parallel_workers_per_gather=0" pgbench -n -M prepared -c "$c" -j "$(( c < 2 ? c : 2 ))" \
-    -T "$DURATION" -D listing="$CEILING" "$@" -f "$script" "$DB" 2>&1) || echo "$out" | tail -3 >&2
+    -T "$DURATION" -D listing="$CEILING" -D variant="$CEILING" "$@" -f "$script" "$DB" 2>&1) || echo "$out" | tail -3 >&2
   echo "$out" | awk -v l="$label" -v c="$c" '/^tps = / {tps = $3} /^latency average/ {lat = $4}
     END {printf "%s\t%s\t%.0f\t%.2f\n", l, c, tps, lat}' | tee -a "$RESULTS"
 }
@@ -186,7 +194,7 @@ cpu_db() { # the postmaster's own and its reaped backends' time, plus the live b
   echo "$total"
 }
 A0=$(cpu_app); D0=$(cpu_db); T0=$(date +%s.%N)
-java -Xmx512m bench/load/FlashSale.java --base "$BASE" --listing "$FLASH" --tokens "$WORK/sale-tokens.txt" \
+java -Xmx512m bench/load/FlashSale.java --base "$BASE" --variant "$FLASH" --tokens "$WORK/sale-tokens.txt" \
   --burst-seconds "$BURST_SECONDS" --rate "$RATE" --seconds "$SUSTAIN_SECONDS" --timeout 60 --events "$WORK/events.tsv" | tee "$WORK/sale.txt"
 fact sale_cpu "$(awk -v a0="$A0" -v a1="$(cpu_app)" -v d0="$D0" -v d1="$(cpu_db)" -v t0="$T0" -v t1="$(date +%s.%N)" \
   'BEGIN {printf "JVM %.0f s, PostgreSQL %.0f s of CPU in %.0f s (%.2f and %.2f cores)", a1 - a0, d1 - d0, t1 - t0, (a1 - a0) / (t1 - t0), (d1 - d0) / (t1 - t0)}')"
@@ -194,9 +202,10 @@ kill "$SAMPLER" 2> /dev/null || true; wait "$SAMPLER" 2> /dev/null || true; SAMP
 fact load_after_sale "$(cut -d' ' -f1-3 /proc/loadavg)"
 sleep 3 # the OrderPlaced listeners of the last orders
 psql -X -q -P pager=off -f bench/invariants.sql "$DB" | tee "$WORK/invariants.txt"
-fact stock_left "$(sql "SELECT stock FROM catalog.listings WHERE id = '$FLASH'")"
+fact stock_left "$(sql "SELECT l.stock || ' (its variant ' || v.stock || ')' FROM catalog.listings l
+  JOIN catalog.listing_variants v ON v.listing_id = l.id WHERE l.id = '$FLASH'")"
 fact orders_for_listing "$(sql "SELECT count(DISTINCT so.order_id) || ' orders, ' || coalesce(sum(ol.quantity), 0) || ' units'
-  FROM orders.order_lines ol JOIN orders.seller_orders so ON so.id = ol.seller_order_id WHERE ol.listing_id = '$FLASH'")"
+  FROM orders.order_lines ol JOIN orders.seller_orders so ON so.id = ol.seller_order_id WHERE ol.variant_id = '$FLASH'")"
 fact db_conflicts "$(sql "SELECT 'deadlocks ' || deadlocks || ', rollbacks ' || xact_rollback FROM pg_stat_database WHERE datname = 'pasar'")"
 fact log_errors "$(grep -c ' ERROR ' "$DATA/app.log" || true)"
 fact log_warnings "$(grep -c ' WARN ' "$DATA/app.log" || true)"

@@ -10,6 +10,16 @@ every listing in (each PASS names its listing's content hash, ADR 0007: the deci
 last-computed, first-sent, so the random stream and the data are the same as before that). Everything
 goes in one transaction of COPY streams through psql.
 
+Every listing has its variants (catalog V11, ADR 0023). Most are sold one way: one variant whose id
+is the listing's, as V12's backfill gives it. About one in ten is sold by size or colour: the
+fashion and shoe titles that named a size ("Kemeja Lurik Ukuran M") and the cosmetics that named a
+shade ("Lipstik Matte Warna Nude") lose it from the title and get options instead (Ukuran, and for
+some Warna too), plus a few other fashion listings; each variant has its own SKU, price and stock,
+and the listing's columns summarise them as the trigger would (lowest and highest price, stock sum,
+count, options hash), its PASS naming the content with its options (catalog.checked_content). The
+variants come from a random stream of their own, so the listings sold one way are exactly the ones
+generated before variants.
+
 Identity numbers are bench data: the ciphertext and the blind index are random bytes (the
 application cannot decrypt them, and nobody can log in as these sellers); the masked value is
 a correctly masked, plausible number of the document's type.
@@ -25,6 +35,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -145,6 +156,21 @@ ENTITY_TYPES = ['PT', 'PT_PERORANGAN', 'CV', 'CV', 'UD', 'KOPERASI', 'FIRMA']
 STREETS = ['Jl. Melati', 'Jl. Merdeka', 'Jl. Sudirman', 'Jl. Diponegoro', 'Jl. Pahlawan', 'Jl. Kartini', 'Jl. Gajah Mada',
            'Jl. Ahmad Yani', 'Jl. Veteran', 'Jl. Pemuda', 'Gg. Mawar', 'Jl. Raya Kaliurang', 'Jl. Imam Bonjol']
 
+# Variants (catalog V11): the sizes and colours a category is sold in. A title that named a size or a
+# shade ("Ukuran M", "Warna Nude") was a variant in disguise: it becomes an option of one listing.
+SIZES = {'pakaian-pria': ['S', 'M', 'L', 'XL', 'XXL'], 'pakaian-wanita': ['S', 'M', 'L', 'XL'],
+         'busana-muslim': ['S', 'M', 'L', 'XL', 'XXL'], 'sepatu-sandal': ['38', '39', '40', '41', '42', '43', '44']}
+COLOURS = {'pakaian-pria': ['Hitam', 'Putih', 'Navy', 'Maroon', 'Abu', 'Sage'],
+           'pakaian-wanita': ['Hitam', 'Mocca', 'Sage', 'Dusty Pink', 'Navy', 'Maroon'],
+           'busana-muslim': ['Hitam', 'Mocca', 'Navy', 'Army', 'Dusty Pink', 'Lilac'],
+           'sepatu-sandal': ['Hitam', 'Coklat', 'Tan'],
+           'kosmetik-rias': ['Nude', 'Merah', 'Pink', 'Coral', 'Maroon', 'Peach', 'Mauve']}
+SIZE_IN_TITLE = re.compile(r' Ukuran (XXL|XL|S|M|L|\d+)\b')
+SHADE_IN_TITLE = re.compile(r' Warna (\w+)')
+OTHER_SIZED = 0.10     # of the fashion and shoe listings whose title names no size, those sold by size anyway
+WITH_COLOURS = 0.35    # of the listings sold by size, those sold in colours too
+SIZE_SURCHARGE = {'XL': 5000, 'XXL': 10000}  # the larger sizes cost more (more cloth)
+
 
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
@@ -188,6 +214,56 @@ def umkm_class(revenue):
     # PP 7/2021: micro up to 2 billion IDR a year, small up to 15 billion, medium up to 50 billion.
     return 'MICRO' if revenue <= 2_000_000_000 else 'SMALL' if revenue <= 15_000_000_000 else \
         'MEDIUM' if revenue <= 50_000_000_000 else 'LARGE'
+
+
+def options_of(vrng, category, title):
+    """The title without the size or shade it named, and the listing's options: None when it is sold one
+    way, else (option types, [values of each type])."""
+    sizes, colours = SIZES.get(category), COLOURS.get(category)
+    named = [m.group(1) for m in SIZE_IN_TITLE.finditer(title)] if sizes else []
+    if sizes and (named or vrng.random() < OTHER_SIZED):
+        title = SIZE_IN_TITLE.sub('', title)
+        at = [sizes.index(n) for n in named if n in sizes] or [vrng.randrange(len(sizes))]
+        first = max(0, min(at) - vrng.randint(0, 2))
+        last = min(len(sizes) - 1, max(max(at) + vrng.randint(0, 2), first + 1))
+        types, values = ['Ukuran'], [sizes[first:last + 1]]
+        if vrng.random() < WITH_COLOURS:
+            types.append('Warna')
+            values.append(vrng.sample(colours, vrng.randint(2, min(4, len(colours)))))
+        return title, (types, values)
+    shades = [m.group(1) for m in SHADE_IN_TITLE.finditer(title)] if category in COLOURS and not sizes else []
+    if shades:
+        title = SHADE_IN_TITLE.sub('', title)
+        named = [c for c in COLOURS[category] if c in shades]
+        others = [c for c in COLOURS[category] if c not in shades]
+        return title, (['Warna'], [named + vrng.sample(others, vrng.randint(1, 4))])
+    return title, None
+
+
+def pg_array(values):
+    """A text[] literal as COPY's text format reads it."""
+    return '{' + ','.join('"' + v + '"' for v in values) + '}'
+
+
+def json_array(values):
+    """to_json(text[])::text of PostgreSQL: compact, non-ASCII as is."""
+    return json.dumps(values, ensure_ascii=False, separators=(',', ':'))
+
+
+def options_hash(combinations):
+    """What catalog.summarise_variants stores: SHA-256 of the variants' option values as JSON, sorted (the
+    database's collation is C.UTF-8, so Python's order of strings is PostgreSQL's), joined by commas."""
+    return hashlib.sha256(','.join(json_array(c) for c in sorted(combinations)).encode('utf-8')).hexdigest()
+
+
+def checked_content(content, types, hashed):
+    """catalog.checked_content (V11): what a PASS names for a listing with options."""
+    return hashlib.sha256(f'{content}:{json_array(types)}:{hashed}'.encode('utf-8')).hexdigest()
+
+
+def sku_code(product):
+    """The start of a seller's SKU: the product's initials ("Kemeja Batik Pria" -> KBP)."""
+    return ''.join(w[0] for w in product.split() if w[0].isalnum()).upper()[:4] or 'X'
 
 
 def main():
@@ -331,13 +407,21 @@ def main():
     out.write('\\.\n')
     print(f'sellers written at {time.time() - started:.0f} s', file=sys.stderr)
 
-    # Listings, each PUBLISHED under its PASS.
+    # Listings, each PUBLISHED under its PASS, with their variants (sent after them: a variant names
+    # its listing).
     out.write('COPY catalog.listings (id, seller_id, title, description, category_code, price_idr, stock, '
               'ship_from_regency_code, weight_grams, regulatory_licence, status, version, decision_id, rule_set_version, '
-              'shop_name, created_at, updated_at, published_at, halal_status, halal_certificate_number) FROM STDIN;\n')
+              'shop_name, created_at, updated_at, published_at, halal_status, halal_certificate_number, option_types, '
+              'max_price_idr, variant_count, options_hash) FROM STDIN;\n')
+    variants_out = tempfile.TemporaryFile('w+', encoding='utf-8')
+    variants_out.write('COPY catalog.listing_variants (id, listing_id, seller_id, position, option_values, sku, price_idr, '
+                       'stock, weight_grams) FROM STDIN;\n')
+    # The variants' own random stream, so that the listings' columns stay those of the main one.
+    vrng = random.Random((a.seed ^ a.listings ^ (a.sellers << 20)) + 24)
     ids = open(a.ids_out, 'w') if a.ids_out else None
     regency_names = {c: n for c, _, n in regencies}
     contents = []
+    with_options = variant_rows = 0
     for seller, category, published, listing_id, decision in listings:
         s = sellers[seller]
         products, modifiers, median, sigma, weight, licence, halal = CATEGORIES[category]
@@ -345,6 +429,7 @@ def main():
         product = rng.choice(products)
         title = f'{product} {rng.choice(modifiers)}' + (f' {place}' if rng.random() < 0.5 else '') + \
                 (f' {rng.choice(modifiers)}' if rng.random() < 0.3 else '')
+        title, options = options_of(vrng, category, title)
         ship_from = s['regency'][0] if rng.random() < 0.9 else rng.choice(regencies)[0]
         sentences = rng.sample(SENTENCES, rng.randint(2, 4))
         if licence == 'FOOD':
@@ -362,14 +447,53 @@ def main():
         else:
             halal_status, halal_cert = '\\N', '\\N'
         created = published - timedelta(seconds=rng.randint(60, 86400))
-        contents.append(content_hash(s['id'], category, ship_from, None if reg == '\\N' else reg,
-                                     None if halal_status == '\\N' else halal_status, None if halal_cert == '\\N' else halal_cert))
+        content = content_hash(s['id'], category, ship_from, None if reg == '\\N' else reg,
+                               None if halal_status == '\\N' else halal_status, None if halal_cert == '\\N' else halal_cert)
+        if options is None:
+            # Sold one way: one variant whose id is the listing's, no SKU (as V12's backfill makes it).
+            types, max_price, count, hashed = '{}', '\\N', 1, '\\N'
+            variants_out.write(f'{listing_id}\t{listing_id}\t{s["id"]}\t0\t{{}}\t\\N\t{price}\t{stock}\t{grams}\n')
+            variant_rows += 1
+        else:
+            # Every combination of the values, sizes first, as a seller lists them; the drawn price is the
+            # smallest size's, the drawn stock says only whether the listing is sold out.
+            names, values = options
+            combinations = [[v] for v in values[0]] if len(values) == 1 else \
+                [[v, w] for v in values[0] for w in values[1]]
+            s['skus'] = s.get('skus', 0) + 1
+            code = f'{sku_code(product)}-{s["skus"]:04d}'
+            prices, stocks = [], []
+            for combination in combinations:
+                prices.append(price + SIZE_SURCHARGE.get(combination[0], 0) if names[0] == 'Ukuran' else price)
+                stocks.append(0 if stock == 0 or vrng.random() < 0.08 else max(1, min(5000, int(vrng.lognormvariate(2.0, 1.0)))))
+            if stock > 0 and sum(stocks) == 0:
+                stocks[0] = 1
+            for position, combination in enumerate(combinations):
+                sku = code + ''.join('-' + re.sub('[^A-Za-z0-9]', '', v).upper() for v in combination)
+                variants_out.write(f'{uuid.UUID(int=vrng.getrandbits(128), version=4)}\t{listing_id}\t{s["id"]}\t{position}\t'
+                                   f'{pg_array(combination)}\t{sku}\t{prices[position]}\t{stocks[position]}\t{grams}\n')
+            hashed = options_hash(combinations)
+            content = checked_content(content, names, hashed)
+            types, count = pg_array(names), len(combinations)
+            price, stock = min(prices), sum(stocks)
+            max_price = max(prices) if max(prices) != price else '\\N'
+            with_options += 1
+            variant_rows += count
+        contents.append(content)
         out.write(f'{listing_id}\t{s["id"]}\t{title}\t{description}\t{category}\t{price}\t{stock}\t{ship_from}\t{grams}\t{reg}\t'
                   f'PUBLISHED\t1\t{decision}\t{RULE_SET}\t{s["shop"]}\t{ts(created)}\t{ts(published)}\t{ts(published)}\t'
-                  f'{halal_status}\t{halal_cert}\n')
+                  f'{halal_status}\t{halal_cert}\t{types}\t{max_price}\t{count}\t{hashed}\n')
         if ids:
             ids.write(f'{listing_id}\n')
     out.write('\\.\n')
+    # The variants in one COPY: the insert trigger then summarises every listing once, and finds each summary
+    # already right (so no listing row is written twice, and the publication gate is not asked again).
+    variants_out.write('\\.\n')
+    variants_out.seek(0)
+    shutil.copyfileobj(variants_out, out, 1 << 20)
+    variants_out.close()
+    print(f'{a.listings} listings, {with_options} of them with options, {variant_rows} variants planned at '
+          f'{time.time() - started:.0f} s', file=sys.stderr)
 
     final_out.write('COPY compliance.decisions (sequence, decision_id, subject_type, subject_id, subject_version, outcome, '
                     'reasons, actor, decided_at, rule_set_version, content_hash, previous_hash, hash) FROM STDIN;\n')
@@ -400,9 +524,11 @@ def main():
         ids.close()
     print(f'listings written, committed at {time.time() - started:.0f} s; vacuum and analyze', file=sys.stderr)
     subprocess.run(['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', 'VACUUM (ANALYZE) catalog.listings', '-c',
+                    'VACUUM (ANALYZE) catalog.listing_variants', '-c',
                     'VACUUM (ANALYZE) compliance.decisions', '-c', 'VACUUM (ANALYZE) onboarding.sellers', a.db], check=True)
-    print(f'done in {time.time() - started:.0f} s: {a.sellers} sellers, {a.listings} published listings, '
-          f'{seq - head_seq} decisions (log head now {seq})', file=sys.stderr)
+    print(f'done in {time.time() - started:.0f} s: {a.sellers} sellers, {a.listings} published listings '
+          f'({with_options} with options), {variant_rows} variants, {seq - head_seq} decisions (log head now {seq})',
+          file=sys.stderr)
 
 
 def accumulate(values):

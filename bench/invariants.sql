@@ -1,7 +1,12 @@
 -- The order invariants, checked in SQL after the application's order scenario (bench/run.sh). Every
--- row must say 0 violations. bench.stock_before is the order targets' stock when the bench began.
+-- row must say 0 violations. bench.stock_before is the order targets' stock when the bench began: one
+-- row per variant ordered (id, listing_id, stock).
 -- Stock: a seller order's units leave the shelf when it is placed and come back when it is cancelled or
 -- expires (before shipping); a RETURNED one keeps them off (its seller restocks what can be sold again).
+-- Variants (catalog V11, ADR 0023): stock is kept per variant, and a listing's stock is the sum of its
+-- variants'; a listing without options has exactly one variant, whose id is the listing's; an order
+-- line names a variant of its listing (the bench edits no listing, so every variant ordered is still
+-- there: a seller's edit may remove one that old lines name).
 -- Money (docs/payments.md): an order is paid by one gateway transaction, its PAID attempt in
 -- orders.payments (gateway_order_id), or the order id itself for an order paid without one. What it
 -- paid (the attempt's amount, else the order's total) = what its seller orders keep + what was refunded
@@ -28,12 +33,31 @@ WITH seller_totals AS (
 )
 SELECT 'listings with negative stock' AS invariant, count(*) AS violations FROM catalog.listings WHERE stock < 0
 UNION ALL
-SELECT 'listings whose stock taken differs from the units of their live seller orders', count(*) FROM (
-    SELECT b.id FROM bench.stock_before b JOIN catalog.listings l USING (id)
-    LEFT JOIN (SELECT ol.listing_id, sum(ol.quantity) AS ordered
+SELECT 'variants with negative stock', count(*) FROM catalog.listing_variants WHERE stock < 0
+UNION ALL
+SELECT 'variants whose stock taken differs from the units of their live seller orders', count(*) FROM (
+    SELECT b.id FROM bench.stock_before b JOIN catalog.listing_variants v USING (id)
+    LEFT JOIN (SELECT ol.variant_id, sum(ol.quantity) AS ordered
                FROM orders.order_lines ol JOIN orders.seller_orders so ON so.id = ol.seller_order_id
-               WHERE so.status NOT IN ('CANCELLED', 'EXPIRED') GROUP BY ol.listing_id) o ON o.listing_id = b.id
-    WHERE b.stock - l.stock <> coalesce(o.ordered, 0)) x
+               WHERE so.status NOT IN ('CANCELLED', 'EXPIRED') GROUP BY ol.variant_id) o ON o.variant_id = b.id
+    WHERE b.stock - v.stock <> coalesce(o.ordered, 0)) x
+UNION ALL
+SELECT 'listings whose stock differs from the sum of their variants'' stock', count(*) FROM catalog.listings l
+    JOIN (SELECT listing_id, sum(stock) AS stock FROM catalog.listing_variants GROUP BY listing_id) v
+        ON v.listing_id = l.id
+    WHERE l.stock <> v.stock
+UNION ALL
+SELECT 'listings with no variant', count(*) FROM catalog.listings l
+    WHERE NOT EXISTS (SELECT 1 FROM catalog.listing_variants v WHERE v.listing_id = l.id)
+UNION ALL
+SELECT 'listings without options whose one variant is not the listing''s own (id, count, values)', count(*)
+    FROM catalog.listings l JOIN catalog.listing_variants v ON v.listing_id = l.id
+    WHERE cardinality(l.option_types) = 0
+      AND (v.id <> l.id OR cardinality(v.option_values) > 0 OR l.variant_count <> 1)
+UNION ALL
+SELECT 'order lines whose variant is not a variant of their listing', count(*) FROM orders.order_lines ol
+    LEFT JOIN catalog.listing_variants v ON v.id = ol.variant_id
+    WHERE v.listing_id IS DISTINCT FROM ol.listing_id
 UNION ALL
 SELECT 'orders not backed by exactly one completed Idempotency-Key', count(*) FROM orders.orders o
     LEFT JOIN (SELECT (response_body::json ->> 'orderId')::uuid AS order_id, count(*) AS keys

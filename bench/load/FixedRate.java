@@ -32,7 +32,8 @@ import java.util.concurrent.locks.LockSupport;
  *   java bench/load/FixedRate.java --base URL --rate 200 --seconds 30 --paths FILE [--token FILE] [--random] [--connections 32]
  *   java bench/load/FixedRate.java --base URL --rate 50 --seconds 30 --orders TOKENS HOT COLD [--settle-percent 2]
  *
- * With --orders, one due item is one order as bench/load/order.lua makes it, and --rate counts orders: its
+ * With --orders (HOT and COLD: files of variant ids, bench/load/prepare.py), one due item is one order as
+ * bench/load/order.lua makes it, and --rate counts orders: its
  * placement (POST /orders), then on the same connection, once the 201 is in, its payment's start (POST
  * /orders/{id}/payments, QRIS, a key of its own); its latency runs from its due time to the payment's answer,
  * and it is an error when either answer is not 2xx. 5 % are replays of an order 200 before (both requests
@@ -137,8 +138,8 @@ public class FixedRate {
                     queue.add(new Due(due, "order-replay", null, sent.get(sent.size() - 200)));
                     continue;
                 }
-                String listing = r.nextInt(100) < 80 ? hot.get(r.nextInt(hot.size())) : cold.get(r.nextInt(cold.size()));
-                String body = "{\"items\":[{\"listingId\":\"" + listing + "\",\"quantity\":" + (1 + r.nextInt(2))
+                String variant = r.nextInt(100) < 80 ? hot.get(r.nextInt(hot.size())) : cold.get(r.nextInt(cold.size()));
+                String body = "{\"items\":[{\"variantId\":\"" + variant + "\",\"quantity\":" + (1 + r.nextInt(2))
                         + "}],\"shippingAddress\":{\"recipientName\":\"Budi Santoso\",\"phone\":\"081234567890\","
                         + "\"street\":\"Jl. Melati 5\",\"regencyCode\":\"32.04\",\"postalCode\":\"40921\"}}";
                 String shopper = tokens.get(r.nextInt(tokens.size()));

@@ -20,14 +20,17 @@ import java.util.regex.Pattern;
 
 /**
  * The flash sale's load (bench/flash-sale.sh): an open model that never waits for an answer before
- * sending the next request. Phase "burst": every shopper of TOKENS orders one unit of LISTING, the
+ * sending the next request. Phase "burst": every shopper of TOKENS orders one unit of VARIANT, the
  * requests due evenly within BURST_SECONDS (2,000 shoppers in 1 s: one every 0.5 ms); phase
  * "sustain": then RATE orders a second for SECONDS, shoppers in turn. Each request goes out at its
  * due time on a connection of its own if none is free (java.net.http, asynchronous), so a slow server
  * faces the whole crowd at once, as on 12.12; latency counts from the due time.
  *
- *   java bench/load/FlashSale.java --base URL --listing UUID --tokens FILE [--burst-seconds 1] [--rate 200] [--seconds 60]
+ *   java bench/load/FlashSale.java --base URL --variant UUID --tokens FILE [--burst-seconds 1] [--rate 200] [--seconds 60]
  *        [--timeout 60] [--events FILE]
+ *
+ * VARIANT is what is sold (ADR 0023): a variant of a listing with options, or a listing without
+ * options, whose one variant has the listing's id.
  *
  * Prints FLASH lines per phase and outcome (status and problem code): count, p50/p99/max latency, and the
  * time from the first due request to the last answered; --events writes one line per request
@@ -46,14 +49,14 @@ public class FlashSale {
             opt.put(args[i].substring(2), args[i + 1]);
         }
         URI orders = URI.create(opt.get("base") + "/api/v1/orders");
-        String listing = opt.get("listing");
+        String variant = opt.get("variant");
         List<String> tokens = Files.readAllLines(Path.of(opt.get("tokens"))).stream().filter(s -> !s.isBlank()).toList();
         double burstSeconds = Double.parseDouble(opt.getOrDefault("burst-seconds", "1"));
         double rate = Double.parseDouble(opt.getOrDefault("rate", "200"));
         double seconds = Double.parseDouble(opt.getOrDefault("seconds", "60"));
         Duration timeout = Duration.ofSeconds(Long.parseLong(opt.getOrDefault("timeout", "60")));
         String run = Long.toHexString(System.currentTimeMillis());
-        String body = "{\"items\":[{\"listingId\":\"" + listing + "\",\"quantity\":1}],\"shippingAddress\":{\"recipientName\":"
+        String body = "{\"items\":[{\"variantId\":\"" + variant + "\",\"quantity\":1}],\"shippingAddress\":{\"recipientName\":"
                 + "\"Budi Santoso\",\"phone\":\"081234567890\",\"street\":\"Jl. Melati 5\",\"regencyCode\":\"32.04\","
                 + "\"postalCode\":\"40921\"}}";
 

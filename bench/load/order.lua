@@ -1,13 +1,15 @@
 -- One order of the bench = two requests: POST /api/v1/orders (a random shopper of the bench's, one line
--- of 1 or 2 units, 80 % on the 100 hot listings and 20 % on the 10,000 cold ones, no shipping choice, so
--- the seller's cheapest service, a unique Idempotency-Key), then, once its 201 is in, the payment's start
--- POST /api/v1/orders/{id}/payments {"method":"QRIS"} with a key of its own. 5 % of orders replay an
--- order from 100 orders before (same key, same body: long done, not in flight), which must answer the
--- first response again and create nothing; its payment start is replayed too (same key and body).
--- SETTLE_PERCENT (default 2) of the new payments are then settled through the sandbox's
--- POST /api/v1/sandbox/payments/{id}/settle (a third request), so that paid orders exist for the money
--- invariant (bench/invariants.sql).
+-- of 1 or 2 units of a variant, 80 % on the 100 hot listings and 20 % on the 10,000 cold ones, no
+-- shipping choice, so the seller's cheapest service, a unique Idempotency-Key), then, once its 201 is
+-- in, the payment's start POST /api/v1/orders/{id}/payments {"method":"QRIS"} with a key of its own.
+-- 5 % of orders replay an order from 100 orders before (same key, same body: long done, not in
+-- flight), which must answer the first response again and create nothing; its payment start is
+-- replayed too (same key and body). SETTLE_PERCENT (default 2) of the new payments are then settled
+-- through the sandbox's POST /api/v1/sandbox/payments/{id}/settle (a third request), so that paid
+-- orders exist for the money invariant (bench/invariants.sql).
 --   wrk -s bench/load/order.lua URL -- TOKENS_FILE HOT_FILE COLD_FILE [SETTLE_PERCENT]
+-- HOT_FILE and COLD_FILE hold variant ids (bench/load/prepare.py: one variant of each target listing; a
+-- listing without options has one, whose id is the listing's).
 -- The rate printed (rps) is orders a second: payment starts answered 201, each after its placement;
 -- requests_rps counts every HTTP request (placements, payment starts, settlements).
 -- wrk does not tell which connection a response came on, so the payment start goes out on the next
@@ -41,10 +43,10 @@ function request()
     return sent[(n - 100) % 128]
   end
   n = n + 1
-  local listing = math.random(100) <= 80 and hot[math.random(#hot)] or cold[math.random(#cold)]
+  local variant = math.random(100) <= 80 and hot[math.random(#hot)] or cold[math.random(#cold)]
   local t = math.random(#tokens)
-  local body = string.format('{"items":[{"listingId":"%s","quantity":%d}],"shippingAddress":{"recipientName":"Budi Santoso",'
-    .. '"phone":"081234567890","street":"Jl. Melati %d","regencyCode":"32.04","postalCode":"40921"}}', listing, math.random(2), t)
+  local body = string.format('{"items":[{"variantId":"%s","quantity":%d}],"shippingAddress":{"recipientName":"Budi Santoso",'
+    .. '"phone":"081234567890","street":"Jl. Melati %d","regencyCode":"32.04","postalCode":"40921"}}', variant, math.random(2), t)
   sent[n % 128] = post("/api/v1/orders", tokens[t], string.format("wrk-%s-%d-%d", run, id, n), body)
   return sent[n % 128]
 end

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """EXPLAIN (ANALYZE, BUFFERS) of the main queries, from the pgbench scripts themselves (so there is one
 copy of each statement): every SELECT of bench/pgbench/search.sql with its variables bound as literals,
-the detail query, and the order's stock update (in a transaction that is rolled back).
+the detail queries (the listing and its variants), and the order's stock updates (the listing's row,
+then its variant's, in a transaction that is rolled back).
 
     python3 bench/load/plans.py --db URL --vars search.vars [--vars counts.vars]
 """
@@ -11,8 +12,11 @@ import subprocess
 
 
 def explain(db, title, statement, rollback=False):
+    """statement: one, or a list explained one after the other in the same session (and transaction)."""
+    statements = statement if isinstance(statement, list) else [statement]
     # the settings of the application's pooled connections (application.yml, connection-init-sql)
-    sql = 'SET max_parallel_workers_per_gather = 0; SET pg_trgm.strict_word_similarity_threshold = 0.44;\n' + ('BEGIN;\n' if rollback else '') + 'EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ' + statement + ';\n' + \
+    sql = 'SET max_parallel_workers_per_gather = 0; SET pg_trgm.strict_word_similarity_threshold = 0.44;\n' + ('BEGIN;\n' if rollback else '') + \
+          ''.join('EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ' + s + ';\n' for s in statements) + \
           ('ROLLBACK;\n' if rollback else '')
     out = subprocess.run(['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-P', 'pager=off', '-tA', db], input=sql,
                          capture_output=True, text=True)
@@ -44,19 +48,27 @@ def main():
             explain(a.db, 'search ' + title, bind(body))
     one = subprocess.run(['psql', '-X', '-tA', '-c', "SELECT id FROM bench.detail_ids WHERE n = 1", a.db],
                          capture_output=True, text=True).stdout.strip()
-    explain(a.db, 'listing detail', f"""SELECT id, title, description, price_idr, shop_name, seller_id, ship_from_regency_code,
-        province_code, category_code, stock, weight_grams, halal_status, halal_certificate_number
-        FROM catalog.listings WHERE id = '{one}' AND status = 'PUBLISHED'""")
-    hot = subprocess.run(['psql', '-X', '-tA', '-c', "SELECT id FROM bench.order_targets WHERE hot AND n = 1", a.db],
-                         capture_output=True, text=True).stdout.strip()
-    explain(a.db, 'order: stock taken (rolled back)', f"""UPDATE catalog.listings SET stock = stock - 1
-        WHERE id = '{hot}' AND status = 'PUBLISHED' AND stock >= 1 RETURNING id, seller_id, version, title, price_idr""", True)
+    explain(a.db, 'listing detail', [f"""SELECT id, title, description, price_idr, max_price_idr, shop_name, seller_id,
+        ship_from_regency_code, province_code, category_code, stock, weight_grams, halal_status, halal_certificate_number,
+        option_types FROM catalog.listings WHERE id = '{one}' AND status = 'PUBLISHED'""",
+        f"""SELECT id, listing_id, option_values, sku, price_idr, stock, weight_grams FROM catalog.listing_variants
+        WHERE listing_id IN ('{one}') ORDER BY listing_id, position"""])
+    # A hot target: a variant (bench.order_targets.id) and its listing.
+    hot, listing = subprocess.run(['psql', '-X', '-tA', '-F', ' ', '-c', "SELECT id, listing_id FROM bench.order_targets "
+                                   "WHERE hot AND n = 1", a.db], capture_output=True, text=True).stdout.split()
+    explain(a.db, 'order: stock taken, the listing then the variant (rolled back)', [f"""UPDATE catalog.listings
+        SET stock = stock - 1 WHERE id = '{listing}' AND status = 'PUBLISHED' AND stock >= 1 RETURNING id""",
+        f"""WITH variant AS (UPDATE catalog.listing_variants SET stock = stock - 1
+        WHERE id = '{hot}' AND listing_id = '{listing}' AND stock >= 1
+        RETURNING id, listing_id, option_values, price_idr, weight_grams)
+        SELECT v.id, v.listing_id, v.option_values, l.seller_id, l.version, l.title, v.price_idr, l.ship_from_regency_code,
+        v.weight_grams FROM variant v JOIN catalog.listings l ON l.id = v.listing_id"""], True)
     shopper = subprocess.run(['psql', '-X', '-tA', '-c', "SELECT id FROM bench.shoppers WHERE n = 1", a.db],
                              capture_output=True, text=True).stdout.strip()
-    explain(a.db, "order: the shopper's unpaid units of the listing (purchase limit)", f"""select coalesce(sum(l1_0.quantity),0)
-        from orders.orders o1_0 join orders.seller_orders so1_0 on o1_0.id=so1_0.order_id join orders.order_lines l1_0
-        on so1_0.id=l1_0.seller_order_id where o1_0.shopper_id='{shopper}' and o1_0.status='PENDING_PAYMENT'
-        and l1_0.listing_id='{hot}'""")
+    explain(a.db, "order: the shopper's unpaid units of the variant (purchase limit)", f"""SELECT coalesce(sum(l.quantity), 0)
+        FROM orders.orders o JOIN orders.seller_orders s ON s.order_id = o.id JOIN orders.order_lines l
+        ON l.seller_order_id = s.id WHERE o.shopper_id = '{shopper}' AND o.status = 'PENDING_PAYMENT'
+        AND l.variant_id = '{hot}'""")
 
 
 if __name__ == '__main__':

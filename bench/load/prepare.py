@@ -2,7 +2,8 @@
 """Everything the load scripts need from a loaded application, written into a work directory:
 accounts (an auditor and SHOPPERS shoppers, registered through the API), the search mix as paths
 (for wrk and the fixed-rate client) and as pgbench variables (for bench/pgbench/search.sql), the
-listing samples for detail views and orders, and the bench's own helper tables (schema bench).
+listing sample for detail views, the variants to order (hot.txt, cold.txt: one variant of each
+sampled listing), and the bench's own helper tables (schema bench).
 
     python3 bench/load/prepare.py --base http://localhost:18180 --db postgresql://postgres@localhost:55539/pasar --work DIR
 """
@@ -103,14 +104,26 @@ def main():
             SELECT row_number() OVER () AS n, id FROM (SELECT id FROM catalog.listings WHERE status = 'PUBLISHED'
             ORDER BY random() LIMIT {DETAIL_SAMPLE}) s;
         CREATE UNIQUE INDEX ON bench.detail_ids (n);
+        -- Orders name a variant (ADR 0023): of each sampled listing, one of its variants in stock,
+        -- the only one of a listing without options (its id is the listing's), a random one of a
+        -- listing with options.
         CREATE TABLE bench.order_targets AS
-            SELECT row_number() OVER (PARTITION BY hot ORDER BY id) AS n, id, hot FROM (
-                SELECT id, row_number() OVER (ORDER BY random()) <= {HOT} AS hot FROM catalog.listings
-                WHERE status = 'PUBLISHED' AND stock > 0 ORDER BY random() LIMIT {HOT + COLD}) s;
+            SELECT row_number() OVER (PARTITION BY hot ORDER BY id) AS n, id, listing_id, hot FROM (
+                SELECT v.id, s.id AS listing_id, s.hot FROM (
+                    SELECT id, row_number() OVER (ORDER BY random()) <= {HOT} AS hot FROM catalog.listings
+                    WHERE status = 'PUBLISHED' AND stock > 0 ORDER BY random() LIMIT {HOT + COLD}) s
+                CROSS JOIN LATERAL (SELECT v.id FROM catalog.listing_variants v WHERE v.listing_id = s.id AND v.stock > 0
+                                    ORDER BY random() LIMIT 1) v) t;
         CREATE UNIQUE INDEX ON bench.order_targets (hot, n);
-        -- Enough stock that the bench measures placing orders, not refusing them.
-        UPDATE catalog.listings SET stock = 1000000 WHERE id IN (SELECT id FROM bench.order_targets);
-        CREATE TABLE bench.stock_before AS SELECT l.id, l.stock FROM catalog.listings l JOIN bench.order_targets USING (id);
+        -- Enough stock that the bench measures placing orders, not refusing them: the variant's, and its
+        -- listing's, which is the sum of its variants'.
+        UPDATE catalog.listing_variants SET stock = 1000000 WHERE id IN (SELECT id FROM bench.order_targets);
+        UPDATE catalog.listings l SET stock = v.stock
+            FROM (SELECT listing_id, sum(stock)::integer AS stock FROM catalog.listing_variants
+                  WHERE listing_id IN (SELECT listing_id FROM bench.order_targets) GROUP BY listing_id) v
+            WHERE l.id = v.listing_id;
+        CREATE TABLE bench.stock_before AS
+            SELECT v.id, v.listing_id, v.stock FROM catalog.listing_variants v JOIN bench.order_targets USING (id);
         CREATE TABLE bench.shoppers (n integer PRIMARY KEY, id uuid NOT NULL);
         ANALYZE bench.detail_ids; ANALYZE bench.order_targets;""")
     sql(a.db, 'INSERT INTO bench.shoppers VALUES ' + ','.join(f"({n}, '{user}')" for n, user, _ in shoppers))
@@ -131,15 +144,17 @@ def main():
     if after is None:
         raise SystemExit('q=kopi has fewer than 100 hits: load more listings')
     params['kopi_cursor'] = after
+    # A search cursor (ListingSearch.Position, since 2026-12-06 00:56):
+    # search:SORT|typo|rank|price|published|id|tie|day.
     fields = base64.urlsafe_b64decode(after + '=' * (-len(after) % 4)).decode().split('|')
-    kopi_rank, kopi_id, kopi_tie, day = fields[1], fields[4], fields[5], fields[6]
+    kopi_rank, kopi_id, kopi_tie, day = fields[2], fields[5], fields[6], fields[7]
     published = sql(a.db, """SELECT to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '|' || id
         FROM catalog.listings WHERE status = 'PUBLISHED' ORDER BY published_at DESC, id DESC
         OFFSET (SELECT count(*) / 2 FROM catalog.listings WHERE status = 'PUBLISHED') LIMIT 1""").split('|')
     price = sql(a.db, """SELECT price_idr || '|' || id FROM catalog.listings WHERE status = 'PUBLISHED' ORDER BY price_idr, id
         OFFSET (SELECT count(*) / 2 FROM catalog.listings WHERE status = 'PUBLISHED') LIMIT 1""").split('|')
-    params['newest_cursor'] = cursor(f'NEWEST||0|{published[0]}|{published[1]}||{day}')
-    params['price_cursor'] = cursor(f'PRICE_ASC||{price[0]}|2000-01-01T00:00:00Z|{price[1]}||{day}')
+    params['newest_cursor'] = cursor(f'search:NEWEST|0||0|{published[0]}|{published[1]}||{day}')
+    params['price_cursor'] = cursor(f'search:PRICE_ASC|0||{price[0]}|2000-01-01T00:00:00Z|{price[1]}||{day}')
     with open(w('search-paths.txt'), 'w') as f:
         for label, query in SEARCH_MIX:
             f.write(f'{label}\t/api/v1/catalog/listings?{query.format(**params)}&size={PAGE}\n')

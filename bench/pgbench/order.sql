@@ -8,8 +8,8 @@
 --     shipping quote (orders/.../internal/SellerCouriers.java; the rates themselves are the table in
 --     memory, no SQL); what Hibernate sends for OrderRepository.saveAndFlush: the four INSERTs of the
 --     order, its seller order with its shipping, its line and its status history; the key's completion,
---     the outbox row (Spring Modulith's event publication), and last the stock's UPDATE (ADR 0008: the
---     row is held for the UPDATE and the COMMIT only),
+--     the outbox row (Spring Modulith's event publication), and last the stock's two UPDATEs (ADR 0008:
+--     the rows are held for the UPDATEs and the COMMIT only),
 --   then the OrderPlaced listener (orders/.../internal/SalesTally.java) through the outbox: three short
 --     transactions,
 --   then the payment's start (orders/.../internal/PaymentAttempts.java): the key's claim; the order locked
@@ -19,6 +19,11 @@
 --     No rate limit: it counts POST /orders only.
 -- The bench's 2 % of payments settled through the sandbox are not in this script (a third request the
 -- application pays for and pgbench does not: the ratio is, if anything, pessimistic).
+-- Since variants (2026-12-06, d3b0966) an order names a variant (bench.order_targets.id; a listing
+-- without options has one, whose id is the listing's): the purchase limit counts the variant's units,
+-- the quote reads the variant joined to its listing, the line names the variant, and the stock is taken
+-- from the listing's row and then the variant's, both conditional. The line's label ("M / Hitam"), which
+-- the application makes in Java from the quote's option values, is made by the INSERT from them here.
 \set s random(1, :shoppers)
 \set r random(1, 100)
 \set hot random(1, :hot_listings)
@@ -28,7 +33,7 @@
 \set pick CASE WHEN :r <= 80 THEN :hot ELSE :cold END
 \set expires 4102444800000
 SELECT sh.id AS shopper, 'orders' || chr(58) || 'pgbench-' || sh.n AS bucket,
-       (SELECT t.id FROM bench.order_targets t WHERE t.hot = (:is_hot::int = 1) AND t.n = :pick::bigint) AS listing,
+       (SELECT t.id FROM bench.order_targets t WHERE t.hot = (:is_hot::int = 1) AND t.n = :pick::bigint) AS variant,
        g.order_id, gen_random_uuid() AS seller_order_id, gen_random_uuid() AS line_id,
        gen_random_uuid() AS event_id, 'pgbench-' || gen_random_uuid() AS idem_key, md5(random()::text) || md5(random()::text) AS request_hash,
        now() AS now, (now() + interval '30 minutes') AS expires_at, current_date AS today,
@@ -50,10 +55,11 @@ SET LOCAL statement_timeout = '30s';
 SELECT pg_advisory_xact_lock(hashtextextended('orders.shopper:' || :shopper::varchar, 0));
 SELECT coalesce(sum(l.quantity), 0) FROM orders.orders o
 JOIN orders.seller_orders s ON s.order_id = o.id JOIN orders.order_lines l ON l.seller_order_id = s.id
-WHERE o.shopper_id = :shopper AND o.status = 'PENDING_PAYMENT' AND l.listing_id = :listing;
-SELECT seller_id, version, title, price_idr, ship_from_regency_code, weight_grams, stock
-FROM catalog.listings
-WHERE id = :listing AND status = 'PUBLISHED' \gset
+WHERE o.shopper_id = :shopper AND o.status = 'PENDING_PAYMENT' AND l.variant_id = :variant;
+SELECT v.id, v.listing_id, v.option_values, l.seller_id, l.version, l.title, v.price_idr,
+       l.ship_from_regency_code, v.weight_grams, v.stock
+FROM catalog.listing_variants v JOIN catalog.listings l ON l.id = v.listing_id
+WHERE v.id = :variant AND l.status = 'PUBLISHED' \gset
 SELECT array_to_string(couriers, ',') FROM orders.seller_couriers WHERE seller_id = :seller_id;
 \set subtotal :price_idr * :quantity
 \set shipping 22000
@@ -61,14 +67,20 @@ SELECT array_to_string(couriers, ',') FROM orders.seller_couriers WHERE seller_i
 \set weight :weight_grams * :quantity
 insert into orders.orders (closed_at,created_at,district_code,expires_at,paid_at,phone,postal_code,recipient_name,regency_code,shopper_id,status,street,total_idr,version,id) values (NULL,:now,NULL,:expires_at,NULL,'+6281234567890','40921','Budi Santoso','32.04',:shopper,'PENDING_PAYMENT','Jl. Melati 5',:total,0,:order_id);
 insert into orders.seller_orders (order_id,close_reason,closed_at,closed_by,courier,created_at,delivered_at,origin_regency_code,position,seller_id,shipped_at,shipping_courier,shipping_eta_days,shipping_idr,shipping_service,status,subtotal_idr,tracking_number,weight_grams,id) values (:order_id,NULL,NULL,NULL,NULL,:now,NULL,:ship_from_regency_code,0,:seller_id,NULL,'SICEPAT',3,:shipping,'REG','PENDING_PAYMENT',:subtotal,NULL,:weight,:seller_order_id);
-insert into orders.order_lines (seller_order_id,listing_id,listing_version,position,quantity,title,unit_price_idr,id) values (:seller_order_id,:listing,:version,0,:quantity,:title,:price_idr,:line_id);
+insert into orders.order_lines (seller_order_id,listing_id,listing_version,position,quantity,title,unit_price_idr,variant_id,variant_label,id) values (:seller_order_id,:listing_id,:version,0,:quantity,:title,:price_idr,:variant,nullif(array_to_string(:option_values::text[], ' / '), ''),:line_id);
 insert into orders.order_status_changes (order_id,position,changed_at,seller_order_id,status) values (:order_id,0,:now,NULL,'PENDING_PAYMENT');
 UPDATE orders.idempotency_keys SET state = 'DONE', response_status = 201, response_body = :body
 WHERE shopper_id = :shopper AND key = :idem_key;
 INSERT INTO gateway.EVENT_PUBLICATION (ID, EVENT_TYPE, LISTENER_ID, PUBLICATION_DATE, SERIALIZED_EVENT, STATUS, COMPLETION_ATTEMPTS, LAST_RESUBMISSION_DATE) VALUES (:event_id, 'id.pasar.orders.OrderPlaced', 'id.pasar.orders.internal.SalesTally.on(id.pasar.orders.OrderPlaced)', :now, :event, 'PUBLISHED', 1, NULL);
 UPDATE catalog.listings SET stock = stock - :quantity
-WHERE id = :listing AND status = 'PUBLISHED' AND stock >= :quantity
-RETURNING id, seller_id, version, title, price_idr, ship_from_regency_code, weight_grams;
+WHERE id = :listing_id AND status = 'PUBLISHED' AND stock >= :quantity RETURNING id;
+WITH variant AS (
+    UPDATE catalog.listing_variants SET stock = stock - :quantity
+    WHERE id = :variant AND listing_id = :listing_id AND stock >= :quantity
+    RETURNING id, listing_id, option_values, price_idr, weight_grams)
+SELECT v.id, v.listing_id, v.option_values, l.seller_id, l.version, l.title, v.price_idr,
+       l.ship_from_regency_code, v.weight_grams
+FROM variant v JOIN catalog.listings l ON l.id = v.listing_id;
 COMMIT;
 BEGIN;
 UPDATE gateway.EVENT_PUBLICATION SET STATUS = 'PROCESSING' WHERE ID = :event_id AND STATUS != 'PROCESSING';
@@ -76,7 +88,7 @@ COMMIT;
 BEGIN;
 INSERT INTO orders.tallied_orders (order_id) VALUES (:order_id) ON CONFLICT DO NOTHING;
 INSERT INTO orders.listing_daily_sales (day, listing_id, seller_id, orders, units, revenue_idr)
-VALUES (:today, :listing, :seller_id, 1, :quantity, :subtotal)
+VALUES (:today, :listing_id, :seller_id, 1, :quantity, :subtotal)
 ON CONFLICT (day, listing_id) DO UPDATE SET orders = listing_daily_sales.orders + 1,
     units = listing_daily_sales.units + EXCLUDED.units,
     revenue_idr = listing_daily_sales.revenue_idr + EXCLUDED.revenue_idr;
