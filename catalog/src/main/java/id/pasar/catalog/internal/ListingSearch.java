@@ -325,16 +325,7 @@ public class ListingSearch {
 
     private static String from(Query query, boolean typo) {
         String words = query.text() == null ? "" : typo ? TypoWords.of(query.text()).from() : WORDS;
-        if (query.minPriceIdr() == null) {
-            return " FROM catalog.listings l" + words;
-        }
-        // A lower price bound, as two ranges the planner merges in price order: listings
-        // whose lowest price is in the range (the price index), and those whose lowest is
-        // below it while a dearer variant reaches it (few; their own partial index, V13).
-        // One condition on both columns would scan every cheaper listing.
-        return " FROM (SELECT * FROM catalog.listings WHERE status = 'PUBLISHED' AND price_idr >= :minPrice"
-                + " UNION ALL SELECT * FROM catalog.listings WHERE status = 'PUBLISHED' AND max_price_idr IS NOT NULL"
-                + " AND max_price_idr >= :minPrice AND price_idr < :minPrice) l" + words;
+        return " FROM catalog.listings l" + words;
     }
 
     private static List<String> where(Query query, boolean typo) {
@@ -362,7 +353,9 @@ public class ListingSearch {
         // the
         // lowest price and max_price_idr the highest when prices differ: with one price,
         // the range on the listing is the whole answer; with several, the variants say.
-        // (The lower bound is in from(), for the planner's sake.)
+        if (query.minPriceIdr() != null) {
+            where.add("coalesce(l.max_price_idr, l.price_idr) >= :minPrice");
+        }
         if (query.maxPriceIdr() != null) {
             where.add("l.price_idr <= :maxPrice");
         }
