@@ -65,12 +65,14 @@ class StockKeeper implements ListingStock {
         quoted.stream().sorted(Comparator.comparing(Taken::listingId).thenComparing(Taken::variantId)).forEach(line -> {
             Taken now = jdbc.sql("""
                     UPDATE catalog.listings SET stock = stock - :quantity
-                    WHERE id = :listing AND status = 'PUBLISHED' AND stock >= :quantity RETURNING id""")
+                    WHERE id = :listing AND status = 'PUBLISHED' AND stock >= :quantity
+                    RETURNING seller_id, version, title, ship_from_regency_code""")
                 .param("listing", line.listingId())
                 .param("quantity", line.quantity())
-                .query(UUID.class)
+                .query((rs, row) -> new ListingSide(rs.getObject("seller_id", UUID.class), rs.getInt("version"),
+                        rs.getString("title"), rs.getString("ship_from_regency_code")))
                 .optional()
-                .map(listing -> takeVariant(line))
+                .map(listing -> takeVariant(line, listing))
                 .orElseThrow(() -> whyNot(line.listingId(), line.variantId()));
             if (!now.equals(line)) {
                 throw new QuoteChanged(line.listingId());
@@ -79,24 +81,28 @@ class StockKeeper implements ListingStock {
     }
 
     /**
-     * The variant's units, its listing already locked and its sum taken: a variant with
-     * too little refuses, and the caller's rollback gives the listing's sum back.
+     * The variant's units, its listing already locked and its sum taken (the listing's
+     * side of the line as that update returned it): a variant with too little refuses,
+     * and the caller's rollback gives the listing's sum back.
      */
-    private Taken takeVariant(Taken line) {
+    private Taken takeVariant(Taken line, ListingSide listing) {
         return jdbc.sql("""
-                WITH variant AS (
-                    UPDATE catalog.listing_variants SET stock = stock - :quantity
-                    WHERE id = :id AND listing_id = :listing AND stock >= :quantity
-                    RETURNING id, listing_id, option_values, price_idr, weight_grams)
-                SELECT v.id, v.listing_id, v.option_values, l.seller_id, l.version, l.title, v.price_idr,
-                       l.ship_from_regency_code, v.weight_grams
-                FROM variant v JOIN catalog.listings l ON l.id = v.listing_id""")
+                UPDATE catalog.listing_variants SET stock = stock - :quantity
+                WHERE id = :id AND listing_id = :listing AND stock >= :quantity
+                RETURNING option_values, price_idr, weight_grams""")
             .param("id", line.variantId())
             .param("listing", line.listingId())
             .param("quantity", line.quantity())
-            .query((rs, row) -> taken(rs, line.quantity()))
+            .query((rs, row) -> new Taken(line.variantId(), line.listingId(),
+                    Variant.label(ListingVariants.values(rs.getArray("option_values"))), listing.sellerId(),
+                    listing.version(), listing.title(), rs.getLong("price_idr"), listing.shipFromRegencyCode(),
+                    rs.getInt("weight_grams"), line.quantity()))
             .optional()
             .orElseThrow(() -> whyNot(line.listingId(), line.variantId()));
+    }
+
+    /** What a take's listing update returns of the line. */
+    private record ListingSide(UUID sellerId, int version, String title, String shipFromRegencyCode) {
     }
 
     private static Taken taken(ResultSet rs, int quantity) throws SQLException {
