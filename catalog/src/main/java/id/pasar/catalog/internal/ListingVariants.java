@@ -57,10 +57,11 @@ class ListingVariants {
      * Makes the listing's variants what its content says, the listing locked by the
      * caller: a variant whose option values stay keeps its id; the others go, new ones
      * come.
+     * @return the listing's variants now, by id
      * @throws CatalogProblems.SkuTaken when a SKU names another variant of the seller
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void replace(Listing listing, ListingContent content) {
+    List<UUID> replace(Listing listing, ListingContent content) {
         Map<List<String>, UUID> kept = new HashMap<>();
         of(listing.getId()).forEach(variant -> kept.put(variant.optionValues(), variant.id()));
         List<UUID> staying = new ArrayList<>();
@@ -116,6 +117,7 @@ class ListingVariants {
             .param("staying", staying)
             .update();
         summarise(listing.getId());
+        return staying;
     }
 
     /**
@@ -124,7 +126,7 @@ class ListingVariants {
      * @throws CatalogProblems.VariantNotFound when the variant is not the listing's
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    Variant change(UUID listingId, UUID variantId, Long priceIdr, Integer stock) {
+    void change(UUID listingId, UUID variantId, Long priceIdr, Integer stock) {
         int changed = jdbc
             .sql("""
                     UPDATE catalog.listing_variants SET price_idr = coalesce(:price, price_idr), stock = coalesce(:stock, stock)
@@ -138,7 +140,6 @@ class ListingVariants {
             throw new CatalogProblems.VariantNotFound();
         }
         summarise(listingId);
-        return of(listingId).stream().filter(v -> v.id().equals(variantId)).findFirst().orElseThrow();
     }
 
     /**

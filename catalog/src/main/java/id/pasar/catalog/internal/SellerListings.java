@@ -54,8 +54,8 @@ public class SellerListings {
         Listing listing = own(userId, listingId);
         listing.edit(content, clock.instant());
         listings.flush();
-        variants.replace(listing, content);
-        forgetSoldOut(listingId);
+        // Any variant's stock may have changed: none is remembered sold out.
+        variants.replace(listing, content).forEach(soldOut::forget);
         return current(listing);
     }
 
@@ -96,13 +96,8 @@ public class SellerListings {
     private Listing change(Listing listing, UUID variantId, Long priceIdr, Integer stock) {
         variants.change(listing.getId(), variantId, priceIdr, stock);
         listing.touched(clock.instant());
-        forgetSoldOut(listing.getId());
+        soldOut.forget(variantId);
         return current(listing);
-    }
-
-    private void forgetSoldOut(UUID listingId) {
-        soldOut.forget(listingId);
-        variants.of(listingId).forEach(variant -> soldOut.forget(variant.id()));
     }
 
     /**
