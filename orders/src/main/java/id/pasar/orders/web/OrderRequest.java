@@ -79,6 +79,14 @@ record OrderRequest(@Size(min = 1, max = 50) List<@NotNull @Valid Item> items,
 
     /** What to order: exactly one of {@code items} and {@code cart}. */
     Checkout.Basket basket() {
+        return basket(items, cart);
+    }
+
+    /**
+     * Exactly one of {@code items} and {@code cart}, as a basket: of an order, and of a
+     * quote.
+     */
+    static Checkout.Basket basket(List<Item> items, FromCart cart) {
         if ((items == null) == (cart == null)) {
             throw new InvalidFields("items", items == null ? "must be given, or cart" : "give items or cart, not both");
         }
@@ -92,7 +100,7 @@ record OrderRequest(@Size(min = 1, max = 50) List<@NotNull @Valid Item> items,
      * The items as checkout lines, each naming exactly one of {@code variantId} and
      * {@code listingId}.
      */
-    static List<Checkout.Line> lines(List<Item> items) {
+    private static List<Checkout.Line> lines(List<Item> items) {
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
             if (item != null && (item.listingId() == null) == (item.variantId() == null)) {

@@ -1,6 +1,6 @@
 package id.pasar.orders.web;
 
-import id.pasar.kernel.InvalidFields;
+import id.pasar.orders.internal.Checkout;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,14 +39,13 @@ record QuoteRequest(@Size(min = 1, max = 50) List<OrderRequest.@NotNull @Valid I
      * items come from the caller's cart (exactly one of the two).
      */
     Map<UUID, Integer> quantities(Function<Set<UUID>, Map<UUID, Integer>> cartLines) {
-        if ((items == null) == (this.cart == null)) {
-            throw new InvalidFields("items", items == null ? "must be given, or cart" : "give items or cart, not both");
-        }
-        if (this.cart != null) {
-            return cartLines.apply(this.cart.sellerIds() == null ? Set.of() : Set.copyOf(this.cart.sellerIds()));
+        Checkout.Basket basket = OrderRequest.basket(items, cart);
+        if (basket instanceof Checkout.FromCart fromCart) {
+            return cartLines.apply(fromCart.sellerIds());
         }
         Map<UUID, Integer> quantities = new LinkedHashMap<>();
-        OrderRequest.lines(items).forEach(line -> quantities.merge(line.variantId(), line.quantity(), Integer::sum));
+        ((Checkout.Items) basket).lines()
+            .forEach(line -> quantities.merge(line.variantId(), line.quantity(), Integer::sum));
         return quantities;
     }
 
