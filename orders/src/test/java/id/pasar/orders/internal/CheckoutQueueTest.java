@@ -16,14 +16,8 @@ class CheckoutQueueTest {
 
     @Test
     void aCheckoutThatFindsNoTurnInTimeIsBusyAndTheNextTurnIsFree() throws Exception {
-        CountDownLatch running = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> queue.inTurn(() -> {
-            running.countDown();
-            await(finish);
-            return "first";
-        }));
-        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> first = holdTheOnlyTurnUntil(finish);
 
         assertThatThrownBy(() -> queue.inTurn(() -> "second")).isInstanceOf(OrderProblems.CheckoutBusy.class)
             .satisfies(busy -> assertThat(((OrderProblems.CheckoutBusy) busy).getHeaders().getFirst("Retry-After"))
@@ -45,20 +39,26 @@ class CheckoutQueueTest {
 
     @Test
     void aWaitingCheckoutRunsWhenATurnIsFree() throws Exception {
-        CountDownLatch running = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> queue.inTurn(() -> {
-            running.countDown();
-            await(finish);
-            return "first";
-        }));
-        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> first = holdTheOnlyTurnUntil(finish);
         CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> queue.inTurn(() -> "waited"));
 
         finish.countDown();
 
         assertThat(waiting.get(5, TimeUnit.SECONDS)).isEqualTo("waited");
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+    }
+
+    /** A checkout that has the queue's one turn, and keeps it until {@code finish}. */
+    private CompletableFuture<String> holdTheOnlyTurnUntil(CountDownLatch finish) throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> queue.inTurn(() -> {
+            running.countDown();
+            await(finish);
+            return "first";
+        }));
+        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        return first;
     }
 
     private static void await(CountDownLatch latch) {
