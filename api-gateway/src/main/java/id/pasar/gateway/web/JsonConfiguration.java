@@ -3,6 +3,7 @@ package id.pasar.gateway.web;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import java.time.LocalDate;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -18,8 +19,8 @@ import tools.jackson.databind.type.LogicalType;
  * text), a text or a fraction is not a whole number ({@code "priceIdr": 1.5} would
  * silently lose money, {@code "quantity": "1"} is a client bug), a text is not a boolean,
  * null is not a zero, a key given twice is refused (which one would win is the client's
- * guess), nothing may follow the JSON value, and texts are plain text
- * ({@link PlainTextDeserializer}).
+ * guess), nothing may follow the JSON value, texts are plain text
+ * ({@link PlainTextDeserializer}) and dates ISO text ({@link IsoDateDeserializer}).
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
@@ -27,7 +28,8 @@ class JsonConfiguration {
     @Bean
     JsonMapperBuilderCustomizer strictRequests() {
         return builder -> builder
-            .addModule(new SimpleModule("plain-text").addDeserializer(String.class, new PlainTextDeserializer()))
+            .addModule(new SimpleModule("plain-text").addDeserializer(String.class, new PlainTextDeserializer())
+                .addDeserializer(LocalDate.class, new IsoDateDeserializer()))
             .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

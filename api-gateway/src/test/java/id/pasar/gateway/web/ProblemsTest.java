@@ -6,13 +6,16 @@ import id.pasar.Api;
 import id.pasar.IntegrationTest;
 import id.pasar.catalog.CatalogFixtures;
 import id.pasar.catalog.CatalogFixtures.Seller;
+import id.pasar.onboarding.SellerFixtures;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -321,6 +324,25 @@ class ProblemsTest {
                 .send(), 400, "MALFORMED_REQUEST");
         }
         assertThat(api.get("/api/v1/orders").bearer(shopper).send().expect(200).json().get("items")).isEmpty();
+    }
+
+    /**
+     * A date is ISO text: a number (days since 1970 to Jackson) or a year PostgreSQL
+     * cannot store was a 500 from the database.
+     */
+    @Test
+    void aDateThatIsNotIsoTextIs400AndStoresNothing() {
+        String seller = api.newAccount("SELLER");
+        Map<String, Object> identity = SellerFixtures.passport(SellerFixtures.passportNumber(), "IDN",
+                LocalDate.of(1990, 6, 15), "FEMALE", LocalDate.now().plusYears(5), null);
+        for (Object expiry : List.<Object>of(-1_316_883_391, 20_300_101, "-3608018-05-31", "+12026-01-01",
+                "2026-02-30")) {
+            Map<String, Object> wrong = new HashMap<>(identity);
+            wrong.put("expiryDate", expiry);
+            problem(api.post("/api/v1/sellers", SellerFixtures.application("INDIVIDUAL", wrong)).bearer(seller).send(),
+                    400, "MALFORMED_REQUEST");
+        }
+        api.get("/api/v1/sellers/me").bearer(seller).send().expect(404);
     }
 
     @Test
