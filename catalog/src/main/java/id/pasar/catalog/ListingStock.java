@@ -60,11 +60,12 @@ public interface ListingStock {
      *
      * @param variantLabel what the shopper chose ("Merah / XL"), null for a listing
      * without options
+     * @param categoryCode the listing's category, whose fee rate applies to the line
      * @param shipFromRegencyCode where the seller sends it from, {@code PP.KK}
      * @param weightGrams the weight of one unit, packed
      */
     record Taken(UUID variantId, UUID listingId, String variantLabel, UUID sellerId, int version, String title,
-            long unitPriceIdr, String shipFromRegencyCode, int weightGrams, int quantity) {
+            String categoryCode, long unitPriceIdr, String shipFromRegencyCode, int weightGrams, int quantity) {
 
         public long weightGramsTotal() {
             return Math.multiplyExact((long) weightGrams, quantity);

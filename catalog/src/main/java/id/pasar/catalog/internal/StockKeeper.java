@@ -40,8 +40,8 @@ class StockKeeper implements ListingStock {
     public List<Taken> quote(Map<UUID, Integer> quantities) {
         List<Taken> quoted = new ArrayList<>();
         new TreeMap<>(quantities).forEach((variantId, quantity) -> quoted.add(jdbc.sql("""
-                SELECT v.id, v.listing_id, v.option_values, l.seller_id, l.version, l.title, v.price_idr,
-                       l.ship_from_regency_code, v.weight_grams, v.stock
+                SELECT v.id, v.listing_id, v.option_values, l.seller_id, l.version, l.title, l.category_code,
+                       v.price_idr, l.ship_from_regency_code, v.weight_grams, v.stock
                 FROM catalog.listing_variants v JOIN catalog.listings l ON l.id = v.listing_id
                 WHERE v.id = :id AND l.status = 'PUBLISHED'""").param("id", variantId).query((rs, row) -> {
             int available = rs.getInt("stock");
@@ -66,11 +66,11 @@ class StockKeeper implements ListingStock {
             Taken now = jdbc.sql("""
                     UPDATE catalog.listings SET stock = stock - :quantity
                     WHERE id = :listing AND status = 'PUBLISHED' AND stock >= :quantity
-                    RETURNING seller_id, version, title, ship_from_regency_code""")
+                    RETURNING seller_id, version, title, category_code, ship_from_regency_code""")
                 .param("listing", line.listingId())
                 .param("quantity", line.quantity())
                 .query((rs, row) -> new ListingSide(rs.getObject("seller_id", UUID.class), rs.getInt("version"),
-                        rs.getString("title"), rs.getString("ship_from_regency_code")))
+                        rs.getString("title"), rs.getString("category_code"), rs.getString("ship_from_regency_code")))
                 .optional()
                 .map(listing -> takeVariant(line, listing))
                 .orElseThrow(() -> whyNot(line.listingId(), line.variantId()));
@@ -95,21 +95,23 @@ class StockKeeper implements ListingStock {
             .param("quantity", line.quantity())
             .query((rs, row) -> new Taken(line.variantId(), line.listingId(),
                     Variant.label(ListingVariants.values(rs.getArray("option_values"))), listing.sellerId(),
-                    listing.version(), listing.title(), rs.getLong("price_idr"), listing.shipFromRegencyCode(),
-                    rs.getInt("weight_grams"), line.quantity()))
+                    listing.version(), listing.title(), listing.categoryCode(), rs.getLong("price_idr"),
+                    listing.shipFromRegencyCode(), rs.getInt("weight_grams"), line.quantity()))
             .optional()
             .orElseThrow(() -> whyNot(line.listingId(), line.variantId()));
     }
 
     /** What a take's listing update returns of the line. */
-    private record ListingSide(UUID sellerId, int version, String title, String shipFromRegencyCode) {
+    private record ListingSide(UUID sellerId, int version, String title, String categoryCode,
+            String shipFromRegencyCode) {
     }
 
     private static Taken taken(ResultSet rs, int quantity) throws SQLException {
         return new Taken(rs.getObject("id", UUID.class), rs.getObject("listing_id", UUID.class),
                 Variant.label(ListingVariants.values(rs.getArray("option_values"))),
                 rs.getObject("seller_id", UUID.class), rs.getInt("version"), rs.getString("title"),
-                rs.getLong("price_idr"), rs.getString("ship_from_regency_code"), rs.getInt("weight_grams"), quantity);
+                rs.getString("category_code"), rs.getLong("price_idr"), rs.getString("ship_from_regency_code"),
+                rs.getInt("weight_grams"), quantity);
     }
 
     private RuntimeException whyNot(UUID listingId, UUID variantId) {

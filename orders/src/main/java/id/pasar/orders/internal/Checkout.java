@@ -197,12 +197,11 @@ public class Checkout {
         List<SellerOrder> sellerOrders = new ArrayList<>();
         for (ShippingQuotes.SellerQuote quote : shipping.quote(taken, address.regencyCode(), address.postalCode())) {
             ShippingOption option = pick(quote, chosen.remove(quote.sellerId()));
-            sellerOrders.add(new SellerOrder(quote.sellerId(),
-                    bySeller.get(quote.sellerId())
-                        .stream()
-                        .map(line -> new OrderLine(line.variantId(), line.listingId(), line.variantLabel(),
-                                line.version(), line.title(), line.unitPriceIdr(), line.quantity()))
-                        .toList(),
+            sellerOrders.add(new SellerOrder(quote.sellerId(), bySeller.get(quote.sellerId())
+                .stream()
+                .map(line -> new OrderLine(line.variantId(), line.listingId(), line.variantLabel(), line.version(),
+                        line.title(), line.categoryCode(), line.unitPriceIdr(), line.quantity()))
+                .toList(),
                     new ShippingChoice(option.courier(), option.service(), option.costIdr(), option.etaDays(),
                             quote.weightGrams(), quote.originRegencyCode()),
                     now));

@@ -37,6 +37,13 @@ public class OrderLine {
 
     private String title;
 
+    /**
+     * The listing's category when ordered, whose fee rate applies; null on lines ordered
+     * before categories were kept.
+     */
+    @Column(name = "category_code")
+    private String categoryCode;
+
     @Column(name = "unit_price_idr")
     private long unitPriceIdr;
 
@@ -47,17 +54,18 @@ public class OrderLine {
 
     /** A line of a listing without options: its one variant has the listing's id. */
     OrderLine(UUID listingId, int listingVersion, String title, long unitPriceIdr, int quantity) {
-        this(listingId, listingId, null, listingVersion, title, unitPriceIdr, quantity);
+        this(listingId, listingId, null, listingVersion, title, null, unitPriceIdr, quantity);
     }
 
-    OrderLine(UUID variantId, UUID listingId, String variantLabel, int listingVersion, String title, long unitPriceIdr,
-            int quantity) {
+    OrderLine(UUID variantId, UUID listingId, String variantLabel, int listingVersion, String title,
+            String categoryCode, long unitPriceIdr, int quantity) {
         this.id = UUID.randomUUID();
         this.variantId = variantId;
         this.variantLabel = variantLabel;
         this.listingId = listingId;
         this.listingVersion = listingVersion;
         this.title = title;
+        this.categoryCode = categoryCode;
         this.unitPriceIdr = unitPriceIdr;
         this.quantity = quantity;
     }

@@ -3,6 +3,7 @@ package id.pasar.orders.internal;
 import id.pasar.kernel.ProblemException;
 import id.pasar.orders.OrderPaid;
 import id.pasar.orders.OrderStatus;
+import id.pasar.orders.SettlementNotTaken;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,7 +14,9 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -171,7 +174,7 @@ public class Payments {
         }
         if (paidBy == null && order.markPaid(clock.instant())) {
             payment.ifPresent(p -> payments.setStatus(p.id(), "PAID"));
-            events.publishEvent(new OrderPaid(order.getId(), order.getTotalIdr(), order.getPaidAt()));
+            events.publishEvent(paid(order));
             log.info("Order {} paid through {}", order.getId(), n.orderId());
             return "PAID";
         }
@@ -188,11 +191,28 @@ public class Payments {
         }
         payment.ifPresent(p -> payments.setStatus(p.id(), "REFUNDED"));
         if (created) {
+            events.publishEvent(new SettlementNotTaken(order.getId(), n.orderId(), order.getTotalIdr(),
+                    reason.substring(0, reason.indexOf(':')), clock.instant()));
             log.warn("Payment {} settled for order {} that cannot take it ({}): refund requested", n.orderId(),
                     order.getId(), reason);
             return "REFUND_REQUESTED";
         }
         return "UNCHANGED";
+    }
+
+    private static OrderPaid paid(Order order) {
+        return new OrderPaid(order.getId(), order.getTotalIdr(), order.getPaidAt(), order.getCreatedAt(),
+                order.getSellerOrders()
+                    .stream()
+                    .map(sellerOrder -> new OrderPaid.SellerOrderPaid(sellerOrder.getId(), sellerOrder.getSellerId(),
+                            sellerOrder.getSubtotalIdr(), sellerOrder.getShippingIdr(),
+                            sellerOrder.getLines()
+                                .stream()
+                                .collect(Collectors.groupingBy(
+                                        line -> line.getCategoryCode() == null ? OrderPaid.UNKNOWN_CATEGORY
+                                                : line.getCategoryCode(),
+                                        TreeMap::new, Collectors.summingLong(OrderLine::lineTotalIdr)))))
+                    .toList());
     }
 
     /**

@@ -1,5 +1,6 @@
 package id.pasar.orders.internal;
 
+import id.pasar.orders.RefundSucceeded;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -43,6 +45,8 @@ public class Refunds {
     private final PaymentGatewayProperties properties;
 
     private final Clock clock;
+
+    private final ApplicationEventPublisher events;
 
     /**
      * Requests the refund of a seller order of a paid order, in the caller's transaction.
@@ -173,6 +177,8 @@ public class Refunds {
                 .param("now", Timestamp.from(now))
                 .param("id", refund.id())
                 .update();
+            events.publishEvent(new RefundSucceeded(refund.id(), refund.orderId(), refund.sellerOrderId(),
+                    refund.amountIdr(), refund.reason(), now));
             log.info("Refund {} of Rp {} succeeded", refund.id(), refund.amountIdr());
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM orders.refunds WHERE id = :id")

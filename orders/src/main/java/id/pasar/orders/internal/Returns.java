@@ -1,6 +1,7 @@
 package id.pasar.orders.internal;
 
 import id.pasar.orders.OrderStatus;
+import id.pasar.orders.ReturnRequested;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +40,8 @@ public class Returns {
 
     private final OrdersProperties properties;
 
+    private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     /**
@@ -64,6 +68,8 @@ public class Returns {
         }
         ReturnRequest request = returns
             .save(new ReturnRequest(order, sellerOrder, reason, description, photoUrls, now));
+        events.publishEvent(new ReturnRequested(request.getId(), orderId, sellerOrderId, sellerOrder.getSellerId(),
+                reason.name(), now));
         log.info("Return {} of seller order {} requested ({})", request.getId(), sellerOrderId, reason);
         return request;
     }
