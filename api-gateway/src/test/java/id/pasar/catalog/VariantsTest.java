@@ -92,6 +92,10 @@ class VariantsTest {
 
         assertThat(search(word, 140_000, 160_000)).as("the red L is in stock at 150,000").containsExactly(listing);
         assertThat(search(word, 100_000, 110_000)).isEmpty();
+        assertThat(browse("batik-kain", 149_999, 150_000))
+            .as("without words too: its lowest price is below the range, its highest and the red L in it")
+            .contains(listing);
+        assertThat(browse("batik-kain", 150_001, 160_000)).doesNotContain(listing);
         JsonNode item = api.get("/api/v1/catalog/listings?q=" + word).send().expect(200).json().get("items").get(0);
         assertThat(item.get("priceIdr").asLong()).isEqualTo(120_000);
         assertThat(item.get("priceFrom").asBoolean()).isTrue();
@@ -327,6 +331,20 @@ class VariantsTest {
                     && v.get("options").get(1).asString().equals(colour))
             .findFirst()
             .orElseThrow();
+    }
+
+    /** A category's listings in a price range, cheapest first, without words. */
+    private List<String> browse(String category, long min, long max) {
+        return api
+            .get("/api/v1/catalog/listings?categoryCode=" + category + "&minPriceIdr=" + min + "&maxPriceIdr=" + max
+                    + "&sort=price_asc&size=100")
+            .send()
+            .expect(200)
+            .json()
+            .get("items")
+            .valueStream()
+            .map(i -> i.get("listingId").asString())
+            .toList();
     }
 
     private List<String> search(String word, long min, long max) {

@@ -235,8 +235,7 @@ public class ListingSearch {
         int window = orderings.window();
         String ranked = sort == SearchSort.RELEVANCE
                 ? ", " + SCORE.formatted(textMatch(query, typo)) + " AS rank, " + TIE + " AS tie" : "";
-        String sql = "SELECT * FROM (SELECT l.id, l.price_idr, l.published_at" + ranked + from(query, typo) + " WHERE "
-                + String.join(" AND ", where(query, typo)) + ") s ORDER BY " + sort.orderBy() + " LIMIT :limit";
+        String sql = limited("l.id, l.price_idr, l.published_at" + ranked, query, typo, "true");
         List<SearchOrderingCache.Entry> entries = bind(jdbc.sql(sql), query, typo, day).param("limit", window + 1)
             .query((rs, row) -> new SearchOrderingCache.Entry(rs.getObject("id", UUID.class), sort.key(rs)))
             .list();
@@ -256,6 +255,9 @@ public class ListingSearch {
             ids.append(i > from ? "," : "").append(ordering.listingId(i));
         }
         List<String> where = where(query, typo);
+        if (query.minPriceIdr() != null) {
+            where.add("coalesce(l.max_price_idr, l.price_idr) >= :minPrice");
+        }
         where.add("l.id = ANY(string_to_array(:ids, ',')::uuid[])");
         String sql = "SELECT " + COLUMNS + ", 0::numeric AS rank, '' AS tie" + from(query, typo) + " WHERE "
                 + String.join(" AND ", where);
@@ -295,10 +297,12 @@ public class ListingSearch {
     private List<Hit> select(Query query, boolean typo, LocalDate day, Position after, int limit) {
         SearchSort sort = query.effectiveSort();
         boolean text = query.text() != null;
-        String sql = "SELECT * FROM (SELECT " + COLUMNS + ", "
-                + (text ? SCORE.formatted(textMatch(query, typo)) + " AS rank, " + TIE : "0::numeric AS rank, ''")
-                + " AS tie" + from(query, typo) + " WHERE " + String.join(" AND ", where(query, typo)) + ") s WHERE "
-                + (after == null ? "true" : sort.after()) + " ORDER BY " + sort.orderBy() + " LIMIT :limit";
+        String sql = limited(
+                COLUMNS + ", "
+                        + (text ? SCORE.formatted(textMatch(query, typo)) + " AS rank, " + TIE
+                                : "0::numeric AS rank, ''")
+                        + " AS tie",
+                query, typo, after == null ? "true" : sort.after());
         StatementSpec statement = bind(jdbc.sql(sql), query, typo, day).param("limit", limit);
         if (after != null) {
             statement = sort.bindAfter(statement.param("afterId", after.id()), after);
@@ -321,6 +325,36 @@ public class ListingSearch {
      */
     private static String textMatch(Query query, boolean typo) {
         return typo ? TypoWords.of(query.text()).rank() : WORDS_RANK;
+    }
+
+    /**
+     * The query's matches, {@code select} of each, after {@code after} (a condition on
+     * {@code s}) in the query's sort, up to {@code :limit}.
+     */
+    private static String limited(String select, Query query, boolean typo, String after) {
+        String orderBy = " ORDER BY " + query.effectiveSort().orderBy() + " LIMIT :limit";
+        List<String> branches = new ArrayList<>();
+        for (String bound : lowerBounds(query)) {
+            List<String> where = where(query, typo);
+            where.add(bound);
+            branches.add("SELECT * FROM (SELECT " + select + from(query, typo) + " WHERE " + String.join(" AND ", where)
+                    + ") s WHERE " + after + orderBy);
+        }
+        return branches.size() == 1 ? branches.get(0)
+                : "SELECT * FROM ((" + String.join(") UNION ALL (", branches) + ")) s" + orderBy;
+    }
+
+    /**
+     * A price range's lower bound as two disjoint conditions that each an index ranges
+     * over, since one "highest price at least the bound" would be on no index: a listing
+     * whose lowest price reaches it (the price indexes), or one whose lowest price is
+     * below it and whose highest reaches it (the partial index of listings with several
+     * prices). Each is read in the sort up to the page's limit, and the two merged: the
+     * same plan as before variants plus a small one (docs/performance.md).
+     */
+    private static List<String> lowerBounds(Query query) {
+        return query.minPriceIdr() == null ? List.of("true")
+                : List.of("l.price_idr >= :minPrice", "l.max_price_idr >= :minPrice AND l.price_idr < :minPrice");
     }
 
     private static String from(Query query, boolean typo) {
@@ -350,12 +384,9 @@ public class ListingSearch {
         }
         // A listing matches a price range when one of its variants priced in it is in
         // stock (or any variant is priced in it when nothing is in stock). price_idr is
-        // the
-        // lowest price and max_price_idr the highest when prices differ: with one price,
-        // the range on the listing is the whole answer; with several, the variants say.
-        if (query.minPriceIdr() != null) {
-            where.add("coalesce(l.max_price_idr, l.price_idr) >= :minPrice");
-        }
+        // the lowest price and max_price_idr the highest when prices differ: with one
+        // price, the range on the listing is the whole answer; with several, the
+        // variants say. The lower bound is not here: see lowerBounds.
         if (query.maxPriceIdr() != null) {
             where.add("l.price_idr <= :maxPrice");
         }
