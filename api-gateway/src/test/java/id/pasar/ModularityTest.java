@@ -20,7 +20,7 @@ class ModularityTest {
         .importPackages("id.pasar");
 
     @ParameterizedTest
-    @ValueSource(strings = { "onboarding", "catalog", "orders", "compliance", "gateway" })
+    @ValueSource(strings = { "onboarding", "catalog", "orders", "ledger", "compliance", "gateway" })
     void noModuleReachesIntoAnothersInternals(String module) {
         noClasses().that()
             .resideOutsideOfPackage("id.pasar." + module + "..")
@@ -37,7 +37,7 @@ class ModularityTest {
             .resideInAPackage("id.pasar.compliance..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("id.pasar.onboarding..", "id.pasar.catalog..", "id.pasar.orders..",
+            .resideInAnyPackage("id.pasar.onboarding..", "id.pasar.catalog..", "id.pasar.orders..", "id.pasar.ledger..",
                     "id.pasar.gateway..")
             .check(classes);
     }
@@ -45,7 +45,7 @@ class ModularityTest {
     @Test
     void domainModulesDoNotDependOnTheGateway() {
         noClasses().that()
-            .resideInAnyPackage("id.pasar.onboarding..", "id.pasar.catalog..", "id.pasar.orders..",
+            .resideInAnyPackage("id.pasar.onboarding..", "id.pasar.catalog..", "id.pasar.orders..", "id.pasar.ledger..",
                     "id.pasar.compliance..")
             .should()
             .dependOnClassesThat()

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * a shipped or delivered seller order, times moved back in SQL, and the problems a client
  * sees.
  */
-final class OrderSteps {
+public final class OrderSteps {
 
     private final Api api;
 
@@ -100,13 +100,13 @@ final class OrderSteps {
      * Runs the fulfilment job; twice, since a run skips silently while the scheduled one
      * holds its lock, and a second run of a due move is a no-op.
      */
-    static void clock(OrderJobs jobs) {
+    public static void clock(OrderJobs jobs) {
         jobs.moveFulfilmentOn();
         jobs.moveFulfilmentOn();
     }
 
     /** Moves a time column of one row back by a PostgreSQL interval ("3 days"). */
-    static void movedBack(String table, String column, String id, String interval) throws Exception {
+    public static void movedBack(String table, String column, String id, String interval) throws Exception {
         try (Connection connection = TestDatabase.instance().connect();
                 PreparedStatement update = connection.prepareStatement(
                         "UPDATE orders." + table + " SET " + column + " = " + column + " - ?::interval WHERE id = ?")) {
@@ -123,7 +123,7 @@ final class OrderSteps {
         assertThat(response.json().get("status").asInt()).isEqualTo(409);
     }
 
-    static JsonNode problem(Api.Response response, int status, String code) {
+    public static JsonNode problem(Api.Response response, int status, String code) {
         response.expect(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         JsonNode problem = response.json();
@@ -132,7 +132,7 @@ final class OrderSteps {
     }
 
     /** A 400 with this code whose {@code errors} name exactly this field. */
-    static void badField(Api.Response response, String code, String field) {
+    public static void badField(Api.Response response, String code, String field) {
         JsonNode problem = problem(response, 400, code);
         assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString())).as(response.body())
             .containsExactly(field);

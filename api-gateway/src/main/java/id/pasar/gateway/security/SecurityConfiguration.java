@@ -102,7 +102,7 @@ class SecurityConfiguration {
                 // unknown one 404), so they are decided before "unmapped", whose handler
                 // lookup would double the lookup of the busiest paths.
                 .requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/catalog/**",
-                        "/api/v1/compliance/rule-sets")
+                        "/api/v1/compliance/rule-sets", "/api/v1/fees")
                 .permitAll()
                 // Then an unknown path or method is 404 or 405 for everyone, whatever its
                 // prefix.

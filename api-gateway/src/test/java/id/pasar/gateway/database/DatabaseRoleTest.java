@@ -52,7 +52,10 @@ class DatabaseRoleTest {
             "TRUNCATE compliance.decisions", "UPDATE orders.payment_notifications SET outcome = 'rewritten'",
             "DELETE FROM orders.payment_notifications", "DELETE FROM orders.tallied_orders",
             "DROP TRIGGER decisions_append_only ON compliance.decisions",
-            "ALTER TABLE compliance.decisions DISABLE TRIGGER USER", "DELETE FROM compliance.flyway_schema_history", })
+            "ALTER TABLE compliance.decisions DISABLE TRIGGER USER", "DELETE FROM compliance.flyway_schema_history",
+            "UPDATE ledger.entries SET amount_idr = 1", "DELETE FROM ledger.transactions", "TRUNCATE ledger.entries",
+            "UPDATE ledger.accounts SET balance_idr = 1000000000", "DELETE FROM ledger.withholdings",
+            "UPDATE ledger.fee_rates SET rate_bp = 0", "ALTER TABLE ledger.entries DISABLE TRIGGER USER", })
     void theAppRoleMayNotRewriteTheInsertOnlyTablesNorDisarmTheirTriggers(String statement) throws Exception {
         if (!aDecisionExists) {
             // at least one decision to rewrite
