@@ -20,7 +20,8 @@ public final class ModuleMigrations {
      * The schemas in the order they migrate. No schema refers to another with a foreign
      * key.
      */
-    public static final List<String> SCHEMAS = List.of("gateway", "compliance", "onboarding", "catalog", "orders");
+    public static final List<String> SCHEMAS = List.of("gateway", "compliance", "onboarding", "catalog", "orders",
+            "webhooks");
 
     /** Migrates every schema now: the bean exists once the database is up to date. */
     ModuleMigrations(DataSource dataSource) {
