@@ -20,7 +20,7 @@ class ModularityTest {
         .importPackages("id.pasar");
 
     @ParameterizedTest
-    @ValueSource(strings = { "onboarding", "catalog", "orders", "ledger", "compliance", "gateway" })
+    @ValueSource(strings = { "onboarding", "catalog", "orders", "ledger", "compliance", "gateway", "webhooks" })
     void noModuleReachesIntoAnothersInternals(String module) {
         noClasses().that()
             .resideOutsideOfPackage("id.pasar." + module + "..")
@@ -38,7 +38,7 @@ class ModularityTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("id.pasar.onboarding..", "id.pasar.catalog..", "id.pasar.orders..", "id.pasar.ledger..",
-                    "id.pasar.gateway..")
+                    "id.pasar.webhooks..", "id.pasar.gateway..")
             .check(classes);
     }
 
@@ -46,7 +46,7 @@ class ModularityTest {
     void domainModulesDoNotDependOnTheGateway() {
         noClasses().that()
             .resideInAnyPackage("id.pasar.onboarding..", "id.pasar.catalog..", "id.pasar.orders..", "id.pasar.ledger..",
-                    "id.pasar.compliance..")
+                    "id.pasar.compliance..", "id.pasar.webhooks..")
             .should()
             .dependOnClassesThat()
             .resideInAPackage("id.pasar.gateway..")

@@ -45,6 +45,10 @@ public class TestApplicationInitializer extends PostgresTestInitializer {
                     Map.entry("pasar.orders.expiry-initial-delay", "PT24H"),
                     Map.entry("pasar.orders.refund-initial-delay", "PT24H"),
                     Map.entry("pasar.outbox.retry-initial-delay", "PT24H"),
+                    Map.entry("pasar.webhooks.delivery-initial-delay", "PT24H"),
+                    // Webhook tests receive on 127.0.0.1 (WebhookAddressesTest holds the
+                    // default, off).
+                    Map.entry("pasar.webhooks.allow-loopback", "true"),
                     Map.entry("pasar.orders.payment-server-key", PAYMENT_SERVER_KEY),
                     Map.entry("pasar.onboarding.passport-check-cron", "-"),
                     // A short window of kept search orders, so that paging crosses from a

@@ -50,7 +50,8 @@ public final class TestInstances {
                 "--pasar.admin.email=" + TestApplicationInitializer.ADMIN_EMAIL,
                 "--pasar.admin.password=" + TestApplicationInitializer.ADMIN_PASSWORD,
                 "--pasar.publishing.recheck-initial-delay=PT24H", "--pasar.orders.expiry-initial-delay=PT24H",
-                "--pasar.outbox.retry-initial-delay=PT24H", "--pasar.onboarding.passport-check-cron=-"));
+                "--pasar.outbox.retry-initial-delay=PT24H", "--pasar.webhooks.delivery-initial-delay=PT24H",
+                "--pasar.onboarding.passport-check-cron=-"));
         // Spring joins a repeated argument's values with commas: an override replaces the
         // default instead.
         Map<String, String> byName = new LinkedHashMap<>();

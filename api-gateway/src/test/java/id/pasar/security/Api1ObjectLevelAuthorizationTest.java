@@ -6,6 +6,7 @@ import static id.pasar.orders.OrderFixtures.notification;
 import static id.pasar.orders.OrderFixtures.order;
 import static id.pasar.orders.OrderFixtures.place;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import id.pasar.Api;
 import id.pasar.IntegrationTest;
@@ -13,6 +14,7 @@ import id.pasar.catalog.CatalogFixtures;
 import id.pasar.catalog.CatalogFixtures.Seller;
 import id.pasar.orders.AddressFixtures;
 import id.pasar.orders.OrderFixtures;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +84,8 @@ class Api1ObjectLevelAuthorizationTest {
 
     String returnId;
 
+    String deliveryId;
+
     /** Each owned endpoint, called by the "other" user with a given id. */
     final Map<String, Function<String, Api.Response>> owned = new LinkedHashMap<>();
 
@@ -94,6 +98,12 @@ class Api1ObjectLevelAuthorizationTest {
         published = OrderFixtures.listingWithStock(api, owner, 20, 25_000);
         ownersShopper = api.newAccount("SHOPPER");
         otherShopper = api.newAccount("SHOPPER");
+        // The owner's webhook: its paid order makes a delivery (never sent here: no job
+        // runs).
+        api.put("/api/v1/sellers/me/webhook", Map.of("url", "http://127.0.0.1:9/hook"))
+            .bearer(owner.token())
+            .send()
+            .expect(201);
         JsonNode placed = place(api, ownersShopper, order(published, 1)).expect(201).json();
         orderId = placed.get("orderId").asString();
         sellerOrderId = placed.get("sellerOrders").get(0).get("sellerOrderId").asString();
@@ -109,6 +119,16 @@ class Api1ObjectLevelAuthorizationTest {
                 notification(orderId, "settlement", grossOf(api, ownersShopper, orderId)))
             .send()
             .expect(200);
+        deliveryId = await().atMost(Duration.ofSeconds(10))
+            .until(() -> api.get("/api/v1/sellers/me/webhook/deliveries")
+                .bearer(owner.token())
+                .send()
+                .expect(200)
+                .json()
+                .get("items"), items -> !items.isEmpty())
+            .get(0)
+            .get("deliveryId")
+            .asString();
         addressId = api.post("/api/v1/shoppers/me/addresses", AddressFixtures.address("Rumah"))
             .bearer(ownersShopper)
             .send()
@@ -151,6 +171,8 @@ class Api1ObjectLevelAuthorizationTest {
             .asString();
 
         String sellerToken = other.token();
+        owned.put("GET /api/v1/sellers/me/webhook/deliveries/{deliveryId}",
+                id -> api.get("/api/v1/sellers/me/webhook/deliveries/" + id).bearer(sellerToken).send());
         owned.put("GET /api/v1/sellers/me/orders/{sellerOrderId}",
                 id -> api.get("/api/v1/sellers/me/orders/" + id).bearer(sellerToken).send());
         owned.put("POST /api/v1/sellers/me/orders/{sellerOrderId}/cancel",
@@ -247,7 +269,7 @@ class Api1ObjectLevelAuthorizationTest {
     @Test
     void anotherUsersIdIsAnsweredLikeAnIdThatDoesNotExist() {
         Map<String, String> theirs = Map.of("listingId", draft, "sellerOrderId", sellerOrderId, "orderId", orderId,
-                "addressId", addressId, "paymentId", paymentId, "returnId", returnId);
+                "addressId", addressId, "paymentId", paymentId, "returnId", returnId, "deliveryId", deliveryId);
         owned.forEach((endpoint, call) -> {
             String variable = endpoint.substring(endpoint.indexOf('{') + 1, endpoint.indexOf('}'));
             String id = endpoint.contains("/listings/") && !endpoint.startsWith("GET") ? published
