@@ -2,10 +2,12 @@ package id.pasar.onboarding.internal;
 
 import id.pasar.compliance.DecisionLog.Decision;
 import id.pasar.compliance.IdentityCipher;
+import id.pasar.compliance.Masking;
 import id.pasar.compliance.PlatformAffiliateList;
 import id.pasar.compliance.SellerIdentity;
 import id.pasar.compliance.SellerScreening;
 import id.pasar.compliance.SellerScreening.Screening;
+import id.pasar.onboarding.SellerIdentities;
 import id.pasar.onboarding.SellerRevoked;
 import id.pasar.onboarding.SellerStatus;
 import id.pasar.onboarding.Sellers;
@@ -13,7 +15,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import lombok.extern.slf4j.Slf4j;
@@ -33,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Slf4j
 @Service
-public class SellerOnboarding implements Sellers {
+public class SellerOnboarding implements Sellers, SellerIdentities {
 
     static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
     static final String IDENTITY_CONTEXT = "onboarding.sellers.identity";
@@ -219,6 +224,42 @@ public class SellerOnboarding implements Sellers {
     @Transactional(readOnly = true)
     public Optional<SellerSummary> byId(UUID sellerId) {
         return sellers.findById(sellerId).map(SellerOnboarding::summary);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<LegalIdentity> of(UUID sellerId) {
+        return sellers.findById(sellerId).filter(seller -> seller.getDocumentType() != null).map(this::legal);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, LegalIdentity> of(Collection<UUID> sellerIds) {
+        Map<UUID, LegalIdentity> identities = new HashMap<>();
+        sellers.findAllById(sellerIds)
+            .stream()
+            .filter(seller -> seller.getDocumentType() != null)
+            .forEach(seller -> identities.put(seller.getId(), legal(seller)));
+        return identities;
+    }
+
+    /** The seller's identity, decrypted, as much of it as its money needs. */
+    private LegalIdentity legal(Seller seller) {
+        Class<? extends SellerIdentity> type = switch (seller.getDocumentType()) {
+            case KTP -> SellerIdentity.Ktp.class;
+            case PASSPORT -> SellerIdentity.Passport.class;
+            case LOCAL_ENTITY -> SellerIdentity.LocalEntity.class;
+        };
+        SellerIdentity identity = json.readValue(cipher.decrypt(seller.getIdentityCiphertext(), IDENTITY_CONTEXT),
+                type);
+        if (identity instanceof SellerIdentity.Ktp ktp) {
+            return new LegalIdentity(seller.getId(), true, ktp.fullName(), "NIK", ktp.maskedIdentity());
+        }
+        if (identity instanceof SellerIdentity.Passport passport) {
+            return new LegalIdentity(seller.getId(), true, passport.fullName(), "PASSPORT", passport.maskedIdentity());
+        }
+        SellerIdentity.LocalEntity entity = (SellerIdentity.LocalEntity) identity;
+        return new LegalIdentity(seller.getId(), false, entity.legalName(), "NPWP", Masking.lastThree(entity.npwp()));
     }
 
     private static SellerSummary summary(Seller seller) {
