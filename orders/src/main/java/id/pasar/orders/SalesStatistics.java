@@ -14,4 +14,11 @@ public interface SalesStatistics {
      */
     Map<UUID, Long> ordersBySeller(LocalDate from, LocalDate to);
 
+    /**
+     * What shoppers paid on each Asia/Jakarta day from {@code from} to {@code to}: the
+     * totals of the orders paid that day, as the orders module records them (for the
+     * reconciliation against the ledger). Days without payments are absent.
+     */
+    Map<LocalDate, Long> paidByDay(LocalDate from, LocalDate to);
+
 }
