@@ -120,7 +120,58 @@ SELECT 'refunds of a seller order of another order', count(*) FROM orders.refund
     JOIN orders.seller_orders so ON so.id = r.seller_order_id WHERE so.order_id <> r.order_id
 UNION ALL
 SELECT 'seller orders with two refunds for the same reason', count(*) FROM (
-    SELECT seller_order_id FROM orders.refunds GROUP BY seller_order_id, reason HAVING count(*) > 1) x;
+    SELECT seller_order_id FROM orders.refunds GROUP BY seller_order_id, reason HAVING count(*) > 1) x
+-- The ledger (docs/ledger.md), once the outbox has delivered every event (bench/run.sh waits for it):
+-- every transaction sums to zero; no seller account is below zero, and each one's balance is the sum of
+-- its entries; every seller order of a paid order is posted paid once, for its items and shipping;
+-- every paid seller order that closed is posted closed once; every refund the gateway paid is posted
+-- once; what the ledger posted as paid is what the orders record as paid; and what was paid = sellers'
+-- net + fees + tax + refunds + what is still pending.
+UNION ALL
+SELECT 'ledger transactions whose entries do not sum to zero (or that have none)', count(*) FROM (
+    SELECT t.id FROM ledger.transactions t LEFT JOIN ledger.entries e ON e.transaction_id = t.id
+    GROUP BY t.id HAVING coalesce(sum(e.amount_idr), 1) <> 0) x
+UNION ALL
+SELECT 'seller accounts below zero', count(*) FROM ledger.accounts WHERE seller_id IS NOT NULL AND balance_idr < 0
+UNION ALL
+SELECT 'seller accounts whose balance is not the sum of their entries', count(*) FROM ledger.accounts a
+    WHERE a.seller_id IS NOT NULL
+      AND a.balance_idr <> -coalesce((SELECT sum(amount_idr) FROM ledger.entries WHERE account_id = a.id), 0)
+UNION ALL
+SELECT 'seller orders of paid orders not posted paid exactly once, for their items and shipping', count(*) FROM (
+    SELECT so.id FROM orders.seller_orders so JOIN orders.orders o ON o.id = so.order_id AND o.paid_at IS NOT NULL
+    LEFT JOIN ledger.transactions t ON t.source_key = 'paid:' || so.id
+    LEFT JOIN ledger.entries e ON e.transaction_id = t.id AND e.amount_idr > 0
+    GROUP BY so.id, so.subtotal_idr, so.shipping_idr
+    HAVING count(t.id) <> 1 OR coalesce(sum(e.amount_idr), 0) <> so.subtotal_idr + so.shipping_idr) x
+UNION ALL
+SELECT 'paid seller orders closed without their closing posted once', count(*) FROM orders.seller_orders so
+    JOIN orders.orders o ON o.id = so.order_id AND o.paid_at IS NOT NULL
+    WHERE so.status IN ('COMPLETED', 'RETURNED', 'CANCELLED')
+      AND (SELECT count(*) FROM ledger.transactions t WHERE t.source_key = 'closed:' || so.id) <> 1
+UNION ALL
+SELECT 'refunds paid by the gateway not posted once', count(*) FROM orders.refunds r
+    WHERE r.state = 'SUCCEEDED'
+      AND (SELECT count(*) FROM ledger.transactions t WHERE t.source_key = 'refund:' || r.id) <> 1
+UNION ALL
+SELECT 'ledger''s paid differs from the orders'' paid', count(*) FROM (
+    SELECT (SELECT coalesce(sum(total_idr), 0) FROM orders.orders WHERE paid_at IS NOT NULL) AS orders,
+           (SELECT coalesce(sum(e.amount_idr), 0) FROM ledger.transactions t
+            JOIN ledger.entries e ON e.transaction_id = t.id JOIN ledger.accounts a ON a.id = e.account_id
+            WHERE t.kind = 'PAYMENT_SETTLED' AND a.kind = 'GATEWAY_CLEARING') AS ledger) x
+    WHERE orders <> ledger
+UNION ALL
+SELECT 'paid <> sellers'' net + fees + tax + refunds + pending', count(*) FROM (
+    SELECT sum(e.amount_idr) FILTER (WHERE t.kind = 'PAYMENT_SETTLED' AND a.kind = 'GATEWAY_CLEARING') AS paid,
+           -sum(e.amount_idr) FILTER (WHERE t.kind = 'SELLER_ORDER_COMPLETED' AND a.kind = 'SELLER_AVAILABLE') AS net,
+           -sum(e.amount_idr) FILTER (WHERE a.kind = 'FEE_INCOME') AS fees,
+           -sum(e.amount_idr) FILTER (WHERE a.kind = 'SELLER_WITHHELD_TAX') AS tax,
+           -sum(e.amount_idr) FILTER (WHERE t.kind = 'SELLER_ORDER_REFUNDED' AND a.kind = 'REFUNDS_PAYABLE') AS refunds,
+           -sum(e.amount_idr) FILTER (WHERE a.kind = 'SELLER_PENDING') AS pending
+    FROM ledger.transactions t JOIN ledger.entries e ON e.transaction_id = t.id
+    JOIN ledger.accounts a ON a.id = e.account_id) x
+    WHERE coalesce(paid, 0) <> coalesce(net, 0) + coalesce(fees, 0) + coalesce(tax, 0) + coalesce(refunds, 0)
+        + coalesce(pending, 0);
 SELECT (SELECT count(*) FROM orders.orders) AS orders,
        (SELECT coalesce(sum(quantity), 0) FROM orders.order_lines) AS units,
        (SELECT count(*) FROM orders.payments) AS payments,
@@ -128,4 +179,6 @@ SELECT (SELECT count(*) FROM orders.orders) AS orders,
        (SELECT count(*) FROM orders.seller_orders WHERE status IN ('CANCELLED', 'RETURNED')
             AND order_id IN (SELECT id FROM orders.orders WHERE paid_at IS NOT NULL)) AS closed_after_payment,
        (SELECT count(*) FROM orders.refunds) AS refunds,
-       (SELECT coalesce(sum(amount_idr), 0) FROM orders.refunds) AS refunded_idr;
+       (SELECT coalesce(sum(amount_idr), 0) FROM orders.refunds) AS refunded_idr,
+       (SELECT count(*) FROM ledger.transactions) AS ledger_transactions,
+       (SELECT count(*) FROM ledger.entries) AS ledger_entries;

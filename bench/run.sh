@@ -219,6 +219,11 @@ psql -X -tA -F ' ' -c "SELECT o.id, s.n FROM orders.orders o JOIN bench.shoppers
     -H 'Content-Type: application/json' -d '{"reason":"bench: refund path"}' "$BASE/api/v1/orders/$order/cancel" ||
     echo "cancel of paid order $order failed" >&2
 done
+# The ledger posts from the outbox after each commit: wait until it has delivered every event (at most 60 s).
+for _ in $(seq 60); do
+  [ "$(psql -X -tA -c "SELECT count(*) FROM gateway.event_publication WHERE completion_date IS NULL" "$DB")" = 0 ] && break
+  sleep 1
+done
 psql -X -q -P pager=off -f bench/invariants.sql "$DB" | tee "$WORK/invariants.txt"
 psql -X -q -c "INSERT INTO gateway.rate_limit_buckets (id, state, expires_at)
   SELECT 'orders:pgbench-' || n, (SELECT state FROM gateway.rate_limit_buckets WHERE id LIKE 'orders:%' LIMIT 1), 4102444800000

@@ -15,6 +15,7 @@ import id.pasar.IntegrationTest;
 import id.pasar.catalog.CatalogFixtures;
 import id.pasar.catalog.CatalogFixtures.Seller;
 import id.pasar.ledger.LedgerFixtures.Paid;
+import id.pasar.orders.OrderFixtures;
 import id.pasar.orders.OrderPaid;
 import id.pasar.orders.OrderStatus;
 import id.pasar.orders.OrderSteps;
@@ -272,6 +273,52 @@ class LedgerTest {
             .atMost(Duration.ofSeconds(5))
             .until(() -> number("SELECT count(*) FROM ledger.transactions WHERE order_id = ? AND kind = 'REFUND_PAID'",
                     order) == 1);
+    }
+
+    @Test
+    void aSettlementOfACancelledOrderIsOwedBackWholeAndNeverTheSellers() throws Exception {
+        Seller seller = CatalogFixtures.verifiedSeller(api);
+        String listing = OrderFixtures.listingWithStock(api, seller, 3, 45_000);
+        JsonNode placed = OrderFixtures.place(api, shopper, OrderFixtures.order(listing, 2)).expect(201).json();
+        String orderId = placed.get("orderId").asString();
+        String payment = api.post("/api/v1/orders/" + orderId + "/payments", Map.of("method", "QRIS"))
+            .bearer(shopper)
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .send()
+            .expect(201)
+            .json()
+            .get("paymentId")
+            .asString();
+        api.post("/api/v1/orders/" + orderId + "/cancel", Map.of()).bearer(shopper).send().expect(200);
+        assertThat(api.post("/api/v1/sandbox/payments/" + payment + "/settle", Map.of())
+            .bearer(shopper)
+            .send()
+            .expect(200)
+            .json()
+            .get("result")
+            .asString()).isEqualTo("REFUND_REQUESTED");
+        refundJobs.sendDueRefunds();
+        UUID order = UUID.fromString(orderId);
+        await().atMost(Duration.ofSeconds(15))
+            .untilAsserted(() -> assertThat(number(
+                    "SELECT count(*) FROM ledger.transactions WHERE order_id = ? AND kind = 'REFUND_PAID'", order))
+                .isEqualTo(1));
+        await().atMost(Duration.ofSeconds(15))
+            .untilAsserted(() -> assertThat(number("""
+                    SELECT count(*) FROM ledger.transactions WHERE order_id = ? AND kind = 'SETTLEMENT_NOT_TAKEN'""",
+                    order))
+                .isEqualTo(1));
+        assertThat(number("""
+                SELECT coalesce(sum(e.amount_idr), 0) FROM ledger.entries e JOIN ledger.transactions t
+                ON t.id = e.transaction_id JOIN ledger.accounts a ON a.id = e.account_id
+                WHERE t.order_id = ? AND a.kind = 'REFUNDS_PAYABLE'""", order)).as("owed back, then paid back")
+            .isZero();
+        assertThat(number("""
+                SELECT -coalesce(sum(e.amount_idr), 0) FROM ledger.entries e JOIN ledger.transactions t
+                ON t.id = e.transaction_id JOIN ledger.accounts a ON a.id = e.account_id
+                WHERE t.order_id = ? AND a.kind = 'REFUNDS_PAYABLE' AND t.kind = 'SETTLEMENT_NOT_TAKEN'""", order))
+            .isEqualTo(placed.get("totalIdr").asLong());
+        assertThat(balance(api, seller).get("pendingIdr").asLong()).isZero();
     }
 
     @Test
