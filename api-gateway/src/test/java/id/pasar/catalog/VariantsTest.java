@@ -335,20 +335,16 @@ class VariantsTest {
 
     /** A category's listings in a price range, cheapest first, without words. */
     private List<String> browse(String category, long min, long max) {
-        return api
-            .get("/api/v1/catalog/listings?categoryCode=" + category + "&minPriceIdr=" + min + "&maxPriceIdr=" + max
-                    + "&sort=price_asc&size=100")
-            .send()
-            .expect(200)
-            .json()
-            .get("items")
-            .valueStream()
-            .map(i -> i.get("listingId").asString())
-            .toList();
+        return listingIds("categoryCode=" + category + "&minPriceIdr=" + min + "&maxPriceIdr=" + max
+                + "&sort=price_asc&size=100");
     }
 
     private List<String> search(String word, long min, long max) {
-        return api.get("/api/v1/catalog/listings?q=" + word + "&minPriceIdr=" + min + "&maxPriceIdr=" + max)
+        return listingIds("q=" + word + "&minPriceIdr=" + min + "&maxPriceIdr=" + max);
+    }
+
+    private List<String> listingIds(String query) {
+        return api.get("/api/v1/catalog/listings?" + query)
             .send()
             .expect(200)
             .json()

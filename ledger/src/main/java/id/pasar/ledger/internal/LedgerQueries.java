@@ -1,6 +1,7 @@
 package id.pasar.ledger.internal;
 
 import id.pasar.ledger.LedgerStatistics;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,24 +80,20 @@ class LedgerQueries implements LedgerStatistics {
                         GROUP BY p.day""")
             .param("start", start)
             .param("end", end)
-            .query((rs, row) -> {
+            .query((ResultSet rs) -> {
                 long[] figures = days.get(rs.getDate(1).toLocalDate());
                 for (int i = 0; i < 6; i++) {
                     figures[i] = rs.getLong(i + 2);
                 }
-                return null;
-            })
-            .list();
+            });
         jdbc.sql("""
                 SELECT (t.occurred_at AT TIME ZONE 'Asia/Jakarta')::date, sum(e.amount_idr)
                 FROM ledger.transactions t JOIN ledger.entries e ON e.transaction_id = t.id
                 JOIN ledger.accounts a ON a.id = e.account_id AND a.kind = 'GATEWAY_CLEARING'
                 WHERE t.kind = 'SETTLEMENT_NOT_TAKEN' AND t.occurred_at >= :start AND t.occurred_at < :end
-                GROUP BY 1""")
-            .param("start", start)
-            .param("end", end)
-            .query((rs, row) -> days.get(rs.getDate(1).toLocalDate())[6] = rs.getLong(2))
-            .list();
+                GROUP BY 1""").param("start", start).param("end", end).query((ResultSet rs) -> {
+            days.get(rs.getDate(1).toLocalDate())[6] = rs.getLong(2);
+        });
         return days.entrySet().stream().map(day -> {
             long[] f = day.getValue();
             return new PaidDay(day.getKey(), f[0], f[1], f[2], f[3], f[4], f[5], f[6]);
