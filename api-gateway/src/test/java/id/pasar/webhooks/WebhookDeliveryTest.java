@@ -129,7 +129,8 @@ class WebhookDeliveryTest {
         assertThat(data.get("subtotalIdr").asLong()).isEqualTo(240_000);
         assertThat(data.has("shippingIdr")).isTrue();
         assertThat(request.text()).as("no shopper personal data")
-            .doesNotContain("Siti", "Rahayu", "812", "Kenanga", "40115", "recipientName", "phone", "street");
+            .doesNotContain("Siti", "Rahayu", "81234567890", "Kenanga", "postalCode", "recipientName", "phone",
+                    "street");
 
         JsonNode delivered = api.get(DELIVERIES + "/" + deliveryId).bearer(seller.token()).send().expect(200).json();
         assertThat(delivered.get("state").asString()).isEqualTo("DELIVERED");

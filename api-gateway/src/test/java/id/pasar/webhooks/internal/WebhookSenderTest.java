@@ -27,8 +27,7 @@ class WebhookSenderTest {
     final WebhookSender sender;
 
     WebhookSenderTest() throws Exception {
-        sender = new WebhookSender(SSLContext.getDefault().getSocketFactory(), Duration.ofSeconds(2),
-                Duration.ofMillis(300));
+        sender = new WebhookSender(SSLContext.getDefault(), Duration.ofSeconds(2), Duration.ofMillis(300));
     }
 
     @Test
@@ -43,6 +42,19 @@ class WebhookSenderTest {
                 .contains("Host: 127.0.0.1:" + server.getLocalPort() + "\r\n", "Content-Type: application/json\r\n",
                         "Content-Length: 7\r\n", "X-Pasar-Event: ORDER_PAID\r\n")
                 .endsWith("\r\n\r\n{\"a\":1}");
+        }
+    }
+
+    @Test
+    void theHostIsReachedAtItsCheckedAddressWithoutAnotherLookup() throws Exception {
+        try (ServerSocket server = loopbackServer()) {
+            CompletableFuture<String> request = serveOnce(server, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+            // a name no DNS knows, checked at 127.0.0.1: the connection goes there
+            WebhookAddresses.Target target = new WebhookAddresses.Target(
+                    URI.create("http://hooks.penjual.invalid:" + server.getLocalPort() + "/in"),
+                    "hooks.penjual.invalid", server.getLocalPort(), false, InetAddress.getLoopbackAddress());
+            assertThat(sender.post(target, Map.of(), new byte[0]).statusCode()).isEqualTo(200);
+            assertThat(request.get()).contains("Host: hooks.penjual.invalid:" + server.getLocalPort() + "\r\n");
         }
     }
 
