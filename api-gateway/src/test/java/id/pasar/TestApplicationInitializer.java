@@ -44,6 +44,7 @@ public class TestApplicationInitializer extends PostgresTestInitializer {
                     Map.entry("pasar.publishing.recheck-initial-delay", "PT24H"),
                     Map.entry("pasar.orders.expiry-initial-delay", "PT24H"),
                     Map.entry("pasar.orders.refund-initial-delay", "PT24H"),
+                    Map.entry("pasar.ledger.payout-initial-delay", "PT24H"),
                     Map.entry("pasar.outbox.retry-initial-delay", "PT24H"),
                     Map.entry("pasar.webhooks.delivery-initial-delay", "PT24H"),
                     // Webhook tests receive on 127.0.0.1 (WebhookAddressesTest holds the

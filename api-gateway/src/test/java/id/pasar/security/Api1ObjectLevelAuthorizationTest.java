@@ -12,6 +12,7 @@ import id.pasar.Api;
 import id.pasar.IntegrationTest;
 import id.pasar.catalog.CatalogFixtures;
 import id.pasar.catalog.CatalogFixtures.Seller;
+import id.pasar.ledger.PayoutFixtures;
 import id.pasar.orders.AddressFixtures;
 import id.pasar.orders.OrderFixtures;
 import java.time.Duration;
@@ -85,6 +86,8 @@ class Api1ObjectLevelAuthorizationTest {
     String returnId;
 
     String deliveryId;
+
+    String payoutId;
 
     /** Each owned endpoint, called by the "other" user with a given id. */
     final Map<String, Function<String, Api.Response>> owned = new LinkedHashMap<>();
@@ -170,7 +173,18 @@ class Api1ObjectLevelAuthorizationTest {
             .get("returnId")
             .asString();
 
+        // The owner's payout of money it has, to its own account.
+        PayoutFixtures.credit(owner, 20_000);
+        PayoutFixtures.withBankAccount(api, owner, "1234567890");
+        payoutId = PayoutFixtures.requestPayout(api, owner, 10_000, UUID.randomUUID().toString())
+            .expect(201)
+            .json()
+            .get("payoutId")
+            .asString();
+
         String sellerToken = other.token();
+        owned.put("GET /api/v1/sellers/me/payouts/{payoutId}",
+                id -> api.get("/api/v1/sellers/me/payouts/" + id).bearer(sellerToken).send());
         owned.put("GET /api/v1/sellers/me/webhook/deliveries/{deliveryId}",
                 id -> api.get("/api/v1/sellers/me/webhook/deliveries/" + id).bearer(sellerToken).send());
         owned.put("GET /api/v1/sellers/me/orders/{sellerOrderId}",
@@ -269,7 +283,8 @@ class Api1ObjectLevelAuthorizationTest {
     @Test
     void anotherUsersIdIsAnsweredLikeAnIdThatDoesNotExist() {
         Map<String, String> theirs = Map.of("listingId", draft, "sellerOrderId", sellerOrderId, "orderId", orderId,
-                "addressId", addressId, "paymentId", paymentId, "returnId", returnId, "deliveryId", deliveryId);
+                "addressId", addressId, "paymentId", paymentId, "returnId", returnId, "deliveryId", deliveryId,
+                "payoutId", payoutId);
         owned.forEach((endpoint, call) -> {
             String variable = endpoint.substring(endpoint.indexOf('{') + 1, endpoint.indexOf('}'));
             String id = endpoint.contains("/listings/") && !endpoint.startsWith("GET") ? published

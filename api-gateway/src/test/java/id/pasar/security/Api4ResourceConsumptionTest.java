@@ -61,10 +61,13 @@ class Api4ResourceConsumptionTest {
         String seller = id.pasar.catalog.CatalogFixtures.pendingSeller(api).token();
         String officer = api.newStaffAccount("COMPLIANCE_OFFICER");
         String auditor = api.newStaffAccount("AUDITOR");
-        Map<String, String> pages = Map.of("/api/v1/catalog/listings", "", "/api/v1/orders", shopper,
-                "/api/v1/sellers/me/listings", seller, "/api/v1/sellers/me/orders", seller, "/api/v1/sellers/me/ledger",
-                seller, "/api/v1/sellers/me/webhook/deliveries", seller, "/api/v1/compliance/seller-applications",
-                officer, "/api/v1/compliance/decisions", auditor);
+        Map<String, String> pages = Map.ofEntries(Map.entry("/api/v1/catalog/listings", ""),
+                Map.entry("/api/v1/orders", shopper), Map.entry("/api/v1/sellers/me/listings", seller),
+                Map.entry("/api/v1/sellers/me/orders", seller), Map.entry("/api/v1/sellers/me/ledger", seller),
+                Map.entry("/api/v1/sellers/me/webhook/deliveries", seller),
+                Map.entry("/api/v1/sellers/me/payouts", seller),
+                Map.entry("/api/v1/compliance/seller-applications", officer),
+                Map.entry("/api/v1/compliance/decisions", auditor));
         pages.forEach((path, token) -> {
             for (String size : List.of("1000", "101", "0", "-1", "2147483648")) {
                 Api.Response response = get(path + "?size=" + size, token);

@@ -102,14 +102,14 @@ class SecurityConfiguration {
                 // unknown one 404), so they are decided before "unmapped", whose handler
                 // lookup would double the lookup of the busiest paths.
                 .requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/catalog/**",
-                        "/api/v1/compliance/rule-sets", "/api/v1/fees")
+                        "/api/v1/compliance/rule-sets", "/api/v1/fees", "/api/v1/banks")
                 .permitAll()
                 // Then an unknown path or method is 404 or 405 for everyone, whatever its
                 // prefix.
                 .requestMatchers(new UnmappedRequestMatcher(mappings))
                 .permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/token",
-                        "/api/v1/payments/notifications")
+                        "/api/v1/payments/notifications", "/api/v1/payouts/notifications")
                 .permitAll()
                 .requestMatchers("/api/v1/orders", "/api/v1/orders/**")
                 .hasRole(Role.SHOPPER.name())

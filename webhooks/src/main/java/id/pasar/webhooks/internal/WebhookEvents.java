@@ -1,5 +1,6 @@
 package id.pasar.webhooks.internal;
 
+import id.pasar.ledger.PayoutPaid;
 import id.pasar.orders.OrderPaid;
 import id.pasar.orders.OrderStatus;
 import id.pasar.orders.ReturnRequested;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * The events sellers are notified of, taken from the outbox after their transaction
  * committed (ADR 0019): each becomes one delivery per seller that has an endpoint then.
  * The outbox delivers at least once; a replay inserts nothing (the delivery's event key
- * is unique). A new event type (the ledger's PAYOUT_PAID, say) is one more method here.
+ * is unique). A new event type is one more method here.
  */
 @Component
 @RequiredArgsConstructor
@@ -52,6 +53,17 @@ class WebhookEvents {
                 requested.requestedAt(),
                 data("orderId", requested.orderId(), "sellerOrderId", requested.sellerOrderId(), "returnId",
                         requested.returnId(), "reason", requested.reason(), "requestedAt", requested.requestedAt())));
+    }
+
+    /**
+     * PAYOUT_PAID: a payout reached the seller's bank; the account number masked, as the
+     * seller sees it.
+     */
+    @ApplicationModuleListener
+    void on(PayoutPaid paid) {
+        deliveries.take(new WebhookEvent("PAYOUT_PAID", paid.payoutId(), paid.sellerId(), paid.paidAt(),
+                data("payoutId", paid.payoutId(), "amountIdr", paid.amountIdr(), "paidAt", paid.paidAt(), "bankCode",
+                        paid.bankCode(), "accountNumberMasked", paid.maskedAccountNumber())));
     }
 
     /** The body's {@code data}, in the order given; times as ISO-8601 text. */

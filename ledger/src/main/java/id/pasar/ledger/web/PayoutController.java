@@ -1,0 +1,256 @@
+package id.pasar.ledger.web;
+
+import id.pasar.kernel.KeysetCursor;
+import id.pasar.kernel.KeysetPage;
+import id.pasar.kernel.ProblemException;
+import id.pasar.ledger.internal.Bank;
+import id.pasar.ledger.internal.BankAccounts;
+import id.pasar.ledger.internal.IrisSignature;
+import id.pasar.ledger.internal.PayoutProblems;
+import id.pasar.ledger.internal.Payouts;
+import id.pasar.onboarding.Sellers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import lombok.RequiredArgsConstructor;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A seller's bank account and payouts (docs/ledger.md, "Payouts"), the list of banks, and
+ * the disbursement gateway's notifications. Only ever the caller's own: the paths have no
+ * seller id.
+ */
+@RestController
+@RequiredArgsConstructor
+@Tag(name = "Payouts")
+class PayoutController {
+
+    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+
+    private static final String CURSOR = "seller-payouts";
+
+    private final Sellers sellers;
+
+    private final BankAccounts accounts;
+
+    private final Payouts payouts;
+
+    private final IrisSignature signature;
+
+    private final JsonMapper json;
+
+    record BankResponse(@Schema(example = "014") String code,
+            @Schema(example = "Bank Central Asia (BCA)") String name) {
+    }
+
+    record BankAccountRequest(@NotBlank @Size(max = 10) @Schema(example = "014") String bankCode,
+            @NotBlank @Pattern(regexp = "[0-9]{6,20}",
+                    message = "must be 6 to 20 digits") @Schema(example = "1234567890") String accountNumber,
+            @NotBlank @Size(max = 100) @Schema(example = "Budi Santoso") String holderName) {
+
+        @Override
+        public String toString() {
+            return "BankAccountRequest[bankCode=" + bankCode + "]";
+        }
+
+    }
+
+    /**
+     * @param payoutsHeldUntil a change holds payouts until then (null: nothing held)
+     */
+    record BankAccountResponse(String bankCode, String bankName,
+            @Schema(example = "******7890") String accountNumberMasked, int version, OffsetDateTime createdAt,
+            OffsetDateTime payoutsHeldUntil) {
+    }
+
+    record PayoutRequest(@NotNull @Schema(example = "250000") Long amountIdr,
+            @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9 .,_-]*",
+                    message = "letters, digits, spaces and . , _ - only") String note) {
+    }
+
+    record PayoutResponse(UUID payoutId, long amountIdr, String note, @Schema(allowableValues = {
+            "REQUESTED", "SENT", "PAID", "FAILED" }) String state, String bankCode, String accountNumberMasked,
+            OffsetDateTime requestedAt, OffsetDateTime sentAt, OffsetDateTime paidAt, OffsetDateTime failedAt,
+            String failureReason){
+    }
+
+    @GetMapping("/api/v1/banks")
+    @Operation(summary = "The banks a seller may be paid out to: 3-digit clearing code and name (no token)")
+    List<BankResponse> banks() {
+        return Arrays.stream(Bank.values()).map(bank -> new BankResponse(bank.code(), bank.displayName())).toList();
+    }
+
+    @PutMapping("/api/v1/sellers/me/bank-account")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Register or change the caller's bank account for payouts", description = """
+            The holder must be the seller: its name is the legal name of the seller's verified identity, case, \
+            punctuation, spacing, titles and legal forms aside (docs/ledger.md), else 422 ACCOUNT_HOLDER_MISMATCH. \
+            409 SELLER_NOT_VERIFIED unless VERIFIED; 422 BANK_UNKNOWN for a code not in GET /banks. The first \
+            account: 201. A change: a token issued in the last 5 minutes (else 401 FRESH_LOGIN_REQUIRED), and \
+            payouts are held 24 hours (payoutsHeldUntil): 200. The same account again: 200, nothing changes.""")
+    ResponseEntity<BankAccountResponse> saveBankAccount(@Valid @RequestBody BankAccountRequest request,
+            @AuthenticationPrincipal Jwt token) {
+        BankAccounts.Saved saved = accounts.save(seller(token), request.bankCode(), request.accountNumber(),
+                request.holderName(), token.getIssuedAt());
+        HttpStatus status = saved.changed() && saved.account().version() == 1 ? HttpStatus.CREATED : HttpStatus.OK;
+        return ResponseEntity.status(status).body(response(saved.account()));
+    }
+
+    @GetMapping("/api/v1/sellers/me/bank-account")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "The caller's current bank account, masked; 404 BANK_ACCOUNT_NOT_FOUND before one")
+    BankAccountResponse bankAccount(@AuthenticationPrincipal Jwt token) {
+        return response(accounts.current(seller(token)).orElseThrow(PayoutProblems.BankAccountNotFound::new));
+    }
+
+    @PostMapping("/api/v1/sellers/me/payouts")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Pay out some of the caller's available balance to its bank account", description = """
+            Requires `Idempotency-Key`: the same key with the same body replays the first answer; with another \
+            body 422 IDEMPOTENCY_KEY_REUSED; while the first runs 409. 422 PAYOUT_TOO_SMALL (under Rp 10,000), \
+            INSUFFICIENT_BALANCE (availableIdr), BANK_ACCOUNT_REQUIRED, PAYOUTS_ON_HOLD (until). The payout is \
+            REQUESTED, then SENT by the payout job, then PAID or FAILED (the money back to available).""")
+    ResponseEntity<String> requestPayout(
+            @Parameter(example = "payout-2026-12-06-1") @RequestHeader("Idempotency-Key") @Size(min = 1,
+                    max = 100) String key,
+            @Valid @RequestBody PayoutRequest request, @AuthenticationPrincipal Jwt token) {
+        UUID seller = seller(token);
+        String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
+        Payouts.Answer answer = payouts.request(seller, key, fingerprint(json.writeValueAsString(request)),
+                request.amountIdr(), note, payout -> json.writeValueAsString(response(payout)));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.status())
+            .contentType(MediaType.APPLICATION_JSON);
+        if (answer.payoutId() != null) {
+            response.location(URI.create("/api/v1/sellers/me/payouts/" + answer.payoutId()));
+        }
+        return response.body(answer.body());
+    }
+
+    @GetMapping("/api/v1/sellers/me/payouts")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "The caller's payouts, newest first")
+    KeysetPage<PayoutResponse> payouts(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @RequestParam(required = false) String cursor, @AuthenticationPrincipal Jwt token) {
+        KeysetCursor.Fields after = cursor == null ? null : KeysetCursor.decode(cursor, CURSOR, 2);
+        List<Payouts.Payout> page = payouts.page(seller(token), after == null ? null : after.instant(0),
+                after == null ? null : after.id(1), KeysetPage.fetchSize(size));
+        return KeysetPage.of(page, size, PayoutController::response,
+                last -> KeysetCursor.encode(CURSOR, last.requestedAt(), last.payoutId()));
+    }
+
+    @GetMapping("/api/v1/sellers/me/payouts/{payoutId}")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "One of the caller's payouts; another seller's is 404 PAYOUT_NOT_FOUND")
+    PayoutResponse payout(@PathVariable UUID payoutId, @AuthenticationPrincipal Jwt token) {
+        return response(payouts.one(seller(token), payoutId));
+    }
+
+    @PostMapping("/api/v1/payouts/notifications")
+    @Operation(summary = "A Midtrans Iris payout notification (no token: signed)", description = """
+            Iris-Signature = hex SHA-512 of the raw body + the Iris merchant key, else 401 INVALID_SIGNATURE and \
+            nothing changes. completed makes the payout PAID, failed FAILED (the money back to available); an \
+            unknown reference_no is 404 PAYOUT_NOT_FOUND; a repeat changes nothing.""")
+    Map<String, String> notification(@RequestBody String raw,
+            @RequestHeader(name = "Iris-Signature", required = false) String irisSignature) {
+        if (!signature.verifies(raw, irisSignature)) {
+            throw new PayoutProblems.InvalidSignature();
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(raw);
+        }
+        catch (JacksonException e) {
+            throw malformed();
+        }
+        if (body == null || !body.isObject() || !body.path("reference_no").isString()) {
+            throw malformed();
+        }
+        return Map.of("result",
+                payouts.notified(
+                        new Payouts.Notification(text(body, "reference_no"), text(body, "amount"), text(body, "status"),
+                                text(body, "updated_at"), text(body, "error_code"), text(body, "error_message"))));
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    private static ProblemException malformed() {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request",
+                "The notification is not a JSON object with a reference_no.");
+    }
+
+    private UUID seller(Jwt token) {
+        return sellers.ofUser(UUID.fromString(token.getSubject()))
+            .orElseThrow(LedgerWebProblems.SellerNotFound::new)
+            .sellerId();
+    }
+
+    /**
+     * A fingerprint of a request, to tell a retry under one Idempotency-Key from another
+     * request under it.
+     */
+    private static String fingerprint(String request) {
+        try {
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static BankAccountResponse response(BankAccounts.Account account) {
+        return new BankAccountResponse(account.bank().code(), account.bank().displayName(),
+                account.maskedAccountNumber(), account.version(), time(account.createdAt()),
+                time(account.payoutsHeldUntil()));
+    }
+
+    private static PayoutResponse response(Payouts.Payout payout) {
+        return new PayoutResponse(payout.payoutId(), payout.amountIdr(), payout.note(), payout.state().name(),
+                payout.bankCode(), payout.maskedAccountNumber(), time(payout.requestedAt()), time(payout.sentAt()),
+                time(payout.paidAt()), time(payout.failedAt()), payout.failureReason());
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atZone(JAKARTA).toOffsetDateTime();
+    }
+
+}
