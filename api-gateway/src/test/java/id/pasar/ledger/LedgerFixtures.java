@@ -59,7 +59,15 @@ final class LedgerFixtures {
             sql("UPDATE orders.orders SET created_at = created_at + ?::interval WHERE id = ?", placedIn,
                     UUID.fromString(orderId));
         }
-        String payment = api.post("/api/v1/orders/" + orderId + "/payments", Map.of("method", "QRIS"))
+        settle(api, shopper, qris(api, shopper, orderId));
+        JsonNode part = placed.get("sellerOrders").get(0);
+        return new Paid(orderId, part.get("sellerOrderId").asString(), part.get("subtotalIdr").asLong(),
+                placed.get("totalIdr").asLong());
+    }
+
+    /** A QRIS payment of the order, started: its id. */
+    static String qris(Api api, String shopper, String orderId) {
+        return api.post("/api/v1/orders/" + orderId + "/payments", Map.of("method", "QRIS"))
             .bearer(shopper)
             .header("Idempotency-Key", UUID.randomUUID().toString())
             .send()
@@ -67,10 +75,34 @@ final class LedgerFixtures {
             .json()
             .get("paymentId")
             .asString();
-        api.post("/api/v1/sandbox/payments/" + payment + "/settle", Map.of()).bearer(shopper).send().expect(200);
-        JsonNode part = placed.get("sellerOrders").get(0);
-        return new Paid(orderId, part.get("sellerOrderId").asString(), part.get("subtotalIdr").asLong(),
-                placed.get("totalIdr").asLong());
+    }
+
+    /** The sandbox settles the payment: what the notification came to. */
+    static String settle(Api api, String shopper, String paymentId) {
+        return api.post("/api/v1/sandbox/payments/" + paymentId + "/settle", Map.of())
+            .bearer(shopper)
+            .send()
+            .expect(200)
+            .json()
+            .get("result")
+            .asString();
+    }
+
+    /** The seller's statement lines of the last 30 days. */
+    static JsonNode statement(Api api, Seller seller) {
+        return api.get("/api/v1/sellers/me/ledger").bearer(seller.token()).send().expect(200).json().get("items");
+    }
+
+    /**
+     * What an order's entries on one kind of account sum to (debits positive), of the
+     * transactions of one kind or, with null, of all.
+     */
+    static long sumOn(UUID orderId, String accountKind, String transactionKind) {
+        return number("""
+                SELECT coalesce(sum(e.amount_idr), 0) FROM ledger.entries e JOIN ledger.transactions t
+                ON t.id = e.transaction_id JOIN ledger.accounts a ON a.id = e.account_id
+                WHERE t.order_id = ? AND a.kind = ? AND (CAST(? AS text) IS NULL OR t.kind = CAST(? AS text))""",
+                orderId, accountKind, transactionKind, transactionKind);
     }
 
     /** Shipped, delivered, and completed by the clock once the return window passed. */

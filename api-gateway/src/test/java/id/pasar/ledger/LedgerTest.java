@@ -120,12 +120,7 @@ class LedgerTest {
 
         // the seller's statement: the sale, its release, the fee, the tax with its
         // invoice
-        JsonNode lines = api.get("/api/v1/sellers/me/ledger")
-            .bearer(seller.token())
-            .send()
-            .expect(200)
-            .json()
-            .get("items");
+        JsonNode lines = LedgerFixtures.statement(api, seller);
         assertThat(lines.valueStream()
             .map(l -> l.get("account").asString() + " " + l.get("type").asString() + " " + l.get("amountIdr").asLong()
                     + " " + l.get("balanceAfterIdr").asLong()))
@@ -253,11 +248,7 @@ class LedgerTest {
                 .isEqualTo(2));
         assertThat(balance(api, seller).get("pendingIdr").asLong()).isZero();
         assertThat(balance(api, seller).get("availableIdr").asLong()).isZero();
-        assertThat(number("""
-                SELECT coalesce(sum(e.amount_idr), 0) FROM ledger.entries e JOIN ledger.transactions t
-                ON t.id = e.transaction_id JOIN ledger.accounts a ON a.id = e.account_id
-                WHERE t.order_id = ? AND a.kind = 'GATEWAY_CLEARING'""", order)).as("what came in went back out")
-            .isZero();
+        assertThat(LedgerFixtures.sumOn(order, "GATEWAY_CLEARING", null)).as("what came in went back out").isZero();
         // a replayed refund posts nothing twice
         transactions.executeWithoutResult(tx -> events.publishEvent(new RefundSucceeded(
                 UUID.fromString(api.get("/api/v1/orders/" + paid.orderId())
@@ -281,22 +272,9 @@ class LedgerTest {
         String listing = OrderFixtures.listingWithStock(api, seller, 3, 45_000);
         JsonNode placed = OrderFixtures.place(api, shopper, OrderFixtures.order(listing, 2)).expect(201).json();
         String orderId = placed.get("orderId").asString();
-        String payment = api.post("/api/v1/orders/" + orderId + "/payments", Map.of("method", "QRIS"))
-            .bearer(shopper)
-            .header("Idempotency-Key", UUID.randomUUID().toString())
-            .send()
-            .expect(201)
-            .json()
-            .get("paymentId")
-            .asString();
+        String payment = LedgerFixtures.qris(api, shopper, orderId);
         api.post("/api/v1/orders/" + orderId + "/cancel", Map.of()).bearer(shopper).send().expect(200);
-        assertThat(api.post("/api/v1/sandbox/payments/" + payment + "/settle", Map.of())
-            .bearer(shopper)
-            .send()
-            .expect(200)
-            .json()
-            .get("result")
-            .asString()).isEqualTo("REFUND_REQUESTED");
+        assertThat(LedgerFixtures.settle(api, shopper, payment)).isEqualTo("REFUND_REQUESTED");
         refundJobs.sendDueRefunds();
         UUID order = UUID.fromString(orderId);
         await().atMost(Duration.ofSeconds(15))
@@ -308,15 +286,8 @@ class LedgerTest {
                     SELECT count(*) FROM ledger.transactions WHERE order_id = ? AND kind = 'SETTLEMENT_NOT_TAKEN'""",
                     order))
                 .isEqualTo(1));
-        assertThat(number("""
-                SELECT coalesce(sum(e.amount_idr), 0) FROM ledger.entries e JOIN ledger.transactions t
-                ON t.id = e.transaction_id JOIN ledger.accounts a ON a.id = e.account_id
-                WHERE t.order_id = ? AND a.kind = 'REFUNDS_PAYABLE'""", order)).as("owed back, then paid back")
-            .isZero();
-        assertThat(number("""
-                SELECT -coalesce(sum(e.amount_idr), 0) FROM ledger.entries e JOIN ledger.transactions t
-                ON t.id = e.transaction_id JOIN ledger.accounts a ON a.id = e.account_id
-                WHERE t.order_id = ? AND a.kind = 'REFUNDS_PAYABLE' AND t.kind = 'SETTLEMENT_NOT_TAKEN'""", order))
+        assertThat(LedgerFixtures.sumOn(order, "REFUNDS_PAYABLE", null)).as("owed back, then paid back").isZero();
+        assertThat(-LedgerFixtures.sumOn(order, "REFUNDS_PAYABLE", "SETTLEMENT_NOT_TAKEN"))
             .isEqualTo(placed.get("totalIdr").asLong());
         assertThat(balance(api, seller).get("pendingIdr").asLong()).isZero();
     }

@@ -171,12 +171,7 @@ class PayoutsTest {
             .as("the money left the gateway's balance")
             .isEqualTo(1);
 
-        JsonNode lines = api.get("/api/v1/sellers/me/ledger")
-            .bearer(seller.token())
-            .send()
-            .expect(200)
-            .json()
-            .get("items");
+        JsonNode lines = LedgerFixtures.statement(api, seller);
         List<String> payoutLines = lines.valueStream()
             .filter(l -> l.get("type").asString().startsWith("PAYOUT"))
             .map(l -> l.get("account").asString() + " " + l.get("type").asString() + " " + l.get("amountIdr").asLong()
@@ -209,12 +204,7 @@ class PayoutsTest {
         JsonNode after = balance(api, seller);
         assertThat(after.get("availableIdr").asLong()).isEqualTo(100_000);
         assertThat(after.get("payoutsInFlightIdr").asLong()).isZero();
-        JsonNode lines = api.get("/api/v1/sellers/me/ledger")
-            .bearer(seller.token())
-            .send()
-            .expect(200)
-            .json()
-            .get("items");
+        JsonNode lines = LedgerFixtures.statement(api, seller);
         assertThat(lines.valueStream()
             .filter(l -> l.get("type").asString().equals("PAYOUT_RETURNED"))
             .map(l -> l.get("account").asString() + " " + l.get("amountIdr").asLong()))
