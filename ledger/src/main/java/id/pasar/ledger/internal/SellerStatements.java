@@ -43,8 +43,9 @@ public class SellerStatements {
         }
         jdbc.sql("SELECT kind, balance_idr FROM ledger.accounts WHERE seller_id = :seller")
             .param("seller", sellerId)
-            .query((rs, row) -> balances.put(AccountKind.valueOf(rs.getString(1)), rs.getLong(2)))
-            .list();
+            .query((ResultSet rs) -> {
+                balances.put(AccountKind.valueOf(rs.getString(1)), rs.getLong(2));
+            });
         return balances;
     }
 
