@@ -20,7 +20,8 @@ class ModularityTest {
         .importPackages("id.pasar");
 
     @ParameterizedTest
-    @ValueSource(strings = { "onboarding", "catalog", "orders", "ledger", "compliance", "gateway", "webhooks" })
+    @ValueSource(
+            strings = { "onboarding", "catalog", "orders", "ledger", "compliance", "gateway", "webhooks", "media" })
     void noModuleReachesIntoAnothersInternals(String module) {
         noClasses().that()
             .resideOutsideOfPackage("id.pasar." + module + "..")
@@ -38,7 +39,19 @@ class ModularityTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("id.pasar.onboarding..", "id.pasar.catalog..", "id.pasar.orders..", "id.pasar.ledger..",
-                    "id.pasar.webhooks..", "id.pasar.gateway..")
+                    "id.pasar.webhooks..", "id.pasar.media..", "id.pasar.gateway..")
+            .check(classes);
+    }
+
+    /** Media serves any module (listings now, posts later) and so uses none of them. */
+    @Test
+    void mediaDependsOnNoDomainModule() {
+        noClasses().that()
+            .resideInAPackage("id.pasar.media..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("id.pasar.onboarding..", "id.pasar.catalog..", "id.pasar.orders..", "id.pasar.ledger..",
+                    "id.pasar.compliance..", "id.pasar.webhooks..", "id.pasar.gateway..")
             .check(classes);
     }
 
@@ -46,7 +59,7 @@ class ModularityTest {
     void domainModulesDoNotDependOnTheGateway() {
         noClasses().that()
             .resideInAnyPackage("id.pasar.onboarding..", "id.pasar.catalog..", "id.pasar.orders..", "id.pasar.ledger..",
-                    "id.pasar.compliance..", "id.pasar.webhooks..")
+                    "id.pasar.compliance..", "id.pasar.webhooks..", "id.pasar.media..")
             .should()
             .dependOnClassesThat()
             .resideInAPackage("id.pasar.gateway..")

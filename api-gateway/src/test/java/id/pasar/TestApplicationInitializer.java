@@ -1,6 +1,10 @@
 package id.pasar;
 
 import id.pasar.testing.PostgresTestInitializer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -30,6 +34,12 @@ public class TestApplicationInitializer extends PostgresTestInitializer {
 
     public static final byte[] EXPOSURE_KEY = randomKey();
 
+    /**
+     * Where this JVM's application keeps photos (the files store): a fresh directory, so
+     * tests can count what was stored.
+     */
+    public static final Path MEDIA_DIRECTORY = temporaryDirectory("pasar-media-");
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         super.initialize(context);
@@ -51,11 +61,21 @@ public class TestApplicationInitializer extends PostgresTestInitializer {
                     // default, off).
                     Map.entry("pasar.webhooks.allow-loopback", "true"),
                     Map.entry("pasar.orders.payment-server-key", PAYMENT_SERVER_KEY),
+                    Map.entry("pasar.media.directory", MEDIA_DIRECTORY.toString()),
                     Map.entry("pasar.onboarding.passport-check-cron", "-"),
                     // A short window of kept search orders, so that paging crosses from a
                     // kept order into the SQL after it.
                     Map.entry("pasar.search.kept-orders.window", "30"), Map.entry("pasar.admin.email", ADMIN_EMAIL),
                     Map.entry("pasar.admin.password", ADMIN_PASSWORD))));
+    }
+
+    private static Path temporaryDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     private static byte[] randomKey() {

@@ -46,17 +46,23 @@ class Api1ObjectLevelAuthorizationTest {
      * Ids that are not owned by a user, and why another user's id is not a question for
      * them.
      */
-    static final Map<String, String> NOT_OWNED = Map.of(
-            "POST /api/v1/compliance/seller-applications/{sellerId}/decision",
-            "officers decide any seller's application", "POST /api/v1/compliance/sellers/{sellerId}/revoke",
-            "officers revoke any seller", "GET /api/v1/compliance/sellers/{sellerId}",
-            "officers read any seller, with an access reason", "DELETE /api/v1/admin/platform-affiliates/{id}",
-            "the platform's own list, kept by ADMINs", "GET /api/v1/catalog/listings/{listingId}",
-            "the public shelf: published listings only (tested below)",
-            "GET /api/v1/regions/provinces/{code}/regencies", "reference data",
-            "POST /api/v1/compliance/returns/{returnId}/decision", "officers decide any escalated return",
-            "PUT /api/v1/cart/items/{variantId}", "the caller's own cart; a variant id is the public shelf's",
-            "DELETE /api/v1/cart/items/{variantId}", "the caller's own cart; a variant id is the public shelf's");
+    static final Map<String, String> NOT_OWNED = Map.ofEntries(
+            Map.entry("POST /api/v1/compliance/seller-applications/{sellerId}/decision",
+                    "officers decide any seller's application"),
+            Map.entry("POST /api/v1/compliance/sellers/{sellerId}/revoke", "officers revoke any seller"),
+            Map.entry("GET /api/v1/compliance/sellers/{sellerId}", "officers read any seller, with an access reason"),
+            Map.entry("DELETE /api/v1/admin/platform-affiliates/{id}", "the platform's own list, kept by ADMINs"),
+            Map.entry("GET /api/v1/catalog/listings/{listingId}",
+                    "the public shelf: published listings only (tested below)"),
+            Map.entry("GET /api/v1/regions/provinces/{code}/regencies", "reference data"),
+            Map.entry("POST /api/v1/compliance/returns/{returnId}/decision", "officers decide any escalated return"),
+            Map.entry("PUT /api/v1/cart/items/{variantId}",
+                    "the caller's own cart; a variant id is the public shelf's"),
+            Map.entry("DELETE /api/v1/cart/items/{variantId}",
+                    "the caller's own cart; a variant id is the public shelf's"),
+            Map.entry("GET /media/{mediaId}/{width}.jpg",
+                    "photos are public, like the listings that show them; attaching one is owned "
+                            + "(ListingPhotosTest: another seller's photo is 422)"));
 
     @LocalServerPort
     int port;

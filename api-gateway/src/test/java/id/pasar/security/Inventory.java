@@ -18,6 +18,12 @@ final class Inventory {
 
     static final String API = "/api/";
 
+    /**
+     * Photos are served outside the JSON API, at stable asset URLs (docs/media.md), but
+     * they are endpoints all the same: mapped, documented and in the role matrix.
+     */
+    static final String MEDIA = "/media/";
+
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options",
             "trace");
 
@@ -25,14 +31,14 @@ final class Inventory {
     }
 
     /**
-     * Every controller mapping under {@code /api/}; a mapping without methods is listed
-     * as {@code ANY}.
+     * Every controller mapping under {@code /api/} and {@code /media/}; a mapping without
+     * methods is listed as {@code ANY}.
      */
     static Set<String> mapped(RequestMappingHandlerMapping mappings) {
         Set<String> endpoints = new TreeSet<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             for (String pattern : info.getPatternValues()) {
-                if (!pattern.startsWith(API)) {
+                if (!pattern.startsWith(API) && !pattern.startsWith(MEDIA)) {
                     continue;
                 }
                 Set<RequestMethod> methods = info.getMethodsCondition().getMethods();

@@ -57,6 +57,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @EnableWebSecurity
 class SecurityConfiguration {
 
+    /**
+     * Who may upload photos: sellers for their listings; the creators of the social
+     * features join here (issue 21).
+     */
+    static final String[] MEDIA_UPLOADERS = { Role.SELLER.name() };
+
     private static final String[] PUBLIC_DOCS = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
             "/swagger-ui/**" };
 
@@ -102,7 +108,7 @@ class SecurityConfiguration {
                 // unknown one 404), so they are decided before "unmapped", whose handler
                 // lookup would double the lookup of the busiest paths.
                 .requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/catalog/**",
-                        "/api/v1/compliance/rule-sets", "/api/v1/fees", "/api/v1/banks")
+                        "/api/v1/compliance/rule-sets", "/api/v1/fees", "/api/v1/banks", "/media/**")
                 .permitAll()
                 // Then an unknown path or method is 404 or 405 for everyone, whatever its
                 // prefix.
@@ -122,6 +128,8 @@ class SecurityConfiguration {
                 .hasAnyRole(Role.SHOPPER.name(), Role.ADMIN.name())
                 .requestMatchers("/api/v1/listings", "/api/v1/listings/**")
                 .hasRole(Role.SELLER.name())
+                .requestMatchers(HttpMethod.POST, "/api/v1/media")
+                .hasAnyRole(MEDIA_UPLOADERS)
                 .requestMatchers(HttpMethod.GET, "/api/v1/admin/platform-affiliates")
                 .hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
                 .requestMatchers("/api/v1/admin/**")

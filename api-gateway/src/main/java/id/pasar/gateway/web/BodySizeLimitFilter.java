@@ -20,19 +20,27 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over 1 MiB with 413: at once when {@code Content-Length} says
- * so, and while reading when a chunked body grows past the limit
- * ({@link BodyTooLargeException}, which {@link ProblemHandler} turns into the same 413).
- * Only a body of unknown length (chunked) is counted: Tomcat reads no more than a
- * declared {@code Content-Length}, and a request with neither header has no body, so the
- * others pass unwrapped (a wrapper is one more hop on every call any later filter or
- * Spring MVC makes on the request).
+ * Refuses request bodies over 1 MiB (a photo upload, {@code POST /api/v1/media}: 5 MiB
+ * and its multipart envelope) with 413: at once when {@code Content-Length} says so, and
+ * while reading when a chunked body grows past the limit ({@link BodyTooLargeException},
+ * which {@link ProblemHandler} turns into the same 413). Only a body of unknown length
+ * (chunked) is counted: Tomcat reads no more than a declared {@code Content-Length}, and
+ * a request with neither header has no body, so the others pass unwrapped (a wrapper is
+ * one more hop on every call any later filter or Spring MVC makes on the request).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     static final long LIMIT = DataSize.ofMegabytes(1).toBytes();
+
+    /** The media module checks the photo itself against 5 MiB exactly. */
+    static final long PHOTO_LIMIT = DataSize.ofMegabytes(5).toBytes() + DataSize.ofKilobytes(64).toBytes();
+
+    static final String PHOTO_PATH = "/api/v1/media";
+
+    static final String DETAIL = "A request body may hold at most 1 MiB (1048576 bytes); a photo at POST " + PHOTO_PATH
+            + " at most 5 MiB (5242880 bytes).";
 
     private final ProblemWriter problems;
 
@@ -43,20 +51,25 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > LIMIT) {
+        long limit = limitOf(request);
+        if (request.getContentLengthLong() > limit) {
             problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-                    "Request body too large", "A request body may hold at most 1 MiB (1048576 bytes).");
+                    "Request body too large", DETAIL);
             return;
         }
         chain.doFilter(request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null
-                ? new LimitedRequest(request) : request, response);
+                ? new LimitedRequest(request, limit) : request, response);
+    }
+
+    private static long limitOf(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && PHOTO_PATH.equals(request.getRequestURI()) ? PHOTO_LIMIT : LIMIT;
     }
 
     /** Thrown while reading a body that turns out to be over the limit. */
     static final class BodyTooLargeException extends IOException {
 
-        BodyTooLargeException() {
-            super("request body over " + LIMIT + " bytes");
+        BodyTooLargeException(long limit) {
+            super("request body over " + limit + " bytes");
         }
 
     }
@@ -65,14 +78,17 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
         private ServletInputStream stream;
 
-        LimitedRequest(HttpServletRequest request) {
+        private final long limit;
+
+        LimitedRequest(HttpServletRequest request, long limit) {
             super(request);
+            this.limit = limit;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new LimitedInputStream(super.getInputStream());
+                stream = new LimitedInputStream(super.getInputStream(), limit);
             }
             return stream;
         }
@@ -90,10 +106,13 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
         private final ServletInputStream delegate;
 
+        private final long limit;
+
         private long read;
 
-        LimitedInputStream(ServletInputStream delegate) {
+        LimitedInputStream(ServletInputStream delegate, long limit) {
             this.delegate = delegate;
+            this.limit = limit;
         }
 
         @Override
@@ -116,8 +135,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
         private void count(int n) throws BodyTooLargeException {
             read += n;
-            if (read > LIMIT) {
-                throw new BodyTooLargeException();
+            if (read > limit) {
+                throw new BodyTooLargeException(limit);
             }
         }
 

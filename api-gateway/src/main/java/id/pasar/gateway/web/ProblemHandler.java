@@ -43,6 +43,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -117,7 +120,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (causedBy(ex, BodySizeLimitFilter.BodyTooLargeException.class)) {
             ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-                    "Request body too large", "A request body may hold at most 1 MiB (1048576 bytes).");
+                    "Request body too large", BodySizeLimitFilter.DETAIL);
             return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
         }
         PlainTextDeserializer.ForbiddenCharacter forbidden = cause(ex, PlainTextDeserializer.ForbiddenCharacter.class);
@@ -139,6 +142,32 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     List.of(new FieldProblem(field, "has the wrong type or an unreadable value")));
         }
         return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /**
+     * A multipart part over {@code spring.servlet.multipart.max-file-size} (a photo over
+     * 5 MiB): the same 413 as any body over its limit.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", "Request body too large",
+                BodySizeLimitFilter.DETAIL);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+    }
+
+    /**
+     * A multipart body that does not parse (no boundary, a part cut short): the client's
+     * fault, like JSON that does not parse.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> malformedMultipart(MultipartException ex, WebRequest request) {
+        if (ex instanceof MaxUploadSizeExceededException tooLarge) {
+            return handleMaxUploadSizeExceededException(tooLarge, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE,
+                    request);
+        }
+        return answer(ex, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request",
+                "The request body is not a valid multipart/form-data body.", request);
     }
 
     @Override
@@ -243,7 +272,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (ex instanceof MissingRequestHeaderException) {
             return "MISSING_HEADER";
         }
-        if (ex instanceof MissingServletRequestParameterException) {
+        if (ex instanceof MissingServletRequestParameterException || ex instanceof MissingServletRequestPartException) {
             return "MISSING_PARAMETER";
         }
         if (ex instanceof ServletRequestBindingException) {

@@ -58,12 +58,11 @@ class CatalogSliceTest {
         given(categories.find("batik"))
             .willReturn(Optional.of(new Category("batik", null, "Batik", "Batik", false, null, null, false)));
         given(categories.withDescendants("batik")).willReturn(Set.of("batik", "batik-kain"));
-        given(search.search(any()))
-            .willReturn(
-                    new KeysetPage<>(
-                            List.of(new Hit(LISTING, "Kain Batik Tulis", 450_000, null, "Batik Sekar Jagad", SELLER,
-                                    "32.09", "32", "batik-kain", true, null, BigDecimal.ONE, WebSlice.NOW, "t")),
-                            null));
+        given(search.search(any())).willReturn(
+                new KeysetPage<>(
+                        List.of(new Hit(LISTING, "Kain Batik Tulis", 450_000, null, "Batik Sekar Jagad", SELLER,
+                                "32.09", "32", "batik-kain", true, null, BigDecimal.ONE, WebSlice.NOW, "t", null)),
+                        null));
 
         assertThat(mvc.get()
             .uri("/api/v1/catalog/listings?q= Batik Tulis &categoryCode=batik&provinceCode=32"
@@ -110,9 +109,10 @@ class CatalogSliceTest {
 
     @Test
     void showsAPublishedListingAndCountsTheView() {
-        given(search.published(LISTING)).willReturn(Optional.of(new PublishedListing(LISTING, "Kain Batik Tulis",
-                "Katun primisima", 450_000, null, "Batik Sekar Jagad", SELLER, "32.09", "32", "batik-kain", 0, 400,
-                null, null, List.of(), List.of(new Variant(LISTING, LISTING, List.of(), null, 450_000, 0, 400)))));
+        given(search.published(LISTING))
+            .willReturn(Optional.of(new PublishedListing(LISTING, "Kain Batik Tulis", "Katun primisima", 450_000, null,
+                    "Batik Sekar Jagad", SELLER, "32.09", "32", "batik-kain", 0, 400, null, null, List.of(),
+                    List.of(new Variant(LISTING, LISTING, List.of(), null, 450_000, 0, 400)), List.of())));
 
         assertThat(mvc.get().uri("/api/v1/catalog/listings/{id}", LISTING)).hasStatusOk()
             .bodyJson()

@@ -91,11 +91,19 @@ public class Listing {
     private String halalCertificateNumber;
 
     /**
-     * The hash of what the listing rules check, computed by the database from the columns
-     * above and the variants' option values (ADR 0007, 0023: {@code checked_content}); as
-     * loaded, so only current in a listing read in this transaction before any edit.
+     * The photos (media ids), in the seller's order, the first the cover; at most 9.
      */
-    @Formula("catalog.checked_content(content_hash, option_types, options_hash)")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "photo_ids")
+    private List<UUID> photoIds;
+
+    /**
+     * The hash of what the listing rules check, computed by the database from the columns
+     * above, the variants' option values and the photos (ADR 0007, 0023, 0026:
+     * {@code checked_content}); as loaded, so only current in a listing read in this
+     * transaction before any edit.
+     */
+    @Formula("catalog.checked_content(content_hash, option_types, options_hash, photo_ids)")
     private String contentHash;
 
     @Enumerated(EnumType.STRING)
@@ -210,6 +218,7 @@ public class Listing {
         this.shipFromRegencyCode = content.shipFromRegencyCode();
         this.weightGrams = content.weightGrams();
         this.optionTypes = content.optionTypes();
+        this.photoIds = content.photoIds();
         this.regulatoryLicence = content.regulatoryLicence();
         this.halalStatus = content.halalStatus();
         this.halalCertificateNumber = content.halalCertificateNumber();

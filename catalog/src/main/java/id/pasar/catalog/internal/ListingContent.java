@@ -2,21 +2,38 @@ package id.pasar.catalog.internal;
 
 import id.pasar.compliance.ListingRules.HalalStatus;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What a seller writes about a listing, checked for form by the web layer; the regency as
  * {@code PP.KK}. {@code optionTypes} are the listing's option types (none, one or two)
  * and {@code variants} what is sold, at least one; {@code priceIdr}, {@code stock} and
  * {@code weightGrams} are the lowest price, the total stock and the first variant's
- * weight.
+ * weight; {@code photoIds} the photos in their order (at most 9, the first the cover),
+ * each one the seller uploaded.
  */
 public record ListingContent(String title, String description, String categoryCode, long priceIdr, int stock,
         String shipFromRegencyCode, int weightGrams, String regulatoryLicence, HalalStatus halalStatus,
-        String halalCertificateNumber, List<String> optionTypes, List<VariantContent> variants) {
+        String halalCertificateNumber, List<String> optionTypes, List<VariantContent> variants, List<UUID> photoIds) {
 
     public ListingContent {
         optionTypes = List.copyOf(optionTypes);
         variants = List.copyOf(variants);
+        photoIds = List.copyOf(photoIds);
+    }
+
+    /** Without photos. */
+    public ListingContent(String title, String description, String categoryCode, long priceIdr, int stock,
+            String shipFromRegencyCode, int weightGrams, String regulatoryLicence, HalalStatus halalStatus,
+            String halalCertificateNumber, List<String> optionTypes, List<VariantContent> variants) {
+        this(title, description, categoryCode, priceIdr, stock, shipFromRegencyCode, weightGrams, regulatoryLicence,
+                halalStatus, halalCertificateNumber, optionTypes, variants, List.of());
+    }
+
+    /** The same content with these photos, in this order. */
+    public ListingContent withPhotos(List<UUID> photoIds) {
+        return new ListingContent(title, description, categoryCode, priceIdr, stock, shipFromRegencyCode, weightGrams,
+                regulatoryLicence, halalStatus, halalCertificateNumber, optionTypes, variants, photoIds);
     }
 
     /** A listing without options: one variant of this price, stock and weight. */

@@ -5,6 +5,7 @@ import id.pasar.kernel.KeysetCursor;
 import id.pasar.kernel.KeysetPage;
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -68,7 +69,7 @@ public class ListingSearch {
 
     private static final String COLUMNS = "l.id, l.title, l.price_idr, l.max_price_idr, l.shop_name, l.seller_id,"
             + " l.ship_from_regency_code, l.province_code, l.category_code, l.stock > 0 AS in_stock, l.published_at,"
-            + " l.halal_status";
+            + " l.halal_status, l.photo_ids[1] AS photo";
 
     /**
      * Listings read beyond a page's need from a ranking, in case some stopped matching
@@ -144,10 +145,11 @@ public class ListingSearch {
     /**
      * @param priceIdr the lowest price of the listing's variants
      * @param maxPriceIdr the highest when they differ, else null
+     * @param photoId the cover photo (the first), or null: read from the listing's row
      */
     public record Hit(UUID listingId, String title, long priceIdr, Long maxPriceIdr, String shopName, UUID sellerId,
             String shipFromRegencyCode, String provinceCode, String categoryCode, boolean inStock, String halalStatus,
-            BigDecimal rank, Instant publishedAt, String tie) {
+            BigDecimal rank, Instant publishedAt, String tie, UUID photoId) {
 
         Position position(SearchSort sort, boolean typo, LocalDate day) {
             return new Position(sort, typo, rank, priceIdr, publishedAt, listingId, tie, day);
@@ -155,7 +157,7 @@ public class ListingSearch {
 
         Hit ranked(BigDecimal rank, String tie) {
             return new Hit(listingId, title, priceIdr, maxPriceIdr, shopName, sellerId, shipFromRegencyCode,
-                    provinceCode, categoryCode, inStock, halalStatus, rank, publishedAt, tie);
+                    provinceCode, categoryCode, inStock, halalStatus, rank, publishedAt, tie, photoId);
         }
     }
 
@@ -435,7 +437,7 @@ public class ListingSearch {
         return jdbc.sql("""
                 SELECT id, title, description, price_idr, max_price_idr, shop_name, seller_id, ship_from_regency_code,
                        province_code, category_code, stock, weight_grams, halal_status, halal_certificate_number,
-                       option_types
+                       option_types, photo_ids
                 FROM catalog.listings WHERE id = :id AND status = 'PUBLISHED'""")
             .param("id", listingId)
             .query((rs, row) -> new PublishedListing(rs.getObject("id", UUID.class), rs.getString("title"),
@@ -444,7 +446,7 @@ public class ListingSearch {
                     rs.getString("ship_from_regency_code"), rs.getString("province_code"),
                     rs.getString("category_code"), rs.getInt("stock"), rs.getInt("weight_grams"),
                     rs.getString("halal_status"), rs.getString("halal_certificate_number"),
-                    ListingVariants.values(rs.getArray("option_types")), List.of()))
+                    ListingVariants.values(rs.getArray("option_types")), List.of(), photos(rs.getArray("photo_ids"))))
             .optional()
             .map(listing -> listing.withVariants(variants.of(listingId)));
     }
@@ -453,17 +455,22 @@ public class ListingSearch {
      * @param priceIdr the lowest price of its variants
      * @param maxPriceIdr the highest when they differ, else null
      * @param optionTypes the option types, in order; none for a listing sold one way
+     * @param photoIds the photos, in order, the first the cover
      */
     public record PublishedListing(UUID listingId, String title, String description, long priceIdr, Long maxPriceIdr,
             String shopName, UUID sellerId, String shipFromRegencyCode, String provinceCode, String categoryCode,
             int stock, int weightGrams, String halalStatus, String halalCertificateNumber, List<String> optionTypes,
-            List<Variant> variants) {
+            List<Variant> variants, List<UUID> photoIds) {
 
         PublishedListing withVariants(List<Variant> variants) {
             return new PublishedListing(listingId, title, description, priceIdr, maxPriceIdr, shopName, sellerId,
                     shipFromRegencyCode, provinceCode, categoryCode, stock, weightGrams, halalStatus,
-                    halalCertificateNumber, optionTypes, variants);
+                    halalCertificateNumber, optionTypes, variants, photoIds);
         }
+    }
+
+    private static List<UUID> photos(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((UUID[]) array.getArray());
     }
 
     private static Hit hit(ResultSet rs, int row) throws SQLException {
@@ -472,7 +479,7 @@ public class ListingSearch {
                 rs.getObject("seller_id", UUID.class), rs.getString("ship_from_regency_code"),
                 rs.getString("province_code"), rs.getString("category_code"), rs.getBoolean("in_stock"),
                 rs.getString("halal_status"), rs.getBigDecimal("rank"), rs.getTimestamp("published_at").toInstant(),
-                rs.getString("tie"));
+                rs.getString("tie"), rs.getObject("photo", UUID.class));
     }
 
 }

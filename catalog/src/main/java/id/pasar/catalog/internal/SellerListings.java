@@ -1,6 +1,7 @@
 package id.pasar.catalog.internal;
 
 import id.pasar.catalog.ListingStock;
+import id.pasar.media.MediaOwnership;
 import id.pasar.onboarding.Sellers;
 import id.pasar.onboarding.Sellers.SellerSummary;
 import jakarta.persistence.EntityManager;
@@ -34,13 +35,20 @@ public class SellerListings {
 
     private final ListingVariants variants;
 
+    private final MediaOwnership media;
+
     private final EntityManager entityManager;
 
     private final Clock clock;
 
+    /**
+     * @throws MediaOwnership.PhotoNotOwned when a photo is not one the caller uploaded
+     */
     @Transactional
     public Listing create(UUID userId, ListingContent content) {
-        Listing listing = listings.saveAndFlush(new Listing(sellerOf(userId).sellerId(), content, clock.instant()));
+        SellerSummary seller = sellerOf(userId);
+        media.requireOwnedBy(userId, content.photoIds());
+        Listing listing = listings.saveAndFlush(new Listing(seller.sellerId(), content, clock.instant()));
         variants.replace(listing, content);
         return current(listing);
     }
@@ -52,6 +60,7 @@ public class SellerListings {
     @Transactional
     public Listing edit(UUID userId, UUID listingId, ListingContent content) {
         Listing listing = own(userId, listingId);
+        media.requireOwnedBy(userId, content.photoIds());
         listing.edit(content, clock.instant());
         listings.flush();
         // Any variant's stock may have changed: none is remembered sold out.

@@ -14,6 +14,7 @@ import id.pasar.kernel.InvalidFields;
 import id.pasar.kernel.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
@@ -123,11 +124,13 @@ class CatalogController {
      */
     record SearchItem(UUID listingId, String title, long priceIdr, boolean priceFrom, Long maxPriceIdr, String shopName,
             UUID sellerId, String shipFromRegencyCode, String provinceCode, String categoryCode, boolean inStock,
-            String halalStatus) {
+            String halalStatus,
+            @Schema(description = "The cover photo, or null when the listing has none") Photo photo) {
         static SearchItem of(Hit hit) {
             return new SearchItem(hit.listingId(), hit.title(), hit.priceIdr(), hit.maxPriceIdr() != null,
                     hit.maxPriceIdr(), hit.shopName(), hit.sellerId(), hit.shipFromRegencyCode(), hit.provinceCode(),
-                    hit.categoryCode(), hit.inStock(), hit.halalStatus());
+                    hit.categoryCode(), hit.inStock(), hit.halalStatus(),
+                    hit.photoId() == null ? null : Photo.of(hit.photoId()));
         }
     }
 
@@ -138,12 +141,14 @@ class CatalogController {
     record ListingDetail(UUID listingId, String title, String description, long priceIdr, boolean priceFrom,
             Long maxPriceIdr, String shopName, UUID sellerId, String shipFromRegencyCode, String provinceCode,
             String categoryCode, boolean inStock, int stock, int weightGrams, String halalStatus,
-            String halalCertificateNumber, List<String> optionTypes, List<VariantItem> variants) {
+            String halalCertificateNumber, List<String> optionTypes, List<VariantItem> variants,
+            @Schema(description = "The photos, in order, the first the cover") List<Photo> photos) {
         static ListingDetail of(PublishedListing l) {
             return new ListingDetail(l.listingId(), l.title(), l.description(), l.priceIdr(), l.maxPriceIdr() != null,
                     l.maxPriceIdr(), l.shopName(), l.sellerId(), l.shipFromRegencyCode(), l.provinceCode(),
                     l.categoryCode(), l.stock() > 0, l.stock(), l.weightGrams(), l.halalStatus(),
-                    l.halalCertificateNumber(), l.optionTypes(), l.variants().stream().map(VariantItem::of).toList());
+                    l.halalCertificateNumber(), l.optionTypes(), l.variants().stream().map(VariantItem::of).toList(),
+                    Photo.all(l.photoIds()));
         }
     }
 

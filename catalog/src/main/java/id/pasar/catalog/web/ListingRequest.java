@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * A listing as a seller writes it ({@code POST /listings}, {@code PUT /listings/{id}}).
@@ -45,7 +46,10 @@ record ListingRequest(@NotBlank @Size(max = 200) String title, @Size(max = 5000)
         @Schema(description = "one or two option types (Ukuran, Warna) with their values; none for a listing sold one way") @Size(
                 max = 2) List<@NotNull @Valid Option> options,
         @Schema(description = "with options: what is sold, one value per option type each") @Size(
-                max = 100) List<@NotNull @Valid VariantRequest> variants) {
+                max = 100) List<@NotNull @Valid VariantRequest> variants,
+        @Schema(description = "up to 9 photos (POST /api/v1/media, the caller's own), in order, the first the cover; "
+                + "changing them is an edit like any other: checked again") @Size(
+                        max = 9) List<@NotNull UUID> photoIds) {
 
     static final String SKU = "[A-Za-z0-9._/-]{1,50}";
 
@@ -70,6 +74,14 @@ record ListingRequest(@NotBlank @Size(max = 200) String title, @Size(max = 5000)
      * two the same.
      */
     ListingContent content() {
+        List<UUID> photos = photoIds == null ? List.of() : photoIds;
+        if (new HashSet<>(photos).size() < photos.size()) {
+            throw new InvalidFields("photoIds", "a photo may appear once");
+        }
+        return shape().withPhotos(photos);
+    }
+
+    private ListingContent shape() {
         String regency = RegencyCode.parse(shipFromRegencyCode).value();
         String text = description == null ? "" : description.trim();
         // The shape (one way or by variants) is ListingShape's: checked with the fields.

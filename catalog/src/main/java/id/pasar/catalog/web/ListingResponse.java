@@ -16,6 +16,7 @@ record ListingResponse(UUID listingId, @Schema(example = "DRAFT") String status,
         String regulatoryLicence, String halalStatus, String halalCertificateNumber,
         @Schema(description = "The option types, in order; empty for a listing sold one way") List<String> optionTypes,
         List<VariantResponse> variants,
+        @Schema(description = "The photos, in order, the first the cover; each with its URL per width") List<Photo> photos,
         @Schema(description = "Why compliance refused or suspended the listing") List<String> reasons, UUID decisionId,
         OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime publishedAt) {
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
@@ -16,11 +17,16 @@ interface ListingResponseMapper {
 
     @Mapping(target = "listingId", source = "listing.id")
     @Mapping(target = "variants", source = "variants")
+    @Mapping(target = "photos", source = "listing.photoIds")
     ListingResponse toResponse(Listing listing, List<Variant> variants);
 
     @Mapping(target = "variantId", source = "id")
     @Mapping(target = "options", source = "optionValues")
     ListingResponse.VariantResponse toResponse(Variant variant);
+
+    default List<Photo> photos(List<UUID> photoIds) {
+        return Photo.all(photoIds);
+    }
 
     default OffsetDateTime jakartaTime(Instant instant) {
         return instant == null ? null : instant.atZone(JAKARTA).toOffsetDateTime();
