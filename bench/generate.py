@@ -261,6 +261,12 @@ def checked_content(content, types, hashed):
     return hashlib.sha256(f'{content}:{json_array(types)}:{hashed}'.encode('utf-8')).hexdigest()
 
 
+def checked_photos(content, photos):
+    """catalog.checked_content (V14) of a listing with photos: what it checks without them, then the photos' ids
+    in order."""
+    return hashlib.sha256(f'{content}:photos:{",".join(photos)}'.encode('utf-8')).hexdigest()
+
+
 def sku_code(product):
     """The start of a seller's SKU: the product's initials ("Kemeja Batik Pria" -> KBP)."""
     return ''.join(w[0] for w in product.split() if w[0].isalnum()).upper()[:4] or 'X'
@@ -412,12 +418,16 @@ def main():
     out.write('COPY catalog.listings (id, seller_id, title, description, category_code, price_idr, stock, '
               'ship_from_regency_code, weight_grams, regulatory_licence, status, version, decision_id, rule_set_version, '
               'shop_name, created_at, updated_at, published_at, halal_status, halal_certificate_number, option_types, '
-              'max_price_idr, variant_count, options_hash) FROM STDIN;\n')
+              'max_price_idr, variant_count, options_hash, photo_ids) FROM STDIN;\n')
     variants_out = tempfile.TemporaryFile('w+', encoding='utf-8')
     variants_out.write('COPY catalog.listing_variants (id, listing_id, seller_id, position, option_values, sku, price_idr, '
                        'stock, weight_grams) FROM STDIN;\n')
     # The variants' own random stream, so that the listings' columns stay those of the main one.
     vrng = random.Random((a.seed ^ a.listings ^ (a.sellers << 20)) + 24)
+    # The photos' own stream too (issue 21): 85 % of listings have 1 to 9 photos, most 3 to 6. Only their ids:
+    # search and detail read a photo's URLs from its id (MediaUrls), and the bench fetches no image.
+    prng = random.Random((a.seed ^ a.listings ^ (a.sellers << 20)) + 21)
+    with_photos = 0
     ids = open(a.ids_out, 'w') if a.ids_out else None
     regency_names = {c: n for c, _, n in regencies}
     contents = []
@@ -479,10 +489,15 @@ def main():
             max_price = max(prices) if max(prices) != price else '\\N'
             with_options += 1
             variant_rows += count
+        photos = [] if prng.random() < 0.15 else \
+            [str(uuid.UUID(int=prng.getrandbits(128), version=4)) for _ in range(min(9, max(1, round(prng.gauss(4.5, 2)))))]
+        if photos:
+            content = checked_photos(content, photos)
+            with_photos += 1
         contents.append(content)
         out.write(f'{listing_id}\t{s["id"]}\t{title}\t{description}\t{category}\t{price}\t{stock}\t{ship_from}\t{grams}\t{reg}\t'
                   f'PUBLISHED\t1\t{decision}\t{RULE_SET}\t{s["shop"]}\t{ts(created)}\t{ts(published)}\t{ts(published)}\t'
-                  f'{halal_status}\t{halal_cert}\t{types}\t{max_price}\t{count}\t{hashed}\n')
+                  f'{halal_status}\t{halal_cert}\t{types}\t{max_price}\t{count}\t{hashed}\t{{{",".join(photos)}}}\n')
         if ids:
             ids.write(f'{listing_id}\n')
     out.write('\\.\n')
@@ -492,7 +507,8 @@ def main():
     variants_out.seek(0)
     shutil.copyfileobj(variants_out, out, 1 << 20)
     variants_out.close()
-    print(f'{a.listings} listings, {with_options} of them with options, {variant_rows} variants planned at '
+    print(f'{a.listings} listings, {with_options} of them with options, {with_photos} with photos, '
+          f'{variant_rows} variants planned at '
           f'{time.time() - started:.0f} s', file=sys.stderr)
 
     final_out.write('COPY compliance.decisions (sequence, decision_id, subject_type, subject_id, subject_version, outcome, '
