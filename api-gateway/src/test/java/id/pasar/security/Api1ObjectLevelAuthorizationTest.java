@@ -62,7 +62,9 @@ class Api1ObjectLevelAuthorizationTest {
                     "the caller's own cart; a variant id is the public shelf's"),
             Map.entry("GET /media/{mediaId}/{width}.jpg",
                     "photos are public, like the listings that show them; attaching one is owned "
-                            + "(ListingPhotosTest: another seller's photo is 422)"));
+                            + "(ListingPhotosTest: another seller's photo is 422)"),
+            Map.entry("GET /api/v1/creators/{handle}",
+                    "creators' profiles are public and hold no identity data (CreatorsTest)"));
 
     @LocalServerPort
     int port;

@@ -57,6 +57,7 @@ class RoleMatrixTest {
         tokens.put("anonymous", null);
         tokens.put("SHOPPER", api.newAccount("SHOPPER"));
         tokens.put("SELLER", api.newAccount("SELLER"));
+        tokens.put("CREATOR", api.newAccount("CREATOR"));
         tokens.put("COMPLIANCE_OFFICER", api.newStaffAccount("COMPLIANCE_OFFICER"));
         tokens.put("AUDITOR", api.newStaffAccount("AUDITOR"));
         tokens.put("ADMIN", api.adminToken());

@@ -58,10 +58,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class SecurityConfiguration {
 
     /**
-     * Who may upload photos: sellers for their listings; the creators of the social
-     * features join here (issue 21).
+     * Who may upload photos: sellers for their listings and posts, creators for posts.
      */
-    static final String[] MEDIA_UPLOADERS = { Role.SELLER.name() };
+    static final String[] MEDIA_UPLOADERS = { Role.SELLER.name(), Role.CREATOR.name() };
 
     private static final String[] PUBLIC_DOCS = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
             "/swagger-ui/**" };
@@ -130,6 +129,12 @@ class SecurityConfiguration {
                 .hasRole(Role.SELLER.name())
                 .requestMatchers(HttpMethod.POST, "/api/v1/media")
                 .hasAnyRole(MEDIA_UPLOADERS)
+                // Social: a creator applies and reads its own application; profiles are
+                // public ("me" is no handle).
+                .requestMatchers("/api/v1/creators", "/api/v1/creators/me")
+                .hasRole(Role.CREATOR.name())
+                .requestMatchers(HttpMethod.GET, "/api/v1/creators/*")
+                .permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/admin/platform-affiliates")
                 .hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
                 .requestMatchers("/api/v1/admin/**")
@@ -216,7 +221,7 @@ class SecurityConfiguration {
     CorsConfigurationSource corsConfigurationSource(CorsProperties cors) {
         CorsConfiguration configuration = new CorsConfiguration();
         configuration.setAllowedOrigins(cors.allowedOrigins());
-        configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
+        configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
         configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Accept-Language",
                 "Idempotency-Key", "X-Request-Id", "X-Access-Reason"));
         configuration.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "Location"));

@@ -1,0 +1,58 @@
+package id.pasar.social;
+
+import id.pasar.Api;
+import id.pasar.TestIdentityRegistry;
+import id.pasar.onboarding.SellerFixtures;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Creators by state, through the API. */
+public final class SocialFixtures {
+
+    private SocialFixtures() {
+    }
+
+    public record Creator(String token, String creatorId, String handle) {
+    }
+
+    /** A fresh handle of 3 to 30 characters of [a-z0-9._]. */
+    public static String handle() {
+        return "kr." + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50), 36);
+    }
+
+    public static Map<String, Object> application(String handle, Map<String, Object> identity, String regencyCode) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("handle", handle);
+        body.put("displayName", "Kriya Nusantara");
+        body.put("regencyCode", regencyCode);
+        body.put("identity", identity);
+        return body;
+    }
+
+    /** A KTP that an identity registry confirmed: VERIFIED at once. */
+    public static Map<String, Object> confirmedKtp() {
+        LocalDate born = SellerFixtures.someAdultBirthDate();
+        String nik = SellerFixtures.nik(born, false);
+        TestIdentityRegistry.confirm(nik);
+        return SellerFixtures.ktp(nik, born, "MALE", "WNI");
+    }
+
+    public static Creator verifiedCreator(Api api) {
+        return apply(api, application(handle(), confirmedKtp(), "3204"), "VERIFIED");
+    }
+
+    /**
+     * A new CREATOR account applies; fails unless the creator comes out {@code status}.
+     */
+    public static Creator apply(Api api, Map<String, Object> application, String status) {
+        String token = api.newAccount("CREATOR");
+        var creator = api.post("/api/v1/creators", application).bearer(token).send().expect(201).json();
+        if (!creator.get("status").asString().equals(status)) {
+            throw new AssertionError("fixture creator is " + creator);
+        }
+        return new Creator(token, creator.get("creatorId").asString(), creator.get("handle").asString());
+    }
+
+}
