@@ -63,6 +63,7 @@ class Api1ObjectLevelAuthorizationTest {
             Map.entry("GET /media/{mediaId}/{width}.jpg",
                     "photos are public, like the listings that show them; attaching one is owned "
                             + "(ListingPhotosTest: another seller's photo is 422)"),
+            Map.entry("GET /api/v1/posts/{postId}", "posts are public; changing one is owned (below)"),
             Map.entry("GET /api/v1/creators/{handle}",
                     "creators' profiles are public and hold no identity data (CreatorsTest)"));
 
@@ -80,6 +81,8 @@ class Api1ObjectLevelAuthorizationTest {
     String published;
 
     String ownersShopper;
+
+    String postId;
 
     String otherShopper;
 
@@ -108,6 +111,13 @@ class Api1ObjectLevelAuthorizationTest {
         draft = CatalogFixtures.createDraft(api, owner, listing("Tikar Pandan"));
         published = OrderFixtures.listingWithStock(api, owner, 20, 25_000);
         ownersShopper = api.newAccount("SHOPPER");
+        postId = api.post("/api/v1/posts", Map.of("text", "Tikar baru", "listingIds", List.of(published)))
+            .bearer(owner.token())
+            .send()
+            .expect(201)
+            .json()
+            .get("postId")
+            .asString();
         otherShopper = api.newAccount("SHOPPER");
         // The owner's webhook: its paid order makes a delivery (never sent here: no job
         // runs).
@@ -271,6 +281,10 @@ class Api1ObjectLevelAuthorizationTest {
                 id -> api.get("/api/v1/orders/" + id + "/payments").bearer(otherShopper).send());
         owned.put("POST /api/v1/sandbox/payments/{paymentId}/settle",
                 id -> api.post("/api/v1/sandbox/payments/" + id + "/settle", Map.of()).bearer(otherShopper).send());
+        owned.put("PATCH /api/v1/posts/{postId}",
+                id -> api.patch("/api/v1/posts/" + id, Map.of("text", "bukan milikku")).bearer(other.token()).send());
+        owned.put("DELETE /api/v1/posts/{postId}",
+                id -> api.delete("/api/v1/posts/" + id).bearer(other.token()).send());
     }
 
     @Test
@@ -292,7 +306,7 @@ class Api1ObjectLevelAuthorizationTest {
     void anotherUsersIdIsAnsweredLikeAnIdThatDoesNotExist() {
         Map<String, String> theirs = Map.of("listingId", draft, "sellerOrderId", sellerOrderId, "orderId", orderId,
                 "addressId", addressId, "paymentId", paymentId, "returnId", returnId, "deliveryId", deliveryId,
-                "payoutId", payoutId);
+                "payoutId", payoutId, "postId", postId);
         owned.forEach((endpoint, call) -> {
             String variable = endpoint.substring(endpoint.indexOf('{') + 1, endpoint.indexOf('}'));
             String id = endpoint.contains("/listings/") && !endpoint.startsWith("GET") ? published
@@ -321,6 +335,8 @@ class Api1ObjectLevelAuthorizationTest {
             .expect(200)
             .json();
         assertThat(address.get("label").asString()).isEqualTo("Rumah");
+        assertThat(api.get("/api/v1/posts/" + postId).send().expect(200).json().get("text").asString())
+            .isEqualTo("Tikar baru");
     }
 
     @Test

@@ -124,6 +124,7 @@ class RoleMatrixTest {
             case "DELETE" -> api.delete(path);
             case "POST" -> api.post(path, "{}");
             case "PUT" -> api.put(path, "{}");
+            case "PATCH" -> api.patch(path, "{}");
             default -> throw new IllegalStateException("role-matrix.csv: no call for method " + row.method());
         };
         request.header("X-Access-Reason", ACCESS_REASON);

@@ -2,6 +2,8 @@ package id.pasar.social;
 
 import id.pasar.Api;
 import id.pasar.TestIdentityRegistry;
+import id.pasar.media.MediaUploads;
+import id.pasar.media.TestImages;
 import id.pasar.onboarding.SellerFixtures;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -20,6 +22,20 @@ public final class SocialFixtures {
     /** A fresh handle of 3 to 30 characters of [a-z0-9._]. */
     public static String handle() {
         return "kr." + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50), 36);
+    }
+
+    /** A photo the account uploads: its id. */
+    public static String photo(Api api, String token) {
+        return MediaUploads.upload(api, token, "foto.jpg", "image/jpeg", TestImages.jpeg(400, 300))
+            .expect(201)
+            .json()
+            .get("mediaId")
+            .asString();
+    }
+
+    /** A post of the caller's: its id. */
+    public static String post(Api api, String token, Map<String, Object> body) {
+        return api.post("/api/v1/posts", body).bearer(token).send().expect(201).json().get("postId").asString();
     }
 
     public static Map<String, Object> application(String handle, Map<String, Object> identity, String regencyCode) {

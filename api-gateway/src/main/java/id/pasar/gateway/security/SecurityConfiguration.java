@@ -133,8 +133,10 @@ class SecurityConfiguration {
                 // public ("me" is no handle).
                 .requestMatchers("/api/v1/creators", "/api/v1/creators/me")
                 .hasRole(Role.CREATOR.name())
-                .requestMatchers(HttpMethod.GET, "/api/v1/creators/*")
+                .requestMatchers(HttpMethod.GET, "/api/v1/creators/*", "/api/v1/posts/*")
                 .permitAll()
+                .requestMatchers("/api/v1/posts", "/api/v1/posts/**")
+                .hasAnyRole(Role.SELLER.name(), Role.CREATOR.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/admin/platform-affiliates")
                 .hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
                 .requestMatchers("/api/v1/admin/**")
