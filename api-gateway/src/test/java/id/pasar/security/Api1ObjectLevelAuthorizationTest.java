@@ -64,6 +64,10 @@ class Api1ObjectLevelAuthorizationTest {
                     "photos are public, like the listings that show them; attaching one is owned "
                             + "(ListingPhotosTest: another seller's photo is 422)"),
             Map.entry("GET /api/v1/posts/{postId}", "posts are public; changing one is owned (below)"),
+            Map.entry("PUT /api/v1/follows/{kind}/{id}",
+                    "the id is a public seller or creator; the follow written is the caller's own (FeedTest)"),
+            Map.entry("DELETE /api/v1/follows/{kind}/{id}",
+                    "removes only the caller's own follow of a public seller or creator (FeedTest)"),
             Map.entry("GET /api/v1/creators/{handle}",
                     "creators' profiles are public and hold no identity data (CreatorsTest)"));
 

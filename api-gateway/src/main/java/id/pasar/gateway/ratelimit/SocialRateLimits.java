@@ -9,26 +9,32 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The social writes per account (issue 21, item 9): new posts (30 an hour by default), so
- * that one account cannot flood its followers' feeds or the database.
+ * The social writes per account (issue 21, item 9): new posts (30 an hour by default) and
+ * follows (60 a minute), so that one account cannot flood its followers' feeds, crawl
+ * every seller into its follows or fill the database.
  */
 @Configuration(proxyBeanMethods = false)
 class SocialRateLimits implements WebMvcConfigurer {
 
     private final PerAccountLimit posts;
 
+    private final PerAccountLimit follows;
+
     SocialRateLimits(RateLimitBuckets buckets, ProblemWriter problems, SocialLimitProperties properties) {
         this.posts = new PerAccountLimit(buckets, problems, "posts", "POST", properties.postsPerHour(),
                 Duration.ofHours(1), "TOO_MANY_POSTS", "Too many posts", "posts");
+        this.follows = new PerAccountLimit(buckets, problems, "follows", "PUT", properties.followsPerMinute(),
+                Duration.ofMinutes(1), "TOO_MANY_FOLLOWS", "Too many follows", "follows");
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(posts).addPathPatterns("/api/v1/posts");
+        registry.addInterceptor(follows).addPathPatterns("/api/v1/follows/**");
     }
 
     @ConfigurationProperties("pasar.social.rate-limit")
-    record SocialLimitProperties(@DefaultValue("30") int postsPerHour) {
+    record SocialLimitProperties(@DefaultValue("30") int postsPerHour, @DefaultValue("60") int followsPerMinute) {
     }
 
 }

@@ -137,6 +137,9 @@ class SecurityConfiguration {
                 .permitAll()
                 .requestMatchers("/api/v1/posts", "/api/v1/posts/**")
                 .hasAnyRole(Role.SELLER.name(), Role.CREATOR.name())
+                // Only shoppers follow: a seller or creator cannot follow, so not itself.
+                .requestMatchers("/api/v1/follows/**", "/api/v1/feed")
+                .hasRole(Role.SHOPPER.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/admin/platform-affiliates")
                 .hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
                 .requestMatchers("/api/v1/admin/**")
