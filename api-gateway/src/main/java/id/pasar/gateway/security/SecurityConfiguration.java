@@ -92,8 +92,8 @@ class SecurityConfiguration {
                 // Cache-Control no-store, HSTS on HTTPS requests); API answers are data,
                 // never a page to frame or run.
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(PathPatternRequestMatcher.withDefaults()
+                    .matcher("/api/**"),
                         new StaticHeadersWriter("Content-Security-Policy",
                                 "default-src 'none'; frame-ancestors 'none'"))))
             .authorizeHttpRequests(requests -> requests
@@ -133,8 +133,13 @@ class SecurityConfiguration {
                 // public ("me" is no handle).
                 .requestMatchers("/api/v1/creators", "/api/v1/creators/me")
                 .hasRole(Role.CREATOR.name())
-                .requestMatchers(HttpMethod.GET, "/api/v1/creators/*", "/api/v1/posts/*")
+                .requestMatchers(HttpMethod.GET, "/api/v1/creators/*", "/api/v1/posts/*", "/api/v1/posts/*/comments")
                 .permitAll()
+                // Anyone with an account of these roles likes and comments.
+                .requestMatchers("/api/v1/posts/*/like", "/api/v1/posts/*/comments", "/api/v1/comments/**")
+                .hasAnyRole(Role.SHOPPER.name(), Role.SELLER.name(), Role.CREATOR.name())
+                .requestMatchers("/api/v1/compliance/comments/**")
+                .hasAnyRole(Role.COMPLIANCE_OFFICER.name(), Role.ADMIN.name())
                 .requestMatchers("/api/v1/posts", "/api/v1/posts/**")
                 .hasAnyRole(Role.SELLER.name(), Role.CREATOR.name())
                 // Only shoppers follow: a seller or creator cannot follow, so not itself.

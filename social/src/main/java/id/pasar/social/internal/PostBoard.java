@@ -74,12 +74,12 @@ public class PostBoard {
      * @param platformAffiliated the author is on the platform-affiliate list
      */
     public record Post(UUID postId, Author author, String text, List<UUID> photoIds, List<Shelved> listings,
-            boolean platformAffiliated, Instant createdAt, Instant updatedAt) {
+            boolean platformAffiliated, int likeCount, int commentCount, Instant createdAt, Instant updatedAt) {
     }
 
     /** A post as stored, before its tagged listings are looked up. */
     record Row(UUID postId, Author author, UUID accountId, String text, List<UUID> photoIds, List<UUID> listingIds,
-            boolean platformAffiliated, Instant createdAt, Instant updatedAt) {
+            boolean platformAffiliated, int likeCount, int commentCount, Instant createdAt, Instant updatedAt) {
     }
 
     static final String SELECT = """
@@ -164,7 +164,7 @@ public class PostBoard {
         for (Row row : rows) {
             List<Shelved> shown = row.listingIds().stream().filter(published::containsKey).map(published::get).toList();
             posts.add(new Post(row.postId(), row.author(), row.text(), row.photoIds(), shown, row.platformAffiliated(),
-                    row.createdAt(), row.updatedAt()));
+                    row.likeCount(), row.commentCount(), row.createdAt(), row.updatedAt()));
         }
         return posts;
     }
@@ -210,8 +210,8 @@ public class PostBoard {
                 "CREATOR".equals(kind) ? rs.getString("handle") : null);
         return new Row(rs.getObject("id", UUID.class), author, rs.getObject("account_id", UUID.class),
                 rs.getString("body"), ids(rs.getArray("photo_ids")), ids(rs.getArray("listing_ids")),
-                rs.getBoolean("platform_affiliated"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getBoolean("platform_affiliated"), rs.getInt("like_count"), rs.getInt("comment_count"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 
     static List<UUID> ids(Array array) throws SQLException {

@@ -86,4 +86,15 @@ public final class SocialProblems {
 
     }
 
+    /**
+     * No comment with this id, or not the caller's to delete: the same answer for both.
+     */
+    public static final class CommentNotFound extends ProblemException {
+
+        public CommentNotFound() {
+            super(HttpStatus.NOT_FOUND, "COMMENT_NOT_FOUND", "Comment not found", "There is no such comment.");
+        }
+
+    }
+
 }

@@ -79,8 +79,8 @@ class PostController {
      * ({@code PLATFORM_AFFILIATE}), null when it is not
      */
     record PostResponse(UUID postId, AuthorResponse author, String text, List<Photo> photos,
-            List<TaggedListing> listings, boolean platformAffiliated, String platformAffiliationReason,
-            OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+            List<TaggedListing> listings, boolean platformAffiliated, String platformAffiliationReason, int likeCount,
+            int commentCount, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
     }
 
     /**
@@ -104,8 +104,8 @@ class PostController {
                         post.author().handle()),
                 post.text(), post.photoIds().stream().map(PostController::photo).toList(),
                 post.listings().stream().map(PostController::tagged).toList(), post.platformAffiliated(),
-                post.platformAffiliated() ? CreatorController.AFFILIATION_REASON : null,
-                post.createdAt().atZone(CreatorController.JAKARTA).toOffsetDateTime(),
+                post.platformAffiliated() ? CreatorController.AFFILIATION_REASON : null, post.likeCount(),
+                post.commentCount(), post.createdAt().atZone(CreatorController.JAKARTA).toOffsetDateTime(),
                 post.updatedAt().atZone(CreatorController.JAKARTA).toOffsetDateTime());
     }
 
