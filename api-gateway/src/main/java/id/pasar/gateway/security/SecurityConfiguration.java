@@ -133,7 +133,8 @@ class SecurityConfiguration {
                 // public ("me" is no handle).
                 .requestMatchers("/api/v1/creators", "/api/v1/creators/me")
                 .hasRole(Role.CREATOR.name())
-                .requestMatchers(HttpMethod.GET, "/api/v1/creators/*", "/api/v1/posts/*", "/api/v1/posts/*/comments")
+                .requestMatchers(HttpMethod.GET, "/api/v1/creators/*", "/api/v1/posts/*", "/api/v1/posts/*/comments",
+                        "/api/v1/discover", "/api/v1/discover/ranking")
                 .permitAll()
                 // Anyone with an account of these roles likes and comments.
                 .requestMatchers("/api/v1/posts/*/like", "/api/v1/posts/*/comments", "/api/v1/comments/**")
