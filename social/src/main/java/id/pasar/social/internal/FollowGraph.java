@@ -64,6 +64,14 @@ public class FollowGraph {
     }
 
     /**
+     * The feed's SQL, with named parameters {@code :follower}, {@code :limit} and, after
+     * a cursor, {@code :at} and {@code :id}: for a test of its plan.
+     */
+    public static String feedQuery(boolean afterCursor) {
+        return FEED.formatted(afterCursor ? AFTER : "");
+    }
+
+    /**
      * Follows a VERIFIED seller or creator; following again changes nothing. 404
      * FOLLOWEE_NOT_FOUND for anyone else.
      */
@@ -102,7 +110,7 @@ public class FollowGraph {
      */
     @Transactional(readOnly = true)
     public List<Post> feed(UUID follower, Instant afterCreated, UUID afterId, int limit) {
-        JdbcClient.StatementSpec statement = jdbc.sql(FEED.formatted(afterCreated == null ? "" : AFTER))
+        JdbcClient.StatementSpec statement = jdbc.sql(feedQuery(afterCreated != null))
             .param("follower", follower)
             .param("limit", limit);
         if (afterCreated != null) {
