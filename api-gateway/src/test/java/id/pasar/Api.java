@@ -43,6 +43,10 @@ public final class Api {
         return new Request("PUT", path, body);
     }
 
+    public Request patch(String path, Object body) {
+        return new Request("PATCH", path, body);
+    }
+
     public Request delete(String path) {
         return new Request("DELETE", path, null);
     }

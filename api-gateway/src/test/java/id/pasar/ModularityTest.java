@@ -20,8 +20,8 @@ class ModularityTest {
         .importPackages("id.pasar");
 
     @ParameterizedTest
-    @ValueSource(
-            strings = { "onboarding", "catalog", "orders", "ledger", "compliance", "gateway", "webhooks", "media" })
+    @ValueSource(strings = { "onboarding", "catalog", "orders", "ledger", "compliance", "gateway", "webhooks", "media",
+            "social" })
     void noModuleReachesIntoAnothersInternals(String module) {
         noClasses().that()
             .resideOutsideOfPackage("id.pasar." + module + "..")
@@ -39,7 +39,7 @@ class ModularityTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("id.pasar.onboarding..", "id.pasar.catalog..", "id.pasar.orders..", "id.pasar.ledger..",
-                    "id.pasar.webhooks..", "id.pasar.media..", "id.pasar.gateway..")
+                    "id.pasar.webhooks..", "id.pasar.media..", "id.pasar.social..", "id.pasar.gateway..")
             .check(classes);
     }
 
@@ -51,7 +51,7 @@ class ModularityTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("id.pasar.onboarding..", "id.pasar.catalog..", "id.pasar.orders..", "id.pasar.ledger..",
-                    "id.pasar.compliance..", "id.pasar.webhooks..", "id.pasar.gateway..")
+                    "id.pasar.compliance..", "id.pasar.webhooks..", "id.pasar.social..", "id.pasar.gateway..")
             .check(classes);
     }
 
@@ -59,7 +59,7 @@ class ModularityTest {
     void domainModulesDoNotDependOnTheGateway() {
         noClasses().that()
             .resideInAnyPackage("id.pasar.onboarding..", "id.pasar.catalog..", "id.pasar.orders..", "id.pasar.ledger..",
-                    "id.pasar.compliance..", "id.pasar.webhooks..", "id.pasar.media..")
+                    "id.pasar.compliance..", "id.pasar.webhooks..", "id.pasar.media..", "id.pasar.social..")
             .should()
             .dependOnClassesThat()
             .resideInAPackage("id.pasar.gateway..")

@@ -13,7 +13,7 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** Images built in code, as the tests need them: real, hostile, broken. */
-final class TestImages {
+public final class TestImages {
 
     /**
      * A marker written into the EXIF of {@link #jpegWithGps}: it must never come back.
@@ -55,7 +55,7 @@ final class TestImages {
         return out.toByteArray();
     }
 
-    static byte[] jpeg(int width, int height) {
+    public static byte[] jpeg(int width, int height) {
         return encode(picture(width, height, BufferedImage.TYPE_INT_RGB), "jpeg");
     }
 

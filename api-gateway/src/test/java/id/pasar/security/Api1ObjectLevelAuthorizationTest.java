@@ -62,7 +62,20 @@ class Api1ObjectLevelAuthorizationTest {
                     "the caller's own cart; a variant id is the public shelf's"),
             Map.entry("GET /media/{mediaId}/{width}.jpg",
                     "photos are public, like the listings that show them; attaching one is owned "
-                            + "(ListingPhotosTest: another seller's photo is 422)"));
+                            + "(ListingPhotosTest: another seller's photo is 422)"),
+            Map.entry("GET /api/v1/posts/{postId}", "posts are public; changing one is owned (below)"),
+            Map.entry("PUT /api/v1/posts/{postId}/like",
+                    "any public post; the like is the caller's own (ReactionsTest)"),
+            Map.entry("DELETE /api/v1/posts/{postId}/like", "removes only the caller's own like (ReactionsTest)"),
+            Map.entry("POST /api/v1/posts/{postId}/comments", "anyone may comment on any public post"),
+            Map.entry("GET /api/v1/posts/{postId}/comments", "a public post's shown comments are public"),
+            Map.entry("POST /api/v1/compliance/comments/{commentId}/hide", "officers hide any comment"),
+            Map.entry("PUT /api/v1/follows/{kind}/{id}",
+                    "the id is a public seller or creator; the follow written is the caller's own (FeedTest)"),
+            Map.entry("DELETE /api/v1/follows/{kind}/{id}",
+                    "removes only the caller's own follow of a public seller or creator (FeedTest)"),
+            Map.entry("GET /api/v1/creators/{handle}",
+                    "creators' profiles are public and hold no identity data (CreatorsTest)"));
 
     @LocalServerPort
     int port;
@@ -78,6 +91,10 @@ class Api1ObjectLevelAuthorizationTest {
     String published;
 
     String ownersShopper;
+
+    String postId;
+
+    String commentId;
 
     String otherShopper;
 
@@ -106,6 +123,20 @@ class Api1ObjectLevelAuthorizationTest {
         draft = CatalogFixtures.createDraft(api, owner, listing("Tikar Pandan"));
         published = OrderFixtures.listingWithStock(api, owner, 20, 25_000);
         ownersShopper = api.newAccount("SHOPPER");
+        postId = api.post("/api/v1/posts", Map.of("text", "Tikar baru", "listingIds", List.of(published)))
+            .bearer(owner.token())
+            .send()
+            .expect(201)
+            .json()
+            .get("postId")
+            .asString();
+        commentId = api.post("/api/v1/posts/" + postId + "/comments", Map.of("text", "Bagus"))
+            .bearer(owner.token())
+            .send()
+            .expect(201)
+            .json()
+            .get("commentId")
+            .asString();
         otherShopper = api.newAccount("SHOPPER");
         // The owner's webhook: its paid order makes a delivery (never sent here: no job
         // runs).
@@ -269,6 +300,12 @@ class Api1ObjectLevelAuthorizationTest {
                 id -> api.get("/api/v1/orders/" + id + "/payments").bearer(otherShopper).send());
         owned.put("POST /api/v1/sandbox/payments/{paymentId}/settle",
                 id -> api.post("/api/v1/sandbox/payments/" + id + "/settle", Map.of()).bearer(otherShopper).send());
+        owned.put("PATCH /api/v1/posts/{postId}",
+                id -> api.patch("/api/v1/posts/" + id, Map.of("text", "bukan milikku")).bearer(other.token()).send());
+        owned.put("DELETE /api/v1/comments/{commentId}",
+                id -> api.delete("/api/v1/comments/" + id).bearer(other.token()).send());
+        owned.put("DELETE /api/v1/posts/{postId}",
+                id -> api.delete("/api/v1/posts/" + id).bearer(other.token()).send());
     }
 
     @Test
@@ -290,7 +327,7 @@ class Api1ObjectLevelAuthorizationTest {
     void anotherUsersIdIsAnsweredLikeAnIdThatDoesNotExist() {
         Map<String, String> theirs = Map.of("listingId", draft, "sellerOrderId", sellerOrderId, "orderId", orderId,
                 "addressId", addressId, "paymentId", paymentId, "returnId", returnId, "deliveryId", deliveryId,
-                "payoutId", payoutId);
+                "payoutId", payoutId, "postId", postId, "commentId", commentId);
         owned.forEach((endpoint, call) -> {
             String variable = endpoint.substring(endpoint.indexOf('{') + 1, endpoint.indexOf('}'));
             String id = endpoint.contains("/listings/") && !endpoint.startsWith("GET") ? published
@@ -319,6 +356,9 @@ class Api1ObjectLevelAuthorizationTest {
             .expect(200)
             .json();
         assertThat(address.get("label").asString()).isEqualTo("Rumah");
+        assertThat(api.get("/api/v1/posts/" + postId).send().expect(200).json().get("text").asString())
+            .isEqualTo("Tikar baru");
+        assertThat(api.get("/api/v1/posts/" + postId + "/comments").send().expect(200).json().get("items")).hasSize(1);
     }
 
     @Test

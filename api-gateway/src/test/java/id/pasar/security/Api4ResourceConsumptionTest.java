@@ -67,7 +67,8 @@ class Api4ResourceConsumptionTest {
                 Map.entry("/api/v1/sellers/me/webhook/deliveries", seller),
                 Map.entry("/api/v1/sellers/me/payouts", seller),
                 Map.entry("/api/v1/compliance/seller-applications", officer),
-                Map.entry("/api/v1/compliance/decisions", auditor));
+                Map.entry("/api/v1/compliance/decisions", auditor), Map.entry("/api/v1/feed", shopper),
+                Map.entry("/api/v1/discover", ""));
         pages.forEach((path, token) -> {
             for (String size : List.of("1000", "101", "0", "-1", "2147483648")) {
                 Api.Response response = get(path + "?size=" + size, token);

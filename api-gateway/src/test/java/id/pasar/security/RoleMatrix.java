@@ -22,7 +22,7 @@ final class RoleMatrix {
 
     static final String RESOURCE = "/security/role-matrix.csv";
     static final String ANYONE = "ANYONE";
-    static final List<String> ROLES = List.of("SHOPPER", "SELLER", "COMPLIANCE_OFFICER", "AUDITOR", "ADMIN");
+    static final List<String> ROLES = List.of("SHOPPER", "SELLER", "COMPLIANCE_OFFICER", "AUDITOR", "ADMIN", "CREATOR");
 
     private RoleMatrix() {
     }

@@ -57,6 +57,7 @@ class RoleMatrixTest {
         tokens.put("anonymous", null);
         tokens.put("SHOPPER", api.newAccount("SHOPPER"));
         tokens.put("SELLER", api.newAccount("SELLER"));
+        tokens.put("CREATOR", api.newAccount("CREATOR"));
         tokens.put("COMPLIANCE_OFFICER", api.newStaffAccount("COMPLIANCE_OFFICER"));
         tokens.put("AUDITOR", api.newStaffAccount("AUDITOR"));
         tokens.put("ADMIN", api.adminToken());
@@ -123,6 +124,7 @@ class RoleMatrixTest {
             case "DELETE" -> api.delete(path);
             case "POST" -> api.post(path, "{}");
             case "PUT" -> api.put(path, "{}");
+            case "PATCH" -> api.patch(path, "{}");
             default -> throw new IllegalStateException("role-matrix.csv: no call for method " + row.method());
         };
         request.header("X-Access-Reason", ACCESS_REASON);

@@ -32,6 +32,9 @@ public interface PlatformAffiliateList {
      */
     void remove(UUID id, String actor);
 
+    /** Whether a business is on the list, by its NIB (13 digits) or its NPWP (digits). */
+    boolean lists(String nib, String npwp);
+
     /**
      * The blind index a seller's NPWP is matched by: the tax office's 16-digit form
      * ({@code 0} + 15) counts as its 15.

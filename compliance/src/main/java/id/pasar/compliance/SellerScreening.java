@@ -30,6 +30,18 @@ public interface SellerScreening {
             boolean alreadyRegistered, String actor);
 
     /**
+     * Runs the same identity rules on a creator's application (social, ADR 0027) and logs
+     * a CREATOR_APPLICATION decision: a creator proves who it is exactly as a seller
+     * does. The one difference: being on the platform-affiliate list is no refusal, since
+     * a creator sells nothing; the social module discloses it on every post instead
+     * ({@link PlatformAffiliateList#lists}).
+     * @param alreadyRegistered whether the identity number backs another creator already
+     * (the index space is per kind of account: a seller's identity does not count)
+     */
+    Screening screenCreatorApplication(UUID creatorId, SellerIdentity identity, RegencyCode address,
+            boolean alreadyRegistered, String actor);
+
+    /**
      * Logs an officer's review of a pending application: PASS to approve, FAIL to reject.
      */
     Decision recordReview(UUID sellerId, boolean approved, String officer);

@@ -21,7 +21,7 @@ public final class ModuleMigrations {
      * key.
      */
     public static final List<String> SCHEMAS = List.of("gateway", "compliance", "onboarding", "catalog", "orders",
-            "ledger", "webhooks", "media");
+            "ledger", "webhooks", "media", "social");
 
     /** Migrates every schema now: the bean exists once the database is up to date. */
     ModuleMigrations(DataSource dataSource) {

@@ -58,10 +58,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class SecurityConfiguration {
 
     /**
-     * Who may upload photos: sellers for their listings; the creators of the social
-     * features join here (issue 21).
+     * Who may upload photos: sellers for their listings and posts, creators for posts.
      */
-    static final String[] MEDIA_UPLOADERS = { Role.SELLER.name() };
+    static final String[] MEDIA_UPLOADERS = { Role.SELLER.name(), Role.CREATOR.name() };
 
     private static final String[] PUBLIC_DOCS = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
             "/swagger-ui/**" };
@@ -93,8 +92,8 @@ class SecurityConfiguration {
                 // Cache-Control no-store, HSTS on HTTPS requests); API answers are data,
                 // never a page to frame or run.
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(PathPatternRequestMatcher.withDefaults()
+                    .matcher("/api/**"),
                         new StaticHeadersWriter("Content-Security-Policy",
                                 "default-src 'none'; frame-ancestors 'none'"))))
             .authorizeHttpRequests(requests -> requests
@@ -130,6 +129,23 @@ class SecurityConfiguration {
                 .hasRole(Role.SELLER.name())
                 .requestMatchers(HttpMethod.POST, "/api/v1/media")
                 .hasAnyRole(MEDIA_UPLOADERS)
+                // Social: a creator applies and reads its own application; profiles are
+                // public ("me" is no handle).
+                .requestMatchers("/api/v1/creators", "/api/v1/creators/me")
+                .hasRole(Role.CREATOR.name())
+                .requestMatchers(HttpMethod.GET, "/api/v1/creators/*", "/api/v1/posts/*", "/api/v1/posts/*/comments",
+                        "/api/v1/discover", "/api/v1/discover/ranking")
+                .permitAll()
+                // Anyone with an account of these roles likes and comments.
+                .requestMatchers("/api/v1/posts/*/like", "/api/v1/posts/*/comments", "/api/v1/comments/**")
+                .hasAnyRole(Role.SHOPPER.name(), Role.SELLER.name(), Role.CREATOR.name())
+                .requestMatchers("/api/v1/compliance/comments/**")
+                .hasAnyRole(Role.COMPLIANCE_OFFICER.name(), Role.ADMIN.name())
+                .requestMatchers("/api/v1/posts", "/api/v1/posts/**")
+                .hasAnyRole(Role.SELLER.name(), Role.CREATOR.name())
+                // Only shoppers follow: a seller or creator cannot follow, so not itself.
+                .requestMatchers("/api/v1/follows/**", "/api/v1/feed")
+                .hasRole(Role.SHOPPER.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/admin/platform-affiliates")
                 .hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
                 .requestMatchers("/api/v1/admin/**")
@@ -216,7 +232,7 @@ class SecurityConfiguration {
     CorsConfigurationSource corsConfigurationSource(CorsProperties cors) {
         CorsConfiguration configuration = new CorsConfiguration();
         configuration.setAllowedOrigins(cors.allowedOrigins());
-        configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
+        configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
         configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Accept-Language",
                 "Idempotency-Key", "X-Request-Id", "X-Access-Reason"));
         configuration.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "Location"));

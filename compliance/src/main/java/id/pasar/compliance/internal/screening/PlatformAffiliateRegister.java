@@ -49,8 +49,8 @@ class PlatformAffiliateRegister implements PlatformAffiliateList {
 
     private final Clock clock;
 
-    /** Whether a business is on the list, by its NIB or its NPWP. */
-    boolean lists(String nib, String npwp) {
+    @Override
+    public boolean lists(String nib, String npwp) {
         return jdbc.sql(
                 "SELECT EXISTS (SELECT 1 FROM compliance.platform_affiliates WHERE nib_index = :nib OR npwp_index = :npwp)")
             .param("nib", cipher.blindIndex("NIB", nib))

@@ -49,6 +49,19 @@ class SellerScreeningService implements SellerScreening {
             boolean alreadyRegistered, String actor) {
         boolean affiliate = identity instanceof SellerIdentity.LocalEntity entity
                 && affiliates.lists(entity.nib(), entity.npwp());
+        return screen(SubjectType.SELLER_APPLICATION, sellerId, identity, registeredAddress, alreadyRegistered,
+                affiliate, actor);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Screening screenCreatorApplication(UUID creatorId, SellerIdentity identity, RegencyCode address,
+            boolean alreadyRegistered, String actor) {
+        return screen(SubjectType.CREATOR_APPLICATION, creatorId, identity, address, alreadyRegistered, false, actor);
+    }
+
+    private Screening screen(SubjectType type, UUID subjectId, SellerIdentity identity, RegencyCode registeredAddress,
+            boolean alreadyRegistered, boolean affiliate, String actor) {
         boolean confirmed = registries.stream().anyMatch(registry -> confirms(registry, identity));
         IdentityVerdict verdict = rules.assess(identity, registeredAddress,
                 new Facts(alreadyRegistered, affiliate, confirmed), LocalDate.now(clock.withZone(JAKARTA)));
@@ -57,8 +70,8 @@ class SellerScreeningService implements SellerScreening {
             case REJECTED -> Outcome.FAIL;
             case PENDING_REVIEW -> Outcome.REVIEW;
         };
-        Decision decision = decisions.append(new NewDecision(SubjectType.SELLER_APPLICATION, sellerId, null, outcome,
-                verdict.reasons(), actor, ruleSets.active().version()));
+        Decision decision = decisions.append(
+                new NewDecision(type, subjectId, null, outcome, verdict.reasons(), actor, ruleSets.active().version()));
         return new Screening(verdict.status(), verdict.reasons(), decision.decisionId(), decision.ruleSetVersion());
     }
 

@@ -1,0 +1,9 @@
+/**
+ * Social: verified creators, posts by sellers and creators, shoppers' follows and their
+ * feed. Creators prove who they are as sellers do, through compliance's identity rules
+ * and decision log ({@code SellerScreening#screenCreatorApplication}); posts show only
+ * the author's own photos and tagged listings that are published at the moment of the
+ * read; an author on the platform-affiliate list is disclosed on every view
+ * (docs/social.md, ADR 0027). Nothing is offered to other modules yet.
+ */
+package id.pasar.social;
