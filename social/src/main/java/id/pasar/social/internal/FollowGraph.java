@@ -37,7 +37,12 @@ public class FollowGraph {
             ORDER BY p.created_at DESC, p.id DESC
             LIMIT :limit""";
 
-    private static final String AFTER = "AND p.created_at <= :at AND (p.created_at < :at OR p.id < :id)";
+    /**
+     * After the cursor, as one row comparison: an index condition on
+     * {@code posts_by_author} whose range starts at the cursor (an OR of two conditions
+     * left the planner a bitmap scan of everything older, then a sort).
+     */
+    private static final String AFTER = "AND (p.created_at, p.id) < (:at, :id)";
 
     private final JdbcClient jdbc;
 
