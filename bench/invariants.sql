@@ -132,7 +132,7 @@ SELECT 'ledger transactions whose entries do not sum to zero (or that have none)
     SELECT t.id FROM ledger.transactions t LEFT JOIN ledger.entries e ON e.transaction_id = t.id
     GROUP BY t.id HAVING coalesce(sum(e.amount_idr), 1) <> 0) x
 UNION ALL
-SELECT 'seller accounts below zero', count(*) FROM ledger.accounts WHERE seller_id IS NOT NULL AND balance_idr < 0
+SELECT 'held accounts below zero', count(*) FROM ledger.accounts WHERE holder_id IS NOT NULL AND balance_idr < 0
 UNION ALL
 SELECT 'seller accounts whose balance is not the sum of their entries', count(*) FROM ledger.accounts a
     WHERE a.seller_id IS NOT NULL

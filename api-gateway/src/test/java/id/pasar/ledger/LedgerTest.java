@@ -317,10 +317,10 @@ class LedgerTest {
                 VALUES (gen_random_uuid(), 'PAYOUT_PAID', 'test:' || gen_random_uuid(), now(), now()) RETURNING id)
                 INSERT INTO ledger.entries (transaction_id, account_id, amount_idr, type, occurred_at)
                 SELECT t.id, a.id, CASE a.kind WHEN 'SELLER_PENDING' THEN ? ELSE -? END, 'PAYOUT', now()
-                FROM t, ledger.accounts a WHERE (a.kind = 'SELLER_PENDING' AND a.seller_id = ?)
+                FROM t, ledger.accounts a WHERE (a.kind = 'SELLER_PENDING' AND a.holder_id = ?)
                 OR a.kind = 'GATEWAY_CLEARING'""", paid.totalIdr() + 1, paid.totalIdr() + 1,
                 UUID.fromString(seller.sellerId())))
-            .hasStackTraceContaining("seller_balance_not_negative");
+            .hasStackTraceContaining("holder_balance_not_negative");
         assertThat(balance(api, seller).get("pendingIdr").asLong()).isEqualTo(paid.totalIdr());
     }
 

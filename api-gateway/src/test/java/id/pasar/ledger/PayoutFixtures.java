@@ -41,7 +41,7 @@ public final class PayoutFixtures {
         try (Connection connection = TestDatabase.instance().connect()) {
             connection.setAutoCommit(false);
             run(connection, """
-                    INSERT INTO ledger.accounts (id, kind, seller_id, created_at)
+                    INSERT INTO ledger.accounts (id, kind, holder_id, created_at)
                     VALUES (gen_random_uuid(), 'GATEWAY_CLEARING', NULL, now()),
                            (gen_random_uuid(), 'SELLER_AVAILABLE', ?, now()) ON CONFLICT DO NOTHING""", sellerId);
             run(connection, """
@@ -51,11 +51,11 @@ public final class PayoutFixtures {
             run(connection, """
                     INSERT INTO ledger.entries (transaction_id, account_id, amount_idr, type, occurred_at)
                     SELECT ?, id, ?, 'SETTLEMENT', now() FROM ledger.accounts
-                    WHERE kind = 'GATEWAY_CLEARING' AND seller_id IS NULL""", transaction, amountIdr);
+                    WHERE kind = 'GATEWAY_CLEARING' AND holder_id IS NULL""", transaction, amountIdr);
             run(connection, """
                     INSERT INTO ledger.entries (transaction_id, account_id, amount_idr, type, occurred_at)
                     SELECT ?, id, ?, 'SALE_RELEASED', now() FROM ledger.accounts
-                    WHERE kind = 'SELLER_AVAILABLE' AND seller_id = ?""", transaction, -amountIdr, sellerId);
+                    WHERE kind = 'SELLER_AVAILABLE' AND holder_id = ?""", transaction, -amountIdr, sellerId);
             connection.commit();
         }
         catch (Exception e) {

@@ -2,8 +2,9 @@ package id.pasar.ledger.internal;
 
 /**
  * The ledger's accounts (docs/ledger.md has the chart). The platform has one of each of
- * the first three; every seller has its own of the other four, all on the credit side
- * (what the platform owes it, or holds for it).
+ * the first three; every seller has its own four SELLER_ accounts and every creator its
+ * own three CREATOR_ ones, all on the credit side (what the platform owes it, or holds
+ * for it).
  */
 public enum AccountKind {
 
@@ -23,10 +24,32 @@ public enum AccountKind {
      */
     SELLER_WITHHELD_TAX,
     /** A seller's payouts requested and not yet paid into its bank account. */
-    SELLER_PAYOUTS;
+    SELLER_PAYOUTS,
+    /** A creator's commissions on paid seller orders not yet completed. */
+    CREATOR_PENDING,
+    /** A creator's commissions it may be paid out. */
+    CREATOR_AVAILABLE,
+    /** A creator's payouts requested and not yet paid into its bank account. */
+    CREATOR_PAYOUTS;
 
-    boolean ofSeller() {
-        return ordinal() >= SELLER_PENDING.ordinal();
+    /** Held by a seller or a creator (else the platform's own). */
+    boolean held() {
+        return holder() != null;
+    }
+
+    /** Who holds an account of this kind: null for the platform's own. */
+    Holder holder() {
+        if (ordinal() >= CREATOR_PENDING.ordinal()) {
+            return Holder.CREATOR;
+        }
+        return ordinal() >= SELLER_PENDING.ordinal() ? Holder.SELLER : null;
+    }
+
+    /** The two kinds of account holders. */
+    public enum Holder {
+
+        SELLER, CREATOR
+
     }
 
 }

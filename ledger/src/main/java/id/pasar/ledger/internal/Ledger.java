@@ -15,9 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes postings: a transaction and its entries, insert-only. The database holds the
- * rules as well (V2): every transaction sums to zero at commit, a seller's account never
- * goes below zero, nothing posted changes; this class refuses an unbalanced posting
- * before it gets there.
+ * rules as well (V2): every transaction sums to zero at commit, a held account never goes
+ * below zero, nothing posted changes; this class refuses an unbalanced posting before it
+ * gets there.
  */
 @Component
 @RequiredArgsConstructor
@@ -33,7 +33,7 @@ class Ledger {
     /**
      * Posts it in the caller's transaction, unless a posting under its source key exists:
      * then nothing (false). Entries are written in the order of their account kinds, so
-     * two postings to one seller's accounts lock them in the same order (no deadlock);
+     * two postings to one holder's accounts lock them in the same order (no deadlock);
      * one account's entries keep their order.
      */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -69,7 +69,7 @@ class Ledger {
                     INSERT INTO ledger.entries (transaction_id, account_id, amount_idr, type, occurred_at)
                     VALUES (:transaction, :account, :amount, :type, :occurred)""")
                 .param("transaction", transactionId)
-                .param("account", account(entry.account(), entry.sellerId()))
+                .param("account", account(entry.account(), entry.holderId()))
                 .param("amount", entry.amountIdr())
                 .param("type", entry.type().name())
                 .param("occurred", Timestamp.from(posting.occurredAt))
@@ -79,27 +79,27 @@ class Ledger {
     }
 
     /** The account's id, opened now if it has none yet. */
-    UUID account(AccountKind kind, UUID sellerId) {
-        if (kind.ofSeller() != (sellerId != null)) {
-            throw new IllegalArgumentException(kind + (sellerId == null ? " needs a seller" : " has no seller"));
+    UUID account(AccountKind kind, UUID holderId) {
+        if (kind.held() != (holderId != null)) {
+            throw new IllegalArgumentException(kind + (holderId == null ? " needs a holder" : " has no holder"));
         }
-        AccountKey key = new AccountKey(kind, sellerId);
+        AccountKey key = new AccountKey(kind, holderId);
         UUID known = accounts.get(key);
         if (known != null) {
             return known;
         }
         int opened = jdbc.sql("""
-                INSERT INTO ledger.accounts (id, kind, seller_id, created_at) VALUES (:id, :kind, :seller, :now)
-                ON CONFLICT (kind, seller_id) DO NOTHING""")
+                INSERT INTO ledger.accounts (id, kind, holder_id, created_at) VALUES (:id, :kind, :holder, :now)
+                ON CONFLICT (kind, holder_id) DO NOTHING""")
             .param("id", UUID.randomUUID())
             .param("kind", kind.name())
-            .param("seller", sellerId)
+            .param("holder", holderId)
             .param("now", Timestamp.from(clock.instant()))
             .update();
-        UUID id = (sellerId == null
-                ? jdbc.sql("SELECT id FROM ledger.accounts WHERE kind = :kind AND seller_id IS NULL")
-                : jdbc.sql("SELECT id FROM ledger.accounts WHERE kind = :kind AND seller_id = :seller")
-                    .param("seller", sellerId))
+        UUID id = (holderId == null
+                ? jdbc.sql("SELECT id FROM ledger.accounts WHERE kind = :kind AND holder_id IS NULL")
+                : jdbc.sql("SELECT id FROM ledger.accounts WHERE kind = :kind AND holder_id = :holder")
+                    .param("holder", holderId))
             .param("kind", kind.name())
             .query(UUID.class)
             .single();
@@ -124,7 +124,7 @@ class Ledger {
         return "INV/PSR/%d/%010d".formatted(year, next);
     }
 
-    private record AccountKey(AccountKind kind, UUID sellerId) {
+    private record AccountKey(AccountKind kind, UUID holderId) {
     }
 
 }

@@ -119,7 +119,7 @@ public class Payouts {
             });
         }
         catch (DataIntegrityViolationException e) {
-            RuntimeException refusal = e.getMessage() != null && e.getMessage().contains("seller_balance_not_negative")
+            RuntimeException refusal = e.getMessage() != null && e.getMessage().contains("holder_balance_not_negative")
                     ? new PayoutProblems.InsufficientBalance(available(sellerId)) : e;
             release(sellerId, key, refusal);
             throw refusal;
@@ -177,7 +177,7 @@ public class Payouts {
 
     private long available(UUID sellerId) {
         return jdbc
-            .sql("SELECT balance_idr FROM ledger.accounts WHERE kind = 'SELLER_AVAILABLE' AND seller_id = :seller")
+            .sql("SELECT balance_idr FROM ledger.accounts WHERE kind = 'SELLER_AVAILABLE' AND holder_id = :seller")
             .param("seller", sellerId)
             .query(Long.class)
             .optional()

@@ -18,14 +18,15 @@ final class Posting {
 
     }
 
-    /** What an entry is, on the seller's statement. */
+    /** What an entry is, on its holder's statement. */
     enum EntryType {
 
-        SALE, SALE_RELEASED, FEE, TAX, REFUND, PAYOUT, PAYOUT_RETURNED, SETTLEMENT
+        SALE, SALE_RELEASED, FEE, TAX, REFUND, PAYOUT, PAYOUT_RETURNED, SETTLEMENT, COMMISSION, COMMISSION_EARNED,
+        COMMISSION_REVERSED
 
     }
 
-    record Entry(AccountKind account, UUID sellerId, long amountIdr, EntryType type) {
+    record Entry(AccountKind account, UUID holderId, long amountIdr, EntryType type) {
     }
 
     final Kind kind;
@@ -66,17 +67,17 @@ final class Posting {
             throw new IllegalArgumentException("an amount of " + amountIdr);
         }
         if (amountIdr > 0) {
-            entries.add(new Entry(debit.account(), debit.sellerId(), amountIdr, debit.type()));
-            entries.add(new Entry(credit.account(), credit.sellerId(), -amountIdr, credit.type()));
+            entries.add(new Entry(debit.account(), debit.holderId(), amountIdr, debit.type()));
+            entries.add(new Entry(credit.account(), credit.holderId(), -amountIdr, credit.type()));
         }
         return this;
     }
 
     /**
-     * One side of an entry pair: the account, whose it is (null: the platform's), its
-     * type.
+     * One side of an entry pair: the account, its holder (a seller's or a creator's id,
+     * as the kind says; null: the platform's), its type.
      */
-    record Side(AccountKind account, UUID sellerId, EntryType type) {
+    record Side(AccountKind account, UUID holderId, EntryType type) {
 
         static Side platform(AccountKind account, EntryType type) {
             return new Side(account, null, type);

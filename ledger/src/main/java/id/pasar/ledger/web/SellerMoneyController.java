@@ -5,7 +5,7 @@ import id.pasar.compliance.ReportPeriod;
 import id.pasar.kernel.KeysetCursor;
 import id.pasar.kernel.KeysetPage;
 import id.pasar.ledger.internal.AccountKind;
-import id.pasar.ledger.internal.SellerStatements;
+import id.pasar.ledger.internal.Statements;
 import id.pasar.ledger.internal.TaxDeclarations;
 import id.pasar.onboarding.Sellers;
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,7 +48,7 @@ class SellerMoneyController {
 
     private static final String CURSOR = "seller-ledger";
 
-    private final SellerStatements statements;
+    private final Statements statements;
 
     private final TaxDeclarations tax;
 
@@ -79,7 +79,7 @@ class SellerMoneyController {
     @GetMapping("/api/v1/sellers/me/balance")
     @Operation(summary = "The caller's balances: pending, available, PPh 22 withheld, payouts on their way")
     Balance balance(Principal caller) {
-        Map<AccountKind, Long> balances = statements.balances(seller(caller));
+        Map<AccountKind, Long> balances = statements.balances(AccountKind.Holder.SELLER, seller(caller));
         return new Balance(balances.get(AccountKind.SELLER_PENDING), balances.get(AccountKind.SELLER_AVAILABLE),
                 balances.get(AccountKind.SELLER_WITHHELD_TAX), balances.get(AccountKind.SELLER_PAYOUTS));
     }
@@ -95,7 +95,7 @@ class SellerMoneyController {
             @RequestParam(required = false) String cursor, Principal caller) {
         ReportPeriod period = ReportPeriod.of(from, to, clock);
         Long after = cursor == null ? null : KeysetCursor.decode(cursor, CURSOR, 1).number(0);
-        List<SellerStatements.Line> lines = statements.page(seller(caller), period.start(), period.end(), after,
+        List<Statements.Line> lines = statements.page(seller(caller), period.start(), period.end(), after,
                 KeysetPage.fetchSize(size));
         return KeysetPage.of(lines, size, SellerMoneyController::line,
                 last -> KeysetCursor.encode(CURSOR, last.entryId()));
@@ -148,7 +148,7 @@ class SellerMoneyController {
             .sellerId();
     }
 
-    private static StatementLine line(SellerStatements.Line line) {
+    private static StatementLine line(Statements.Line line) {
         return new StatementLine(line.entryId(), line.occurredAt().atZone(JAKARTA).toOffsetDateTime(),
                 line.account().name(), line.type(), line.amountIdr(), line.balanceAfterIdr(), line.transactionKind(),
                 line.orderId(), line.sellerOrderId(), line.invoiceNumber());
