@@ -1,5 +1,6 @@
 package id.pasar.orders.internal;
 
+import id.pasar.compliance.MobilePhone;
 import id.pasar.compliance.RegencyCode;
 import id.pasar.compliance.Regions;
 import id.pasar.kernel.InvalidFields;

@@ -1,7 +1,8 @@
 package id.pasar.orders.web;
 
+import id.pasar.compliance.MobilePhoneNumber;
 import id.pasar.orders.internal.AddressDetails;
-import id.pasar.orders.internal.MobilePhone;
+import id.pasar.compliance.MobilePhone;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

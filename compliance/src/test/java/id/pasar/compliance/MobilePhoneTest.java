@@ -1,4 +1,4 @@
-package id.pasar.orders.internal;
+package id.pasar.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package id.pasar.orders.internal;
+package id.pasar.compliance;
 
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -1,6 +1,5 @@
-package id.pasar.orders.web;
+package id.pasar.compliance;
 
-import id.pasar.orders.internal.MobilePhone;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -18,7 +17,7 @@ import java.lang.annotation.Target;
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = MobilePhoneNumber.Check.class)
-@interface MobilePhoneNumber {
+public @interface MobilePhoneNumber {
 
     String message() default MobilePhone.RULE;
 
