@@ -49,6 +49,8 @@ class PostsTest {
         String tas = CatalogFixtures.publishedListing(api, seller,
                 CatalogFixtures.with(listing("Tas Rotan"), "photoIds", List.of(sellerPhoto)));
         String tikar = CatalogFixtures.publishedListing(api, seller, listing("Tikar Pandan"));
+        SocialFixtures.affiliateOpen(api, seller, tas, 10);
+        SocialFixtures.affiliateOpen(api, seller, tikar, 5);
         Creator creator = SocialFixtures.verifiedCreator(api);
         List<String> photos = List.of(SocialFixtures.photo(api, creator.token()),
                 SocialFixtures.photo(api, creator.token()));
@@ -75,6 +77,8 @@ class PostsTest {
         assertThat(post.get("listings").get(1).get("title").asString()).isEqualTo("Tas Rotan");
         assertThat(post.get("listings").get(1).get("photo").get("mediaId").asString()).isEqualTo(sellerPhoto);
         assertThat(post.get("listings").get(0).get("photo").isNull()).isTrue();
+        // a creator's post carries the reference a shopper takes to the order
+        assertThat(post.get("listings").get(0).get("affiliateRef").asString()).startsWith("r1.");
         assertThat(post.get("platformAffiliated").asBoolean()).isFalse();
         assertThat(post.get("platformAffiliationReason").isNull()).isTrue();
         assertThat(post.get("createdAt").asString()).endsWith("+07:00");
@@ -89,6 +93,7 @@ class PostsTest {
         assertThat(own.get("author").get("kind").asString()).isEqualTo("SELLER");
         assertThat(own.get("author").get("id").asString()).isEqualTo(seller.sellerId());
         assertThat(own.get("author").get("name").asString()).isEqualTo("Batik Sekar Jagad");
+        assertThat(own.get("listings").get(0).get("affiliateRef").isNull()).isTrue();
     }
 
     @Test
@@ -96,6 +101,8 @@ class PostsTest {
         Seller seller = CatalogFixtures.verifiedSeller(api);
         String kept = CatalogFixtures.publishedListing(api, seller, listing("Bakul Bambu"));
         String withdrawn = CatalogFixtures.publishedListing(api, seller, listing("Caping Bambu"));
+        SocialFixtures.affiliateOpen(api, seller, kept, 10);
+        SocialFixtures.affiliateOpen(api, seller, withdrawn, 10);
         Creator creator = SocialFixtures.verifiedCreator(api);
         String postId = SocialFixtures.post(api, creator.token(),
                 Map.of("text", "Anyaman bambu", "listingIds", List.of(withdrawn, kept)));
@@ -154,7 +161,8 @@ class PostsTest {
         Creator creator = SocialFixtures.verifiedCreator(api);
         Seller seller = CatalogFixtures.verifiedSeller(api);
         String draft = CatalogFixtures.createDraft(api, seller, listing("Draf Rahasia"));
-        String published = CatalogFixtures.publishedListing(api, seller, listing("Tampah Bambu"));
+        String published = SocialFixtures.affiliateOpen(api, seller,
+                CatalogFixtures.publishedListing(api, seller, listing("Tampah Bambu")), 10);
         String token = creator.token();
 
         assertThat(code(api.post("/api/v1/posts", null)

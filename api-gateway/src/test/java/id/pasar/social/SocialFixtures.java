@@ -1,6 +1,7 @@
 package id.pasar.social;
 
 import id.pasar.Api;
+import id.pasar.catalog.CatalogFixtures.Seller;
 import id.pasar.TestIdentityRegistry;
 import id.pasar.media.MediaUploads;
 import id.pasar.media.TestImages;
@@ -33,16 +34,36 @@ public final class SocialFixtures {
             .asString();
     }
 
+    /** The seller opens its published listing to affiliates at this rate. */
+    public static String affiliateOpen(Api api, Seller seller, String listingId, int percent) {
+        api.put("/api/v1/sellers/me/affiliate-plans/" + listingId, Map.of("commissionPercent", percent))
+            .bearer(seller.token())
+            .send()
+            .expect(200);
+        return listingId;
+    }
+
     /** A post of the caller's: its id. */
     public static String post(Api api, String token, Map<String, Object> body) {
         return api.post("/api/v1/posts", body).bearer(token).send().expect(201).json().get("postId").asString();
     }
 
+    /** A fresh Indonesian mobile number, as a shopper or a creator types it. */
+    public static String phone() {
+        return "08" + ThreadLocalRandom.current().nextLong(100_000_000L, 1_000_000_000L);
+    }
+
     public static Map<String, Object> application(String handle, Map<String, Object> identity, String regencyCode) {
+        return application(handle, identity, regencyCode, phone());
+    }
+
+    public static Map<String, Object> application(String handle, Map<String, Object> identity, String regencyCode,
+            String phone) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("handle", handle);
         body.put("displayName", "Kriya Nusantara");
         body.put("regencyCode", regencyCode);
+        body.put("phone", phone);
         body.put("identity", identity);
         return body;
     }

@@ -19,6 +19,14 @@ public interface SellerIdentities {
     Map<UUID, LegalIdentity> of(Collection<UUID> sellerIds);
 
     /**
+     * Whether the seller proved itself with the identity of this blind index
+     * (compliance's {@code IdentityCipher.blindIndex}: the same person's or entity's
+     * number gives the same index in every module), so that another module can tell a
+     * person's two accounts apart from two people without reading either identity.
+     */
+    boolean provenBy(UUID sellerId, byte[] identityIndex);
+
+    /**
      * @param individual a KTP or passport holder (else a business entity)
      * @param legalName the KTP's or passport's full name, or the entity's legal name
      * @param taxIdKind {@code NPWP} for an entity, {@code NIK} for a KTP holder,

@@ -1,6 +1,7 @@
 package id.pasar.gateway.security;
 
 import id.pasar.catalog.ExposureClientKey;
+import id.pasar.social.AffiliateRefKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import javax.crypto.Mac;
@@ -22,20 +23,32 @@ class ExposureKeyConfiguration {
 
     private static final String LABEL = "pasar exposure-client key v1";
 
+    private static final String AFFILIATE_LABEL = "pasar affiliate-ref key v1";
+
     @Bean
     ExposureClientKey exposureClientKey(Secrets secrets, @Value("${pasar.security.exposure-key:}") String configured,
             @Value("${pasar.security.identity-key:}") String identity) {
         if (StringUtils.hasText(configured)) {
             return new ExposureClientKey(secrets.key("exposure-client", configured, "MARKETPLACE_EXPOSURE_KEY", 32));
         }
-        return new ExposureClientKey(derived(secrets.key("identity", identity, "MARKETPLACE_IDENTITY_KEY", 32)));
+        return new ExposureClientKey(derived(secrets.key("identity", identity, "MARKETPLACE_IDENTITY_KEY", 32), LABEL));
     }
 
-    static byte[] derived(byte[] identityKey) {
+    /**
+     * The key of affiliate references (social's {@link AffiliateRefKey}): derived from
+     * the identity key as the exposure key is, under its own label.
+     */
+    @Bean
+    AffiliateRefKey affiliateRefKey(Secrets secrets, @Value("${pasar.security.identity-key:}") String identity) {
+        return new AffiliateRefKey(
+                derived(secrets.key("identity", identity, "MARKETPLACE_IDENTITY_KEY", 32), AFFILIATE_LABEL));
+    }
+
+    static byte[] derived(byte[] identityKey, String label) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(identityKey, "HmacSHA256"));
-            return mac.doFinal((LABEL + "\u0001").getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal((label + "\u0001").getBytes(StandardCharsets.UTF_8));
         }
         catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java platform has HmacSHA256", e);

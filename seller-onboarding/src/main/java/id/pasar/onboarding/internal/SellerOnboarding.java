@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -241,6 +242,14 @@ public class SellerOnboarding implements Sellers, SellerIdentities {
             .filter(seller -> seller.getDocumentType() != null)
             .forEach(seller -> identities.put(seller.getId(), legal(seller)));
         return identities;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean provenBy(UUID sellerId, byte[] identityIndex) {
+        return sellers.findById(sellerId)
+            .map(seller -> seller.getIdentityIndex() != null && Arrays.equals(seller.getIdentityIndex(), identityIndex))
+            .orElse(false);
     }
 
     /** The seller's identity, decrypted, as much of it as its money needs. */

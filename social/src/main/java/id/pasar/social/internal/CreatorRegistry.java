@@ -38,6 +38,8 @@ public class CreatorRegistry {
 
     static final String IDENTITY_CONTEXT = "social.creators.identity";
 
+    static final String PHONE_CONTEXT = "social.creators.phone";
+
     private final JdbcClient jdbc;
 
     private final SellerScreening screening;
@@ -65,8 +67,16 @@ public class CreatorRegistry {
     /**
      * @param handle already lower-cased and well-formed: 3 to 30 of [a-z0-9._], so never
      * {@code me}, the path of the caller's own application
+     * @param phone the creator's mobile number as {@code +628...}
      */
-    public record Application(String handle, String displayName, SellerIdentity identity, RegencyCode regencyCode) {
+    public record Application(String handle, String displayName, SellerIdentity identity, RegencyCode regencyCode,
+            String phone) {
+
+        @Override
+        public String toString() {
+            return "Application[handle=" + handle + ", regency=" + regencyCode.value() + "]";
+        }
+
     }
 
     /**
@@ -134,15 +144,16 @@ public class CreatorRegistry {
         jdbc.sql("""
                 INSERT INTO social.creators (id, account_id, handle, display_name, regency_code, document_type,
                     identity_index, identity_ciphertext, npwp_index, status, reasons, decision_id, rule_set_version,
-                    platform_affiliated, created_at, updated_at)
+                    platform_affiliated, phone_ciphertext, phone_index, created_at, updated_at)
                 VALUES (:id, :account, :handle, :name, :regency, :documentType, :index, :ciphertext, :npwpIndex,
-                    :status, :reasons, :decision, :ruleSet, :affiliated, :now, :now)
+                    :status, :reasons, :decision, :ruleSet, :affiliated, :phone, :phoneIndex, :now, :now)
                 ON CONFLICT (account_id) DO UPDATE SET handle = excluded.handle, display_name = excluded.display_name,
                     regency_code = excluded.regency_code, document_type = excluded.document_type,
                     identity_index = excluded.identity_index, identity_ciphertext = excluded.identity_ciphertext,
                     npwp_index = excluded.npwp_index, status = excluded.status, reasons = excluded.reasons,
                     decision_id = excluded.decision_id, rule_set_version = excluded.rule_set_version,
-                    platform_affiliated = excluded.platform_affiliated, updated_at = excluded.updated_at""")
+                    platform_affiliated = excluded.platform_affiliated, phone_ciphertext = excluded.phone_ciphertext,
+                    phone_index = excluded.phone_index, updated_at = excluded.updated_at""")
             .param("id", id)
             .param("account", accountId)
             .param("handle", application.handle())
@@ -157,6 +168,8 @@ public class CreatorRegistry {
             .param("decision", verdict.decisionId())
             .param("ruleSet", verdict.ruleSetVersion())
             .param("affiliated", affiliated)
+            .param("phone", cipher.encrypt(application.phone(), PHONE_CONTEXT))
+            .param("phoneIndex", phoneIndex(application.phone()))
             .param("now", Timestamp.from(now))
             .update();
         log.info("Creator {} applied with {}: {} {}", id, identity.documentType(), verdict.status(), verdict.reasons());
@@ -242,6 +255,11 @@ public class CreatorRegistry {
 
     static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    /** The keyed hash of a mobile number as {@code +628...}, one per number. */
+    byte[] phoneIndex(String phone) {
+        return cipher.blindIndex("PHONE", phone);
     }
 
 }

@@ -46,15 +46,18 @@ public class PostBoard {
 
     private final PublishedListings listings;
 
+    private final AffiliateProgram affiliates;
+
     private final Clock clock;
 
     PostBoard(JdbcClient jdbc, CreatorRegistry creators, Sellers sellers, MediaOwnership media,
-            PublishedListings listings, Clock clock) {
+            PublishedListings listings, AffiliateProgram affiliates, Clock clock) {
         this.jdbc = jdbc;
         this.creators = creators;
         this.sellers = sellers;
         this.media = media;
         this.listings = listings;
+        this.affiliates = affiliates;
         this.clock = clock;
     }
 
@@ -69,11 +72,20 @@ public class PostBoard {
     }
 
     /**
+     * A tagged listing as shown.
+     *
+     * @param affiliateRef the reference a shopper carries to the order: only in a
+     * creator's post, of a listing open to affiliates now; else null
+     */
+    public record Tagged(Shelved listing, String affiliateRef) {
+    }
+
+    /**
      * A post as shown: {@code listings} only those published now, in the author's order.
      *
      * @param platformAffiliated the author is on the platform-affiliate list
      */
-    public record Post(UUID postId, Author author, String text, List<UUID> photoIds, List<Shelved> listings,
+    public record Post(UUID postId, Author author, String text, List<UUID> photoIds, List<Tagged> listings,
             boolean platformAffiliated, int likeCount, int commentCount, Instant createdAt, Instant updatedAt) {
     }
 
@@ -89,7 +101,7 @@ public class PostBoard {
     @Transactional
     public Post publish(UUID accountId, Content content) {
         Author author = author(accountId);
-        check(accountId, content.photoIds(), content.listingIds());
+        check(accountId, author, content.photoIds(), content.listingIds());
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS));
         jdbc.sql("""
@@ -117,7 +129,7 @@ public class PostBoard {
             .orElseThrow(SocialProblems.PostNotFound::new);
         List<UUID> photos = changes.photoIds() != null ? changes.photoIds() : row.photoIds();
         List<UUID> tagged = changes.listingIds() != null ? changes.listingIds() : row.listingIds();
-        check(accountId, changes.photoIds() != null ? photos : List.of(),
+        check(accountId, row.author(), changes.photoIds() != null ? photos : List.of(),
                 changes.listingIds() != null ? tagged : List.of());
         jdbc.sql("""
                 UPDATE social.posts SET body = :body, photo_ids = :photos, listing_ids = :listings, updated_at = :now
@@ -160,9 +172,22 @@ public class PostBoard {
         Set<UUID> tagged = new LinkedHashSet<>();
         rows.forEach(row -> tagged.addAll(row.listingIds()));
         Map<UUID, Shelved> published = listings.published(tagged);
+        Set<UUID> byCreators = new LinkedHashSet<>();
+        rows.stream()
+            .filter(row -> "CREATOR".equals(row.author().kind()))
+            .forEach(row -> byCreators.addAll(row.listingIds()));
+        Set<UUID> open = byCreators.isEmpty() ? Set.of() : affiliates.openNow(byCreators).keySet();
+        Instant now = clock.instant();
         List<Post> posts = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            List<Shelved> shown = row.listingIds().stream().filter(published::containsKey).map(published::get).toList();
+            boolean creator = "CREATOR".equals(row.author().kind());
+            List<Tagged> shown = row.listingIds()
+                .stream()
+                .filter(published::containsKey)
+                .map(id -> new Tagged(published.get(id),
+                        creator && open.contains(id) ? affiliates.referenceOf(row.author().id(), id, row.postId(), now)
+                                : null))
+                .toList();
             posts.add(new Post(row.postId(), row.author(), row.text(), row.photoIds(), shown, row.platformAffiliated(),
                     row.likeCount(), row.commentCount(), row.createdAt(), row.updatedAt()));
         }
@@ -189,9 +214,10 @@ public class PostBoard {
 
     /**
      * Photos the caller's own (422 PHOTO_NOT_OWNED), tagged listings published now (422
-     * LISTING_NOT_TAGGABLE: a draft, a taken-down and an unknown listing alike).
+     * LISTING_NOT_TAGGABLE: a draft, a taken-down and an unknown listing alike); a
+     * creator's also open to affiliates now (422 LISTING_NOT_AFFILIATE_OPEN).
      */
-    private void check(UUID accountId, List<UUID> photoIds, Collection<UUID> listingIds) {
+    private void check(UUID accountId, Author author, List<UUID> photoIds, Collection<UUID> listingIds) {
         if (!photoIds.isEmpty()) {
             media.requireOwnedBy(accountId, photoIds);
         }
@@ -200,6 +226,9 @@ public class PostBoard {
             List<UUID> refused = listingIds.stream().filter(id -> !published.contains(id)).toList();
             if (!refused.isEmpty()) {
                 throw new SocialProblems.ListingNotTaggable(refused);
+            }
+            if ("CREATOR".equals(author.kind())) {
+                affiliates.requireOpen(listingIds);
             }
         }
     }

@@ -97,4 +97,61 @@ public final class SocialProblems {
 
     }
 
+    /**
+     * No published listing of the caller's with this id: another seller's, a draft and an
+     * unknown one alike.
+     */
+    public static final class ListingNotFound extends ProblemException {
+
+        public ListingNotFound() {
+            super(HttpStatus.NOT_FOUND, "LISTING_NOT_FOUND", "Listing not found",
+                    "There is no such published listing of yours.");
+        }
+
+    }
+
+    /** The caller has no seller application. */
+    public static final class SellerNotFound extends ProblemException {
+
+        public SellerNotFound() {
+            super(HttpStatus.NOT_FOUND, "SELLER_NOT_FOUND", "Seller not found",
+                    "This account has no seller application (POST /api/v1/sellers first).");
+        }
+
+    }
+
+    /**
+     * A listing a creator tags or showcases is not published and open to affiliates now.
+     */
+    public static final class ListingNotAffiliateOpen extends ProblemException {
+
+        public ListingNotAffiliateOpen(Collection<UUID> listingIds) {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, "LISTING_NOT_AFFILIATE_OPEN", "Listing not open to affiliates",
+                    "A creator may tag or showcase only published listings their sellers opened to affiliates.");
+            property("listingIds", listingIds.stream().map(UUID::toString).toList());
+        }
+
+    }
+
+    /** A showcase holds at most so many listings. */
+    public static final class ShowcaseFull extends ProblemException {
+
+        public ShowcaseFull(int capacity) {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, "SHOWCASE_FULL", "Showcase full",
+                    "A showcase holds at most " + capacity + " listings; remove one first.");
+            property("capacity", capacity);
+        }
+
+    }
+
+    /** An affiliate reference this platform did not give out (or changed since). */
+    public static final class AffiliateRefInvalid extends ProblemException {
+
+        public AffiliateRefInvalid() {
+            super(HttpStatus.BAD_REQUEST, "AFFILIATE_REF_INVALID", "Invalid affiliate reference",
+                    "affiliateRef must be a reference exactly as a post or a showcase gave it.");
+        }
+
+    }
+
 }

@@ -1,5 +1,7 @@
 package id.pasar.social.web;
 
+import id.pasar.compliance.MobilePhone;
+import id.pasar.compliance.MobilePhoneNumber;
 import id.pasar.compliance.IdentityDocument;
 import id.pasar.compliance.RegencyCode;
 import id.pasar.compliance.SellerIdentity;
@@ -22,7 +24,7 @@ import java.util.Map;
  * every bad field named), whether the identity may be a creator is compliance's question.
  */
 @Schema(example = """
-        { "handle": "budi.kriya", "displayName": "Budi Kriya", "regencyCode": "3204",
+        { "handle": "budi.kriya", "displayName": "Budi Kriya", "regencyCode": "3204", "phone": "+62 812 3456 7890",
           "identity": { "documentType": "KTP", "nik": "3204110609970001", "fullName": "Budi Santoso",
                         "dateOfBirth": "1997-09-06", "gender": "MALE", "citizenship": "WNI" } }""")
 record CreatorApplicationRequest(
@@ -30,6 +32,8 @@ record CreatorApplicationRequest(
                 message = "must be 3 to 30 letters, digits, dots or underscores") String handle,
         @NotBlank @Size(max = 60) String displayName,
         @NotNull @Pattern(regexp = "\\d{2}\\.?\\d{2}", message = "must be PP.KK or PPKK") String regencyCode,
+        @Schema(description = "the creator's own mobile number: an order delivered to it earns no commission",
+                maxLength = 20) @NotNull @Size(max = 20) @MobilePhoneNumber String phone,
         @NotNull @Valid IdentityDocument identity) {
 
     Application toApplication() {
@@ -39,7 +43,7 @@ record CreatorApplicationRequest(
             throw new InvalidFields(errors);
         }
         return new Application(handle.toLowerCase(Locale.ROOT), displayName.trim(), parsed,
-                RegencyCode.parse(regencyCode));
+                RegencyCode.parse(regencyCode), MobilePhone.normalise(phone).orElseThrow());
     }
 
 }

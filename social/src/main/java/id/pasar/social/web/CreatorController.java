@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -87,6 +88,11 @@ class CreatorController {
                 creator.reasons(), creator.decisionId(), creator.ruleSetVersion(), creator.documentType(),
                 maskedIdentity, creator.regencyCode(), creator.platformAffiliated(),
                 creator.createdAt().atZone(JAKARTA).toOffsetDateTime());
+    }
+
+    /** A moment as the API shows it: Jakarta's offset. */
+    static OffsetDateTime time(Instant instant) {
+        return instant.atZone(JAKARTA).toOffsetDateTime();
     }
 
 }

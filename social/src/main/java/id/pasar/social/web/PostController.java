@@ -40,7 +40,8 @@ class PostController {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Publish a post (a VERIFIED seller or creator)", description = """
             Text up to 2,200 characters, up to 9 of the caller's own photos (422 PHOTO_NOT_OWNED), up to 10 \
-            published listings tagged (422 LISTING_NOT_TAGGABLE for a draft, a taken-down or an unknown one). \
+            published listings tagged (422 LISTING_NOT_TAGGABLE for a draft, a taken-down or an unknown one; a \
+            creator's must be open to affiliates too: 422 LISTING_NOT_AFFILIATE_OPEN). \
             422 AUTHOR_NOT_VERIFIED before the caller's seller or creator application is VERIFIED.""")
     ResponseEntity<PostResponse> publish(@Valid @RequestBody NewPost request, Principal caller) {
         Post post = posts.publish(account(caller), request.content());
@@ -95,7 +96,13 @@ class PostController {
     record Photo(UUID mediaId, Map<String, String> urls) {
     }
 
-    record TaggedListing(UUID listingId, String title, long priceIdr, UUID sellerId, String shopName, Photo photo) {
+    /**
+     * @param affiliateRef in a creator's post, for a listing open to affiliates: what the
+     * client sends to {@code POST /api/v1/affiliate-clicks} when the shopper opens the
+     * listing, and with the order's item; null otherwise
+     */
+    record TaggedListing(UUID listingId, String title, long priceIdr, UUID sellerId, String shopName, Photo photo,
+            String affiliateRef) {
     }
 
     static PostResponse response(Post post) {
@@ -113,9 +120,15 @@ class PostController {
         return new Photo(mediaId, MediaUrls.of(mediaId));
     }
 
-    private static TaggedListing tagged(Shelved listing) {
+    private static TaggedListing tagged(PostBoard.Tagged tagged) {
+        Shelved listing = tagged.listing();
         return new TaggedListing(listing.listingId(), listing.title(), listing.priceIdr(), listing.sellerId(),
-                listing.shopName(), listing.coverPhotoId() == null ? null : photo(listing.coverPhotoId()));
+                listing.shopName(), listing.coverPhotoId() == null ? null : photo(listing.coverPhotoId()),
+                tagged.affiliateRef());
+    }
+
+    static Photo photoOf(Shelved listing) {
+        return listing.coverPhotoId() == null ? null : photo(listing.coverPhotoId());
     }
 
 }
