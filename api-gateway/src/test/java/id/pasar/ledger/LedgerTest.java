@@ -101,7 +101,7 @@ class LedgerTest {
         transactions.executeWithoutResult(tx -> {
             events.publishEvent(new OrderPaid(UUID.fromString(paid.orderId()), paid.totalIdr(), closedAt, closedAt,
                     List.of(new OrderPaid.SellerOrderPaid(sellerOrder, UUID.fromString(seller.sellerId()),
-                            paid.subtotalIdr(), shipping, Map.of("anyaman-rotan", paid.subtotalIdr())))));
+                            paid.subtotalIdr(), shipping, Map.of("anyaman-rotan", paid.subtotalIdr()), List.of()))));
             events.publishEvent(new SellerOrderClosed(UUID.fromString(paid.orderId()), sellerOrder,
                     UUID.fromString(seller.sellerId()), OrderStatus.COMPLETED, paid.subtotalIdr(), shipping, closedAt));
         });

@@ -75,7 +75,17 @@ class Api1ObjectLevelAuthorizationTest {
             Map.entry("DELETE /api/v1/follows/{kind}/{id}",
                     "removes only the caller's own follow of a public seller or creator (FeedTest)"),
             Map.entry("GET /api/v1/creators/{handle}",
-                    "creators' profiles are public and hold no identity data (CreatorsTest)"));
+                    "creators' profiles are public and hold no identity data (CreatorsTest)"),
+            Map.entry("DELETE /api/v1/sellers/me/affiliate-plans/{listingId}",
+                    "closes only the caller's own plan; another seller's listing: nothing (AffiliatePlansTest)"),
+            Map.entry("PUT /api/v1/creators/me/showcase/{listingId}",
+                    "the caller's own showcase; any listing open to affiliates may be in it"),
+            Map.entry("DELETE /api/v1/creators/me/showcase/{listingId}", "removes only from the caller's own showcase"),
+            Map.entry("GET /api/v1/creators/{handle}/showcase", "showcases are public, as profiles are"),
+            Map.entry("GET /api/v1/compliance/creators/{creatorId}/commissions",
+                    "officers read any creator's figures, with an access reason (CommissionsTest)"),
+            Map.entry("GET /api/v1/compliance/creators/{creatorId}/commissions/summary",
+                    "officers read any creator's figures, with an access reason (CommissionsTest)"));
 
     @LocalServerPort
     int port;
@@ -258,6 +268,10 @@ class Api1ObjectLevelAuthorizationTest {
         }
         owned.put("POST /api/v1/sellers/me/returns/{returnId}/refuse",
                 id -> api.post("/api/v1/sellers/me/returns/" + id + "/refuse", Map.of("reason", "Bukan milik saya"))
+                    .bearer(sellerToken)
+                    .send());
+        owned.put("PUT /api/v1/sellers/me/affiliate-plans/{listingId}",
+                id -> api.put("/api/v1/sellers/me/affiliate-plans/" + id, Map.of("commissionPercent", 10))
                     .bearer(sellerToken)
                     .send());
         owned.put("GET /api/v1/listings/{listingId}",

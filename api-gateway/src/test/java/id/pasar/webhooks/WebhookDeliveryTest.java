@@ -262,7 +262,7 @@ class WebhookDeliveryTest {
                 Instant.now(), Instant.now(),
                 List.of(new OrderPaid.SellerOrderPaid(UUID.fromString(data.get("sellerOrderId").asString()),
                         UUID.fromString(seller.sellerId()), data.get("subtotalIdr").asLong(),
-                        data.get("shippingIdr").asLong(), Map.of())));
+                        data.get("shippingIdr").asLong(), Map.of(), List.of())));
         transactions.executeWithoutResult(status -> events.publishEvent(again));
         await().atMost(Duration.ofSeconds(10))
             .untilAsserted(

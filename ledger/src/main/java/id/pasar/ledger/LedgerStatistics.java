@@ -32,13 +32,35 @@ public interface LedgerStatistics {
     /**
      * Where the money paid on each Asia/Jakarta day from {@code from} to {@code to} (both
      * inclusive) is now, from the ledger's entries: for the seller orders paid that day,
-     * what their sellers got, the fees, the tax, what was refunded and what is still
-     * pending; and the settlements no order took (refunded whole).
+     * what their sellers got, the fees, the tax, the creators' commissions (pending or
+     * earned), what was refunded and what is still pending; and the settlements no order
+     * took (refunded whole).
      */
     List<PaidDay> paidDays(LocalDate from, LocalDate to);
 
-    record PaidDay(LocalDate day, long paidIdr, long sellersNetIdr, long feesIdr, long taxIdr, long refundsIdr,
-            long pendingIdr, long settlementsNotTakenIdr) {
+    record PaidDay(LocalDate day, long paidIdr, long sellersNetIdr, long feesIdr, long taxIdr, long commissionsIdr,
+            long refundsIdr, long pendingIdr, long settlementsNotTakenIdr) {
+    }
+
+    /**
+     * Per seller, its seller orders paid in [from, to): how many and their items' amount,
+     * and of them those a creator's reference brought, their attributed items' amount and
+     * the commissions earned on them (issue 21's affiliates report).
+     */
+    List<SellerAffiliateSales> affiliateSales(Instant from, Instant to);
+
+    record SellerAffiliateSales(UUID sellerId, long sellerOrders, long itemsIdr, long attributedOrders,
+            long attributedItemsIdr, long commissionsEarnedIdr) {
+    }
+
+    /**
+     * Per creator, the seller orders paid in [from, to) its references brought: how many,
+     * their attributed items' amount, and its commissions on them by state.
+     */
+    List<CreatorCommissions> creatorCommissions(Instant from, Instant to);
+
+    record CreatorCommissions(UUID creatorId, long sellerOrders, long itemsIdr, long earnedIdr, long pendingIdr,
+            long reversedIdr) {
     }
 
 }

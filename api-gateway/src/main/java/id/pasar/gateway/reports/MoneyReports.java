@@ -158,20 +158,23 @@ class MoneyReports {
      * was refunded yet
      * @param settlementsNotTakenIdr money settled that day that no order took, refunded
      * whole (not in the orders' paid totals)
+     * @param commissionsIdr the creators' commissions on them, pending or earned
      * @param balanced {@code ordersPaidIdr = ledgerPaidIdr = sellersNetIdr + feesIdr +
-     * taxIdr + refundsIdr + pendingIdr}
+     * taxIdr + commissionsIdr + refundsIdr + pendingIdr}
      */
     record ReconciledDay(LocalDate day, long ordersPaidIdr, long ledgerPaidIdr, long sellersNetIdr, long feesIdr,
-            long taxIdr, long refundsIdr, long pendingIdr, long settlementsNotTakenIdr, boolean balanced) {
+            long taxIdr, long commissionsIdr, long refundsIdr, long pendingIdr, long settlementsNotTakenIdr,
+            boolean balanced) {
     }
 
     Reconciliation reconciliation(ReportPeriod period) {
         Map<LocalDate, Long> paid = sales.paidByDay(period.from(), period.to());
         List<ReconciledDay> days = ledger.paidDays(period.from(), period.to()).stream().map(day -> {
             long orders = paid.getOrDefault(day.day(), 0L);
-            long accounted = day.sellersNetIdr() + day.feesIdr() + day.taxIdr() + day.refundsIdr() + day.pendingIdr();
+            long accounted = day.sellersNetIdr() + day.feesIdr() + day.taxIdr() + day.commissionsIdr()
+                    + day.refundsIdr() + day.pendingIdr();
             return new ReconciledDay(day.day(), orders, day.paidIdr(), day.sellersNetIdr(), day.feesIdr(), day.taxIdr(),
-                    day.refundsIdr(), day.pendingIdr(), day.settlementsNotTakenIdr(),
+                    day.commissionsIdr(), day.refundsIdr(), day.pendingIdr(), day.settlementsNotTakenIdr(),
                     orders == day.paidIdr() && day.paidIdr() == accounted);
         }).toList();
         return new Reconciliation(period.from(), period.to(), days.stream().allMatch(ReconciledDay::balanced), days);

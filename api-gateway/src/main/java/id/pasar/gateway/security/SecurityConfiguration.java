@@ -131,11 +131,15 @@ class SecurityConfiguration {
                 .hasAnyRole(MEDIA_UPLOADERS)
                 // Social: a creator applies and reads its own application; profiles are
                 // public ("me" is no handle).
-                .requestMatchers("/api/v1/creators", "/api/v1/creators/me")
+                .requestMatchers("/api/v1/creators", "/api/v1/creators/me", "/api/v1/creators/me/**",
+                        "/api/v1/affiliate/**")
                 .hasRole(Role.CREATOR.name())
-                .requestMatchers(HttpMethod.GET, "/api/v1/creators/*", "/api/v1/posts/*", "/api/v1/posts/*/comments",
-                        "/api/v1/discover", "/api/v1/discover/ranking")
+                .requestMatchers(HttpMethod.GET, "/api/v1/creators/*", "/api/v1/creators/*/showcase", "/api/v1/posts/*",
+                        "/api/v1/posts/*/comments", "/api/v1/discover", "/api/v1/discover/ranking")
                 .permitAll()
+                // A click on an affiliate reference is a touch of a signed-in shopper's.
+                .requestMatchers("/api/v1/affiliate-clicks")
+                .hasRole(Role.SHOPPER.name())
                 // Anyone with an account of these roles likes and comments.
                 .requestMatchers("/api/v1/posts/*/like", "/api/v1/posts/*/comments", "/api/v1/comments/**")
                 .hasAnyRole(Role.SHOPPER.name(), Role.SELLER.name(), Role.CREATOR.name())
@@ -153,7 +157,8 @@ class SecurityConfiguration {
                 .requestMatchers("/api/v1/sellers", "/api/v1/sellers/**")
                 .hasRole(Role.SELLER.name())
                 .requestMatchers("/api/v1/compliance/seller-applications", "/api/v1/compliance/seller-applications/**",
-                        "/api/v1/compliance/returns", "/api/v1/compliance/returns/**", "/api/v1/compliance/sellers/**")
+                        "/api/v1/compliance/returns", "/api/v1/compliance/returns/**", "/api/v1/compliance/sellers/**",
+                        "/api/v1/compliance/creators/**")
                 .hasAnyRole(Role.COMPLIANCE_OFFICER.name(), Role.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/compliance/reports/**", "/api/v1/compliance/decisions",
                         "/api/v1/compliance/decisions/**")

@@ -76,7 +76,7 @@ class OrderSliceTest {
             .isEqualTo(orderId.toString());
         then(checkout).should()
             .place(eq(SHOPPER_ID), eq("checkout-1"), anyString(),
-                    eq(new Checkout.Items(List.of(new Checkout.Line(LISTING, 2)))),
+                    eq(new Checkout.Items(List.of(new Checkout.Line(LISTING, 2, null)))),
                     eq(new ShippingAddress("Siti Rahayu", "+6281234567890", "Jl. Kenanga 12", "3273", "40115")),
                     eq(List.of()), any());
     }

@@ -32,9 +32,9 @@ class Ledger {
 
     /**
      * Posts it in the caller's transaction, unless a posting under its source key exists:
-     * then nothing (false). Entries are written in the order of their account kinds, so
-     * two postings to one holder's accounts lock them in the same order (no deadlock);
-     * one account's entries keep their order.
+     * then nothing (false). Entries are written in the order of their account kinds, then
+     * holders, so that two postings lock the accounts they share in the same order (no
+     * deadlock); one account's entries keep the order they were added in.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     boolean post(Posting posting) {
@@ -62,7 +62,8 @@ class Ledger {
             return false;
         }
         List<Posting.Entry> ordered = posting.entries.stream()
-            .sorted(Comparator.comparing(Posting.Entry::account))
+            .sorted(Comparator.comparing(Posting.Entry::account)
+                .thenComparing(Posting.Entry::holderId, Comparator.nullsFirst(Comparator.naturalOrder())))
             .toList();
         for (Posting.Entry entry : ordered) {
             jdbc.sql("""

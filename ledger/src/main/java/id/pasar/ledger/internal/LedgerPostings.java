@@ -1,5 +1,7 @@
 package id.pasar.ledger.internal;
 
+import static id.pasar.ledger.internal.AccountKind.CREATOR_AVAILABLE;
+import static id.pasar.ledger.internal.AccountKind.CREATOR_PENDING;
 import static id.pasar.ledger.internal.AccountKind.FEE_INCOME;
 import static id.pasar.ledger.internal.AccountKind.GATEWAY_CLEARING;
 import static id.pasar.ledger.internal.AccountKind.REFUNDS_PAYABLE;
@@ -16,6 +18,9 @@ import id.pasar.orders.SellerOrderClosed;
 import id.pasar.orders.SettlementNotTaken;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
@@ -67,11 +72,56 @@ class LedgerPostings {
                 .param("fee", fee.feeIdr())
                 .update();
             long total = Math.addExact(sellerOrder.subtotalIdr(), sellerOrder.shippingIdr());
-            ledger.post(new Posting(Posting.Kind.PAYMENT_SETTLED, "paid:" + sellerOrder.sellerOrderId(), paid.paidAt())
+            Posting posting = new Posting(Posting.Kind.PAYMENT_SETTLED, "paid:" + sellerOrder.sellerOrderId(),
+                    paid.paidAt())
                 .about(paid.orderId(), sellerOrder.sellerOrderId(), sellerOrder.sellerId())
                 .debitCredit(total, Side.platform(GATEWAY_CLEARING, EntryType.SETTLEMENT),
-                        new Side(SELLER_PENDING, sellerOrder.sellerId(), EntryType.SALE)));
+                        new Side(SELLER_PENDING, sellerOrder.sellerId(), EntryType.SALE));
+            for (Commission commission : Commission.of(sellerOrder.affiliateLines())) {
+                record(paid, sellerOrder, commission);
+                posting.debitCredit(commission.commissionIdr(),
+                        new Side(SELLER_PENDING, sellerOrder.sellerId(), EntryType.COMMISSION),
+                        new Side(CREATOR_PENDING, commission.creatorId(), EntryType.COMMISSION));
+            }
+            ledger.post(posting);
         }
+    }
+
+    /**
+     * What one creator earns on one seller order: each of its lines' commission, rounded
+     * down to the rupiah, summed.
+     */
+    record Commission(UUID creatorId, long grossIdr, long commissionIdr, int lineCount) {
+
+        static List<Commission> of(List<OrderPaid.AffiliateLine> lines) {
+            Map<UUID, Commission> byCreator = new LinkedHashMap<>();
+            for (OrderPaid.AffiliateLine line : lines) {
+                long commission = Math.multiplyExact(line.itemsIdr(), (long) line.commissionPercent()) / 100;
+                byCreator.merge(line.creatorId(), new Commission(line.creatorId(), line.itemsIdr(), commission, 1),
+                        (a, b) -> new Commission(a.creatorId(), Math.addExact(a.grossIdr(), b.grossIdr()),
+                                Math.addExact(a.commissionIdr(), b.commissionIdr()), a.lineCount() + b.lineCount()));
+            }
+            return List.copyOf(byCreator.values());
+        }
+
+    }
+
+    private void record(OrderPaid paid, OrderPaid.SellerOrderPaid sellerOrder, Commission commission) {
+        jdbc.sql("""
+                INSERT INTO ledger.commissions (seller_order_id, creator_id, order_id, seller_id, gross_idr,
+                    commission_idr, line_count, placed_at, paid_at, status)
+                VALUES (:sellerOrder, :creator, :order, :seller, :gross, :commission, :lines, :placed, :paid, 'PENDING')
+                ON CONFLICT (seller_order_id, creator_id) DO NOTHING""")
+            .param("sellerOrder", sellerOrder.sellerOrderId())
+            .param("creator", commission.creatorId())
+            .param("order", paid.orderId())
+            .param("seller", sellerOrder.sellerId())
+            .param("gross", commission.grossIdr())
+            .param("commission", commission.commissionIdr())
+            .param("lines", commission.lineCount())
+            .param("placed", Timestamp.from(paid.placedAt()))
+            .param("paid", Timestamp.from(paid.paidAt()))
+            .update();
     }
 
     /**
@@ -95,6 +145,8 @@ class LedgerPostings {
                     "seller order " + closed.sellerOrderId() + " closed before its payment was posted"));
         long total = Math.addExact(paid.subtotalIdr(), paid.shippingIdr());
         UUID seller = closed.sellerId();
+        List<PendingCommission> commissions = pendingCommissions(closed.sellerOrderId());
+        long commissionTotal = commissions.stream().mapToLong(PendingCommission::commissionIdr).sum();
         Posting posting;
         if (closed.status() == OrderStatus.COMPLETED) {
             TaxRules.Decision decision = tax.decide(seller, paid.subtotalIdr(), closed.closedAt());
@@ -102,14 +154,20 @@ class LedgerPostings {
                 .nextInvoiceNumber(LocalDate.ofInstant(closed.closedAt(), TaxRules.JAKARTA).getYear());
             posting = new Posting(Posting.Kind.SELLER_ORDER_COMPLETED, key, closed.closedAt())
                 .about(closed.orderId(), closed.sellerOrderId(), seller)
-                .debitCredit(total, new Side(SELLER_PENDING, seller, EntryType.SALE_RELEASED),
+                .debitCredit(total - commissionTotal, new Side(SELLER_PENDING, seller, EntryType.SALE_RELEASED),
                         new Side(SELLER_AVAILABLE, seller, EntryType.SALE_RELEASED))
                 .debitCredit(paid.feeIdr(), new Side(SELLER_AVAILABLE, seller, EntryType.FEE),
                         Side.platform(FEE_INCOME, EntryType.FEE))
                 .debitCredit(decision.withheldIdr(), new Side(SELLER_AVAILABLE, seller, EntryType.TAX),
                         new Side(SELLER_WITHHELD_TAX, seller, EntryType.TAX));
+            for (PendingCommission commission : commissions) {
+                posting.debitCredit(commission.commissionIdr(),
+                        new Side(CREATOR_PENDING, commission.creatorId(), EntryType.COMMISSION_EARNED),
+                        new Side(CREATOR_AVAILABLE, commission.creatorId(), EntryType.COMMISSION_EARNED));
+            }
             posting.invoiceNumber = invoice;
             UUID transaction = post(posting);
+            closeCommissions(closed, "EARNED");
             jdbc.sql("""
                     INSERT INTO ledger.withholdings (seller_order_id, transaction_id, seller_id, invoice_number,
                     gross_idr, withheld_idr, basis, completed_at)
@@ -124,15 +182,45 @@ class LedgerPostings {
                 .param("at", Timestamp.from(closed.closedAt()))
                 .update();
             log.info("Seller order {} completed: Rp {} to seller {}, fee {}, PPh 22 {} ({}), invoice {}",
-                    closed.sellerOrderId(), total - paid.feeIdr() - decision.withheldIdr(), seller, paid.feeIdr(),
-                    decision.withheldIdr(), decision.basis(), invoice);
+                    closed.sellerOrderId(), total - commissionTotal - paid.feeIdr() - decision.withheldIdr(), seller,
+                    paid.feeIdr(), decision.withheldIdr(), decision.basis(), invoice);
         }
         else {
-            post(new Posting(Posting.Kind.SELLER_ORDER_REFUNDED, key, closed.closedAt())
-                .about(closed.orderId(), closed.sellerOrderId(), seller)
-                .debitCredit(total, new Side(SELLER_PENDING, seller, EntryType.REFUND),
-                        Side.platform(REFUNDS_PAYABLE, EntryType.REFUND)));
+            // The commissions come back to the seller first, so that its pending money
+            // holds the whole refund when it leaves.
+            posting = new Posting(Posting.Kind.SELLER_ORDER_REFUNDED, key, closed.closedAt()).about(closed.orderId(),
+                    closed.sellerOrderId(), seller);
+            for (PendingCommission commission : commissions) {
+                posting.debitCredit(commission.commissionIdr(),
+                        new Side(CREATOR_PENDING, commission.creatorId(), EntryType.COMMISSION_REVERSED),
+                        new Side(SELLER_PENDING, seller, EntryType.COMMISSION_REVERSED));
+            }
+            post(posting.debitCredit(total, new Side(SELLER_PENDING, seller, EntryType.REFUND),
+                    Side.platform(REFUNDS_PAYABLE, EntryType.REFUND)));
+            closeCommissions(closed, "REVERSED");
         }
+    }
+
+    private record PendingCommission(UUID creatorId, long commissionIdr) {
+    }
+
+    private List<PendingCommission> pendingCommissions(UUID sellerOrderId) {
+        return jdbc.sql("""
+                SELECT creator_id, commission_idr FROM ledger.commissions
+                WHERE seller_order_id = :sellerOrder AND status = 'PENDING' ORDER BY creator_id""")
+            .param("sellerOrder", sellerOrderId)
+            .query((rs, row) -> new PendingCommission(rs.getObject(1, UUID.class), rs.getLong(2)))
+            .list();
+    }
+
+    private void closeCommissions(SellerOrderClosed closed, String status) {
+        jdbc.sql("""
+                UPDATE ledger.commissions SET status = :status, closed_at = :at
+                WHERE seller_order_id = :sellerOrder AND status = 'PENDING'""")
+            .param("status", status)
+            .param("at", Timestamp.from(closed.closedAt()))
+            .param("sellerOrder", closed.sellerOrderId())
+            .update();
     }
 
     /** Money the gateway settled that no order takes: owed back to the shopper whole. */

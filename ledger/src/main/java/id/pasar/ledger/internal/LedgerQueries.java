@@ -55,7 +55,7 @@ class LedgerQueries implements LedgerStatistics {
     public List<PaidDay> paidDays(LocalDate from, LocalDate to) {
         Map<LocalDate, long[]> days = new TreeMap<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            days.put(day, new long[7]);
+            days.put(day, new long[8]);
         }
         Timestamp start = Timestamp.from(from.atStartOfDay(TaxRules.JAKARTA).toInstant());
         Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(TaxRules.JAKARTA).toInstant());
@@ -70,6 +70,7 @@ class LedgerQueries implements LedgerStatistics {
                                -sum(e.amount_idr) FILTER (WHERE a.kind = 'SELLER_AVAILABLE'),
                                -sum(e.amount_idr) FILTER (WHERE a.kind = 'FEE_INCOME'),
                                -sum(e.amount_idr) FILTER (WHERE a.kind = 'SELLER_WITHHELD_TAX'),
+                               -sum(e.amount_idr) FILTER (WHERE a.kind IN ('CREATOR_PENDING', 'CREATOR_AVAILABLE')),
                                -sum(e.amount_idr) FILTER (WHERE a.kind = 'REFUNDS_PAYABLE'),
                                -sum(e.amount_idr) FILTER (WHERE a.kind = 'SELLER_PENDING')
                         FROM paid p
@@ -82,7 +83,7 @@ class LedgerQueries implements LedgerStatistics {
             .param("end", end)
             .query((ResultSet rs) -> {
                 long[] figures = days.get(rs.getDate(1).toLocalDate());
-                for (int i = 0; i < 6; i++) {
+                for (int i = 0; i < 7; i++) {
                     figures[i] = rs.getLong(i + 2);
                 }
             });
@@ -92,12 +93,49 @@ class LedgerQueries implements LedgerStatistics {
                 JOIN ledger.accounts a ON a.id = e.account_id AND a.kind = 'GATEWAY_CLEARING'
                 WHERE t.kind = 'SETTLEMENT_NOT_TAKEN' AND t.occurred_at >= :start AND t.occurred_at < :end
                 GROUP BY 1""").param("start", start).param("end", end).query((ResultSet rs) -> {
-            days.get(rs.getDate(1).toLocalDate())[6] = rs.getLong(2);
+            days.get(rs.getDate(1).toLocalDate())[7] = rs.getLong(2);
         });
         return days.entrySet().stream().map(day -> {
             long[] f = day.getValue();
-            return new PaidDay(day.getKey(), f[0], f[1], f[2], f[3], f[4], f[5], f[6]);
+            return new PaidDay(day.getKey(), f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]);
         }).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<SellerAffiliateSales> affiliateSales(Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT f.seller_id, count(*), sum(f.subtotal_idr), count(c.seller_order_id),
+                       coalesce(sum(c.gross_idr), 0), coalesce(sum(c.earned_idr), 0)
+                FROM ledger.seller_order_fees f
+                LEFT JOIN (SELECT seller_order_id, sum(gross_idr) AS gross_idr,
+                                  coalesce(sum(commission_idr) FILTER (WHERE status = 'EARNED'), 0) AS earned_idr
+                           FROM ledger.commissions WHERE paid_at >= :from AND paid_at < :to
+                           GROUP BY seller_order_id) c ON c.seller_order_id = f.seller_order_id
+                WHERE f.paid_at >= :from AND f.paid_at < :to
+                GROUP BY f.seller_id ORDER BY f.seller_id""")
+            .param("from", Timestamp.from(from))
+            .param("to", Timestamp.from(to))
+            .query((rs, row) -> new SellerAffiliateSales(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3),
+                    rs.getLong(4), rs.getLong(5), rs.getLong(6)))
+            .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CreatorCommissions> creatorCommissions(Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT creator_id, count(*), sum(gross_idr),
+                       coalesce(sum(commission_idr) FILTER (WHERE status = 'EARNED'), 0),
+                       coalesce(sum(commission_idr) FILTER (WHERE status = 'PENDING'), 0),
+                       coalesce(sum(commission_idr) FILTER (WHERE status = 'REVERSED'), 0)
+                FROM ledger.commissions WHERE paid_at >= :from AND paid_at < :to
+                GROUP BY creator_id ORDER BY creator_id""")
+            .param("from", Timestamp.from(from))
+            .param("to", Timestamp.from(to))
+            .query((rs, row) -> new CreatorCommissions(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3),
+                    rs.getLong(4), rs.getLong(5), rs.getLong(6)))
+            .list();
     }
 
 }

@@ -59,8 +59,14 @@ public class Cart {
 
     }
 
-    /** A line with its listing as it is now. */
-    public record Item(UUID variantId, int quantity, long priceSeenIdr, Offer offer, Set<Flag> flags) {
+    /**
+     * A line with its listing as it is now.
+     *
+     * @param affiliateRef the creator's reference the line was last set with, carried to
+     * the order; null when none
+     */
+    public record Item(UUID variantId, int quantity, long priceSeenIdr, Offer offer, Set<Flag> flags,
+            String affiliateRef) {
 
         public boolean orderable() {
             return !flags.contains(Flag.UNAVAILABLE) && !flags.contains(Flag.INSUFFICIENT_STOCK);
@@ -82,14 +88,15 @@ public class Cart {
     }
 
     /**
-     * Sets a line's quantity, adding it when new, at the price shown now.
+     * Sets a line's quantity, adding it when new, at the price shown now; a reference
+     * given replaces the line's (the later touch), none keeps it.
      * @throws ListingStock.ListingNotAvailable when the listing is not on sale
      * @throws ListingStock.VariantRequired when a listing with options is named
      * @throws ListingStock.InsufficientStock when it has less than {@code quantity}
      * @throws OrderProblems.CartFull when a new line would pass {@link #CAPACITY}
      */
     @Transactional
-    public List<SellerItems> set(UUID shopperId, UUID variantId, int quantity) {
+    public List<SellerItems> set(UUID shopperId, UUID variantId, int quantity, String affiliateRef) {
         // Refused as a checkout would refuse it now (not on sale, a listing with options,
         // too little stock), and priced as it would be.
         long price = stock.quote(Map.of(variantId, quantity)).get(0).unitPriceIdr();
@@ -100,16 +107,19 @@ public class Cart {
             throw new OrderProblems.CartFull(CAPACITY);
         }
         Instant now = clock.instant();
-        jdbc.sql(
-                """
-                        INSERT INTO orders.cart_lines (shopper_id, variant_id, quantity, price_seen_idr, added_at, updated_at)
-                        VALUES (:shopper, :variant, :quantity, :price, :now, :now)
-                        ON CONFLICT (shopper_id, variant_id) DO UPDATE
-                        SET quantity = excluded.quantity, price_seen_idr = excluded.price_seen_idr, updated_at = excluded.updated_at""")
+        jdbc.sql("""
+                INSERT INTO orders.cart_lines (shopper_id, variant_id, quantity, price_seen_idr, affiliate_ref,
+                    added_at, updated_at)
+                VALUES (:shopper, :variant, :quantity, :price, :ref, :now, :now)
+                ON CONFLICT (shopper_id, variant_id) DO UPDATE
+                SET quantity = excluded.quantity, price_seen_idr = excluded.price_seen_idr,
+                    affiliate_ref = coalesce(excluded.affiliate_ref, cart_lines.affiliate_ref),
+                    updated_at = excluded.updated_at""")
             .param("shopper", shopperId)
             .param("variant", variantId)
             .param("quantity", quantity)
             .param("price", price)
+            .param("ref", affiliateRef)
             .param("now", Timestamp.from(now))
             .update();
         return view(lines(shopperId));
@@ -199,7 +209,8 @@ public class Cart {
                 return;
             }
             bySeller.computeIfAbsent(offer.sellerId(), seller -> new ArrayList<>())
-                .add(new Item(line.variantId(), line.quantity(), line.priceSeenIdr(), offer, flags(line, offer)));
+                .add(new Item(line.variantId(), line.quantity(), line.priceSeenIdr(), offer, flags(line, offer),
+                        line.affiliateRef()));
         });
         return bySeller.values()
             .stream()
@@ -223,15 +234,15 @@ public class Cart {
 
     private List<Line> lines(UUID shopperId) {
         return jdbc.sql("""
-                SELECT variant_id, quantity, price_seen_idr, added_at FROM orders.cart_lines
+                SELECT variant_id, quantity, price_seen_idr, added_at, affiliate_ref FROM orders.cart_lines
                 WHERE shopper_id = :shopper""")
             .param("shopper", shopperId)
             .query((rs, row) -> new Line(rs.getObject(1, UUID.class), rs.getInt(2), rs.getLong(3),
-                    rs.getTimestamp(4).toInstant()))
+                    rs.getTimestamp(4).toInstant(), rs.getString(5)))
             .list();
     }
 
-    private record Line(UUID variantId, int quantity, long priceSeenIdr, Instant addedAt) {
+    private record Line(UUID variantId, int quantity, long priceSeenIdr, Instant addedAt, String affiliateRef) {
     }
 
 }

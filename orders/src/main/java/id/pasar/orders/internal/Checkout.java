@@ -1,6 +1,7 @@
 package id.pasar.orders.internal;
 
 import id.pasar.catalog.ListingStock;
+import id.pasar.social.Affiliates;
 import id.pasar.catalog.ListingStock.Taken;
 import id.pasar.compliance.RegencyCode;
 import id.pasar.compliance.Regions;
@@ -52,6 +53,8 @@ public class Checkout {
 
     private final Cart cart;
 
+    private final Affiliates affiliates;
+
     private final OrdersProperties properties;
 
     private final JdbcClient jdbc;
@@ -62,8 +65,13 @@ public class Checkout {
 
     private final Clock clock;
 
-    /** So many units of a variant (of a listing without options: the listing's id). */
-    public record Line(UUID variantId, int quantity) {
+    /**
+     * So many units of a variant (of a listing without options: the listing's id).
+     *
+     * @param affiliateRef the creator's reference the shopper reached it through; null
+     * when none
+     */
+    public record Line(UUID variantId, int quantity, String affiliateRef) {
     }
 
     /** What an order takes: lines given with it, or lines of the shopper's cart. */
@@ -172,7 +180,7 @@ public class Checkout {
         List<Line> lines = basket instanceof Items items ? items.lines()
                 : cart.toOrder(shopperId, ((FromCart) basket).sellerIds())
                     .stream()
-                    .map(item -> new Line(item.variantId(), item.quantity()))
+                    .map(item -> new Line(item.variantId(), item.quantity(), item.affiliateRef()))
                     .toList();
         Map<UUID, Integer> quantities = new LinkedHashMap<>();
         lines.forEach(line -> quantities.merge(line.variantId(), line.quantity(), Integer::sum));
@@ -188,6 +196,7 @@ public class Checkout {
         // once.
         List<Taken> taken = stock.quote(quantities);
         Instant now = clock.instant();
+        Map<UUID, Affiliates.Attribution> attributions = attribute(shopperId, address, lines, taken, now);
         // Priced by the rate table in memory; an aggregator's call (docs/shipping.md)
         // would hold this transaction's connection for its duration.
         Map<UUID, ShippingPick> chosen = new HashMap<>();
@@ -197,11 +206,13 @@ public class Checkout {
         List<SellerOrder> sellerOrders = new ArrayList<>();
         for (ShippingQuotes.SellerQuote quote : shipping.quote(taken, address.regencyCode(), address.postalCode())) {
             ShippingOption option = pick(quote, chosen.remove(quote.sellerId()));
-            sellerOrders.add(new SellerOrder(quote.sellerId(), bySeller.get(quote.sellerId())
-                .stream()
-                .map(line -> new OrderLine(line.variantId(), line.listingId(), line.variantLabel(), line.version(),
-                        line.title(), line.categoryCode(), line.unitPriceIdr(), line.quantity()))
-                .toList(),
+            sellerOrders.add(new SellerOrder(quote.sellerId(),
+                    bySeller.get(quote.sellerId())
+                        .stream()
+                        .map(line -> new OrderLine(line.variantId(), line.listingId(), line.variantLabel(),
+                                line.version(), line.title(), line.categoryCode(), line.unitPriceIdr(), line.quantity(),
+                                attributions.get(line.listingId())))
+                        .toList(),
                     new ShippingChoice(option.courier(), option.service(), option.costIdr(), option.etaDays(),
                             quote.weightGrams(), quote.originRegencyCode()),
                     now));
@@ -230,6 +241,26 @@ public class Checkout {
         stock.take(taken);
         log.info("Order {} placed by {}: {} lines, Rp {}", order.getId(), shopperId, taken.size(), order.getTotalIdr());
         return new Result(order.getId(), 201, body);
+    }
+
+    /**
+     * The creator each listing's commission goes to, if any: the last touch of the
+     * shopper's, or the reference a line carries (social's {@link Affiliates}). A
+     * reference that does not verify, a creator not verified, a closed plan: nobody; the
+     * order is placed all the same.
+     */
+    private Map<UUID, Affiliates.Attribution> attribute(UUID shopperId, ShippingAddress address, List<Line> lines,
+            List<Taken> taken, Instant now) {
+        Map<UUID, String> refs = new HashMap<>();
+        lines.forEach(line -> {
+            if (line.affiliateRef() != null) {
+                refs.put(line.variantId(), line.affiliateRef());
+            }
+        });
+        List<Affiliates.Line> touched = taken.stream()
+            .map(line -> new Affiliates.Line(line.listingId(), line.sellerId(), refs.get(line.variantId())))
+            .toList();
+        return affiliates.attribute(shopperId, address.phone(), touched, now);
     }
 
     /**

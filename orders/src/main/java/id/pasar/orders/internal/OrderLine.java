@@ -1,5 +1,6 @@
 package id.pasar.orders.internal;
 
+import id.pasar.social.Affiliates;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -49,16 +50,29 @@ public class OrderLine {
 
     private int quantity;
 
+    /**
+     * The creator whose reference the shopper last touched, when it earns a commission on
+     * this line; null otherwise.
+     */
+    @Column(name = "affiliate_creator_id")
+    private UUID affiliateCreatorId;
+
+    /**
+     * The commission rate of the listing's affiliate plan at placement, with the creator.
+     */
+    @Column(name = "commission_percent")
+    private Integer commissionPercent;
+
     /** Its place in the seller order, written by this row's INSERT. */
     private int position;
 
     /** A line of a listing without options: its one variant has the listing's id. */
     OrderLine(UUID listingId, int listingVersion, String title, long unitPriceIdr, int quantity) {
-        this(listingId, listingId, null, listingVersion, title, null, unitPriceIdr, quantity);
+        this(listingId, listingId, null, listingVersion, title, null, unitPriceIdr, quantity, null);
     }
 
     OrderLine(UUID variantId, UUID listingId, String variantLabel, int listingVersion, String title,
-            String categoryCode, long unitPriceIdr, int quantity) {
+            String categoryCode, long unitPriceIdr, int quantity, Affiliates.Attribution attribution) {
         this.id = UUID.randomUUID();
         this.variantId = variantId;
         this.variantLabel = variantLabel;
@@ -68,6 +82,10 @@ public class OrderLine {
         this.categoryCode = categoryCode;
         this.unitPriceIdr = unitPriceIdr;
         this.quantity = quantity;
+        if (attribution != null) {
+            this.affiliateCreatorId = attribution.creatorId();
+            this.commissionPercent = attribution.commissionPercent();
+        }
     }
 
     void placeAt(int position) {

@@ -211,7 +211,13 @@ public class Payments {
                                 .collect(Collectors.groupingBy(
                                         line -> line.getCategoryCode() == null ? OrderPaid.UNKNOWN_CATEGORY
                                                 : line.getCategoryCode(),
-                                        TreeMap::new, Collectors.summingLong(OrderLine::lineTotalIdr)))))
+                                        TreeMap::new, Collectors.summingLong(OrderLine::lineTotalIdr))),
+                            sellerOrder.getLines()
+                                .stream()
+                                .filter(line -> line.getAffiliateCreatorId() != null)
+                                .map(line -> new OrderPaid.AffiliateLine(line.getAffiliateCreatorId(),
+                                        line.getCommissionPercent(), line.lineTotalIdr()))
+                                .toList()))
                     .toList());
     }
 

@@ -1,5 +1,6 @@
 package id.pasar.orders.web;
 
+import id.pasar.social.AffiliateRefKey;
 import id.pasar.orders.internal.Cart;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -9,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
@@ -42,10 +44,11 @@ class CartController {
     @PutMapping("/items/{variantId}")
     @Operation(summary = "Set a line's quantity, adding it when new", description = """
             The variant is the listing's id while listings have one variant each. Setting a quantity accepts \
-            the price shown now. Refusals: 422 LISTING_NOT_AVAILABLE, CART_FULL (100 lines); 409 \
+            the price shown now. affiliateRef: the reference of the post or showcase the listing was reached \
+            through, carried to the order. Refusals: 422 LISTING_NOT_AVAILABLE, CART_FULL (100 lines); 409 \
             INSUFFICIENT_STOCK (`available`).""")
     CartResponse set(@PathVariable UUID variantId, @Valid @RequestBody Quantity request, Principal caller) {
-        return CartResponse.of(cart.set(Callers.user(caller), variantId, request.quantity()));
+        return CartResponse.of(cart.set(Callers.user(caller), variantId, request.quantity(), request.affiliateRef()));
     }
 
     @DeleteMapping("/items/{variantId}")
@@ -54,7 +57,12 @@ class CartController {
         return CartResponse.of(cart.remove(Callers.user(caller), variantId));
     }
 
-    record Quantity(@Schema(example = "2") @NotNull @Min(1) @Max(100) Integer quantity) {
+    /**
+     * @param affiliateRef the creator's reference the listing was reached through (a
+     * post's or a showcase's {@code affiliateRef}), carried to the order
+     */
+    record Quantity(@Schema(example = "2") @NotNull @Min(1) @Max(100) Integer quantity, @Schema(
+            maxLength = AffiliateRefKey.MAX_LENGTH) @Size(max = AffiliateRefKey.MAX_LENGTH) String affiliateRef) {
     }
 
 }

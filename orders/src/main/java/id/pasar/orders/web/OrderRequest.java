@@ -1,8 +1,10 @@
 package id.pasar.orders.web;
 
+import id.pasar.social.AffiliateRefKey;
+import id.pasar.compliance.MobilePhoneNumber;
 import id.pasar.kernel.InvalidFields;
 import id.pasar.orders.internal.Checkout;
-import id.pasar.orders.internal.MobilePhone;
+import id.pasar.compliance.MobilePhone;
 import id.pasar.orders.internal.ShippingAddress;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -47,7 +49,10 @@ record OrderRequest(@Size(min = 1, max = 50) List<@NotNull @Valid Item> items,
      * A variant and how many of it: {@code variantId}, or {@code listingId} for a listing
      * without options (its one variant has the listing's id); exactly one of the two.
      */
-    record Item(UUID listingId, UUID variantId, @NotNull @Min(1) @Max(100) Integer quantity) {
+    record Item(UUID listingId, UUID variantId, @NotNull @Min(1) @Max(100) Integer quantity,
+            @Schema(description = "the reference of the creator's post or showcase the listing was reached through",
+                    maxLength = AffiliateRefKey.MAX_LENGTH) @Size(
+                            max = AffiliateRefKey.MAX_LENGTH) String affiliateRef) {
 
         UUID variant() {
             return variantId != null ? variantId : listingId;
@@ -108,7 +113,9 @@ record OrderRequest(@Size(min = 1, max = 50) List<@NotNull @Valid Item> items,
                         ? "must be given, or listingId" : "give variantId or listingId, not both");
             }
         }
-        return items.stream().map(item -> new Checkout.Line(item.variant(), item.quantity())).toList();
+        return items.stream()
+            .map(item -> new Checkout.Line(item.variant(), item.quantity(), item.affiliateRef()))
+            .toList();
     }
 
     /**
