@@ -75,7 +75,13 @@ class Api1ObjectLevelAuthorizationTest {
             Map.entry("DELETE /api/v1/follows/{kind}/{id}",
                     "removes only the caller's own follow of a public seller or creator (FeedTest)"),
             Map.entry("GET /api/v1/creators/{handle}",
-                    "creators' profiles are public and hold no identity data (CreatorsTest)"));
+                    "creators' profiles are public and hold no identity data (CreatorsTest)"),
+            Map.entry("POST /api/v1/compliance/creator-applications/{creatorId}/decision",
+                    "officers decide any creator's application (CreatorReviewTest)"),
+            Map.entry("POST /api/v1/compliance/creators/{creatorId}/revoke",
+                    "officers revoke any creator (CreatorReviewTest)"),
+            Map.entry("GET /api/v1/compliance/creators/{creatorId}",
+                    "officers read any creator, with an access reason (CreatorReviewTest)"));
 
     @LocalServerPort
     int port;
