@@ -174,7 +174,7 @@ class CommissionsTest {
     }
 
     @Test
-    void aReferenceThatDoesNotVerifyOrAClosedPlanEarnsNothingAndTheOrderIsPlaced() {
+    void aReferenceThatDoesNotVerifyARevokedCreatorOrAClosedPlanEarnNothingAndTheOrderIsPlaced() {
         Seller seller = CatalogFixtures.verifiedSeller(api);
         String listing = openListing(seller, 10);
         Creator creator = SocialFixtures.verifiedCreator(api);
@@ -188,10 +188,19 @@ class CommissionsTest {
         // another listing's reference does not carry over
         String otherListing = openListing(seller, 10);
         Paid withOthers = placeAndPay(api.newAccount("SHOPPER"), item(otherListing, 1, ref));
+        // a creator revoked since it showed the reference
+        Creator revoked = SocialFixtures.verifiedCreator(api);
+        String revokedRef = showcased(revoked, otherListing);
+        api.post("/api/v1/compliance/creators/" + revoked.creatorId() + "/revoke",
+                Map.of("reason", "Fake reviews in its posts"))
+            .bearer(api.newStaffAccount("COMPLIANCE_OFFICER"))
+            .send()
+            .expect(200);
+        Paid throughRevoked = placeAndPay(api.newAccount("SHOPPER"), item(otherListing, 1, revokedRef));
         api.delete("/api/v1/sellers/me/affiliate-plans/" + listing).bearer(seller.token()).send().expect(204);
         Paid afterClosing = placeAndPay(api.newAccount("SHOPPER"), item(listing, 1, ref));
 
-        for (Paid paid : List.of(withForged, withOthers, afterClosing)) {
+        for (Paid paid : List.of(withForged, withOthers, throughRevoked, afterClosing)) {
             awaitDelivered(paid);
             assertThat(commissions(paid)).isZero();
         }
@@ -223,7 +232,7 @@ class CommissionsTest {
         assertThat(api.get(path).bearer(officer).send().expect(400).json().get("code").asString())
             .isEqualTo("ACCESS_REASON_REQUIRED");
         api.get(path).bearer(officer).header("X-Access-Reason", "Complaint 4411 about fake clicks").send().expect(200);
-        assertThat(number("SELECT count(*) FROM compliance.data_access_log WHERE seller_id = ? AND reason = ?",
+        assertThat(number("SELECT count(*) FROM compliance.data_access_log WHERE creator_id = ? AND reason = ?",
                 UUID.fromString(creator.creatorId()), "Complaint 4411 about fake clicks"))
             .isEqualTo(1);
     }

@@ -85,7 +85,13 @@ class Api1ObjectLevelAuthorizationTest {
             Map.entry("GET /api/v1/compliance/creators/{creatorId}/commissions",
                     "officers read any creator's figures, with an access reason (CommissionsTest)"),
             Map.entry("GET /api/v1/compliance/creators/{creatorId}/commissions/summary",
-                    "officers read any creator's figures, with an access reason (CommissionsTest)"));
+                    "officers read any creator's figures, with an access reason (CommissionsTest)"),
+            Map.entry("POST /api/v1/compliance/creator-applications/{creatorId}/decision",
+                    "officers decide any creator's application (CreatorReviewTest)"),
+            Map.entry("POST /api/v1/compliance/creators/{creatorId}/revoke",
+                    "officers revoke any creator (CreatorReviewTest)"),
+            Map.entry("GET /api/v1/compliance/creators/{creatorId}",
+                    "officers read any creator, with an access reason (CreatorReviewTest)"));
 
     @LocalServerPort
     int port;

@@ -67,6 +67,7 @@ class Api4ResourceConsumptionTest {
                 Map.entry("/api/v1/sellers/me/webhook/deliveries", seller),
                 Map.entry("/api/v1/sellers/me/payouts", seller),
                 Map.entry("/api/v1/compliance/seller-applications", officer),
+                Map.entry("/api/v1/compliance/creator-applications", officer),
                 Map.entry("/api/v1/compliance/decisions", auditor), Map.entry("/api/v1/feed", shopper),
                 Map.entry("/api/v1/discover", ""));
         pages.forEach((path, token) -> {

@@ -61,6 +61,20 @@ public interface SellerScreening {
      */
     Decision recordRevocation(UUID sellerId, String reasonCode, String actor);
 
+    /**
+     * Logs an officer's review of a pending creator application (social, ADR 0027) as a
+     * CREATOR_REVIEW: PASS to approve, FAIL with {@link #OFFICER_REJECTED} to reject, as
+     * {@link #recordReview} does for a seller.
+     */
+    Decision recordCreatorReview(UUID creatorId, boolean approved, String officer);
+
+    /**
+     * Logs the revocation of a VERIFIED creator as a CREATOR_REVOCATION that FAILs with
+     * its reason code ({@link #OFFICER_REVOKED}), as {@link #recordRevocation} does for a
+     * seller.
+     */
+    Decision recordCreatorRevocation(UUID creatorId, String reasonCode, String actor);
+
     record Screening(Status status, List<String> reasons, UUID decisionId, String ruleSetVersion) {
         public Screening {
             reasons = List.copyOf(reasons);

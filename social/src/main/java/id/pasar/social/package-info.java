@@ -4,6 +4,8 @@
  * and decision log ({@code SellerScreening#screenCreatorApplication}); posts show only
  * the author's own photos and tagged listings that are published at the moment of the
  * read; an author on the platform-affiliate list is disclosed on every view
- * (docs/social.md, ADR 0027). Nothing is offered to other modules yet.
+ * (docs/social.md, ADR 0027). Other modules may ask where a creator stands now
+ * ({@link id.pasar.social.Creators}: its status and affiliation), e.g. whether it may
+ * earn.
  */
 package id.pasar.social;

@@ -158,6 +158,7 @@ class SecurityConfiguration {
                 .hasRole(Role.SELLER.name())
                 .requestMatchers("/api/v1/compliance/seller-applications", "/api/v1/compliance/seller-applications/**",
                         "/api/v1/compliance/returns", "/api/v1/compliance/returns/**", "/api/v1/compliance/sellers/**",
+                        "/api/v1/compliance/creator-applications", "/api/v1/compliance/creator-applications/**",
                         "/api/v1/compliance/creators/**")
                 .hasAnyRole(Role.COMPLIANCE_OFFICER.name(), Role.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/compliance/reports/**", "/api/v1/compliance/decisions",

@@ -71,7 +71,7 @@ class AuditorLogSliceTest {
             .extractingPath("$.items[0].decidedAt")
             .isEqualTo("2026-03-15T09:00:00+07:00");
         assertThat(auditor(DATA_ACCESS)).hasStatusOk();
-        then(accessLog).should().page(LAST_30_DAYS_FROM, LAST_30_DAYS_TO, null, null, 20);
+        then(accessLog).should().page(LAST_30_DAYS_FROM, LAST_30_DAYS_TO, null, null, null, 20);
     }
 
     @Test

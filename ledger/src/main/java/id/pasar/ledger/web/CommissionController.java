@@ -103,7 +103,7 @@ class CommissionController {
             HttpServletRequest staff) {
         String why = DataAccessLog.requireReason(reason);
         ReportPeriod period = ReportPeriod.of(from, to, clock);
-        accessLog.record(reader(staff), "GET /api/v1/compliance/creators/{creatorId}/commissions/summary", why,
+        accessLog.recordCreators(reader(staff), "GET /api/v1/compliance/creators/{creatorId}/commissions/summary", why,
                 List.of(creatorId));
         return summary(creatorId, period);
     }
@@ -121,7 +121,7 @@ class CommissionController {
             HttpServletRequest staff) {
         String why = DataAccessLog.requireReason(reason);
         ReportPeriod period = ReportPeriod.of(from, to, clock);
-        accessLog.record(reader(staff), "GET /api/v1/compliance/creators/{creatorId}/commissions", why,
+        accessLog.recordCreators(reader(staff), "GET /api/v1/compliance/creators/{creatorId}/commissions", why,
                 List.of(creatorId));
         return page(creatorId, period, size, cursor);
     }

@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequiredArgsConstructor
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Compliance officers",
-        description = "Reviewing seller applications, reading a seller (with a reason) and revoking sellers (COMPLIANCE_OFFICER, ADMIN)")
+        description = "Reviewing seller and creator applications, reading one (with a reason) and revoking sellers and creators (COMPLIANCE_OFFICER, ADMIN)")
 class SellerReviewController {
 
     private static final String ACCESS_REASON = "Send X-Access-Reason (5-200 characters) saying why: 400 "

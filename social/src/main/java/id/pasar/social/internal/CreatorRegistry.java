@@ -184,10 +184,12 @@ public class CreatorRegistry {
             .optional();
     }
 
-    /** A creator shown to the public: any but a rejected one. */
+    /** A creator shown to the public: any but a rejected or revoked one. */
     @Transactional(readOnly = true)
     public Optional<Creator> byHandle(String handle) {
-        return jdbc.sql("SELECT * FROM social.creators WHERE lower(handle) = lower(:handle) AND status <> 'REJECTED'")
+        return jdbc.sql("""
+                SELECT * FROM social.creators
+                WHERE lower(handle) = lower(:handle) AND status NOT IN ('REJECTED', 'REVOKED')""")
             .param("handle", handle)
             .query(CreatorRegistry::creator)
             .optional();

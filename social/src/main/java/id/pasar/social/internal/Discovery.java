@@ -27,7 +27,8 @@ public class Discovery {
                              / power(extract(epoch FROM (CAST(:asOf AS timestamptz) - p.created_at)) / 3600 + 2, 1.5), 9) AS score
                 FROM social.posts p LEFT JOIN social.creators c ON c.id = p.author_id
                 WHERE p.created_at <= CAST(:asOf AS timestamptz)
-                  AND p.created_at > CAST(:asOf AS timestamptz) - make_interval(days => :window)) ranked
+                  AND p.created_at > CAST(:asOf AS timestamptz) - make_interval(days => :window)
+                  AND c.status IS DISTINCT FROM 'REVOKED') ranked
             WHERE :first OR score < :score OR (score = :score AND id > :id)
             ORDER BY score DESC, id
             LIMIT :limit""";

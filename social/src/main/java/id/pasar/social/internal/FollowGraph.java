@@ -22,7 +22,7 @@ public class FollowGraph {
      * The feed: each followed author's posts from the cursor on, newest first, at most a
      * page of them, read from {@code posts_by_author} as a range scan (ADR 0027); then
      * the newest page of them all. A deep page costs what the first does: nothing before
-     * the cursor is read.
+     * the cursor is read. A revoked creator's posts are left out (its follows stay).
      */
     private static final String FEED = """
             SELECT p.*, c.handle, coalesce(c.platform_affiliated, false) AS platform_affiliated
@@ -33,7 +33,7 @@ public class FollowGraph {
                 ORDER BY p.created_at DESC, p.id DESC
                 LIMIT :limit) p
             LEFT JOIN social.creators c ON c.id = p.author_id
-            WHERE f.follower_id = :follower
+            WHERE f.follower_id = :follower AND c.status IS DISTINCT FROM 'REVOKED'
             ORDER BY p.created_at DESC, p.id DESC
             LIMIT :limit""";
 

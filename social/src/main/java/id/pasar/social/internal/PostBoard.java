@@ -98,6 +98,13 @@ public class PostBoard {
             SELECT p.*, c.handle, coalesce(c.platform_affiliated, false) AS platform_affiliated
             FROM social.posts p LEFT JOIN social.creators c ON c.id = p.author_id""";
 
+    /**
+     * A post is shown unless its author is a REVOKED creator: a condition on {@code c},
+     * the author's creator row in {@link #SELECT} (null for a seller). The feed's,
+     * discover's and reactions' queries say the same.
+     */
+    static final String AUTHOR_SHOWN = "c.status IS DISTINCT FROM 'REVOKED'";
+
     @Transactional
     public Post publish(UUID accountId, Content content) {
         Author author = author(accountId);
@@ -161,7 +168,10 @@ public class PostBoard {
     }
 
     private Optional<Row> row(UUID postId) {
-        return jdbc.sql(SELECT + " WHERE p.id = :id").param("id", postId).query(PostBoard::row).optional();
+        return jdbc.sql(SELECT + " WHERE p.id = :id AND " + AUTHOR_SHOWN)
+            .param("id", postId)
+            .query(PostBoard::row)
+            .optional();
     }
 
     /**

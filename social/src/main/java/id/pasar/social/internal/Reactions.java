@@ -187,8 +187,11 @@ public class Reactions {
             .list();
     }
 
+    /** A post that is shown (not a revoked creator's), else 404 POST_NOT_FOUND. */
     private void requirePost(UUID postId) {
-        boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM social.posts WHERE id = :id)")
+        boolean exists = jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM social.posts p LEFT JOIN social.creators c ON c.id = p.author_id
+                               WHERE p.id = :id AND c.status IS DISTINCT FROM 'REVOKED')""")
             .param("id", postId)
             .query(Boolean.class)
             .single();

@@ -41,6 +41,29 @@ public final class SocialProblems {
     }
 
     /**
+     * An officer's decision on a creator application that is not PENDING_REVIEW: the
+     * sellers' code, for the same meaning.
+     */
+    public static final class ApplicationNotPending extends ProblemException {
+
+        public ApplicationNotPending(String status) {
+            super(HttpStatus.CONFLICT, "APPLICATION_NOT_PENDING", "Application not pending",
+                    "Only a PENDING_REVIEW application can be decided; this one is " + status + ".");
+        }
+
+    }
+
+    /** Revoking a creator that is not VERIFIED (pending, rejected or revoked already). */
+    public static final class CreatorNotVerified extends ProblemException {
+
+        public CreatorNotVerified(String status) {
+            super(HttpStatus.CONFLICT, "CREATOR_NOT_VERIFIED", "Creator not verified",
+                    "Only a VERIFIED creator can be revoked; this one is " + status + ".");
+        }
+
+    }
+
+    /**
      * A post by an account that is not a VERIFIED seller or creator: it must apply and be
      * verified first.
      */

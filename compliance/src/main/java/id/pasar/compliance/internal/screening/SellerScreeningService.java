@@ -112,4 +112,19 @@ class SellerScreeningService implements SellerScreening {
                 List.of(reasonCode), actor, ruleSets.active().version()));
     }
 
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Decision recordCreatorReview(UUID creatorId, boolean approved, String officer) {
+        return decisions
+            .append(new NewDecision(SubjectType.CREATOR_REVIEW, creatorId, null, approved ? Outcome.PASS : Outcome.FAIL,
+                    approved ? List.of() : List.of(OFFICER_REJECTED), officer, ruleSets.active().version()));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Decision recordCreatorRevocation(UUID creatorId, String reasonCode, String actor) {
+        return decisions.append(new NewDecision(SubjectType.CREATOR_REVOCATION, creatorId, null, Outcome.FAIL,
+                List.of(reasonCode), actor, ruleSets.active().version()));
+    }
+
 }
