@@ -129,9 +129,9 @@ class SecurityConfiguration {
                 .hasRole(Role.SELLER.name())
                 .requestMatchers(HttpMethod.POST, "/api/v1/media")
                 .hasAnyRole(MEDIA_UPLOADERS)
-                // Social: a creator applies and reads its own application; profiles are
-                // public ("me" is no handle).
-                .requestMatchers("/api/v1/creators", "/api/v1/creators/me")
+                // Social: a creator applies and reads its own application and its own
+                // money; profiles are public ("me" is no handle).
+                .requestMatchers("/api/v1/creators", "/api/v1/creators/me", "/api/v1/creators/me/**")
                 .hasRole(Role.CREATOR.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/creators/*", "/api/v1/posts/*", "/api/v1/posts/*/comments",
                         "/api/v1/discover", "/api/v1/discover/ranking")

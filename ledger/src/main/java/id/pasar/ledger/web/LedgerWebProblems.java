@@ -18,4 +18,13 @@ final class LedgerWebProblems {
 
     }
 
+    /** The CREATOR account has not applied as a creator: it has no money here. */
+    static final class CreatorNotFound extends ProblemException {
+
+        CreatorNotFound() {
+            super(HttpStatus.NOT_FOUND, "CREATOR_NOT_FOUND", "Creator not found", "There is no such creator.");
+        }
+
+    }
+
 }
