@@ -122,11 +122,11 @@ UNION ALL
 SELECT 'seller orders with two refunds for the same reason', count(*) FROM (
     SELECT seller_order_id FROM orders.refunds GROUP BY seller_order_id, reason HAVING count(*) > 1) x
 -- The ledger (docs/ledger.md), once the outbox has delivered every event (bench/run.sh waits for it):
--- every transaction sums to zero; no seller account is below zero, and each one's balance is the sum of
--- its entries; every seller order of a paid order is posted paid once, for its items and shipping;
--- every paid seller order that closed is posted closed once; every refund the gateway paid is posted
--- once; what the ledger posted as paid is what the orders record as paid; and what was paid = sellers'
--- net + fees + tax + refunds + what is still pending.
+-- every transaction sums to zero; no held account (a seller's or a creator's) is below zero, and each
+-- one's balance is the sum of its entries; every seller order of a paid order is posted paid once, for
+-- its items and shipping; every paid seller order that closed is posted closed once; every refund the
+-- gateway paid is posted once; what the ledger posted as paid is what the orders record as paid; and
+-- what was paid = sellers' net + fees + tax + refunds + what is still pending.
 UNION ALL
 SELECT 'ledger transactions whose entries do not sum to zero (or that have none)', count(*) FROM (
     SELECT t.id FROM ledger.transactions t LEFT JOIN ledger.entries e ON e.transaction_id = t.id
@@ -134,8 +134,8 @@ SELECT 'ledger transactions whose entries do not sum to zero (or that have none)
 UNION ALL
 SELECT 'held accounts below zero', count(*) FROM ledger.accounts WHERE holder_id IS NOT NULL AND balance_idr < 0
 UNION ALL
-SELECT 'seller accounts whose balance is not the sum of their entries', count(*) FROM ledger.accounts a
-    WHERE a.seller_id IS NOT NULL
+SELECT 'held accounts whose balance is not the sum of their entries', count(*) FROM ledger.accounts a
+    WHERE a.holder_id IS NOT NULL
       AND a.balance_idr <> -coalesce((SELECT sum(amount_idr) FROM ledger.entries WHERE account_id = a.id), 0)
 UNION ALL
 SELECT 'seller orders of paid orders not posted paid exactly once, for their items and shipping', count(*) FROM (

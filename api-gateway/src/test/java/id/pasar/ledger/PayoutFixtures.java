@@ -8,6 +8,7 @@ import com.nimbusds.jwt.SignedJWT;
 import id.pasar.Api;
 import id.pasar.TestApplicationInitializer;
 import id.pasar.catalog.CatalogFixtures.Seller;
+import id.pasar.social.SocialFixtures.Creator;
 import id.pasar.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,14 +18,23 @@ import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 
-/** Sellers with money to pay out, bank accounts, payouts, through the API. */
+/**
+ * Sellers and creators with money to pay out, bank accounts, payouts, through the API.
+ */
 public final class PayoutFixtures {
 
     public static final String PAYOUTS = "/api/v1/sellers/me/payouts";
 
     public static final String BANK_ACCOUNT = "/api/v1/sellers/me/bank-account";
 
-    /** The legal name of CatalogFixtures.verifiedSeller's KTP. */
+    public static final String CREATOR_PAYOUTS = "/api/v1/creators/me/payouts";
+
+    public static final String CREATOR_BANK_ACCOUNT = "/api/v1/creators/me/bank-account";
+
+    /**
+     * The legal name of CatalogFixtures.verifiedSeller's KTP, and of
+     * SocialFixtures.verifiedCreator's.
+     */
     public static final String HOLDER = "Budi Santoso";
 
     private PayoutFixtures() {
@@ -37,13 +47,25 @@ public final class PayoutFixtures {
      */
     public static void credit(Seller seller, long amountIdr) {
         UUID sellerId = UUID.fromString(seller.sellerId());
+        credit("SELLER_AVAILABLE", sellerId, sellerId, "SALE_RELEASED", amountIdr);
+    }
+
+    /**
+     * Credits the creator's available balance as an earned commission would (the lead's
+     * commissions post it from completed seller orders), in the same way.
+     */
+    public static void credit(Creator creator, long amountIdr) {
+        credit("CREATOR_AVAILABLE", UUID.fromString(creator.creatorId()), null, "COMMISSION_EARNED", amountIdr);
+    }
+
+    private static void credit(String account, UUID holderId, UUID sellerId, String entryType, long amountIdr) {
         UUID transaction = UUID.randomUUID();
         try (Connection connection = TestDatabase.instance().connect()) {
             connection.setAutoCommit(false);
             run(connection, """
                     INSERT INTO ledger.accounts (id, kind, holder_id, created_at)
                     VALUES (gen_random_uuid(), 'GATEWAY_CLEARING', NULL, now()),
-                           (gen_random_uuid(), 'SELLER_AVAILABLE', ?, now()) ON CONFLICT DO NOTHING""", sellerId);
+                           (gen_random_uuid(), ?, ?, now()) ON CONFLICT DO NOTHING""", account, holderId);
             run(connection, """
                     INSERT INTO ledger.transactions (id, kind, source_key, seller_id, occurred_at, posted_at)
                     VALUES (?, 'SELLER_ORDER_COMPLETED', ?, ?, now(), now())""", transaction,
@@ -54,8 +76,8 @@ public final class PayoutFixtures {
                     WHERE kind = 'GATEWAY_CLEARING' AND holder_id IS NULL""", transaction, amountIdr);
             run(connection, """
                     INSERT INTO ledger.entries (transaction_id, account_id, amount_idr, type, occurred_at)
-                    SELECT ?, id, ?, 'SALE_RELEASED', now() FROM ledger.accounts
-                    WHERE kind = 'SELLER_AVAILABLE' AND holder_id = ?""", transaction, -amountIdr, sellerId);
+                    SELECT ?, id, ?, ?, now() FROM ledger.accounts
+                    WHERE kind = ? AND holder_id = ?""", transaction, -amountIdr, entryType, account, holderId);
             connection.commit();
         }
         catch (Exception e) {
@@ -84,6 +106,21 @@ public final class PayoutFixtures {
     public static Api.Response requestPayout(Api api, Seller seller, Object amountIdr, String key) {
         return api.post(PAYOUTS, Map.of("amountIdr", amountIdr))
             .bearer(seller.token())
+            .header("Idempotency-Key", key)
+            .send();
+    }
+
+    /** The creator's first account, at BCA in its own name. */
+    public static void withBankAccount(Api api, Creator creator, String accountNumber) {
+        api.put(CREATOR_BANK_ACCOUNT, bankAccount("014", accountNumber, HOLDER))
+            .bearer(creator.token())
+            .send()
+            .expect(201);
+    }
+
+    public static Api.Response requestPayout(Api api, Creator creator, Object amountIdr, String key) {
+        return api.post(CREATOR_PAYOUTS, Map.of("amountIdr", amountIdr))
+            .bearer(creator.token())
             .header("Idempotency-Key", key)
             .send();
     }

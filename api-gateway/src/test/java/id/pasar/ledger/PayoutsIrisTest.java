@@ -14,6 +14,7 @@ import id.pasar.IntegrationTest;
 import id.pasar.catalog.CatalogFixtures;
 import id.pasar.catalog.CatalogFixtures.Seller;
 import id.pasar.ledger.internal.PayoutJobs;
+import id.pasar.social.SocialFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -182,6 +183,46 @@ class PayoutsIrisTest {
         jobs.sendDuePayouts();
         assertThat(state(refused)).isEqualTo("FAILED");
         assertThat(balance(api, seller).get("availableIdr").asLong()).isEqualTo(200_000 - 40_000);
+    }
+
+    @Test
+    void aCreatorsPayoutGoesThroughIrisAndItsNotificationsAsASellersDoes() {
+        SocialFixtures.Creator creator = SocialFixtures.verifiedCreator(api);
+        credit(creator, 100_000);
+        withBankAccount(api, creator, "0699887766");
+        String failing = requestPayout(api, creator, 70_000, UUID.randomUUID().toString()).expect(201)
+            .json()
+            .get("payoutId")
+            .asString();
+        jobs.sendDuePayouts();
+        JsonNode sent = JSON.readTree(IRIS.created(failing).body()).get("payouts").get(0);
+        assertThat(sent.get("beneficiary_name").asString()).isEqualTo(PayoutFixtures.HOLDER);
+        assertThat(sent.get("beneficiary_account").asString()).isEqualTo("0699887766");
+        String failed = notification(IRIS.referenceOf(failing), "70000.00", "failed");
+        assertThat(notify(failed, irisSignatureOf(failed, MERCHANT_KEY)).expect(200).json().get("result").asString())
+            .isEqualTo("failed");
+        JsonNode back = api.get("/api/v1/creators/me/balance").bearer(creator.token()).send().expect(200).json();
+        assertThat(back.get("availableIdr").asLong()).isEqualTo(100_000);
+        assertThat(back.get("payoutsInFlightIdr").asLong()).isZero();
+
+        String paying = requestPayout(api, creator, 90_000, UUID.randomUUID().toString()).expect(201)
+            .json()
+            .get("payoutId")
+            .asString();
+        jobs.sendDuePayouts();
+        String completed = notification(IRIS.referenceOf(paying), "90000.00", "completed");
+        assertThat(
+                notify(completed, irisSignatureOf(completed, MERCHANT_KEY)).expect(200).json().get("result").asString())
+            .isEqualTo("paid");
+        JsonNode payout = api.get(PayoutFixtures.CREATOR_PAYOUTS + "/" + paying)
+            .bearer(creator.token())
+            .send()
+            .expect(200)
+            .json();
+        assertThat(payout.get("state").asString()).isEqualTo("PAID");
+        JsonNode after = api.get("/api/v1/creators/me/balance").bearer(creator.token()).send().expect(200).json();
+        assertThat(after.get("availableIdr").asLong()).isEqualTo(10_000);
+        assertThat(after.get("payoutsInFlightIdr").asLong()).isZero();
     }
 
     private String state(String payoutId) {

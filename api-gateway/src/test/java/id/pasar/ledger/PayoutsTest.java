@@ -113,7 +113,7 @@ class PayoutsTest {
             .contains("******6789");
         // the number is stored encrypted
         assertThat(number(
-                "SELECT count(*) FROM ledger.bank_accounts WHERE seller_id = ? AND "
+                "SELECT count(*) FROM ledger.bank_accounts WHERE holder_id = ? AND "
                         + "position(convert_to('0123456789', 'UTF8') in account_number_cipher) > 0",
                 UUID.fromString(seller.sellerId())))
             .isZero();
@@ -243,7 +243,7 @@ class PayoutsTest {
             assertThat(balance.get("payoutsInFlightIdr").asLong()).isEqualTo(80_000L * round);
         }
         assertThat(
-                number("SELECT count(*) FROM ledger.payouts WHERE seller_id = ?", UUID.fromString(seller.sellerId())))
+                number("SELECT count(*) FROM ledger.payouts WHERE holder_id = ?", UUID.fromString(seller.sellerId())))
             .isEqualTo(3);
         assertThat(number("SELECT count(*) FROM ledger.accounts WHERE balance_idr < 0")).isZero();
     }
@@ -298,7 +298,7 @@ class PayoutsTest {
         Api.Response onHold = requestPayout(api, seller, 10_000, UUID.randomUUID().toString()).expect(422);
         assertThat(onHold.json().get("code").asString()).isEqualTo("PAYOUTS_ON_HOLD");
         assertThat(Instant.parse(onHold.json().get("until").asString())).isEqualTo(held);
-        assertThat(number("SELECT count(*) FROM ledger.bank_accounts WHERE seller_id = ?",
+        assertThat(number("SELECT count(*) FROM ledger.bank_accounts WHERE holder_id = ?",
                 UUID.fromString(seller.sellerId())))
             .as("every version kept")
             .isEqualTo(2);

@@ -15,6 +15,7 @@ import id.pasar.catalog.CatalogFixtures.Seller;
 import id.pasar.ledger.PayoutFixtures;
 import id.pasar.orders.AddressFixtures;
 import id.pasar.orders.OrderFixtures;
+import id.pasar.social.SocialFixtures;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,8 +129,16 @@ class Api1ObjectLevelAuthorizationTest {
 
     String payoutId;
 
+    String creatorsPayoutId;
+
     /** Each owned endpoint, called by the "other" user with a given id. */
     final Map<String, Function<String, Api.Response>> owned = new LinkedHashMap<>();
+
+    /**
+     * The owner's id for an owned endpoint whose path variable names another owner's
+     * thing than the shared ones below (a creator's payout, not the seller's).
+     */
+    final Map<String, String> ownersIds = new LinkedHashMap<>();
 
     @BeforeAll
     void twoOfEverything() {
@@ -235,9 +244,23 @@ class Api1ObjectLevelAuthorizationTest {
             .get("payoutId")
             .asString();
 
+        // A creator's payout, asked for by another creator.
+        SocialFixtures.Creator creator = SocialFixtures.verifiedCreator(api);
+        PayoutFixtures.credit(creator, 20_000);
+        PayoutFixtures.withBankAccount(api, creator, "1234567890");
+        creatorsPayoutId = PayoutFixtures.requestPayout(api, creator, 10_000, UUID.randomUUID().toString())
+            .expect(201)
+            .json()
+            .get("payoutId")
+            .asString();
+        String otherCreator = SocialFixtures.verifiedCreator(api).token();
+
         String sellerToken = other.token();
         owned.put("GET /api/v1/sellers/me/payouts/{payoutId}",
                 id -> api.get("/api/v1/sellers/me/payouts/" + id).bearer(sellerToken).send());
+        owned.put("GET /api/v1/creators/me/payouts/{payoutId}",
+                id -> api.get("/api/v1/creators/me/payouts/" + id).bearer(otherCreator).send());
+        ownersIds.put("GET /api/v1/creators/me/payouts/{payoutId}", creatorsPayoutId);
         owned.put("GET /api/v1/sellers/me/webhook/deliveries/{deliveryId}",
                 id -> api.get("/api/v1/sellers/me/webhook/deliveries/" + id).bearer(sellerToken).send());
         owned.put("GET /api/v1/sellers/me/orders/{sellerOrderId}",
@@ -350,8 +373,8 @@ class Api1ObjectLevelAuthorizationTest {
                 "payoutId", payoutId, "postId", postId, "commentId", commentId);
         owned.forEach((endpoint, call) -> {
             String variable = endpoint.substring(endpoint.indexOf('{') + 1, endpoint.indexOf('}'));
-            String id = endpoint.contains("/listings/") && !endpoint.startsWith("GET") ? published
-                    : theirs.get(variable);
+            String id = ownersIds.containsKey(endpoint) ? ownersIds.get(endpoint)
+                    : endpoint.contains("/listings/") && !endpoint.startsWith("GET") ? published : theirs.get(variable);
             Api.Response another = call.apply(id);
             Api.Response missing = call.apply(UUID.randomUUID().toString());
             assertThat(another.status()).as(endpoint + " with another user's id: " + another.body()).isEqualTo(404);

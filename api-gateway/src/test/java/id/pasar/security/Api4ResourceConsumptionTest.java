@@ -61,11 +61,13 @@ class Api4ResourceConsumptionTest {
         String seller = id.pasar.catalog.CatalogFixtures.pendingSeller(api).token();
         String officer = api.newStaffAccount("COMPLIANCE_OFFICER");
         String auditor = api.newStaffAccount("AUDITOR");
+        String creator = id.pasar.social.SocialFixtures.verifiedCreator(api).token();
         Map<String, String> pages = Map.ofEntries(Map.entry("/api/v1/catalog/listings", ""),
                 Map.entry("/api/v1/orders", shopper), Map.entry("/api/v1/sellers/me/listings", seller),
                 Map.entry("/api/v1/sellers/me/orders", seller), Map.entry("/api/v1/sellers/me/ledger", seller),
                 Map.entry("/api/v1/sellers/me/webhook/deliveries", seller),
-                Map.entry("/api/v1/sellers/me/payouts", seller),
+                Map.entry("/api/v1/sellers/me/payouts", seller), Map.entry("/api/v1/creators/me/ledger", creator),
+                Map.entry("/api/v1/creators/me/payouts", creator),
                 Map.entry("/api/v1/compliance/seller-applications", officer),
                 Map.entry("/api/v1/compliance/creator-applications", officer),
                 Map.entry("/api/v1/compliance/decisions", auditor), Map.entry("/api/v1/feed", shopper),

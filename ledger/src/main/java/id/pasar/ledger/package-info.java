@@ -3,6 +3,7 @@
  * own schema (shoppers' payments, what each seller is owed, pending and available, the
  * platform's fees, the PPh 22 withheld, refunds), posted from the orders module's events
  * through the outbox, exactly once each; the published fee schedule; sellers' tax
- * declarations; sellers' balances and statements. docs/ledger.md.
+ * declarations; sellers' and creators' balances and statements, and their payouts to
+ * their own bank accounts. docs/ledger.md.
  */
 package id.pasar.ledger;

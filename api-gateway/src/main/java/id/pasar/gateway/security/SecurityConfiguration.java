@@ -129,8 +129,8 @@ class SecurityConfiguration {
                 .hasRole(Role.SELLER.name())
                 .requestMatchers(HttpMethod.POST, "/api/v1/media")
                 .hasAnyRole(MEDIA_UPLOADERS)
-                // Social: a creator applies and reads its own application; profiles are
-                // public ("me" is no handle).
+                // Social: a creator applies and reads its own application, its own
+                // money and its affiliate figures; profiles are public ("me" is no handle).
                 .requestMatchers("/api/v1/creators", "/api/v1/creators/me", "/api/v1/creators/me/**",
                         "/api/v1/affiliate/**")
                 .hasRole(Role.CREATOR.name())

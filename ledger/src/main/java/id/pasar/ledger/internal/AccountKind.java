@@ -48,7 +48,17 @@ public enum AccountKind {
     /** The two kinds of account holders. */
     public enum Holder {
 
-        SELLER, CREATOR
+        SELLER, CREATOR;
+
+        /** The account its payouts are taken from, and given back to when they fail. */
+        AccountKind available() {
+            return this == SELLER ? SELLER_AVAILABLE : CREATOR_AVAILABLE;
+        }
+
+        /** The account its payouts wait in until they are paid or fail. */
+        AccountKind payouts() {
+            return this == SELLER ? SELLER_PAYOUTS : CREATOR_PAYOUTS;
+        }
 
     }
 

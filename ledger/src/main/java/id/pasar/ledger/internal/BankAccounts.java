@@ -1,8 +1,6 @@
 package id.pasar.ledger.internal;
 
 import id.pasar.compliance.IdentityCipher;
-import id.pasar.onboarding.SellerIdentities;
-import id.pasar.onboarding.Sellers;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,12 +16,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The bank account a seller is paid out to (docs/ledger.md, "Payouts"): only a VERIFIED
- * seller's, only in the name of its verified identity. Every version is kept; the current
- * one is the latest. A change of an existing account needs a fresh login and holds
- * payouts for a while: whoever holds a stolen token cannot turn the seller's money to
- * their own account at once. The number and the holder's name are kept encrypted and
- * shown masked.
+ * The bank account a payee (a seller or a creator) is paid out to (docs/ledger.md,
+ * "Payouts"): only a VERIFIED one's, only in the name of its verified identity. Every
+ * version is kept; the current one is the latest. A change of an existing account needs a
+ * fresh login and holds payouts for a while: whoever holds a stolen token cannot turn the
+ * payee's money to their own account at once. The number and the holder's name are kept
+ * encrypted and shown masked.
  */
 @Slf4j
 @Component
@@ -38,9 +36,7 @@ public class BankAccounts {
 
     private final IdentityCipher cipher;
 
-    private final Sellers sellers;
-
-    private final SellerIdentities identities;
+    private final Payees payees;
 
     private final PayoutProperties properties;
 
@@ -71,33 +67,29 @@ public class BankAccounts {
     }
 
     /**
-     * Saves the seller's account: the first one, or a change (a new version).
+     * Saves the payee's account: the first one, or a change (a new version).
      * @param tokenIssuedAt when the caller's token was issued: a change needs it recent
      * @throws PayoutProblems.BankUnknown for a code not on the list
      * @throws PayoutProblems.SellerNotVerified unless the seller is VERIFIED
-     * @throws PayoutProblems.AccountHolderMismatch when the holder is not the seller
+     * @throws PayoutProblems.CreatorNotVerified unless the creator is VERIFIED
+     * @throws PayoutProblems.AccountHolderMismatch when the holder is not the payee
      * @throws PayoutProblems.FreshLoginRequired for a change with an older token
      */
     @Transactional
-    public Saved save(UUID sellerId, String bankCode, String accountNumber, String holderName, Instant tokenIssuedAt) {
+    public Saved save(Payee payee, String bankCode, String accountNumber, String holderName, Instant tokenIssuedAt) {
         Bank bank = Bank.ofCode(bankCode).orElseThrow(PayoutProblems.BankUnknown::new);
-        if (!sellers.byId(sellerId).map(Sellers.SellerSummary::verified).orElse(false)) {
-            throw new PayoutProblems.SellerNotVerified();
-        }
-        String legalName = identities.of(sellerId)
-            .map(SellerIdentities.LegalIdentity::legalName)
-            .orElseThrow(PayoutProblems.SellerNotVerified::new);
+        String legalName = payees.verifiedLegalName(payee);
         if (!AccountHolderNames.same(holderName, legalName)) {
-            log.info("Seller {} bank account refused: the holder is not its verified identity", sellerId);
+            log.info("The bank account of {} refused: the holder is not its verified identity", payee);
             throw new PayoutProblems.AccountHolderMismatch();
         }
-        // One change of a seller's account at a time: versions follow each other.
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('ledger.bank_accounts:' || :seller, 0))")
-            .param("seller", sellerId.toString())
+        // One change of a payee's account at a time: versions follow each other.
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('ledger.bank_accounts:' || :holder, 0))")
+            .param("holder", payee.id().toString())
             .query((ResultSet rs) -> {
             });
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Optional<Account> current = current(sellerId);
+        Optional<Account> current = current(payee);
         String holder = holderName.strip();
         if (current.isPresent()) {
             Details known = details(current.get().id());
@@ -112,11 +104,12 @@ public class BankAccounts {
         Account account = new Account(UUID.randomUUID(), current.map(a -> a.version() + 1).orElse(1), bank,
                 mask(accountNumber), now, current.isPresent() ? now.plus(properties.bankAccountChangeHold()) : null);
         jdbc.sql("""
-                INSERT INTO ledger.bank_accounts (id, seller_id, version, bank_code, account_number_cipher,
-                account_number_masked, holder_name_cipher, created_at, payouts_held_until)
-                VALUES (:id, :seller, :version, :bank, :number, :masked, :holder, :at, :held)""")
+                INSERT INTO ledger.bank_accounts (id, holder_kind, holder_id, version, bank_code,
+                account_number_cipher, account_number_masked, holder_name_cipher, created_at, payouts_held_until)
+                VALUES (:id, :kind, :holderId, :version, :bank, :number, :masked, :holder, :at, :held)""")
             .param("id", account.id())
-            .param("seller", sellerId)
+            .param("kind", payee.kind().name())
+            .param("holderId", payee.id())
             .param("version", account.version())
             .param("bank", bank.code())
             .param("number", cipher.encrypt(accountNumber, NUMBER_CONTEXT))
@@ -125,19 +118,21 @@ public class BankAccounts {
             .param("at", Timestamp.from(now))
             .param("held", account.payoutsHeldUntil() == null ? null : Timestamp.from(account.payoutsHeldUntil()))
             .update();
-        log.info("Seller {} bank account version {}: {} {}{}", sellerId, account.version(), bank.code(),
+        log.info("The bank account of {}, version {}: {} {}{}", payee, account.version(), bank.code(),
                 account.maskedAccountNumber(),
                 account.payoutsHeldUntil() == null ? "" : ", payouts held until " + account.payoutsHeldUntil());
         return new Saved(account, true);
     }
 
-    /** The seller's current account: its latest version. */
+    /** The payee's current account: its latest version. */
     @Transactional(readOnly = true)
-    public Optional<Account> current(UUID sellerId) {
+    public Optional<Account> current(Payee payee) {
         return jdbc.sql("""
                 SELECT id, version, bank_code, account_number_masked, created_at, payouts_held_until
-                FROM ledger.bank_accounts WHERE seller_id = :seller ORDER BY version DESC LIMIT 1""")
-            .param("seller", sellerId)
+                FROM ledger.bank_accounts WHERE holder_kind = :kind AND holder_id = :holder
+                ORDER BY version DESC LIMIT 1""")
+            .param("kind", payee.kind().name())
+            .param("holder", payee.id())
             .query((rs, row) -> account(rs))
             .optional();
     }

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,11 +11,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Idempotency-Key of {@code POST /sellers/me/payouts}, per seller: the protocol of ADR
- * 0016 (the orders module's) in the ledger's own table. The key is claimed in a
- * transaction of its own; the payout and the key's DONE state commit together, so a
- * payout exists exactly when its key is DONE; a refusal releases the key; a claim left in
- * flight by a dead process is taken over after {@link #ABANDONED_AFTER}.
+ * Idempotency-Key of {@code POST /sellers/me/payouts} and
+ * {@code POST /creators/me/payouts}, per payee: the protocol of ADR 0016 (the orders
+ * module's) in the ledger's own table. The key is claimed in a transaction of its own;
+ * the payout and the key's DONE state commit together, so a payout exists exactly when
+ * its key is DONE; a refusal releases the key; a claim left in flight by a dead process
+ * is taken over after {@link #ABANDONED_AFTER}.
  */
 @Component
 @RequiredArgsConstructor
@@ -41,12 +41,13 @@ class PayoutKeys {
      * @throws PayoutProblems.IdempotencyKeyInFlight while the first request runs
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    Replay claim(UUID sellerId, String key, String requestHash) {
+    Replay claim(Payee payee, String key, String requestHash) {
         Instant now = clock.instant();
         int inserted = jdbc.sql("""
-                INSERT INTO ledger.payout_idempotency_keys (seller_id, key, request_hash, state, created_at)
-                VALUES (:seller, :key, :hash, 'IN_FLIGHT', :now) ON CONFLICT DO NOTHING""")
-            .param("seller", sellerId)
+                INSERT INTO ledger.payout_idempotency_keys (holder_kind, holder_id, key, request_hash, state,
+                created_at) VALUES (:kind, :holder, :key, :hash, 'IN_FLIGHT', :now) ON CONFLICT DO NOTHING""")
+            .param("kind", payee.kind().name())
+            .param("holder", payee.id())
             .param("key", key)
             .param("hash", requestHash)
             .param("now", Timestamp.from(now))
@@ -56,8 +57,10 @@ class PayoutKeys {
         }
         Stored stored = jdbc.sql("""
                 SELECT request_hash, state, response_status, response_body, created_at
-                FROM ledger.payout_idempotency_keys WHERE seller_id = :seller AND key = :key FOR UPDATE""")
-            .param("seller", sellerId)
+                FROM ledger.payout_idempotency_keys
+                WHERE holder_kind = :kind AND holder_id = :holder AND key = :key FOR UPDATE""")
+            .param("kind", payee.kind().name())
+            .param("holder", payee.id())
             .param("key", key)
             .query((rs, row) -> new Stored(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                     rs.getTimestamp(5).toInstant()))
@@ -72,9 +75,10 @@ class PayoutKeys {
         if (stored.createdAt().plus(ABANDONED_AFTER).isBefore(now)) {
             jdbc.sql("""
                     UPDATE ledger.payout_idempotency_keys SET created_at = :now
-                    WHERE seller_id = :seller AND key = :key""")
+                    WHERE holder_kind = :kind AND holder_id = :holder AND key = :key""")
                 .param("now", Timestamp.from(now))
-                .param("seller", sellerId)
+                .param("kind", payee.kind().name())
+                .param("holder", payee.id())
                 .param("key", key)
                 .update();
             return null;
@@ -84,24 +88,26 @@ class PayoutKeys {
 
     /** Stores the answer to replay, in the payout's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void complete(UUID sellerId, String key, int status, String body) {
+    void complete(Payee payee, String key, int status, String body) {
         jdbc.sql("""
                 UPDATE ledger.payout_idempotency_keys SET state = 'DONE', response_status = :status,
-                response_body = :body WHERE seller_id = :seller AND key = :key""")
+                response_body = :body WHERE holder_kind = :kind AND holder_id = :holder AND key = :key""")
             .param("status", status)
             .param("body", body)
-            .param("seller", sellerId)
+            .param("kind", payee.kind().name())
+            .param("holder", payee.id())
             .param("key", key)
             .update();
     }
 
     /** A refused request leaves no trace: the same key may try again. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void release(UUID sellerId, String key) {
+    void release(Payee payee, String key) {
         jdbc.sql("""
                 DELETE FROM ledger.payout_idempotency_keys
-                WHERE seller_id = :seller AND key = :key AND state = 'IN_FLIGHT'""")
-            .param("seller", sellerId)
+                WHERE holder_kind = :kind AND holder_id = :holder AND key = :key AND state = 'IN_FLIGHT'""")
+            .param("kind", payee.kind().name())
+            .param("holder", payee.id())
             .param("key", key)
             .update();
     }

@@ -4,7 +4,10 @@ import id.pasar.kernel.ProblemException;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 
-/** Refusals of bank accounts and payouts (docs/ledger.md, "Payouts"; docs/errors.md). */
+/**
+ * Refusals of bank accounts and payouts, sellers' and creators' alike (docs/ledger.md,
+ * "Payouts"; docs/errors.md).
+ */
 public final class PayoutProblems {
 
     private PayoutProblems() {
@@ -28,8 +31,8 @@ public final class PayoutProblems {
 
         AccountHolderMismatch() {
             super(HttpStatus.UNPROCESSABLE_CONTENT, "ACCOUNT_HOLDER_MISMATCH", "Account holder mismatch",
-                    "The account holder's name is not the legal name of the seller's verified identity; payouts go "
-                            + "only to the seller's own account.");
+                    "The account holder's name is not the legal name of your verified identity; payouts go only to "
+                            + "your own account.");
             property("field", "holderName");
         }
 
@@ -40,6 +43,20 @@ public final class PayoutProblems {
         SellerNotVerified() {
             super(HttpStatus.CONFLICT, "SELLER_NOT_VERIFIED", "Seller not verified",
                     "Only a VERIFIED seller may register a bank account for payouts.");
+        }
+
+    }
+
+    /**
+     * A creator is paid out only while VERIFIED (a pending, rejected or revoked creator's
+     * money stays held in its available balance).
+     */
+    public static final class CreatorNotVerified extends ProblemException {
+
+        CreatorNotVerified() {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, "CREATOR_NOT_VERIFIED", "Creator not verified",
+                    "Only a VERIFIED creator may register a bank account and be paid out; its money is held until "
+                            + "then.");
         }
 
     }
@@ -68,7 +85,8 @@ public final class PayoutProblems {
 
         BankAccountRequired() {
             super(HttpStatus.UNPROCESSABLE_CONTENT, "BANK_ACCOUNT_REQUIRED", "Bank account required",
-                    "Register a bank account (PUT /api/v1/sellers/me/bank-account) before asking for a payout.");
+                    "Register a bank account (PUT /api/v1/sellers/me/bank-account, or /api/v1/creators/me/bank-account "
+                            + "for a creator) before asking for a payout.");
         }
 
     }

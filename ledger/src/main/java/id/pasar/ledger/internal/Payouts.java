@@ -1,8 +1,6 @@
 package id.pasar.ledger.internal;
 
 import static id.pasar.ledger.internal.AccountKind.GATEWAY_CLEARING;
-import static id.pasar.ledger.internal.AccountKind.SELLER_AVAILABLE;
-import static id.pasar.ledger.internal.AccountKind.SELLER_PAYOUTS;
 
 import id.pasar.ledger.PayoutPaid;
 import id.pasar.ledger.internal.Posting.EntryType;
@@ -28,20 +26,22 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Payouts of a seller's available money to its bank account (docs/ledger.md, "Payouts").
- * Requested: Dr SELLER_AVAILABLE, Cr SELLER_PAYOUTS, under the Idempotency-Key; the
- * balance's CHECK in the database is what keeps two payouts at once from overdrawing it
- * (the second waits on the account's row, then fails the check: 422). Sent through the
- * {@link Disbursement} by the payout job, one transaction per payout holding its row;
- * PAID: Dr SELLER_PAYOUTS, Cr GATEWAY_CLEARING (the money leaves the gateway), and
- * {@link PayoutPaid} through the outbox; FAILED: Dr SELLER_PAYOUTS, Cr SELLER_AVAILABLE.
+ * Payouts of a payee's available money to its bank account (docs/ledger.md, "Payouts"): a
+ * seller's from SELLER_AVAILABLE through SELLER_PAYOUTS, a creator's from
+ * CREATOR_AVAILABLE through CREATOR_PAYOUTS ({@link AccountKind.Holder}), one mechanism.
+ * Requested: Dr available, Cr payouts, under the Idempotency-Key; the balance's CHECK in
+ * the database is what keeps two payouts at once from overdrawing it (the second waits on
+ * the account's row, then fails the check: 422). Sent through the {@link Disbursement} by
+ * the payout job, one transaction per payout holding its row; PAID: Dr payouts, Cr
+ * GATEWAY_CLEARING (the money leaves the gateway), and for a seller {@link PayoutPaid}
+ * through the outbox (its webhooks); FAILED: Dr payouts, Cr available.
  */
 @Slf4j
 @Component
 public class Payouts {
 
     private static final String COLUMNS = """
-            p.id, p.seller_id, p.amount_idr, p.note, p.state, p.bank_account_id, b.bank_code,
+            p.id, p.holder_kind, p.holder_id, p.amount_idr, p.note, p.state, p.bank_account_id, b.bank_code,
             b.account_number_masked, p.gateway_reference, p.failure_reason, p.requested_at, p.sent_at, p.paid_at,
             p.failed_at""";
 
@@ -50,6 +50,8 @@ public class Payouts {
     private final Ledger ledger;
 
     private final BankAccounts accounts;
+
+    private final Payees payees;
 
     private final PayoutKeys keys;
 
@@ -63,12 +65,13 @@ public class Payouts {
 
     private final Clock clock;
 
-    Payouts(JdbcClient jdbc, Ledger ledger, BankAccounts accounts, PayoutKeys keys, PayoutProperties properties,
-            Disbursement disbursement, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
-            Clock clock) {
+    Payouts(JdbcClient jdbc, Ledger ledger, BankAccounts accounts, Payees payees, PayoutKeys keys,
+            PayoutProperties properties, Disbursement disbursement, ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.accounts = accounts;
+        this.payees = payees;
         this.keys = keys;
         this.properties = properties;
         this.disbursement = disbursement;
@@ -83,7 +86,7 @@ public class Payouts {
 
     }
 
-    public record Payout(UUID payoutId, UUID sellerId, long amountIdr, String note, State state, UUID bankAccountId,
+    public record Payout(UUID payoutId, Payee payee, long amountIdr, String note, State state, UUID bankAccountId,
             String bankCode, String maskedAccountNumber, String gatewayReference, String failureReason,
             Instant requestedAt, Instant sentAt, Instant paidAt, Instant failedAt) {
     }
@@ -104,35 +107,35 @@ public class Payouts {
      * the first answer; any refusal releases the key.
      * @param render the payout as the response body to store and replay
      */
-    public Answer request(UUID sellerId, String key, String requestHash, long amountIdr, String note,
+    public Answer request(Payee payee, String key, String requestHash, long amountIdr, String note,
             Function<Payout, String> render) {
-        PayoutKeys.Replay replay = keys.claim(sellerId, key, requestHash);
+        PayoutKeys.Replay replay = keys.claim(payee, key, requestHash);
         if (replay != null) {
             return new Answer(replay.status(), replay.body(), null);
         }
         try {
             return transactions.execute(tx -> {
-                Payout payout = requestClaimed(sellerId, amountIdr, note);
+                Payout payout = requestClaimed(payee, amountIdr, note);
                 String body = render.apply(payout);
-                keys.complete(sellerId, key, 201, body);
+                keys.complete(payee, key, 201, body);
                 return new Answer(201, body, payout.payoutId());
             });
         }
         catch (DataIntegrityViolationException e) {
             RuntimeException refusal = e.getMessage() != null && e.getMessage().contains("holder_balance_not_negative")
-                    ? new PayoutProblems.InsufficientBalance(available(sellerId)) : e;
-            release(sellerId, key, refusal);
+                    ? new PayoutProblems.InsufficientBalance(available(payee)) : e;
+            release(payee, key, refusal);
             throw refusal;
         }
         catch (RuntimeException | Error failure) {
-            release(sellerId, key, failure);
+            release(payee, key, failure);
             throw failure;
         }
     }
 
-    private void release(UUID sellerId, String key, Throwable failure) {
+    private void release(Payee payee, String key, Throwable failure) {
         try {
-            keys.release(sellerId, key);
+            keys.release(payee, key);
         }
         catch (RuntimeException releaseFailed) {
             // The database is gone too: the claim is taken over once abandoned.
@@ -140,61 +143,73 @@ public class Payouts {
         }
     }
 
-    private Payout requestClaimed(UUID sellerId, long amountIdr, String note) {
+    private Payout requestClaimed(Payee payee, long amountIdr, String note) {
+        payees.checkPayable(payee);
         if (amountIdr < properties.payoutMinimumIdr()) {
             throw new PayoutProblems.PayoutTooSmall(properties.payoutMinimumIdr());
         }
-        BankAccounts.Account account = accounts.current(sellerId).orElseThrow(PayoutProblems.BankAccountRequired::new);
+        BankAccounts.Account account = accounts.current(payee).orElseThrow(PayoutProblems.BankAccountRequired::new);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (account.payoutsHeldUntil() != null && now.isBefore(account.payoutsHeldUntil())) {
             throw new PayoutProblems.PayoutsOnHold(account.payoutsHeldUntil());
         }
-        long available = available(sellerId);
+        long available = available(payee);
         if (amountIdr > available) {
             throw new PayoutProblems.InsufficientBalance(available);
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                INSERT INTO ledger.payouts (id, seller_id, bank_account_id, amount_idr, note, state, requested_at)
-                VALUES (:id, :seller, :account, :amount, :note, 'REQUESTED', :at)""")
+                INSERT INTO ledger.payouts (id, holder_kind, holder_id, bank_account_id, amount_idr, note, state,
+                requested_at)
+                VALUES (:id, :kind, :holder, :account, :amount, :note, 'REQUESTED', :at)""")
             .param("id", id)
-            .param("seller", sellerId)
+            .param("kind", payee.kind().name())
+            .param("holder", payee.id())
             .param("account", account.id())
             .param("amount", amountIdr)
             .param("note", note)
             .param("at", Timestamp.from(now))
             .update();
-        // Waits on the seller's available account while another posting to it runs; the
+        // Waits on the payee's available account while another posting to it runs; the
         // balance's CHECK refuses what would take it below zero.
-        ledger.post(new Posting(Posting.Kind.PAYOUT_REQUESTED, "payout:" + id, now).about(null, null, sellerId)
-            .debitCredit(amountIdr, new Side(SELLER_AVAILABLE, sellerId, EntryType.PAYOUT),
-                    new Side(SELLER_PAYOUTS, sellerId, EntryType.PAYOUT)));
-        log.info("Payout {} of Rp {} requested by seller {} to {} {}", id, amountIdr, sellerId, account.bank().code(),
+        ledger.post(new Posting(Posting.Kind.PAYOUT_REQUESTED, "payout:" + id, now).about(null, null, sellerOf(payee))
+            .debitCredit(amountIdr, new Side(payee.kind().available(), payee.id(), EntryType.PAYOUT),
+                    new Side(payee.kind().payouts(), payee.id(), EntryType.PAYOUT)));
+        log.info("Payout {} of Rp {} requested by {} to {} {}", id, amountIdr, payee, account.bank().code(),
                 account.maskedAccountNumber());
-        return new Payout(id, sellerId, amountIdr, note, State.REQUESTED, account.id(), account.bank().code(),
+        return new Payout(id, payee, amountIdr, note, State.REQUESTED, account.id(), account.bank().code(),
                 account.maskedAccountNumber(), null, null, now, null, null, null);
     }
 
-    private long available(UUID sellerId) {
-        return jdbc
-            .sql("SELECT balance_idr FROM ledger.accounts WHERE kind = 'SELLER_AVAILABLE' AND holder_id = :seller")
-            .param("seller", sellerId)
+    /**
+     * The seller a payout's ledger transaction names ({@code transactions.seller_id});
+     * none for a creator's.
+     */
+    private static UUID sellerOf(Payee payee) {
+        return payee.kind() == AccountKind.Holder.SELLER ? payee.id() : null;
+    }
+
+    private long available(Payee payee) {
+        return jdbc.sql("SELECT balance_idr FROM ledger.accounts WHERE kind = :kind AND holder_id = :holder")
+            .param("kind", payee.kind().available().name())
+            .param("holder", payee.id())
             .query(Long.class)
             .optional()
             .orElse(0L);
     }
 
     /**
-     * The seller's payouts, newest first, after the given one (null: from the newest).
+     * The payee's payouts, newest first, after the given one (null: from the newest).
      */
     @Transactional(readOnly = true)
-    public List<Payout> page(UUID sellerId, Instant afterRequestedAt, UUID afterId, int limit) {
+    public List<Payout> page(Payee payee, Instant afterRequestedAt, UUID afterId, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM ledger.payouts p JOIN ledger.bank_accounts b ON b.id = p.bank_account_id
-                WHERE p.seller_id = :seller AND (CAST(:afterAt AS timestamptz) IS NULL
+                WHERE p.holder_kind = :kind AND p.holder_id = :holder AND (CAST(:afterAt AS timestamptz) IS NULL
                       OR (p.requested_at, p.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid)))
                 ORDER BY p.requested_at DESC, p.id DESC LIMIT :limit""")
-            .param("seller", sellerId)
+            .param("kind", payee.kind().name())
+            .param("holder", payee.id())
             .param("afterAt", afterRequestedAt == null ? null : Timestamp.from(afterRequestedAt))
             .param("afterId", afterId)
             .param("limit", limit)
@@ -203,16 +218,18 @@ public class Payouts {
     }
 
     /**
-     * One of the seller's payouts.
-     * @throws PayoutProblems.PayoutNotFound for another seller's, as for none
+     * One of the payee's payouts.
+     * @throws PayoutProblems.PayoutNotFound for another payee's (a seller's or a
+     * creator's), as for none
      */
     @Transactional(readOnly = true)
-    public Payout one(UUID sellerId, UUID payoutId) {
+    public Payout one(Payee payee, UUID payoutId) {
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM ledger.payouts p JOIN ledger.bank_accounts b ON b.id = p.bank_account_id
-                WHERE p.id = :id AND p.seller_id = :seller""")
+                WHERE p.id = :id AND p.holder_kind = :kind AND p.holder_id = :holder""")
             .param("id", payoutId)
-            .param("seller", sellerId)
+            .param("kind", payee.kind().name())
+            .param("holder", payee.id())
             .query((rs, row) -> payout(rs))
             .optional()
             .orElseThrow(PayoutProblems.PayoutNotFound::new);
@@ -244,6 +261,14 @@ public class Payouts {
             return;
         }
         Payout payout = locked.get();
+        if (!payees.payable(payout.payee())) {
+            // A creator revoked (or otherwise no longer VERIFIED) since it asked: the
+            // money
+            // goes back to its available balance and is held there.
+            fail(payout, "CREATOR_NOT_VERIFIED: the creator is not verified now; the money is held in its available "
+                    + "balance", clock.instant().truncatedTo(ChronoUnit.MICROS));
+            return;
+        }
         BankAccounts.Details to = accounts.details(payout.bankAccountId());
         Disbursement.Outcome outcome = disbursement
             .send(new Disbursement.Transfer(payout.payoutId(), payout.amountIdr(), to.bank(), to.accountNumber(),
@@ -310,13 +335,17 @@ public class Payouts {
             .param("at", Timestamp.from(paidAt))
             .param("id", payout.payoutId())
             .update();
+        Payee payee = payout.payee();
         ledger.post(new Posting(Posting.Kind.PAYOUT_PAID, "payout-paid:" + payout.payoutId(), paidAt)
-            .about(null, null, payout.sellerId())
-            .debitCredit(payout.amountIdr(), new Side(SELLER_PAYOUTS, payout.sellerId(), EntryType.PAYOUT),
+            .about(null, null, sellerOf(payee))
+            .debitCredit(payout.amountIdr(), new Side(payee.kind().payouts(), payee.id(), EntryType.PAYOUT),
                     Side.platform(GATEWAY_CLEARING, EntryType.PAYOUT)));
-        events.publishEvent(new PayoutPaid(payout.payoutId(), payout.sellerId(), payout.amountIdr(), payout.bankCode(),
-                payout.maskedAccountNumber(), paidAt));
-        log.info("Payout {} of Rp {} paid to seller {}", payout.payoutId(), payout.amountIdr(), payout.sellerId());
+        if (payee.kind() == AccountKind.Holder.SELLER) {
+            // Sellers' webhooks announce it; creators have none.
+            events.publishEvent(new PayoutPaid(payout.payoutId(), payee.id(), payout.amountIdr(), payout.bankCode(),
+                    payout.maskedAccountNumber(), paidAt));
+        }
+        log.info("Payout {} of Rp {} paid to {}", payout.payoutId(), payout.amountIdr(), payee);
     }
 
     private void fail(Payout payout, String reason, Instant failedAt) {
@@ -326,12 +355,13 @@ public class Payouts {
             .param("reason", kept)
             .param("id", payout.payoutId())
             .update();
+        Payee payee = payout.payee();
         ledger.post(new Posting(Posting.Kind.PAYOUT_FAILED, "payout-failed:" + payout.payoutId(), failedAt)
-            .about(null, null, payout.sellerId())
-            .debitCredit(payout.amountIdr(), new Side(SELLER_PAYOUTS, payout.sellerId(), EntryType.PAYOUT_RETURNED),
-                    new Side(SELLER_AVAILABLE, payout.sellerId(), EntryType.PAYOUT_RETURNED)));
-        log.warn("Payout {} of Rp {} failed, back to seller {}'s available balance: {}", payout.payoutId(),
-                payout.amountIdr(), payout.sellerId(), kept);
+            .about(null, null, sellerOf(payee))
+            .debitCredit(payout.amountIdr(), new Side(payee.kind().payouts(), payee.id(), EntryType.PAYOUT_RETURNED),
+                    new Side(payee.kind().available(), payee.id(), EntryType.PAYOUT_RETURNED)));
+        log.warn("Payout {} of Rp {} failed, back to the available balance of {}: {}", payout.payoutId(),
+                payout.amountIdr(), payee, kept);
     }
 
     private static boolean sameAmount(String notified, long amountIdr) {
@@ -344,7 +374,9 @@ public class Payouts {
     }
 
     private static Payout payout(ResultSet rs) throws SQLException {
-        return new Payout(rs.getObject("id", UUID.class), rs.getObject("seller_id", UUID.class),
+        return new Payout(rs.getObject("id", UUID.class),
+                new Payee(AccountKind.Holder.valueOf(rs.getString("holder_kind")),
+                        rs.getObject("holder_id", UUID.class)),
                 rs.getLong("amount_idr"), rs.getString("note"), State.valueOf(rs.getString("state")),
                 rs.getObject("bank_account_id", UUID.class), rs.getString("bank_code"),
                 rs.getString("account_number_masked"), rs.getString("gateway_reference"),

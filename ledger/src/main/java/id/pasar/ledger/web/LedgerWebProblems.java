@@ -18,7 +18,7 @@ final class LedgerWebProblems {
 
     }
 
-    /** The caller has no creator application: it has no commissions here. */
+    /** The CREATOR account has not applied as a creator: it has no money here. */
     static final class CreatorNotFound extends ProblemException {
 
         CreatorNotFound() {

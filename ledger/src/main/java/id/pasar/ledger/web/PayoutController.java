@@ -1,13 +1,16 @@
 package id.pasar.ledger.web;
 
-import id.pasar.kernel.KeysetCursor;
 import id.pasar.kernel.KeysetPage;
 import id.pasar.kernel.ProblemException;
 import id.pasar.ledger.internal.Bank;
-import id.pasar.ledger.internal.BankAccounts;
 import id.pasar.ledger.internal.IrisSignature;
+import id.pasar.ledger.internal.Payee;
 import id.pasar.ledger.internal.PayoutProblems;
 import id.pasar.ledger.internal.Payouts;
+import id.pasar.ledger.web.PayoutEndpoints.BankAccountRequest;
+import id.pasar.ledger.web.PayoutEndpoints.BankAccountResponse;
+import id.pasar.ledger.web.PayoutEndpoints.PayoutRequest;
+import id.pasar.ledger.web.PayoutEndpoints.PayoutResponse;
 import id.pasar.onboarding.Sellers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -17,25 +20,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -53,21 +44,22 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A seller's bank account and payouts (docs/ledger.md, "Payouts"), the list of banks, and
- * the disbursement gateway's notifications. Only ever the caller's own: the paths have no
- * seller id.
+ * the disbursement gateway's notifications, a creator's payouts included. Only ever the
+ * caller's own: the paths have no seller id. A creator's own routes are
+ * {@link CreatorMoneyController}'s; both answer through {@link PayoutEndpoints}.
  */
 @RestController
 @RequiredArgsConstructor
 @Tag(name = "Payouts")
 class PayoutController {
 
-    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
-
     private static final String CURSOR = "seller-payouts";
+
+    private static final String PAYOUTS = "/api/v1/sellers/me/payouts";
 
     private final Sellers sellers;
 
-    private final BankAccounts accounts;
+    private final PayoutEndpoints endpoints;
 
     private final Payouts payouts;
 
@@ -79,39 +71,8 @@ class PayoutController {
             @Schema(example = "Bank Central Asia (BCA)") String name) {
     }
 
-    record BankAccountRequest(@NotBlank @Size(max = 10) @Schema(example = "014") String bankCode,
-            @NotBlank @Pattern(regexp = "[0-9]{6,20}",
-                    message = "must be 6 to 20 digits") @Schema(example = "1234567890") String accountNumber,
-            @NotBlank @Size(max = 100) @Schema(example = "Budi Santoso") String holderName) {
-
-        @Override
-        public String toString() {
-            return "BankAccountRequest[bankCode=" + bankCode + "]";
-        }
-
-    }
-
-    /**
-     * @param payoutsHeldUntil a change holds payouts until then (null: nothing held)
-     */
-    record BankAccountResponse(String bankCode, String bankName,
-            @Schema(example = "******7890") String accountNumberMasked, int version, OffsetDateTime createdAt,
-            OffsetDateTime payoutsHeldUntil) {
-    }
-
-    record PayoutRequest(@NotNull @Schema(example = "250000") Long amountIdr,
-            @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9 .,_-]*",
-                    message = "letters, digits, spaces and . , _ - only") String note) {
-    }
-
-    record PayoutResponse(UUID payoutId, long amountIdr, String note, @Schema(allowableValues = {
-            "REQUESTED", "SENT", "PAID", "FAILED" }) String state, String bankCode, String accountNumberMasked,
-            OffsetDateTime requestedAt, OffsetDateTime sentAt, OffsetDateTime paidAt, OffsetDateTime failedAt,
-            String failureReason){
-    }
-
     @GetMapping("/api/v1/banks")
-    @Operation(summary = "The banks a seller may be paid out to: 3-digit clearing code and name (no token)")
+    @Operation(summary = "The banks a seller or creator may be paid out to: 3-digit clearing code and name (no token)")
     List<BankResponse> banks() {
         return Arrays.stream(Bank.values()).map(bank -> new BankResponse(bank.code(), bank.displayName())).toList();
     }
@@ -126,20 +87,17 @@ class PayoutController {
             payouts are held 24 hours (payoutsHeldUntil): 200. The same account again: 200, nothing changes.""")
     ResponseEntity<BankAccountResponse> saveBankAccount(@Valid @RequestBody BankAccountRequest request,
             @AuthenticationPrincipal Jwt token) {
-        BankAccounts.Saved saved = accounts.save(seller(token), request.bankCode(), request.accountNumber(),
-                request.holderName(), token.getIssuedAt());
-        HttpStatus status = saved.changed() && saved.account().version() == 1 ? HttpStatus.CREATED : HttpStatus.OK;
-        return ResponseEntity.status(status).body(response(saved.account()));
+        return endpoints.saveBankAccount(seller(token), request, token);
     }
 
     @GetMapping("/api/v1/sellers/me/bank-account")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "The caller's current bank account, masked; 404 BANK_ACCOUNT_NOT_FOUND before one")
     BankAccountResponse bankAccount(@AuthenticationPrincipal Jwt token) {
-        return response(accounts.current(seller(token)).orElseThrow(PayoutProblems.BankAccountNotFound::new));
+        return endpoints.bankAccount(seller(token));
     }
 
-    @PostMapping("/api/v1/sellers/me/payouts")
+    @PostMapping(PAYOUTS)
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Pay out some of the caller's available balance to its bank account", description = """
             Requires `Idempotency-Key`: the same key with the same body replays the first answer; with another \
@@ -150,42 +108,30 @@ class PayoutController {
             @Parameter(example = "payout-2026-12-06-1") @RequestHeader("Idempotency-Key") @Size(min = 1,
                     max = 100) String key,
             @Valid @RequestBody PayoutRequest request, @AuthenticationPrincipal Jwt token) {
-        UUID seller = seller(token);
-        String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
-        Payouts.Answer answer = payouts.request(seller, key, fingerprint(json.writeValueAsString(request)),
-                request.amountIdr(), note, payout -> json.writeValueAsString(response(payout)));
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.status())
-            .contentType(MediaType.APPLICATION_JSON);
-        if (answer.payoutId() != null) {
-            response.location(URI.create("/api/v1/sellers/me/payouts/" + answer.payoutId()));
-        }
-        return response.body(answer.body());
+        return endpoints.requestPayout(seller(token), key, request, PAYOUTS);
     }
 
-    @GetMapping("/api/v1/sellers/me/payouts")
+    @GetMapping(PAYOUTS)
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "The caller's payouts, newest first")
     KeysetPage<PayoutResponse> payouts(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(required = false) String cursor, @AuthenticationPrincipal Jwt token) {
-        KeysetCursor.Fields after = cursor == null ? null : KeysetCursor.decode(cursor, CURSOR, 2);
-        List<Payouts.Payout> page = payouts.page(seller(token), after == null ? null : after.instant(0),
-                after == null ? null : after.id(1), KeysetPage.fetchSize(size));
-        return KeysetPage.of(page, size, PayoutController::response,
-                last -> KeysetCursor.encode(CURSOR, last.requestedAt(), last.payoutId()));
+        return endpoints.payouts(() -> seller(token), CURSOR, size, cursor);
     }
 
-    @GetMapping("/api/v1/sellers/me/payouts/{payoutId}")
+    @GetMapping(PAYOUTS + "/{payoutId}")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "One of the caller's payouts; another seller's is 404 PAYOUT_NOT_FOUND")
     PayoutResponse payout(@PathVariable UUID payoutId, @AuthenticationPrincipal Jwt token) {
-        return response(payouts.one(seller(token), payoutId));
+        return endpoints.payout(seller(token), payoutId);
     }
 
     @PostMapping("/api/v1/payouts/notifications")
     @Operation(summary = "A Midtrans Iris payout notification (no token: signed)", description = """
             Iris-Signature = hex SHA-512 of the raw body + the Iris merchant key, else 401 INVALID_SIGNATURE and \
             nothing changes. completed makes the payout PAID, failed FAILED (the money back to available); an \
-            unknown reference_no is 404 PAYOUT_NOT_FOUND; a repeat changes nothing.""")
+            unknown reference_no is 404 PAYOUT_NOT_FOUND; a repeat changes nothing. Sellers' and creators' \
+            payouts alike.""")
     Map<String, String> notification(@RequestBody String raw,
             @RequestHeader(name = "Iris-Signature", required = false) String irisSignature) {
         if (!signature.verifies(raw, irisSignature)) {
@@ -217,40 +163,10 @@ class PayoutController {
                 "The notification is not a JSON object with a reference_no.");
     }
 
-    private UUID seller(Jwt token) {
-        return sellers.ofUser(UUID.fromString(token.getSubject()))
+    private Payee seller(Jwt token) {
+        return Payee.seller(sellers.ofUser(UUID.fromString(token.getSubject()))
             .orElseThrow(LedgerWebProblems.SellerNotFound::new)
-            .sellerId();
-    }
-
-    /**
-     * A fingerprint of a request, to tell a retry under one Idempotency-Key from another
-     * request under it.
-     */
-    private static String fingerprint(String request) {
-        try {
-            return HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static BankAccountResponse response(BankAccounts.Account account) {
-        return new BankAccountResponse(account.bank().code(), account.bank().displayName(),
-                account.maskedAccountNumber(), account.version(), time(account.createdAt()),
-                time(account.payoutsHeldUntil()));
-    }
-
-    private static PayoutResponse response(Payouts.Payout payout) {
-        return new PayoutResponse(payout.payoutId(), payout.amountIdr(), payout.note(), payout.state().name(),
-                payout.bankCode(), payout.maskedAccountNumber(), time(payout.requestedAt()), time(payout.sentAt()),
-                time(payout.paidAt()), time(payout.failedAt()), payout.failureReason());
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atZone(JAKARTA).toOffsetDateTime();
+            .sellerId());
     }
 
 }

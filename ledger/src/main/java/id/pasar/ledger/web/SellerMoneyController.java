@@ -1,8 +1,5 @@
 package id.pasar.ledger.web;
 
-import id.pasar.compliance.CsvExport;
-import id.pasar.compliance.ReportPeriod;
-import id.pasar.kernel.KeysetCursor;
 import id.pasar.kernel.KeysetPage;
 import id.pasar.ledger.internal.AccountKind;
 import id.pasar.ledger.internal.Statements;
@@ -20,11 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.security.Principal;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
@@ -44,17 +37,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Seller money")
 class SellerMoneyController {
 
-    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
-
     private static final String CURSOR = "seller-ledger";
 
     private final Statements statements;
 
     private final TaxDeclarations tax;
 
-    private final Sellers sellers;
+    private final StatementEndpoints statementEndpoints;
 
-    private final Clock clock;
+    private final Sellers sellers;
 
     /**
      * @param pendingIdr paid seller orders not completed yet
@@ -63,10 +54,6 @@ class SellerMoneyController {
      * @param payoutsInFlightIdr payouts requested, not yet in its bank account
      */
     record Balance(long pendingIdr, long availableIdr, long withheldTaxIdr, long payoutsInFlightIdr) {
-    }
-
-    record StatementLine(long entryId, OffsetDateTime occurredAt, String account, String type, long amountIdr,
-            long balanceAfterIdr, String transactionKind, UUID orderId, UUID sellerOrderId, String invoiceNumber) {
     }
 
     record StatementRequest(@NotNull @Min(2025) @Max(9999) Integer year, @NotNull @Min(0) Long turnoverDeclaredIdr) {
@@ -88,34 +75,19 @@ class SellerMoneyController {
     @Operation(summary = "The caller's statement: every entry on its accounts (sales, fees, PPh 22 with the invoice "
             + "number, refunds, payouts) with the account's balance after it, oldest first; from and to are "
             + "Asia/Jakarta days (default the last 30), both inclusive; CSV with Accept: text/csv")
-    KeysetPage<StatementLine> ledger(
+    KeysetPage<StatementEndpoints.StatementLine> ledger(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "50") @Min(1) @Max(100) int size,
             @RequestParam(required = false) String cursor, Principal caller) {
-        ReportPeriod period = ReportPeriod.of(from, to, clock);
-        Long after = cursor == null ? null : KeysetCursor.decode(cursor, CURSOR, 1).number(0);
-        List<Statements.Line> lines = statements.page(seller(caller), period.start(), period.end(), after,
-                KeysetPage.fetchSize(size));
-        return KeysetPage.of(lines, size, SellerMoneyController::line,
-                last -> KeysetCursor.encode(CURSOR, last.entryId()));
+        return statementEndpoints.page(() -> seller(caller), CURSOR, from, to, size, cursor);
     }
 
     @GetMapping(value = "/api/v1/sellers/me/ledger", produces = "text/csv")
     void ledgerCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             Principal caller, HttpServletResponse response) throws IOException {
-        ReportPeriod period = ReportPeriod.of(from, to, clock);
-        UUID seller = seller(caller);
-        try (CsvExport csv = CsvExport.download(response, "ledger.csv", "entryId", "occurredAt", "account", "type",
-                "amountIdr", "balanceAfterIdr", "transactionKind", "orderId", "sellerOrderId", "invoiceNumber")) {
-            statements.each(seller, period.start(), period.end(), l -> {
-                StatementLine line = line(l);
-                csv.row(line.entryId(), line.occurredAt(), line.account(), line.type(), line.amountIdr(),
-                        line.balanceAfterIdr(), line.transactionKind(), line.orderId(), line.sellerOrderId(),
-                        line.invoiceNumber());
-            });
-        }
+        statementEndpoints.csv(() -> seller(caller), from, to, response);
     }
 
     @GetMapping("/api/v1/sellers/me/tax")
@@ -146,12 +118,6 @@ class SellerMoneyController {
         return sellers.ofUser(UUID.fromString(caller.getName()))
             .orElseThrow(LedgerWebProblems.SellerNotFound::new)
             .sellerId();
-    }
-
-    private static StatementLine line(Statements.Line line) {
-        return new StatementLine(line.entryId(), line.occurredAt().atZone(JAKARTA).toOffsetDateTime(),
-                line.account().name(), line.type(), line.amountIdr(), line.balanceAfterIdr(), line.transactionKind(),
-                line.orderId(), line.sellerOrderId(), line.invoiceNumber());
     }
 
 }
