@@ -130,7 +130,8 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/v1/media")
                 .hasAnyRole(MEDIA_UPLOADERS)
                 // Social: a creator applies and reads its own application, its own
-                // money and its affiliate figures; profiles are public ("me" is no handle).
+                // money and its affiliate figures; profiles are public ("me" is no
+                // handle).
                 .requestMatchers("/api/v1/creators", "/api/v1/creators/me", "/api/v1/creators/me/**",
                         "/api/v1/affiliate/**")
                 .hasRole(Role.CREATOR.name())
