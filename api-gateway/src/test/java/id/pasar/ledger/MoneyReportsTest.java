@@ -151,7 +151,8 @@ class MoneyReportsTest {
             assertThat(day.get("ordersPaidIdr").asLong()).isPositive();
             assertThat(day.get("ledgerPaidIdr").asLong()).isEqualTo(day.get("ordersPaidIdr").asLong());
             assertThat(day.get("sellersNetIdr").asLong() + day.get("feesIdr").asLong() + day.get("taxIdr").asLong()
-                    + day.get("refundsIdr").asLong() + day.get("pendingIdr").asLong())
+                    + day.get("commissionsIdr").asLong() + day.get("refundsIdr").asLong()
+                    + day.get("pendingIdr").asLong())
                 .isEqualTo(day.get("ledgerPaidIdr").asLong());
             assertThat(day.get("balanced").asBoolean()).isTrue();
         });
