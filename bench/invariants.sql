@@ -126,7 +126,9 @@ SELECT 'seller orders with two refunds for the same reason', count(*) FROM (
 -- one's balance is the sum of its entries; every seller order of a paid order is posted paid once, for
 -- its items and shipping; every paid seller order that closed is posted closed once; every refund the
 -- gateway paid is posted once; what the ledger posted as paid is what the orders record as paid; and
--- what was paid = sellers' net + fees + tax + refunds + what is still pending.
+-- what was paid = sellers' net + fees + tax + creators' commissions + refunds + what is still pending;
+-- every attributed line's commission (rounded down per line) is posted to its creator with the payment,
+-- and a commission's state follows its seller order's.
 UNION ALL
 SELECT 'ledger transactions whose entries do not sum to zero (or that have none)', count(*) FROM (
     SELECT t.id FROM ledger.transactions t LEFT JOIN ledger.entries e ON e.transaction_id = t.id
@@ -161,17 +163,36 @@ SELECT 'ledger''s paid differs from the orders'' paid', count(*) FROM (
             WHERE t.kind = 'PAYMENT_SETTLED' AND a.kind = 'GATEWAY_CLEARING') AS ledger) x
     WHERE orders <> ledger
 UNION ALL
-SELECT 'paid <> sellers'' net + fees + tax + refunds + pending', count(*) FROM (
+SELECT 'paid seller orders whose creators'' commissions are not their attributed lines'' (posted with the payment)',
+    count(*) FROM (
+    SELECT so.id FROM orders.seller_orders so JOIN orders.orders o ON o.id = so.order_id AND o.paid_at IS NOT NULL
+    JOIN orders.order_lines l ON l.seller_order_id = so.id AND l.affiliate_creator_id IS NOT NULL
+    GROUP BY so.id
+    HAVING sum(l.unit_price_idr * l.quantity * l.commission_percent / 100)
+        <> (SELECT -coalesce(sum(e.amount_idr), 0) FROM ledger.transactions t
+            JOIN ledger.entries e ON e.transaction_id = t.id JOIN ledger.accounts a ON a.id = e.account_id
+            WHERE t.source_key = 'paid:' || so.id AND a.kind = 'CREATOR_PENDING')
+        OR sum(l.unit_price_idr * l.quantity * l.commission_percent / 100)
+        <> (SELECT coalesce(sum(c.commission_idr), 0) FROM ledger.commissions c WHERE c.seller_order_id = so.id)) x
+UNION ALL
+SELECT 'commissions whose state is not their seller order''s', count(*) FROM ledger.commissions c
+    JOIN orders.seller_orders so ON so.id = c.seller_order_id
+    WHERE c.status <> CASE WHEN so.status = 'COMPLETED' THEN 'EARNED'
+                           WHEN so.status IN ('RETURNED', 'CANCELLED') THEN 'REVERSED' ELSE 'PENDING' END
+UNION ALL
+SELECT 'paid <> sellers'' net + fees + tax + commissions + refunds + pending', count(*) FROM (
     SELECT sum(e.amount_idr) FILTER (WHERE t.kind = 'PAYMENT_SETTLED' AND a.kind = 'GATEWAY_CLEARING') AS paid,
            -sum(e.amount_idr) FILTER (WHERE t.kind = 'SELLER_ORDER_COMPLETED' AND a.kind = 'SELLER_AVAILABLE') AS net,
            -sum(e.amount_idr) FILTER (WHERE a.kind = 'FEE_INCOME') AS fees,
            -sum(e.amount_idr) FILTER (WHERE a.kind = 'SELLER_WITHHELD_TAX') AS tax,
            -sum(e.amount_idr) FILTER (WHERE t.kind = 'SELLER_ORDER_REFUNDED' AND a.kind = 'REFUNDS_PAYABLE') AS refunds,
+           -sum(e.amount_idr) FILTER (WHERE t.kind IN ('PAYMENT_SETTLED', 'SELLER_ORDER_COMPLETED', 'SELLER_ORDER_REFUNDED')
+                                       AND a.kind IN ('CREATOR_PENDING', 'CREATOR_AVAILABLE')) AS commissions,
            -sum(e.amount_idr) FILTER (WHERE a.kind = 'SELLER_PENDING') AS pending
     FROM ledger.transactions t JOIN ledger.entries e ON e.transaction_id = t.id
     JOIN ledger.accounts a ON a.id = e.account_id) x
-    WHERE coalesce(paid, 0) <> coalesce(net, 0) + coalesce(fees, 0) + coalesce(tax, 0) + coalesce(refunds, 0)
-        + coalesce(pending, 0);
+    WHERE coalesce(paid, 0) <> coalesce(net, 0) + coalesce(fees, 0) + coalesce(tax, 0) + coalesce(commissions, 0)
+        + coalesce(refunds, 0) + coalesce(pending, 0);
 SELECT (SELECT count(*) FROM orders.orders) AS orders,
        (SELECT coalesce(sum(quantity), 0) FROM orders.order_lines) AS units,
        (SELECT count(*) FROM orders.payments) AS payments,
