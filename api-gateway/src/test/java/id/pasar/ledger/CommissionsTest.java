@@ -61,6 +61,59 @@ class CommissionsTest {
         shopper = api.newAccount("SHOPPER");
     }
 
+    /**
+     * The issue's journey: a post with photos and a tagged listing, a shopper who follows
+     * its creator, finds it in the feed, opens the listing and orders it; the commission
+     * when the seller order completes, and reversed by a refund of another.
+     */
+    @Test
+    void aShopperOrdersThroughAPostInTheFeedAndItsCreatorEarns() throws Exception {
+        Seller seller = CatalogFixtures.verifiedSeller(api);
+        String listing = openListing(seller, 10);
+        Creator creator = SocialFixtures.verifiedCreator(api);
+        String photo = SocialFixtures.photo(api, creator.token());
+        String postId = SocialFixtures.post(api, creator.token(), Map.of("text", "Keranjang rotan buatan Cirebon",
+                "photoIds", List.of(photo), "listingIds", List.of(listing)));
+        api.put("/api/v1/follows/creators/" + creator.creatorId(), null).bearer(shopper).send().expect(204);
+
+        JsonNode post = api.get("/api/v1/feed").bearer(shopper).send().expect(200).json().get("items").get(0);
+        assertThat(post.get("postId").asString()).isEqualTo(postId);
+        assertThat(post.get("photos").get(0).get("mediaId").asString()).isEqualTo(photo);
+        JsonNode tagged = post.get("listings").get(0);
+        assertThat(tagged.get("listingId").asString()).isEqualTo(listing);
+        String ref = tagged.get("affiliateRef").asString();
+        click(shopper, ref).expect(204);
+        // the shopper puts it in the cart from the post, and orders the cart
+        api.put("/api/v1/cart/items/" + listing, Map.of("quantity", 1, "affiliateRef", ref))
+            .bearer(shopper)
+            .send()
+            .expect(200);
+        Map<String, Object> fromCart = new HashMap<>();
+        fromCart.put("cart", Map.of("sellerIds", List.of()));
+        fromCart.put("shippingAddress", OrderFixtures.ADDRESS);
+        JsonNode placed = OrderFixtures.place(api, shopper, fromCart).expect(201).json();
+        settle(api, shopper, qris(api, shopper, placed.get("orderId").asString()));
+        Paid paid = new Paid(placed.get("orderId").asString(),
+                placed.get("sellerOrders").get(0).get("sellerOrderId").asString(),
+                placed.get("sellerOrders").get(0).get("subtotalIdr").asLong(), placed.get("totalIdr").asLong());
+        awaitSummary(creator, summary -> summary.get("pendingIdr").asLong() == 15_000);
+
+        completed(api, seller, shopper, paid, orderJobs);
+        JsonNode earned = awaitSummary(creator, summary -> summary.get("earnedIdr").asLong() == 15_000);
+        assertThat(earned.get("clicks").asLong()).isEqualTo(1);
+        JsonNode balance = api.get("/api/v1/creators/me/balance").bearer(creator.token()).send().expect(200).json();
+        assertThat(balance.get("availableIdr").asLong()).isEqualTo(15_000);
+
+        // a second order through the same post, refunded: its commission goes back
+        Paid refunded = placeAndPay(shopper, item(listing, 1, ref));
+        awaitSummary(creator, summary -> summary.get("pendingIdr").asLong() == 15_000);
+        api.post("/api/v1/orders/" + refunded.orderId() + "/cancel", Map.of()).bearer(shopper).send().expect(200);
+        JsonNode after = awaitSummary(creator, summary -> summary.get("reversedIdr").asLong() == 15_000);
+        assertThat(after.get("pendingIdr").asLong()).isZero();
+        assertThat(after.get("earnedIdr").asLong()).isEqualTo(15_000);
+        assertThat(after.get("orders").asLong()).isEqualTo(2);
+    }
+
     @Test
     void theLastTouchEarnsTheCommissionWhenTheSellerOrderCompletes() throws Exception {
         Seller seller = CatalogFixtures.verifiedSeller(api);
