@@ -2,6 +2,7 @@ package id.pasar.compliance;
 
 import id.pasar.kernel.KeysetPage;
 import id.pasar.kernel.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -65,6 +66,16 @@ public interface DataAccessLog {
 
     /** Who reads: a user id and the role it read as. */
     record Reader(String actor, String role) {
+
+        /**
+         * The staff member of a request and the role it read as: officer or admin, the
+         * only roles the staff routes let in.
+         */
+        public static Reader of(HttpServletRequest staff) {
+            return new Reader(staff.getUserPrincipal().getName(),
+                    staff.isUserInRole("ADMIN") ? "ADMIN" : "COMPLIANCE_OFFICER");
+        }
+
     }
 
     /**

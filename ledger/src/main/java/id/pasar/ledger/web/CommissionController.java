@@ -103,8 +103,8 @@ class CommissionController {
             HttpServletRequest staff) {
         String why = DataAccessLog.requireReason(reason);
         ReportPeriod period = ReportPeriod.of(from, to, clock);
-        accessLog.recordCreators(reader(staff), "GET /api/v1/compliance/creators/{creatorId}/commissions/summary", why,
-                List.of(creatorId));
+        accessLog.recordCreators(DataAccessLog.Reader.of(staff),
+                "GET /api/v1/compliance/creators/{creatorId}/commissions/summary", why, List.of(creatorId));
         return summary(creatorId, period);
     }
 
@@ -121,8 +121,8 @@ class CommissionController {
             HttpServletRequest staff) {
         String why = DataAccessLog.requireReason(reason);
         ReportPeriod period = ReportPeriod.of(from, to, clock);
-        accessLog.recordCreators(reader(staff), "GET /api/v1/compliance/creators/{creatorId}/commissions", why,
-                List.of(creatorId));
+        accessLog.recordCreators(DataAccessLog.Reader.of(staff),
+                "GET /api/v1/compliance/creators/{creatorId}/commissions", why, List.of(creatorId));
         return page(creatorId, period, size, cursor);
     }
 
@@ -144,11 +144,6 @@ class CommissionController {
     private UUID creator(Principal caller) {
         return affiliates.creatorOfAccount(UUID.fromString(caller.getName()))
             .orElseThrow(LedgerWebProblems.CreatorNotFound::new);
-    }
-
-    private static DataAccessLog.Reader reader(HttpServletRequest staff) {
-        return new DataAccessLog.Reader(staff.getUserPrincipal().getName(),
-                staff.isUserInRole("ADMIN") ? "ADMIN" : "COMPLIANCE_OFFICER");
     }
 
     private static CommissionLine line(Commission c) {

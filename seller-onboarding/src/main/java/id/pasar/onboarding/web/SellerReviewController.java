@@ -65,7 +65,7 @@ class SellerReviewController {
                 after != null ? after.id(1) : null, KeysetPage.fetchSize(size));
         KeysetPage<SellerView> page = KeysetPage.of(fetched, size, seller -> seller,
                 last -> KeysetCursor.encode(CURSOR, last.getCreatedAt(), last.getId()));
-        accessLog.record(reader(staff), "GET /api/v1/compliance/seller-applications", reason,
+        accessLog.record(DataAccessLog.Reader.of(staff), "GET /api/v1/compliance/seller-applications", reason,
                 page.items().stream().map(SellerView::getId).toList());
         return new KeysetPage<>(page.items().stream().map(mapper::toResponse).toList(), page.nextCursor());
     }
@@ -77,17 +77,9 @@ class SellerReviewController {
             HttpServletRequest staff) {
         DataAccessLog.requireReason(reason);
         SellerView seller = onboarding.byIdForStaff(sellerId);
-        accessLog.record(reader(staff), "GET /api/v1/compliance/sellers/{sellerId}", reason, List.of(seller.getId()));
+        accessLog.record(DataAccessLog.Reader.of(staff), "GET /api/v1/compliance/sellers/{sellerId}", reason,
+                List.of(seller.getId()));
         return mapper.toResponse(seller);
-    }
-
-    /**
-     * The staff member and the role it read as (officer or admin: the only roles the path
-     * lets in).
-     */
-    private static DataAccessLog.Reader reader(HttpServletRequest staff) {
-        return new DataAccessLog.Reader(staff.getUserPrincipal().getName(),
-                staff.isUserInRole("ADMIN") ? "ADMIN" : "COMPLIANCE_OFFICER");
     }
 
     @PostMapping("/seller-applications/{sellerId}/decision")

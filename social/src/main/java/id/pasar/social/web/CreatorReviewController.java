@@ -71,7 +71,7 @@ class CreatorReviewController {
                 after != null ? after.id(1) : null, KeysetPage.fetchSize(size));
         KeysetPage<StaffView> page = KeysetPage.of(fetched, size, creator -> creator,
                 last -> KeysetCursor.encode(CURSOR, last.creator().createdAt(), last.creator().creatorId()));
-        accessLog.recordCreators(reader(staff), "GET /api/v1/compliance/creator-applications", reason,
+        accessLog.recordCreators(DataAccessLog.Reader.of(staff), "GET /api/v1/compliance/creator-applications", reason,
                 page.items().stream().map(view -> view.creator().creatorId()).toList());
         return new KeysetPage<>(page.items().stream().map(CreatorReviewController::response).toList(),
                 page.nextCursor());
@@ -84,7 +84,7 @@ class CreatorReviewController {
             HttpServletRequest staff) {
         DataAccessLog.requireReason(reason);
         StaffView creator = review.byIdForStaff(creatorId);
-        accessLog.recordCreators(reader(staff), "GET /api/v1/compliance/creators/{creatorId}", reason,
+        accessLog.recordCreators(DataAccessLog.Reader.of(staff), "GET /api/v1/compliance/creators/{creatorId}", reason,
                 List.of(creator.creator().creatorId()));
         return response(creator);
     }
@@ -106,15 +106,6 @@ class CreatorReviewController {
                     + "its identity stays held, so it cannot come back under another account.")
     StaffCreator revoke(@PathVariable UUID creatorId, @Valid @RequestBody Revocation request, Principal officer) {
         return response(review.revoke(creatorId, request.reason().strip(), UUID.fromString(officer.getName())));
-    }
-
-    /**
-     * The staff member and the role it read as (officer or admin: the only roles the path
-     * lets in).
-     */
-    private static DataAccessLog.Reader reader(HttpServletRequest staff) {
-        return new DataAccessLog.Reader(staff.getUserPrincipal().getName(),
-                staff.isUserInRole("ADMIN") ? "ADMIN" : "COMPLIANCE_OFFICER");
     }
 
     enum Verdict {
