@@ -65,6 +65,20 @@ class SecurityConfiguration {
     private static final String[] PUBLIC_DOCS = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
             "/swagger-ui/**" };
 
+    /**
+     * The auditor dashboard's static files and the WebJar it draws its charts with:
+     * public files (the data behind them needs an AUDITOR's token).
+     */
+    private static final String[] DASHBOARD = { "/auditor", "/auditor/", "/auditor/**", "/webjars/**" };
+
+    /**
+     * The dashboard's page may run and style only its own files and the WebJar, and talk
+     * only to this origin: no inline script or style, no other host, no framing.
+     */
+    static final String DASHBOARD_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; "
+            + "frame-ancestors 'none'";
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems,
             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings,
@@ -95,7 +109,9 @@ class SecurityConfiguration {
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(PathPatternRequestMatcher.withDefaults()
                     .matcher("/api/**"),
                         new StaticHeadersWriter("Content-Security-Policy",
-                                "default-src 'none'; frame-ancestors 'none'"))))
+                                "default-src 'none'; frame-ancestors 'none'")))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(PathPatternRequestMatcher.withDefaults()
+                    .matcher("/auditor/**"), new StaticHeadersWriter("Content-Security-Policy", DASHBOARD_POLICY))))
             .authorizeHttpRequests(requests -> requests
                 // Actuator's endpoints are not controllers: they are decided before
                 // "unmapped" is.
@@ -108,6 +124,8 @@ class SecurityConfiguration {
                 // lookup would double the lookup of the busiest paths.
                 .requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/catalog/**",
                         "/api/v1/compliance/rule-sets", "/api/v1/fees", "/api/v1/banks", "/media/**")
+                .permitAll()
+                .requestMatchers(HttpMethod.GET, DASHBOARD)
                 .permitAll()
                 // Then an unknown path or method is 404 or 405 for everyone, whatever its
                 // prefix.
