@@ -436,7 +436,7 @@ function renderExposure(report) {
   const provinces = report.byProvince.map((row) => ({ ...row, key: row.provinceCode, label: row.provinceName }));
   const rows = (groups) => groups.map((row) => ({
     key: row.key,
-    cells: [{ text: row.suppressed ? `${row.label} (${t('suppressedLong')})` : row.label },
+    cells: [{ text: row.suppressed ? `${row.label}: ${t('suppressedLong')}` : row.label },
       { text: formatCount(row.sellers), value: row.sellers }, ...shareCells(row)],
   }));
   fillTable($('exposure-by-class'), exposureColumns('umkmClass'), rows(classes));
@@ -458,7 +458,7 @@ function drawChart(id, groups, dimension) {
     state.charts[id] = chart;
   }
   const keys = ['listingsShare', 'impressionsShare', 'detailViewsShare', 'ordersShare'];
-  const labels = groups.map((g) => (g.suppressed ? `${g.label}\n(${t('suppressed')})` : g.label));
+  const labels = groups.map((g) => (g.suppressed ? `${g.label} (${t('suppressed')})` : g.label));
   chart.setOption({
     animation: false,
     aria: { enabled: false },
@@ -466,7 +466,7 @@ function drawChart(id, groups, dimension) {
     grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
     legend: { top: 0, data: keys.map((k) => t(k)) },
     tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: (v) => (v === null || v === undefined ? t('suppressed') : `${v} %`) },
-    xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
+    xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
     yAxis: {
       type: 'category', inverse: true, data: labels,
       axisLabel: { color: (value, index) => (groups[index] && groups[index].suppressed ? '#8a948f' : '#1d2521') },
