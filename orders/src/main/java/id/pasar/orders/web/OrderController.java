@@ -11,7 +11,9 @@ import id.pasar.orders.internal.Refunds;
 import id.pasar.orders.internal.ShippingAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -69,6 +71,10 @@ class OrderController {
             service that is not on offer is 422 SHIPPING_SERVICE_UNAVAILABLE. Instead of `items`, `cart` orders the \
             cart's lines (of `cart.sellerIds`, or all) and removes them from the cart with the order: 422 CART_EMPTY \
             when there are none, 409 CART_CHANGED (`items`: each flagged line) when one changed since it was set.""")
+    // The body is the order rendered once and stored with the key, so that a replay
+    // answers it byte for byte: a String here, an OrderResponse on the wire.
+    @ApiResponse(responseCode = "201", description = "The order placed (or the first answer, replayed)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderResponse.class)))
     ResponseEntity<String> place(@Parameter(example = "9b2f3c1e-checkout-1") @RequestHeader("Idempotency-Key") @Size(
             min = 1, max = 100) String key, @Valid @RequestBody OrderRequest request, Principal caller) {
         Checkout.Basket basket = request.basket();
