@@ -25,7 +25,8 @@ import org.springframework.web.method.HandlerMethod;
  * What the document learns from each handler method: its operation id (the method's name,
  * made unique over the document in {@link OpenApiDocument}), and a 201 with
  * {@code Location} where the method answers {@code ResponseEntity.created(...)}, which
- * springdoc cannot see (it reads {@code @ResponseStatus} only).
+ * springdoc cannot see (it reads {@code @ResponseStatus} only). A handler whose 201 comes
+ * another way declares it with {@code @ApiResponse}, and its {@code Location} there.
  */
 final class OperationDocumentation implements GlobalOperationCustomizer {
 
@@ -42,13 +43,18 @@ final class OperationDocumentation implements GlobalOperationCustomizer {
         operation.setOperationId(method.getName());
         operation.addExtension(HANDLER, ClassUtils.getUserClass(handler.getBeanType()).getSimpleName());
         ApiResponses responses = operation.getResponses();
-        if (responses != null && responses.containsKey("200") && !responses.containsKey("201")
-                && creating(handler.getBeanType()).contains(method.getName() + Type.getMethodDescriptor(method))) {
+        if (responses == null
+                || !creating(handler.getBeanType()).contains(method.getName() + Type.getMethodDescriptor(method))) {
+            // A 201 of @ResponseStatus carries no Location; one that does declares it in
+            // its @ApiResponse.
+            return operation;
+        }
+        if (responses.containsKey("200") && !responses.containsKey("201")) {
             ApiResponse created = responses.remove("200");
             created.setDescription("Created");
             responses.put("201", created);
         }
-        if (responses != null && responses.containsKey("201")) {
+        if (responses.containsKey("201")) {
             responses.get("201")
                 .addHeaderObject("Location", new Header().description("The URL of what was created")
                     .schema(new StringSchema().format("uri-reference").maxLength(2048)));
