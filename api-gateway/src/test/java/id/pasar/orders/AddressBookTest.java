@@ -181,8 +181,9 @@ class AddressBookTest {
     void refusesAMalformedFieldNamingIt(String field, String value) {
         Api.Response refused = save(api, shopper, with(address("Rumah"), field, value));
         refused.expect(400);
-        assertThat(refused.json().get("errors").valueStream().map(e -> e.get("field").asString()))
-            .containsExactly(field);
+        // A value too long for the pattern is too long for its @Size too: two errors, one
+        // field.
+        assertThat(refused.json().get("errors").valueStream().map(e -> e.get("field").asString())).containsOnly(field);
     }
 
     @Test

@@ -21,13 +21,16 @@ public interface DataAccessLog {
 
     String REASON_HEADER = "X-Access-Reason";
 
+    /** The longest reason {@link #requireReason} takes, trimmed. */
+    int REASON_MAX_LENGTH = 200;
+
     /**
      * The reason, trimmed, when it has 5 to 200 characters; else 400
      * {@code ACCESS_REASON_REQUIRED}.
      */
     static String requireReason(String reason) {
         String trimmed = reason == null ? "" : reason.strip();
-        if (trimmed.length() < 5 || trimmed.length() > 200) {
+        if (trimmed.length() < 5 || trimmed.length() > REASON_MAX_LENGTH) {
             throw new ReasonRequired();
         }
         return trimmed;

@@ -15,6 +15,12 @@ public final class MobilePhone {
     public static final String RULE = "must be an Indonesian mobile number: 08..., +628... or 628..., "
             + "10 to 13 digits counting the leading 0";
 
+    /**
+     * The longest text taken for a number (its {@code @Size}): 13 digits with the country
+     * code, spaced or dashed in groups ({@code +62 812-3456-7890-1}).
+     */
+    public static final int MAX_LENGTH = 20;
+
     private static final Pattern SEPARATORS = Pattern.compile("[ -]");
 
     /** The national form: 0, then 8, then 8 to 11 digits. */

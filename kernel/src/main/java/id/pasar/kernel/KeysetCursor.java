@@ -21,6 +21,12 @@ import org.springframework.http.HttpStatus;
  */
 public final class KeysetCursor {
 
+    /**
+     * The longest cursor a list takes (its {@code @Size}); {@link #encode} never writes a
+     * longer one. The longest written, a catalog search's, has about 230.
+     */
+    public static final int MAX_LENGTH = 512;
+
     private static final char SEPARATOR = '|';
 
     private KeysetCursor() {
@@ -35,7 +41,13 @@ public final class KeysetCursor {
         for (Object field : fields) {
             text.append(SEPARATOR).append(field == null ? "" : checked(field.toString()));
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+        String cursor = Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+        if (cursor.length() > MAX_LENGTH) {
+            throw new IllegalStateException("a cursor longer than " + MAX_LENGTH + " characters: " + kind);
+        }
+        return cursor;
     }
 
     /**

@@ -52,7 +52,7 @@ class AccountController {
 
     @PostMapping("/admin/users")
     @ResponseStatus(HttpStatus.CREATED)
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = "ADMIN")
     @Operation(summary = "Create an account of any role (ADMIN)")
     UserCreated createUser(@Valid @RequestBody NewAccount request) {
         return new UserCreated(
@@ -60,7 +60,7 @@ class AccountController {
     }
 
     record NewAccount(@Schema(example = "budi@example.id") @NotBlank @Email @Size(max = 254) String email,
-            @Schema(example = "kopi-tubruk-2026") @NotNull @Password String password,
+            @Schema(example = "kopi-tubruk-2026") @NotNull @Size(max = Password.MAX_BYTES) @Password String password,
             @Schema(example = "Budi Santoso") @NotBlank @Size(max = 100) String displayName,
             @Schema(example = "SELLER") @NotNull Role role) {
     }

@@ -19,6 +19,11 @@ import java.nio.charset.StandardCharsets;
 @Constraint(validatedBy = Password.Validator.class)
 @interface Password {
 
+    /**
+     * BCrypt reads no further; as many characters at most, hence {@code @Size} beside.
+     */
+    int MAX_BYTES = 72;
+
     String message() default "must have at least 10 characters and at most 72 bytes";
 
     Class<?>[] groups() default {};
@@ -31,7 +36,7 @@ import java.nio.charset.StandardCharsets;
         public boolean isValid(String value, ConstraintValidatorContext context) {
             return value == null // @NotNull's business
                     || value.codePointCount(0, value.length()) >= 10
-                            && value.getBytes(StandardCharsets.UTF_8).length <= 72;
+                            && value.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
         }
 
     }

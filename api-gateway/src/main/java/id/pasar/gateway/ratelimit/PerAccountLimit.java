@@ -18,7 +18,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * replayed requests count too. The buckets are {@link RateLimitBuckets}', in PostgreSQL,
  * so a limit holds across instances.
  */
-final class PerAccountLimit implements HandlerInterceptor {
+final class PerAccountLimit implements HandlerInterceptor, DocumentedLimit {
 
     private final RateLimitBuckets buckets;
 
@@ -29,6 +29,10 @@ final class PerAccountLimit implements HandlerInterceptor {
     private final String method;
 
     private final BucketConfiguration configuration;
+
+    private final int capacity;
+
+    private final Duration period;
 
     private final String code;
 
@@ -49,6 +53,8 @@ final class PerAccountLimit implements HandlerInterceptor {
         this.configuration = BucketConfiguration.builder()
             .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
             .build();
+        this.capacity = capacity;
+        this.period = period;
         this.code = code;
         this.title = title;
         this.what = what;
@@ -62,6 +68,11 @@ final class PerAccountLimit implements HandlerInterceptor {
         }
         ConsumptionProbe probe = buckets.bucket(name, request.getUserPrincipal().getName(), () -> configuration)
             .tryConsumeAndReturnRemaining(1);
+        // The IETF draft's headers (draft-ietf-httpapi-ratelimit-headers-07), so that a
+        // client can slow down before it is refused.
+        response.setHeader("RateLimit-Policy", capacity + ";w=" + period.toSeconds());
+        response.setHeader("RateLimit", "limit=" + capacity + ", remaining=" + probe.getRemainingTokens() + ", reset="
+                + Math.max(0, Duration.ofNanos(probe.getNanosToWaitForReset()).toSeconds()));
         if (probe.isConsumed()) {
             return true;
         }
@@ -71,6 +82,26 @@ final class PerAccountLimit implements HandlerInterceptor {
                         "Too many " + what + " in a short time; try again in " + seconds + " seconds."),
                 Map.of("Retry-After", Long.toString(seconds)));
         return false;
+    }
+
+    @Override
+    public String method() {
+        return this.method;
+    }
+
+    @Override
+    public int capacity() {
+        return this.capacity;
+    }
+
+    @Override
+    public Duration period() {
+        return this.period;
+    }
+
+    @Override
+    public String what() {
+        return this.what;
     }
 
 }

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequiredArgsConstructor
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Auditors")
 class MoneyReportController {
 
@@ -39,15 +39,18 @@ class MoneyReportController {
     private final Clock clock;
 
     @GetMapping(value = "/api/v1/compliance/reports/tax", produces = "application/json")
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "PPh 22 (PMK 37/2025) withheld in a month (YYYY-MM, Asia/Jakarta): per seller its NPWP or "
             + "NIK masked, the gross item amount of its completed seller orders and the tax withheld; the month's "
             + "total payable")
-    TaxReport tax(@RequestParam @Pattern(regexp = MONTH) String month) {
+    TaxReport tax(@RequestParam @Size(max = 7) @Pattern(regexp = MONTH) String month) {
         return reports.tax(YearMonth.parse(month));
     }
 
     @GetMapping(value = "/api/v1/compliance/reports/tax", produces = CSV)
-    void taxCsv(@RequestParam @Pattern(regexp = MONTH) String month, HttpServletResponse response) throws IOException {
+    @SecurityRequirement(name = "bearer")
+    void taxCsv(@RequestParam @Size(max = 7) @Pattern(regexp = MONTH) String month, HttpServletResponse response)
+            throws IOException {
         TaxReport report = reports.tax(YearMonth.parse(month));
         try (CsvExport csv = CsvExport.download(response, "pph22-" + month + ".csv", "month", "sellerId", "taxIdKind",
                 "maskedTaxId", "sellerOrders", "grossIdr", "withheldIdr")) {
@@ -60,6 +63,7 @@ class MoneyReportController {
     }
 
     @GetMapping(value = "/api/v1/compliance/reports/fees", produces = "application/json")
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "The effective fee rate (fees over items) of the seller orders completed in the period, by "
             + "UMKM class and by province, groups of fewer than 5 sellers suppressed: evidence that no class pays "
             + "more (Asia/Jakarta days, default the last 30)")
@@ -69,6 +73,7 @@ class MoneyReportController {
     }
 
     @GetMapping(value = "/api/v1/compliance/reports/fees", produces = CSV)
+    @SecurityRequirement(name = "bearer")
     void feesCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response) throws IOException {
@@ -86,6 +91,7 @@ class MoneyReportController {
     }
 
     @GetMapping("/api/v1/admin/reconciliation")
+    @SecurityRequirement(name = "bearer", scopes = "ADMIN")
     @Operation(summary = "Per Asia/Jakarta day (default the last 30): what shoppers paid (orders and ledger) against "
             + "sellers' net + fees + tax + refunds + what is still pending of it")
     Reconciliation reconciliation(

@@ -6,6 +6,7 @@ import id.pasar.Api;
 import id.pasar.IntegrationTest;
 import id.pasar.catalog.CatalogFixtures;
 import id.pasar.catalog.CatalogFixtures.Seller;
+import id.pasar.kernel.KeysetCursor;
 import id.pasar.onboarding.SellerFixtures;
 import java.io.IOException;
 import java.net.Socket;
@@ -91,6 +92,10 @@ class ProblemsTest {
                 Api.Request request = api.get(list + cursor).header("X-Access-Reason", "checking the cursor refusal");
                 problem((token == null ? request : request.bearer(token)).send(), 400, "INVALID_CURSOR");
             }
+            // Longer than any cursor given out (its @Size, in the OpenAPI document too).
+            Api.Request tooLong = api.get(list + "a".repeat(KeysetCursor.MAX_LENGTH + 1))
+                .header("X-Access-Reason", "checking the cursor refusal");
+            problem((token == null ? tooLong : tooLong.bearer(token)).send(), 400, "VALIDATION_FAILED");
         });
         api.get("/api/v1/orders?cursor=" + ofOrders).bearer(shopper).send().expect(200);
     }

@@ -11,6 +11,7 @@ import id.pasar.catalog.internal.ListingSearch.PublishedListing;
 import id.pasar.catalog.internal.SearchSort;
 import id.pasar.catalog.internal.Variant;
 import id.pasar.kernel.InvalidFields;
+import id.pasar.kernel.KeysetCursor;
 import id.pasar.kernel.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -54,14 +55,18 @@ class CatalogController {
                     `cursor` from the previous page's `nextCursor`. `relevance` orders by the published formula of             `GET /api/v1/catalog/ranking`. Each listing on a first page counts as an impression, once per client and day, for the auditors'             exposure report (aggregates only).""")
     KeysetPage<SearchItem> listings(
             @Parameter(example = "batik tulis") @RequestParam(required = false) @Size(max = 200) String q,
-            @RequestParam(required = false) String categoryCode,
-            @Parameter(example = "32") @RequestParam(required = false) @Pattern(regexp = "\\d{2}") String provinceCode,
-            @RequestParam(required = false) @Min(0) Long minPriceIdr,
-            @RequestParam(required = false) @Min(0) Long maxPriceIdr,
+            @RequestParam(required = false) @Size(max = 40) String categoryCode,
+            // Quoted: the example is read as JSON, and a bare 32 would be a number.
+            @Parameter(example = "\"32\"") @RequestParam(required = false) @Size(max = 2) @Pattern(
+                    regexp = "\\d{2}") String provinceCode,
+            @RequestParam(required = false) @Min(0) @Max(ListingRequest.MAX_PRICE_IDR) Long minPriceIdr,
+            @RequestParam(required = false) @Min(0) @Max(ListingRequest.MAX_PRICE_IDR) Long maxPriceIdr,
             @Parameter(description = "relevance (default), price_asc, price_desc or newest") @RequestParam(
-                    defaultValue = "relevance") @Pattern(regexp = "relevance|price_asc|price_desc|newest") String sort,
+                    defaultValue = "relevance") @Size(
+                            max = 10) @Pattern(regexp = "relevance|price_asc|price_desc|newest") String sort,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(required = false) String cursor, Principal caller, HttpServletRequest request) {
+            @RequestParam(required = false) @Size(max = KeysetCursor.MAX_LENGTH) String cursor, Principal caller,
+            HttpServletRequest request) {
         Set<String> categoryCodes = null;
         if (categoryCode != null) {
             if (categories.find(categoryCode).isEmpty()) {

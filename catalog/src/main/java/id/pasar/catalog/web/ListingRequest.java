@@ -29,20 +29,21 @@ import java.util.UUID;
 @Schema(example = """
         { "title": "Kain Batik Tulis Mega Mendung", "description": "Batik tulis asli Cirebon, katun primisima, 2 meter.",
           "categoryCode": "batik-kain", "priceIdr": 450000, "stock": 12, "shipFromRegencyCode": "3209",
-          "weightGrams": 400, "regulatoryLicence": null, "halalStatus": null, "halalCertificateNumber": null }""")
+          "weightGrams": 400 }""")
 @ListingShape
 record ListingRequest(@NotBlank @Size(max = 200) String title, @Size(max = 5000) String description,
         @NotBlank @Size(max = 40) String categoryCode,
-        @Schema(description = "without options: the price; with options, each variant has its own") @Min(1) @Max(10_000_000_000L) Long priceIdr,
+        @Schema(description = "without options: the price; with options, each variant has its own") @Min(1) @Max(MAX_PRICE_IDR) Long priceIdr,
         @Schema(description = "without options: the stock") @Min(0) @Max(1_000_000) Integer stock,
-        @NotNull @Pattern(regexp = "\\d{2}\\.?\\d{2}", message = "must be PP.KK or PPKK") String shipFromRegencyCode,
+        @NotNull @Size(max = 5) @Pattern(regexp = "\\d{2}\\.?\\d{2}",
+                message = "must be PP.KK or PPKK") String shipFromRegencyCode,
         @Schema(description = "without options: the packed weight of one unit") @Min(1) @Max(1_000_000) Integer weightGrams,
         @Size(max = 100) String regulatoryLicence,
         @Schema(description = "CERTIFIED or NON_HALAL; required (from rule set v2) in halal-required categories") HalalStatus halalStatus,
         @Schema(example = "ID31110001234567", description = "The BPJPH certificate number when CERTIFIED") @Size(
                 max = 40) String halalCertificateNumber,
-        @Schema(description = "without options: the seller's own code of the listing") @Pattern(regexp = SKU,
-                message = SKU_RULE) String sku,
+        @Schema(description = "without options: the seller's own code of the listing") @Size(max = SKU_MAX) @Pattern(
+                regexp = SKU, message = SKU_RULE) String sku,
         @Schema(description = "one or two option types (Ukuran, Warna) with their values; none for a listing sold one way") @Size(
                 max = 2) List<@NotNull @Valid Option> options,
         @Schema(description = "with options: what is sold, one value per option type each") @Size(
@@ -52,6 +53,11 @@ record ListingRequest(@NotBlank @Size(max = 200) String title, @Size(max = 5000)
                         max = 9) List<@NotNull UUID> photoIds) {
 
     static final String SKU = "[A-Za-z0-9._/-]{1,50}";
+
+    static final int SKU_MAX = 50;
+
+    /** Rp 10 billion, the dearest price a listing or variant may ask. */
+    static final long MAX_PRICE_IDR = 10_000_000_000L;
 
     static final String SKU_RULE = "must be 1-50 letters, digits or . _ / -";
 
@@ -64,8 +70,9 @@ record ListingRequest(@NotBlank @Size(max = 200) String title, @Size(max = 5000)
     /** One variant: a value of each option type, in their order. */
     record VariantRequest(
             @Schema(example = "[\"M\"]") @NotEmpty @Size(max = 2) List<@NotBlank @Size(max = 30) String> options,
-            @Pattern(regexp = SKU, message = SKU_RULE) String sku, @NotNull @Min(1) @Max(10_000_000_000L) Long priceIdr,
-            @NotNull @Min(0) @Max(1_000_000) Integer stock, @NotNull @Min(1) @Max(1_000_000) Integer weightGrams) {
+            @Size(max = SKU_MAX) @Pattern(regexp = SKU, message = SKU_RULE) String sku,
+            @NotNull @Min(1) @Max(MAX_PRICE_IDR) Long priceIdr, @NotNull @Min(0) @Max(1_000_000) Integer stock,
+            @NotNull @Min(1) @Max(1_000_000) Integer weightGrams) {
     }
 
     /**
@@ -137,6 +144,6 @@ record ListingRequest(@NotBlank @Size(max = 200) String title, @Size(max = 5000)
     }
 
     /** A variant's price or stock, or both: not checked content. */
-    record VariantChange(@Min(1) @Max(10_000_000_000L) Long priceIdr, @Min(0) @Max(1_000_000) Integer stock) {
+    record VariantChange(@Min(1) @Max(MAX_PRICE_IDR) Long priceIdr, @Min(0) @Max(1_000_000) Integer stock) {
     }
 }

@@ -4,6 +4,7 @@ import id.pasar.compliance.CsvExport;
 import id.pasar.compliance.DataAccessLog;
 import id.pasar.compliance.DataAccessLog.Access;
 import id.pasar.compliance.ReportPeriod;
+import id.pasar.kernel.KeysetCursor;
 import id.pasar.kernel.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -47,7 +49,7 @@ class DataAccessController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) UUID sellerId, @RequestParam(required = false) UUID creatorId,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(required = false) String cursor) {
+            @RequestParam(required = false) @Size(max = KeysetCursor.MAX_LENGTH) String cursor) {
         ReportPeriod period = ReportPeriod.of(from, to, clock);
         return accessLog.page(period.start(), period.end(), sellerId, creatorId, cursor, size);
     }

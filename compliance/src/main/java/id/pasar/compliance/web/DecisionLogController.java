@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -60,7 +61,7 @@ class DecisionLogController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) SubjectType subjectType, @RequestParam(required = false) Outcome outcome,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(required = false) String cursor) {
+            @RequestParam(required = false) @Size(max = KeysetCursor.MAX_LENGTH) String cursor) {
         long after = cursor == null ? 0 : KeysetCursor.decode(cursor, CURSOR, 1).number(0);
         List<Decision> fetched = log.page(filter(from, to, subjectType, outcome), after, KeysetPage.fetchSize(size));
         return KeysetPage.of(fetched, size, Entry::of, last -> KeysetCursor.encode(CURSOR, last.sequence()));

@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/admin/platform-affiliates")
 @RequiredArgsConstructor
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "bearer", scopes = "ADMIN")
 @Tag(name = "Platform affiliates",
         description = "Companies affiliated with the platform, which may not sell here " + "(ADMIN; AUDITOR reads)")
 class PlatformAffiliateController {

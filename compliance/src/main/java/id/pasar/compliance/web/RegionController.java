@@ -6,6 +6,8 @@ import id.pasar.compliance.Regions.Regency;
 import id.pasar.kernel.KeysetPage;
 import id.pasar.kernel.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
@@ -30,7 +32,8 @@ class RegionController {
 
     @GetMapping("/provinces/{code}/regencies")
     @Operation(summary = "The regencies and cities of a province, whole; 404 for an unknown province")
-    KeysetPage<RegionItem> regencies(@PathVariable String code) {
+    KeysetPage<RegionItem> regencies(@Parameter(description = "anything else is 404 PROVINCE_NOT_FOUND",
+            schema = @Schema(type = "string", pattern = "\\d{2}", maxLength = 2)) @PathVariable String code) {
         if (regions.province(code).isEmpty()) {
             throw new ProvinceNotFound(code);
         }

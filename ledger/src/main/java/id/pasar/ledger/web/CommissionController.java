@@ -8,6 +8,8 @@ import id.pasar.ledger.internal.Commissions;
 import id.pasar.ledger.internal.Commissions.Commission;
 import id.pasar.social.Affiliates;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -88,7 +90,7 @@ class CommissionController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "50") @Min(1) @Max(100) int size,
-            @RequestParam(required = false) @Size(max = 200) String cursor, Principal caller) {
+            @RequestParam(required = false) @Size(max = KeysetCursor.MAX_LENGTH) String cursor, Principal caller) {
         return page(creator(caller), ReportPeriod.of(from, to, clock), size, cursor);
     }
 
@@ -99,7 +101,9 @@ class CommissionController {
     Summary staffSummary(@PathVariable UUID creatorId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestHeader(name = DataAccessLog.REASON_HEADER, required = false) String reason,
+            @Parameter(description = "why: 5 to 200 characters, else 400 ACCESS_REASON_REQUIRED",
+                    schema = @Schema(type = "string", maxLength = DataAccessLog.REASON_MAX_LENGTH)) @RequestHeader(
+                            name = DataAccessLog.REASON_HEADER, required = false) String reason,
             HttpServletRequest staff) {
         String why = DataAccessLog.requireReason(reason);
         ReportPeriod period = ReportPeriod.of(from, to, clock);
@@ -116,8 +120,10 @@ class CommissionController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "50") @Min(1) @Max(100) int size,
-            @RequestParam(required = false) @Size(max = 200) String cursor,
-            @RequestHeader(name = DataAccessLog.REASON_HEADER, required = false) String reason,
+            @RequestParam(required = false) @Size(max = KeysetCursor.MAX_LENGTH) String cursor,
+            @Parameter(description = "why: 5 to 200 characters, else 400 ACCESS_REASON_REQUIRED",
+                    schema = @Schema(type = "string", maxLength = DataAccessLog.REASON_MAX_LENGTH)) @RequestHeader(
+                            name = DataAccessLog.REASON_HEADER, required = false) String reason,
             HttpServletRequest staff) {
         String why = DataAccessLog.requireReason(reason);
         ReportPeriod period = ReportPeriod.of(from, to, clock);

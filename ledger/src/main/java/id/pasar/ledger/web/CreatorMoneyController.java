@@ -1,5 +1,6 @@
 package id.pasar.ledger.web;
 
+import id.pasar.kernel.KeysetCursor;
 import id.pasar.kernel.KeysetPage;
 import id.pasar.ledger.internal.AccountKind;
 import id.pasar.ledger.internal.Payee;
@@ -11,6 +12,10 @@ import id.pasar.ledger.web.PayoutEndpoints.PayoutResponse;
 import id.pasar.social.CreatorIdentities;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -89,7 +94,8 @@ class CreatorMoneyController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "50") @Min(1) @Max(100) int size,
-            @RequestParam(required = false) String cursor, @AuthenticationPrincipal Jwt token) {
+            @RequestParam(required = false) @Size(max = KeysetCursor.MAX_LENGTH) String cursor,
+            @AuthenticationPrincipal Jwt token) {
         return statementEndpoints.page(() -> creator(token).id(), LEDGER_CURSOR, from, to, size, cursor);
     }
 
@@ -107,6 +113,12 @@ class CreatorMoneyController {
             422 CREATOR_NOT_VERIFIED unless VERIFIED; 422 BANK_UNKNOWN for a code not in GET /banks. The first \
             account: 201. A change: a token issued in the last 5 minutes (else 401 FRESH_LOGIN_REQUIRED), and \
             payouts are held 24 hours (payoutsHeldUntil): 200. The same account again: 200, nothing changes.""")
+    @ApiResponse(responseCode = "201", description = "The first bank account",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = BankAccountResponse.class)))
+    @ApiResponse(responseCode = "200", description = "The account changed, or the same account again",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = BankAccountResponse.class)))
     ResponseEntity<BankAccountResponse> saveBankAccount(@Valid @RequestBody BankAccountRequest request,
             @AuthenticationPrincipal Jwt token) {
         return payoutEndpoints.saveBankAccount(creator(token), request, token);
@@ -125,6 +137,11 @@ class CreatorMoneyController {
             PAYOUT_TOO_SMALL (under Rp 10,000), INSUFFICIENT_BALANCE (availableIdr), BANK_ACCOUNT_REQUIRED, \
             PAYOUTS_ON_HOLD (until). The payout is REQUESTED, then SENT by the payout job, then PAID or FAILED \
             (the money back to available).""")
+    // A String body so that a replay answers the stored first answer byte for byte.
+    @ApiResponse(responseCode = "201", description = "The payout requested (or the first answer, replayed)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PayoutResponse.class)),
+            headers = @Header(name = "Location", description = "The payout's URL; not on a replay",
+                    schema = @Schema(type = "string", format = "uri-reference", maxLength = 2048)))
     ResponseEntity<String> requestPayout(
             @Parameter(example = "payout-2026-12-06-1") @RequestHeader("Idempotency-Key") @Size(min = 1,
                     max = 100) String key,
@@ -135,7 +152,8 @@ class CreatorMoneyController {
     @GetMapping(PAYOUTS)
     @Operation(summary = "The caller's payouts, newest first")
     KeysetPage<PayoutResponse> payouts(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(required = false) String cursor, @AuthenticationPrincipal Jwt token) {
+            @RequestParam(required = false) @Size(max = KeysetCursor.MAX_LENGTH) String cursor,
+            @AuthenticationPrincipal Jwt token) {
         return payoutEndpoints.payouts(() -> creator(token), PAYOUTS_CURSOR, size, cursor);
     }
 

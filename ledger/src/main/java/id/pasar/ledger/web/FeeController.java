@@ -2,6 +2,7 @@ package id.pasar.ledger.web;
 
 import id.pasar.ledger.internal.FeeSchedule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -39,6 +40,7 @@ class FeeController {
             List<Rate> rates) {
     }
 
+    @Schema(name = "FeeRate")
     record Rate(String categoryCode, BigDecimal ratePercent) {
     }
 

@@ -49,7 +49,7 @@ class PayoutEndpoints {
     private final JsonMapper json;
 
     record BankAccountRequest(@NotBlank @Size(max = 10) @Schema(example = "014") String bankCode,
-            @NotBlank @Pattern(regexp = "[0-9]{6,20}",
+            @NotBlank @Size(max = 20) @Pattern(regexp = "[0-9]{6,20}",
                     message = "must be 6 to 20 digits") @Schema(example = "1234567890") String accountNumber,
             @NotBlank @Size(max = 100) @Schema(example = "Budi Santoso") String holderName) {
 
@@ -68,7 +68,14 @@ class PayoutEndpoints {
             OffsetDateTime payoutsHeldUntil) {
     }
 
-    record PayoutRequest(@NotNull @Schema(example = "250000") Long amountIdr,
+    /**
+     * An amount under the configured minimum (zero and negative ones too) is 422
+     * {@code PAYOUT_TOO_SMALL}, which names the minimum, and one over the available
+     * balance 422 {@code INSUFFICIENT_BALANCE}, which names the balance: hence bounds in
+     * the schema only (the maximum, Rp 1 trillion, is more than any balance), no
+     * {@code @Min}/{@code @Max} that would answer 400 instead.
+     */
+    record PayoutRequest(@Schema(example = "250000", minimum = "1", maximum = "1000000000000") @NotNull Long amountIdr,
             @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9 .,_-]*",
                     message = "letters, digits, spaces and . , _ - only") String note) {
     }

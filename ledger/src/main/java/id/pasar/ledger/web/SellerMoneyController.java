@@ -1,5 +1,6 @@
 package id.pasar.ledger.web;
 
+import id.pasar.kernel.KeysetCursor;
 import id.pasar.kernel.KeysetPage;
 import id.pasar.ledger.internal.AccountKind;
 import id.pasar.ledger.internal.Statements;
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.security.Principal;
 import java.time.LocalDate;
@@ -39,6 +41,9 @@ class SellerMoneyController {
 
     private static final String CURSOR = "seller-ledger";
 
+    /** Rp 1,000 trillion: more than any business declares in a year. */
+    static final long MAX_TURNOVER_IDR = 1_000_000_000_000_000L;
+
     private final Statements statements;
 
     private final TaxDeclarations tax;
@@ -56,10 +61,12 @@ class SellerMoneyController {
     record Balance(long pendingIdr, long availableIdr, long withheldTaxIdr, long payoutsInFlightIdr) {
     }
 
-    record StatementRequest(@NotNull @Min(2025) @Max(9999) Integer year, @NotNull @Min(0) Long turnoverDeclaredIdr) {
+    record StatementRequest(@NotNull @Min(2025) @Max(9999) Integer year,
+            @NotNull @Min(0) @Max(MAX_TURNOVER_IDR) Long turnoverDeclaredIdr) {
     }
 
-    record CertificateRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9./-]{1,60}") String certificateNumber,
+    record CertificateRequest(
+            @NotBlank @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9./-]{1,60}") String certificateNumber,
             @NotNull LocalDate validFrom, @NotNull LocalDate validUntil) {
     }
 
@@ -79,7 +86,7 @@ class SellerMoneyController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "50") @Min(1) @Max(100) int size,
-            @RequestParam(required = false) String cursor, Principal caller) {
+            @RequestParam(required = false) @Size(max = KeysetCursor.MAX_LENGTH) String cursor, Principal caller) {
         return statementEndpoints.page(() -> seller(caller), CURSOR, from, to, size, cursor);
     }
 

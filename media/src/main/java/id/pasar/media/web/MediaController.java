@@ -6,6 +6,8 @@ import id.pasar.media.internal.MediaLibrary.StoredMedia;
 import id.pasar.media.internal.MediaLibrary.StoredRendition;
 import id.pasar.media.internal.MediaProblems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -79,8 +81,15 @@ class MediaController {
     @GetMapping(path = "/media/{mediaId}/{width}.jpg", produces = MediaType.IMAGE_JPEG_VALUE)
     @Operation(summary = "A photo at one width (320, 720 or 1280): public, immutable, cached for a year",
             description = "ETag is the SHA-256 of the bytes; If-None-Match with it answers 304.")
-    ResponseEntity<byte[]> serve(@PathVariable String mediaId, @PathVariable String width,
-            @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
+    ResponseEntity<byte[]> serve(
+            @Parameter(description = "anything else is 404 MEDIA_NOT_FOUND",
+                    schema = @Schema(type = "string", format = "uuid")) @PathVariable String mediaId,
+            @Parameter(description = "anything else is 404 MEDIA_NOT_FOUND",
+                    schema = @Schema(type = "string",
+                            allowableValues = { "320", "720", "1280" })) @PathVariable String width,
+            // Bounded by the server (8 KB of headers), not by a @Size.
+            @Parameter(schema = @Schema(type = "string", maxLength = 8192)) @RequestHeader(name = "If-None-Match",
+                    required = false) String ifNoneMatch) {
         StoredRendition rendition = library.rendition(id(mediaId), width(width))
             .orElseThrow(MediaProblems.MediaNotFound::new);
         String etag = "\"" + rendition.sha256() + "\"";

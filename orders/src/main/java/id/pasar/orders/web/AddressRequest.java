@@ -19,10 +19,13 @@ import jakarta.validation.constraints.Size;
           "street": "Jl. Kenanga 12, RT 03/RW 05", "regencyCode": "3273", "districtCode": "32.73.01",
           "postalCode": "40115", "isDefault": true }""")
 record AddressRequest(@NotBlank @Size(max = 30) String label, @NotBlank @Size(max = 100) String recipientName,
-        @NotNull @MobilePhoneNumber String phone, @NotBlank @Size(max = 200) String street,
-        @NotNull @Pattern(regexp = "\\d{2}\\.?\\d{2}", message = "must be PP.KK or PPKK") String regencyCode,
-        @Pattern(regexp = "\\d{2}\\.\\d{2}\\.\\d{2}", message = "must be PP.KK.DD") String districtCode,
-        @NotNull @Pattern(regexp = "\\d{5}", message = "must be 5 digits") String postalCode, Boolean isDefault) {
+        @NotNull @Size(max = MobilePhone.MAX_LENGTH) @MobilePhoneNumber String phone,
+        @NotBlank @Size(max = 200) String street,
+        @NotNull @Size(max = 5) @Pattern(regexp = "\\d{2}\\.?\\d{2}",
+                message = "must be PP.KK or PPKK") String regencyCode,
+        @Size(max = 8) @Pattern(regexp = "\\d{2}\\.\\d{2}\\.\\d{2}", message = "must be PP.KK.DD") String districtCode,
+        @NotNull @Size(max = 5) @Pattern(regexp = "\\d{5}", message = "must be 5 digits") String postalCode,
+        Boolean isDefault) {
 
     AddressDetails details() {
         return new AddressDetails(label.strip(), recipientName.strip(), MobilePhone.normalise(phone).orElseThrow(),

@@ -1,6 +1,7 @@
 package id.pasar.orders.web;
 
 import id.pasar.orders.internal.Cart;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,6 +36,7 @@ record CartResponse(List<SellerLines> sellers, int lineCount, long itemsTotalIdr
      * @param flags PRICE_CHANGED, INSUFFICIENT_STOCK, UNAVAILABLE; empty when the line
      * can be ordered as it stands
      */
+    @Schema(name = "CartLine")
     record Line(UUID variantId, UUID listingId, String title, String variantLabel, int quantity, long unitPriceIdr,
             long priceWhenSetIdr, int stock, List<Cart.Flag> flags, long lineTotalIdr) {
 

@@ -11,7 +11,10 @@ import id.pasar.orders.internal.Refunds;
 import id.pasar.orders.internal.ShippingAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -69,6 +72,12 @@ class OrderController {
             service that is not on offer is 422 SHIPPING_SERVICE_UNAVAILABLE. Instead of `items`, `cart` orders the \
             cart's lines (of `cart.sellerIds`, or all) and removes them from the cart with the order: 422 CART_EMPTY \
             when there are none, 409 CART_CHANGED (`items`: each flagged line) when one changed since it was set.""")
+    // The body is the order rendered once and stored with the key, so that a replay
+    // answers it byte for byte: a String here, an OrderResponse on the wire.
+    @ApiResponse(responseCode = "201", description = "The order placed (or the first answer, replayed)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderResponse.class)),
+            headers = @Header(name = "Location", description = "The order's URL; not on a replay",
+                    schema = @Schema(type = "string", format = "uri-reference", maxLength = 2048)))
     ResponseEntity<String> place(@Parameter(example = "9b2f3c1e-checkout-1") @RequestHeader("Idempotency-Key") @Size(
             min = 1, max = 100) String key, @Valid @RequestBody OrderRequest request, Principal caller) {
         Checkout.Basket basket = request.basket();
@@ -86,7 +95,7 @@ class OrderController {
     @GetMapping
     @Operation(summary = "The caller's orders, newest first")
     KeysetPage<OrderResponse> mine(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(required = false) String cursor, Principal caller) {
+            @RequestParam(required = false) @Size(max = KeysetCursor.MAX_LENGTH) String cursor, Principal caller) {
         KeysetCursor.Fields after = cursor == null ? null : KeysetCursor.decode(cursor, CURSOR, 2);
         List<Order> fetched = book.pageOfShopper(Callers.user(caller), after == null ? null : after.instant(0),
                 after == null ? null : after.id(1), KeysetPage.fetchSize(size));

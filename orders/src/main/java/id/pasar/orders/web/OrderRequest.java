@@ -38,10 +38,11 @@ record OrderRequest(@Size(min = 1, max = 50) List<@NotNull @Valid Item> items,
             OneAddress.Addressed {
 
     /** The courier service chosen for one seller's parcel, as the quote offered it. */
+    @Schema(name = "ShippingChoice")
     record Shipping(@NotNull UUID sellerId,
-            @Schema(example = "JNE") @NotBlank @Pattern(regexp = "[A-Z_]{2,20}",
+            @Schema(example = "JNE") @NotBlank @Size(max = 20) @Pattern(regexp = "[A-Z_]{2,20}",
                     message = "must be a courier code such as JNE") String courier,
-            @Schema(example = "REG") @NotBlank @Pattern(regexp = "[A-Z_]{2,20}",
+            @Schema(example = "REG") @NotBlank @Size(max = 20) @Pattern(regexp = "[A-Z_]{2,20}",
                     message = "must be a service code such as REG") String service) {
     }
 
@@ -49,6 +50,7 @@ record OrderRequest(@Size(min = 1, max = 50) List<@NotNull @Valid Item> items,
      * A variant and how many of it: {@code variantId}, or {@code listingId} for a listing
      * without options (its one variant has the listing's id); exactly one of the two.
      */
+    @Schema(name = "OrderItem")
     record Item(UUID listingId, UUID variantId, @NotNull @Min(1) @Max(100) Integer quantity,
             @Schema(description = "the reference of the creator's post or showcase the listing was reached through",
                     maxLength = AffiliateRefKey.MAX_LENGTH) @Size(
@@ -63,11 +65,15 @@ record OrderRequest(@Size(min = 1, max = 50) List<@NotNull @Valid Item> items,
     record FromCart(@Size(max = 100) List<@NotNull UUID> sellerIds) {
     }
 
-    record Address(@NotBlank @Size(max = 100) String recipientName, @NotNull @MobilePhoneNumber String phone,
+    @Schema(name = "ShippingAddress")
+    record Address(@NotBlank @Size(max = 100) String recipientName,
+            @NotNull @Size(max = MobilePhone.MAX_LENGTH) @MobilePhoneNumber String phone,
             @NotBlank @Size(max = 200) String street,
-            @NotNull @Pattern(regexp = "\\d{2}\\.?\\d{2}", message = "must be PP.KK or PPKK") String regencyCode,
-            @NotNull @Pattern(regexp = "\\d{5}", message = "must be 5 digits") String postalCode,
-            @Pattern(regexp = "\\d{2}\\.\\d{2}\\.\\d{2}", message = "must be PP.KK.DD") String districtCode) {
+            @NotNull @Size(max = 5) @Pattern(regexp = "\\d{2}\\.?\\d{2}",
+                    message = "must be PP.KK or PPKK") String regencyCode,
+            @NotNull @Size(max = 5) @Pattern(regexp = "\\d{5}", message = "must be 5 digits") String postalCode,
+            @Size(max = 8) @Pattern(regexp = "\\d{2}\\.\\d{2}\\.\\d{2}",
+                    message = "must be PP.KK.DD") String districtCode) {
 
         @Override
         public String toString() {

@@ -30,8 +30,11 @@ record QuoteRequest(@Size(min = 1, max = 50) List<OrderRequest.@NotNull @Valid I
         implements
             OneAddress.Addressed {
 
-    record Address(@NotNull @Pattern(regexp = "\\d{2}\\.?\\d{2}", message = "must be PP.KK or PPKK") String regencyCode,
-            @Pattern(regexp = "\\d{5}", message = "must be 5 digits") String postalCode) {
+    @Schema(name = "QuoteAddress")
+    record Address(
+            @NotNull @Size(max = 5) @Pattern(regexp = "\\d{2}\\.?\\d{2}",
+                    message = "must be PP.KK or PPKK") String regencyCode,
+            @Size(max = 5) @Pattern(regexp = "\\d{5}", message = "must be 5 digits") String postalCode) {
     }
 
     /**

@@ -87,7 +87,7 @@ class ReturnController {
     @GetMapping("/api/v1/sellers/me/returns")
     @Operation(summary = "Returns of the caller's seller orders, newest first")
     KeysetPage<ReturnResponse> ofSeller(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(required = false) String cursor, Principal caller) {
+            @RequestParam(required = false) @Size(max = KeysetCursor.MAX_LENGTH) String cursor, Principal caller) {
         KeysetCursor.Fields after = cursor == null ? null : KeysetCursor.decode(cursor, SELLER_CURSOR, 2);
         List<ReturnRequest> fetched = returns.pageOfSeller(Callers.seller(sellers, caller),
                 after == null ? null : after.instant(0), after == null ? null : after.id(1),
@@ -118,7 +118,7 @@ class ReturnController {
     @Operation(summary = "Returns in one state, oldest first: ESCALATED is the officers' queue")
     KeysetPage<ReturnResponse> inState(@RequestParam(defaultValue = "ESCALATED") ReturnRequest.State state,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(required = false) String cursor) {
+            @RequestParam(required = false) @Size(max = KeysetCursor.MAX_LENGTH) String cursor) {
         KeysetCursor.Fields after = cursor == null ? null : KeysetCursor.decode(cursor, OFFICER_CURSOR, 3);
         if (after != null && !after.text(0).equals(state.name())) {
             throw new KeysetCursor.InvalidCursor();
@@ -138,12 +138,12 @@ class ReturnController {
 
     record ReturnAsk(@NotNull ReturnRequest.Reason reason,
             @Schema(example = "Kain sobek di bagian bahu") @Size(max = 1000) String description,
-            @Size(max = 3) List<@NotNull @Pattern(regexp = "https://[^\\s]{1,490}",
+            @Size(max = 3) List<@NotNull @Size(max = 498) @Pattern(regexp = "https://[^\\s]{1,490}",
                     message = "must be an https URL") String> photoUrls) {
     }
 
     record ReturnShipment(@Schema(example = "JNE") @NotBlank @Size(max = 50) String courier,
-            @Schema(example = "CGK9876543210") @NotBlank @Pattern(regexp = "\\s*[A-Za-z0-9-]{6,40}\\s*",
+            @Schema(example = "CGK9876543210") @NotBlank @Size(max = 64) @Pattern(regexp = "\\s*[A-Za-z0-9-]{6,40}\\s*",
                     message = "must be 6-40 letters, digits or dashes") String trackingNumber) {
     }
 

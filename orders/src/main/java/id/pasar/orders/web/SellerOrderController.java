@@ -54,7 +54,7 @@ class SellerOrderController {
     @GetMapping("/api/v1/sellers/me/orders")
     @Operation(summary = "The caller's seller orders, newest first")
     KeysetPage<SellerOrderResponse> mine(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(required = false) String cursor, Principal caller) {
+            @RequestParam(required = false) @Size(max = KeysetCursor.MAX_LENGTH) String cursor, Principal caller) {
         KeysetCursor.Fields after = cursor == null ? null : KeysetCursor.decode(cursor, CURSOR, 2);
         List<SellerOrder> fetched = book.pageOfSeller(Callers.seller(sellers, caller),
                 after == null ? null : after.instant(0), after == null ? null : after.id(1),
@@ -95,7 +95,7 @@ class SellerOrderController {
     }
 
     record Shipment(@Schema(example = "JNE") @Size(max = 50) String courier,
-            @Schema(example = "CGK1234567890") @NotBlank @Pattern(regexp = "\\s*[A-Za-z0-9-]{6,40}\\s*",
+            @Schema(example = "CGK1234567890") @NotBlank @Size(max = 64) @Pattern(regexp = "\\s*[A-Za-z0-9-]{6,40}\\s*",
                     message = "must be 6-40 letters, digits or dashes") String trackingNumber) {
     }
 

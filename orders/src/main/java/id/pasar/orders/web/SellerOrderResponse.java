@@ -1,6 +1,7 @@
 package id.pasar.orders.web;
 
 import id.pasar.orders.OrderStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -42,6 +43,7 @@ record SellerOrderResponse(UUID sellerOrderId, UUID orderId, UUID sellerId, Orde
      * What to pack: {@code variantLabel} is the shopper's choice ("M / Merah"), null for
      * a listing without options.
      */
+    @Schema(name = "SellerOrderLine")
     record Line(UUID listingId, UUID variantId, String variantLabel, String title, long unitPriceIdr, int quantity) {
     }
 

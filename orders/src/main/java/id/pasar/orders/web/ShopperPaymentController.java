@@ -5,6 +5,9 @@ import id.pasar.orders.internal.PaymentAttempts;
 import id.pasar.orders.internal.PaymentMethod;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -41,6 +44,10 @@ class ShopperPaymentController {
             attempt (REPLACED, cancelled at the gateway). Requires `Idempotency-Key` (as POST /orders). 409 \
             INVALID_STATE (with `state`) unless PENDING_PAYMENT; 422 PAYMENT_METHOD_UNSUPPORTED; 502/503 \
             PAYMENT_GATEWAY_UNAVAILABLE.""")
+    // A String body so that a replay answers the stored first answer byte for byte.
+    @ApiResponse(responseCode = "201", description = "The payment attempt started (or the first answer, replayed)",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = PaymentResponse.class)))
     ResponseEntity<String> start(@PathVariable UUID orderId,
             @Parameter(example = "9b2f3c1e-pay-1") @RequestHeader("Idempotency-Key") @Size(min = 1,
                     max = 100) String key,

@@ -33,9 +33,11 @@ record SellerApplicationRequest(@NotBlank @Size(max = 100) String shopName, @Not
         @NotNull @PositiveOrZero @Max(1_000_000_000_000_000L) Long annualRevenueIdr, @NotNull @Valid Address address,
         @NotNull @Valid IdentityDocument identity) {
 
+    @Schema(name = "SellerAddress")
     record Address(@NotBlank @Size(max = 200) String street,
-            @NotNull @Pattern(regexp = "\\d{2}\\.?\\d{2}", message = "must be PP.KK or PPKK") String regencyCode,
-            @NotNull @Pattern(regexp = "\\d{5}", message = "must be 5 digits") String postalCode) {
+            @NotNull @Size(max = 5) @Pattern(regexp = "\\d{2}\\.?\\d{2}",
+                    message = "must be PP.KK or PPKK") String regencyCode,
+            @NotNull @Size(max = 5) @Pattern(regexp = "\\d{5}", message = "must be 5 digits") String postalCode) {
     }
 
     Application toApplication() {

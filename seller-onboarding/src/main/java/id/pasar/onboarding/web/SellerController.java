@@ -2,6 +2,7 @@ package id.pasar.onboarding.web;
 
 import id.pasar.compliance.DataAccessLog;
 import id.pasar.compliance.DataAccessLog.Access;
+import id.pasar.kernel.KeysetCursor;
 import id.pasar.kernel.KeysetPage;
 import id.pasar.onboarding.internal.SellerOnboarding;
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
@@ -55,7 +57,7 @@ class SellerController {
     @GetMapping("/me/data-access")
     @Operation(summary = "Which platform staff read the caller's seller data, when and why, oldest first")
     KeysetPage<Access> dataAccess(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(required = false) String cursor, Principal caller) {
+            @RequestParam(required = false) @Size(max = KeysetCursor.MAX_LENGTH) String cursor, Principal caller) {
         UUID sellerId = onboarding.ofCaller(user(caller)).getId();
         return accessLog.page(Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"), sellerId, cursor, size);
     }

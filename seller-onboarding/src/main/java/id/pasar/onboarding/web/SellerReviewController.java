@@ -8,6 +8,7 @@ import id.pasar.onboarding.SellerStatus;
 import id.pasar.onboarding.internal.SellerOnboarding;
 import id.pasar.onboarding.internal.SellerView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,8 +57,10 @@ class SellerReviewController {
     @Operation(summary = "Seller applications by status, oldest first", description = ACCESS_REASON)
     KeysetPage<SellerResponse> applications(@RequestParam(defaultValue = "PENDING_REVIEW") SellerStatus status,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(required = false) String cursor,
-            @RequestHeader(name = DataAccessLog.REASON_HEADER, required = false) String reason,
+            @RequestParam(required = false) @Size(max = KeysetCursor.MAX_LENGTH) String cursor,
+            @Parameter(description = "why: 5 to 200 characters, else 400 ACCESS_REASON_REQUIRED",
+                    schema = @Schema(type = "string", maxLength = DataAccessLog.REASON_MAX_LENGTH)) @RequestHeader(
+                            name = DataAccessLog.REASON_HEADER, required = false) String reason,
             HttpServletRequest staff) {
         DataAccessLog.requireReason(reason);
         KeysetCursor.Fields after = cursor != null ? KeysetCursor.decode(cursor, CURSOR, 2) : null;
@@ -73,7 +76,9 @@ class SellerReviewController {
     @GetMapping("/sellers/{sellerId}")
     @Operation(summary = "One seller, identity masked; 404 SELLER_NOT_FOUND", description = ACCESS_REASON)
     SellerResponse seller(@PathVariable UUID sellerId,
-            @RequestHeader(name = DataAccessLog.REASON_HEADER, required = false) String reason,
+            @Parameter(description = "why: 5 to 200 characters, else 400 ACCESS_REASON_REQUIRED",
+                    schema = @Schema(type = "string", maxLength = DataAccessLog.REASON_MAX_LENGTH)) @RequestHeader(
+                            name = DataAccessLog.REASON_HEADER, required = false) String reason,
             HttpServletRequest staff) {
         DataAccessLog.requireReason(reason);
         SellerView seller = onboarding.byIdForStaff(sellerId);
@@ -102,10 +107,12 @@ class SellerReviewController {
 
     }
 
+    @Schema(name = "SellerReview")
     record Review(@NotNull Verdict decision,
             @Schema(example = "KTP checked against the video call") @Size(max = 1000) String note) {
     }
 
+    @Schema(name = "SellerRevocation")
     record Revocation(@Schema(example = "Sold counterfeit goods after three warnings") @NotBlank @Size(
             max = 1000) String reason) {
     }

@@ -80,7 +80,7 @@ class AffiliateController {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Published listings open to affiliates, the most recently opened first (CREATOR)")
     KeysetPage<OpenListingResponse> openListings(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(required = false) @Size(max = 200) String cursor) {
+            @RequestParam(required = false) @Size(max = KeysetCursor.MAX_LENGTH) String cursor) {
         KeysetCursor.Fields after = cursor == null ? null : KeysetCursor.decode(cursor, OPEN_CURSOR, 2);
         List<OpenListing> walked = program.openListings(after == null ? null : after.instant(0),
                 after == null ? null : after.id(1), KeysetPage.fetchSize(size));
@@ -119,7 +119,7 @@ class AffiliateController {
                     /api/v1/affiliate-clicks when the shopper opens it, and with the order's item.""")
     KeysetPage<ListingResponse> showcaseOf(@PathVariable @Size(max = 30) String handle,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(required = false) @Size(max = 200) String cursor) {
+            @RequestParam(required = false) @Size(max = KeysetCursor.MAX_LENGTH) String cursor) {
         KeysetCursor.Fields after = cursor == null ? null : KeysetCursor.decode(cursor, SHOWCASE_CURSOR, 2);
         List<ShowcaseItem> walked = program.showcaseOf(handle, after == null ? null : after.instant(0),
                 after == null ? null : after.id(1), KeysetPage.fetchSize(size));
@@ -156,6 +156,7 @@ class AffiliateController {
                 listing.shopName(), PostController.photoOf(listing), affiliateRef);
     }
 
+    @Schema(name = "CommissionRate")
     record Rate(@Schema(example = "10", minimum = "1",
             maximum = "30") @NotNull @Min(1) @Max(30) Integer commissionPercent) {
     }
@@ -173,6 +174,7 @@ class AffiliateController {
     /**
      * @param affiliateRef in a showcase: the reference to carry; null where none applies
      */
+    @Schema(name = "ShowcaseListing")
     record ListingResponse(UUID listingId, String title, long priceIdr, UUID sellerId, String shopName,
             PostController.Photo photo, String affiliateRef) {
     }

@@ -28,12 +28,14 @@ import java.util.Map;
           "identity": { "documentType": "KTP", "nik": "3204110609970001", "fullName": "Budi Santoso",
                         "dateOfBirth": "1997-09-06", "gender": "MALE", "citizenship": "WNI" } }""")
 record CreatorApplicationRequest(
-        @NotNull @Pattern(regexp = "[A-Za-z0-9._]{3,30}",
+        @NotNull @Size(max = 30) @Pattern(regexp = "[A-Za-z0-9._]{3,30}",
                 message = "must be 3 to 30 letters, digits, dots or underscores") String handle,
         @NotBlank @Size(max = 60) String displayName,
-        @NotNull @Pattern(regexp = "\\d{2}\\.?\\d{2}", message = "must be PP.KK or PPKK") String regencyCode,
+        @NotNull @Size(max = 5) @Pattern(regexp = "\\d{2}\\.?\\d{2}",
+                message = "must be PP.KK or PPKK") String regencyCode,
         @Schema(description = "the creator's own mobile number: an order delivered to it earns no commission",
-                maxLength = 20) @NotNull @Size(max = 20) @MobilePhoneNumber String phone,
+                maxLength = MobilePhone.MAX_LENGTH) @NotNull @Size(
+                        max = MobilePhone.MAX_LENGTH) @MobilePhoneNumber String phone,
         @NotNull @Valid IdentityDocument identity) {
 
     Application toApplication() {

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
@@ -62,7 +63,7 @@ class CreatorController {
 
     @GetMapping("/api/v1/creators/{handle}")
     @Operation(summary = "A creator's public profile (no identity data); handles compare case-insensitively")
-    Profile profile(@PathVariable String handle) {
+    Profile profile(@PathVariable @Size(max = 30) String handle) {
         Creator creator = creators.byHandle(handle).orElseThrow(SocialProblems.CreatorNotFound::new);
         return new Profile(creator.creatorId(), creator.handle(), creator.displayName(), creator.verified(),
                 creators.followers(creator.creatorId()), creator.platformAffiliated(),

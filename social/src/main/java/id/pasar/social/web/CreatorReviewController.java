@@ -8,6 +8,7 @@ import id.pasar.social.internal.CreatorRegistry.Creator;
 import id.pasar.social.internal.CreatorReview;
 import id.pasar.social.internal.CreatorReview.StaffView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -62,8 +63,10 @@ class CreatorReviewController {
     @Operation(summary = "Creator applications by status, oldest first", description = ACCESS_REASON)
     KeysetPage<StaffCreator> applications(@RequestParam(defaultValue = "PENDING_REVIEW") CreatorStatus status,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(required = false) String cursor,
-            @RequestHeader(name = DataAccessLog.REASON_HEADER, required = false) String reason,
+            @RequestParam(required = false) @Size(max = KeysetCursor.MAX_LENGTH) String cursor,
+            @Parameter(description = "why: 5 to 200 characters, else 400 ACCESS_REASON_REQUIRED",
+                    schema = @Schema(type = "string", maxLength = DataAccessLog.REASON_MAX_LENGTH)) @RequestHeader(
+                            name = DataAccessLog.REASON_HEADER, required = false) String reason,
             HttpServletRequest staff) {
         DataAccessLog.requireReason(reason);
         KeysetCursor.Fields after = cursor != null ? KeysetCursor.decode(cursor, CURSOR, 2) : null;
@@ -80,7 +83,9 @@ class CreatorReviewController {
     @GetMapping("/creators/{creatorId}")
     @Operation(summary = "One creator, identity masked; 404 CREATOR_NOT_FOUND", description = ACCESS_REASON)
     StaffCreator creator(@PathVariable UUID creatorId,
-            @RequestHeader(name = DataAccessLog.REASON_HEADER, required = false) String reason,
+            @Parameter(description = "why: 5 to 200 characters, else 400 ACCESS_REASON_REQUIRED",
+                    schema = @Schema(type = "string", maxLength = DataAccessLog.REASON_MAX_LENGTH)) @RequestHeader(
+                            name = DataAccessLog.REASON_HEADER, required = false) String reason,
             HttpServletRequest staff) {
         DataAccessLog.requireReason(reason);
         StaffView creator = review.byIdForStaff(creatorId);
@@ -114,10 +119,12 @@ class CreatorReviewController {
 
     }
 
+    @Schema(name = "CreatorReview")
     record Review(@NotNull Verdict decision,
             @Schema(example = "KTP checked against the video call") @Size(max = 1000) String note) {
     }
 
+    @Schema(name = "CreatorRevocation")
     record Revocation(@Schema(example = "Promoted counterfeit goods after three warnings") @NotBlank @Size(
             max = 1000) String reason) {
     }

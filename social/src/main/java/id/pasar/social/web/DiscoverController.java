@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,7 +38,7 @@ class DiscoverController {
     @Operation(summary = "Posts of the last 7 days ranked by GET /api/v1/discover/ranking, in keyset pages",
             description = "Every page of one walk ranks at the moment of its first page (the cursor keeps it).")
     KeysetPage<PostResponse> discover(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(required = false) String cursor) {
+            @RequestParam(required = false) @Size(max = KeysetCursor.MAX_LENGTH) String cursor) {
         KeysetCursor.Fields after = cursor == null ? null : KeysetCursor.decode(cursor, CURSOR, 3);
         Instant asOf = after == null ? clock.instant().truncatedTo(ChronoUnit.MICROS) : after.instant(0);
         List<Ranked> fetched = discovery.page(asOf, after == null ? null : after.decimalOrNull(1),

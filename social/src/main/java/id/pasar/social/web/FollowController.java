@@ -8,10 +8,13 @@ import id.pasar.social.internal.PostBoard.Post;
 import id.pasar.social.internal.SocialProblems;
 import id.pasar.social.web.PostController.PostResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
@@ -39,14 +42,22 @@ class FollowController {
     @PutMapping("/api/v1/follows/{kind}/{id}")
     @Operation(summary = "Follow a VERIFIED seller (kind 'sellers') or creator (kind 'creators')",
             description = "Following again changes nothing (204). 404 FOLLOWEE_NOT_FOUND for anyone else.")
-    ResponseEntity<Void> follow(@PathVariable String kind, @PathVariable UUID id, Principal caller) {
+    ResponseEntity<Void> follow(
+            @Parameter(description = "anything else is 404 FOLLOWEE_NOT_FOUND",
+                    schema = @Schema(type = "string",
+                            allowableValues = { "sellers", "creators" })) @PathVariable String kind,
+            @PathVariable UUID id, Principal caller) {
         follows.follow(account(caller), kind(kind), id);
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/api/v1/follows/{kind}/{id}")
     @Operation(summary = "Stop following; unfollowing one not followed changes nothing (204)")
-    ResponseEntity<Void> unfollow(@PathVariable String kind, @PathVariable UUID id, Principal caller) {
+    ResponseEntity<Void> unfollow(
+            @Parameter(description = "anything else is 404 FOLLOWEE_NOT_FOUND",
+                    schema = @Schema(type = "string",
+                            allowableValues = { "sellers", "creators" })) @PathVariable String kind,
+            @PathVariable UUID id, Principal caller) {
         follows.unfollow(account(caller), kind(kind), id);
         return ResponseEntity.noContent().build();
     }
@@ -54,7 +65,7 @@ class FollowController {
     @GetMapping("/api/v1/feed")
     @Operation(summary = "Posts of the sellers and creators the caller follows, newest first, in keyset pages")
     KeysetPage<PostResponse> feed(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(required = false) String cursor, Principal caller) {
+            @RequestParam(required = false) @Size(max = KeysetCursor.MAX_LENGTH) String cursor, Principal caller) {
         KeysetCursor.Fields after = cursor == null ? null : KeysetCursor.decode(cursor, CURSOR, 2);
         List<Post> fetched = follows.feed(account(caller), after == null ? null : after.instant(0),
                 after == null ? null : after.id(1), KeysetPage.fetchSize(size));

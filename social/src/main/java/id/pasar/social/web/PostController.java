@@ -8,6 +8,7 @@ import id.pasar.social.internal.SocialProblems;
 import id.pasar.social.web.PostRequests.NewPost;
 import id.pasar.social.web.PostRequests.PostChanges;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -93,6 +94,7 @@ class PostController {
     record AuthorResponse(String kind, UUID id, String name, String handle) {
     }
 
+    @Schema(name = "PostPhoto")
     record Photo(UUID mediaId, Map<String, String> urls) {
     }
 

@@ -68,7 +68,7 @@ class ReactionController {
     @Operation(summary = "A post's comments, oldest first, in keyset pages; hidden ones are not shown")
     KeysetPage<CommentResponse> comments(@PathVariable UUID postId,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(required = false) String cursor) {
+            @RequestParam(required = false) @Size(max = KeysetCursor.MAX_LENGTH) String cursor) {
         KeysetCursor.Fields after = cursor == null ? null : KeysetCursor.decode(cursor, CURSOR, 2);
         List<Comment> fetched = reactions.comments(postId, after == null ? null : after.instant(0),
                 after == null ? null : after.id(1), KeysetPage.fetchSize(size));

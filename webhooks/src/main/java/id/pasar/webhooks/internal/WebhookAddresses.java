@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class WebhookAddresses {
 
-    static final int MAX_LENGTH = 2000;
+    public static final int MAX_LENGTH = 2000;
 
     /** How a host name becomes addresses: the system resolver, or a test's. */
     @FunctionalInterface

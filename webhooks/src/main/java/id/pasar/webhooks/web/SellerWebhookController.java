@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import id.pasar.kernel.KeysetCursor;
 import id.pasar.kernel.KeysetPage;
 import id.pasar.onboarding.Sellers;
+import id.pasar.webhooks.internal.WebhookAddresses;
 import id.pasar.webhooks.internal.WebhookDeliveries;
 import id.pasar.webhooks.internal.WebhookDeliveries.Attempt;
 import id.pasar.webhooks.internal.WebhookDeliveries.Delivery;
@@ -12,13 +13,17 @@ import id.pasar.webhooks.internal.WebhookEndpoints.Endpoint;
 import id.pasar.webhooks.internal.WebhookEndpoints.Registered;
 import id.pasar.webhooks.internal.WebhookProblems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
@@ -58,6 +63,12 @@ class SellerWebhookController {
             its secret (200, no `secret`). The URL: absolute `https://`, no user name or password, at most 2,000 \
             characters (else 422 WEBHOOK_URL_INVALID), and a host whose every address is public (else 422 \
             WEBHOOK_URL_NOT_ALLOWED). docs/webhooks.md.""")
+    @ApiResponse(responseCode = "201", description = "A new endpoint, with its secret (shown this once)",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = EndpointResponse.class)))
+    @ApiResponse(responseCode = "200", description = "The URL replaced; the secret kept and not shown",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = EndpointResponse.class)))
     ResponseEntity<EndpointResponse> register(@Valid @RequestBody EndpointRequest body, Principal caller) {
         Registered registered = endpoints.register(seller(caller), body.url());
         return ResponseEntity.status(registered.created() ? HttpStatus.CREATED : HttpStatus.OK)
@@ -89,7 +100,7 @@ class SellerWebhookController {
     @GetMapping("/api/v1/sellers/me/webhook/deliveries")
     @Operation(summary = "The caller's webhook deliveries, newest first")
     KeysetPage<DeliveryResponse> page(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(required = false) String cursor, Principal caller) {
+            @RequestParam(required = false) @Size(max = KeysetCursor.MAX_LENGTH) String cursor, Principal caller) {
         KeysetCursor.Fields after = cursor == null ? null : KeysetCursor.decode(cursor, CURSOR, 2);
         List<Delivery> fetched = deliveries.pageOf(seller(caller), after == null ? null : after.instant(0),
                 after == null ? null : after.id(1), KeysetPage.fetchSize(size));
@@ -112,7 +123,8 @@ class SellerWebhookController {
             .sellerId();
     }
 
-    record EndpointRequest(@Schema(example = "https://toko.example.id/hooks/pasar") @NotBlank String url) {
+    record EndpointRequest(@Schema(example = "https://toko.example.id/hooks/pasar",
+            maxLength = WebhookAddresses.MAX_LENGTH) @NotBlank String url) {
     }
 
     /**
