@@ -4,7 +4,7 @@
 -- (CatalogPublishedListings; pgjdbc sends "id IN ($1, ..., $n)", one parameter a listing, which PostgreSQL plans
 -- as "id = ANY(ARRAY[$1, ..., $n])": here one array parameter; skipped when the page tags none, as the
 -- application skips it). Copied from the statement log of the running application (log_statement = all) on
--- 2026-12-06 at 5270376. The first statement only picks a walked shopper's page from the bench's table
+-- 2026-12-06 at 5270376; the feed query since as FollowGraph.FEED joins the creators to the page only. The first statement only picks a walked shopper's page from the bench's table
 -- (bench.feed_pages, made by bench/load/feed.py: the follower, the cursor's position and the page's tagged
 -- listings); the application has them from the token, the cursor and the page, so it is the one statement
 -- pgbench sends that the application does not.
@@ -14,28 +14,32 @@ SELECT follower, at, id AS after_id, tagged, tags FROM bench.feed_pages WHERE n 
 BEGIN READ ONLY;
 \if :deep
 SELECT p.*, c.handle, coalesce(c.platform_affiliated, false) AS platform_affiliated
-FROM social.follows f
-CROSS JOIN LATERAL (
-    SELECT * FROM social.posts p
-    WHERE p.author_id = f.followee_id AND (p.created_at, p.id) < (:at, :after_id)
+FROM (
+    SELECT p.* FROM social.follows f
+    CROSS JOIN LATERAL (
+        SELECT * FROM social.posts p
+        WHERE p.author_id = f.followee_id AND (p.created_at, p.id) < (:at, :after_id)
+        ORDER BY p.created_at DESC, p.id DESC
+        LIMIT :limit) p
+    WHERE f.follower_id = :follower
     ORDER BY p.created_at DESC, p.id DESC
     LIMIT :limit) p
 LEFT JOIN social.creators c ON c.id = p.author_id
-WHERE f.follower_id = :follower
-ORDER BY p.created_at DESC, p.id DESC
-LIMIT :limit;
+ORDER BY p.created_at DESC, p.id DESC;
 \else
 SELECT p.*, c.handle, coalesce(c.platform_affiliated, false) AS platform_affiliated
-FROM social.follows f
-CROSS JOIN LATERAL (
-    SELECT * FROM social.posts p
-    WHERE p.author_id = f.followee_id
+FROM (
+    SELECT p.* FROM social.follows f
+    CROSS JOIN LATERAL (
+        SELECT * FROM social.posts p
+        WHERE p.author_id = f.followee_id
+        ORDER BY p.created_at DESC, p.id DESC
+        LIMIT :limit) p
+    WHERE f.follower_id = :follower
     ORDER BY p.created_at DESC, p.id DESC
     LIMIT :limit) p
 LEFT JOIN social.creators c ON c.id = p.author_id
-WHERE f.follower_id = :follower
-ORDER BY p.created_at DESC, p.id DESC
-LIMIT :limit;
+ORDER BY p.created_at DESC, p.id DESC;
 \endif
 \if :tags
 SELECT id, seller_id, shop_name, title, price_idr, photo_ids[1] AS cover
