@@ -281,7 +281,7 @@ def write_follows(db, seed):
            f"CREATE TEMP TABLE f (follower_id uuid, followee_kind text, followee_id uuid, at timestamptz, j integer);\n"
            f"COPY f FROM STDIN;\n{''.join(lines)}\\.\n"
            f"INSERT INTO social.follows SELECT follower_id, followee_kind, followee_id, at - make_interval(secs => "
-           f"(count(*) OVER (PARTITION BY follower_id)) - j) FROM f;\nCOMMIT;\nANALYZE social.follows;\n")
+           f"(count(*) OVER (PARTITION BY follower_id)) - j) FROM f;\nCOMMIT;\nVACUUM (ANALYZE) social.follows;\n")
     done = subprocess.run(['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', db], input=sql, text=True, capture_output=True)
     if done.returncode != 0:
         sys.exit(f'follows not written: {done.stderr.strip()}')

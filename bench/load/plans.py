@@ -109,18 +109,21 @@ def feed(db, work, feed_sql, discover_sql):
           'custom one, as the plan cache chose after 6 executions.\n')
     print('| shopper | follows | first: ms | buffers | entries | plan | deep: ms | buffers | entries | plan | deep/first buffers |')
     print('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
-    worse = 0
+    worse, more_entries, excess = 0, 0, 0.0
     kind = lambda m: 'generic' if m['generic'] else 'custom'
     for n, both in by_shopper.items():
         (row, f), (_, d) = both['f'], both['t']
         fb, db_ = f['hit'] + f['read'], d['hit'] + d['read']
         worse += db_ > fb
+        more_entries += d['rows'] > f['rows']
+        excess = max(excess, (db_ - fb) / fb)
         print(f"| {n} | {row[5]} | {f['ms']:.1f} | {fb} | {f['rows']} | {kind(f)} | {d['ms']:.1f} | {db_} | {d['rows']} | "
               f"{kind(d)} | {db_ / fb:.2f} |")
     first_ms = sorted(b['f'][1]['ms'] for b in by_shopper.values())
     deep_ms = sorted(b['t'][1]['ms'] for b in by_shopper.values())
-    print(f'\nDeep pages reading more buffers than their first page: {worse} of {len(by_shopper)}. Median execution '
-          f'time first / deep: {first_ms[len(first_ms) // 2]:.1f} / {deep_ms[len(deep_ms) // 2]:.1f} ms.\n')
+    print(f'\nDeep pages reading more index entries than their first page: {more_entries} of {len(by_shopper)}; more '
+          f'buffers: {worse} of {len(by_shopper)}' + (f', at most {excess * 100:.2f} % more' if worse else '') +
+          f'. Median execution time first / deep: {first_ms[len(first_ms) // 2]:.1f} / {deep_ms[len(deep_ms) // 2]:.1f} ms.\n')
     ordered = list(by_shopper)
     for label, n in (('median follower', ordered[len(ordered) // 2]), ('heaviest follower', ordered[-1])):
         for deep in ('f', 't'):
