@@ -26,9 +26,10 @@ a correctly masked, plausible number of the document's type.
 
 The social side (issue 21, bench/social_data.py) only when asked, so that the shelf alone generates
 as fast as before and exactly the same data: --posts N > 0 (bench/run.sh passes POSTS, 1,000,000 when
-its `feed` scenario runs, else 0) adds --creators creators (default: one for every ten sellers; 90 %
-VERIFIED, their CREATOR_APPLICATION decisions in the same chain, identities random bytes as sellers')
-and N posts by the verified sellers who post and the verified creators, in the same transaction.
+its `feed` scenario runs, else 0) adds --creators creators (default: one for every ten sellers; 88 %
+VERIFIED, 3 % revoked since; their CREATOR_APPLICATION and CREATOR_REVOCATION decisions in the same chain,
+identities random bytes as sellers'), affiliate plans on a fifth of the listings, and N posts by the
+verified sellers who post and the creators, in the same transaction.
 --follows, run on its own once bench/load/prepare.py has registered the bench shoppers
 (bench.shoppers), makes them follow 50 to 200 authors each, a few heavy users up to 1,000.
 
@@ -348,6 +349,7 @@ def main():
     srng = random.Random((a.seed ^ a.listings ^ (a.sellers << 20)) + 27)
     creators = social_data.draw_creators(srng, a.creators, regencies, begin, now)
     events.extend((c['created'], 'CREATOR', j) for j, c in enumerate(creators))
+    events.extend((c['revoked'], 'CREATOR_REVOKE', j) for j, c in enumerate(creators) if c['revoked'])
     listings = []  # (seller index, category, published)
     for n in range(a.listings):
         seller = verified[bisect.bisect_left(seller_cum, rng.random() * seller_cum[-1])]
@@ -372,12 +374,16 @@ def main():
     seq = head_seq
     for t, kind, i in events:
         seq += 1
-        decision = creators[i]['decision'] if kind == 'CREATOR' else uid()
+        decision = creators[i]['decision'] if kind == 'CREATOR' else creators[i]['revocation'] if kind == 'CREATOR_REVOKE' \
+            else uid()
         version = 'null'
         listing = None
         if kind == 'CREATOR':
             c = creators[i]
             subject_type, subject, outcome, reasons, actor = 'CREATOR_APPLICATION', c['id'], c['outcome'], c['reasons'], str(c['account'])
+        elif kind == 'CREATOR_REVOKE':
+            subject_type, subject, outcome, reasons = 'CREATOR_REVOCATION', creators[i]['id'], 'FAIL', ['OFFICER_REVOKED']
+            actor = str(social_data.OFFICER)
         elif kind == 'LISTING':
             seller, _, _, listing_id, _ = listings[i]
             subject_type, subject, outcome, reasons = 'LISTING_PUBLICATION', listing_id, 'PASS', []

@@ -29,8 +29,10 @@ THEMES = ['Kriya', 'Dapur', 'Jajan', 'Kopi', 'Batik', 'Wastra', 'Rasa', 'Jelajah
           'Rumah', 'Racun', 'Belanja', 'Resep', 'Lokal', 'Nusantara', 'Pasar', 'Ulas']
 THEME_TAIL = ['Nusantara', 'Indonesia', 'Lokal', 'Kita', 'Harian', 'Mama', 'Anak Kos', 'Jalan-jalan', 'Rumahan', 'Pilihan']
 # Creators' identities, as the application's screening decides them (docs/social.md): an identity registry's
-# confirmation makes an application VERIFIED at once; otherwise it waits for an officer.
-CREATOR_STATUS = (['VERIFIED', 'PENDING_REVIEW', 'REJECTED'], [90, 6, 4])
+# confirmation makes an application VERIFIED at once; otherwise it waits for an officer. An officer revokes a few
+# verified ones later (CREATOR_REVOCATION): their posts stay in the table, not shown, and their follows stay.
+CREATOR_STATUS = (['VERIFIED', 'PENDING_REVIEW', 'REJECTED', 'REVOKED'], [88, 5, 4, 3])
+OFFICER = uuid.UUID(int=7, version=4)  # generate.py's officer for sellers too
 
 OPENERS = ['Ready stok lagi: {product}!', 'Restock {product}!', 'Produk baru minggu ini: {product}.', 'Halo kak,',
            'Promo akhir pekan untuk {product}!', 'Kabar gembira!', 'Pagi semuanya,', 'Selamat malam, sahabat {shop}!',
@@ -67,6 +69,9 @@ TAGS = ['#UMKM', '#BanggaBuatanIndonesia', '#produklokal', '#batik', '#kulinernu
 EMOJI = ['🔥', '✨', '🙏', '😍', '🛍️', '☕', '🌶️', '❤️', '👇', '🎁']
 
 SELLER_POSTING = 0.55   # of the verified sellers, those who ever post
+AFFILIATE_OPEN = 0.20   # of the listings, those their sellers opened to affiliates (a creator tags only those)
+AFFILIATE_CLOSED = 0.06  # of those, closed again since
+COMMISSIONS = [3, 5, 5, 8, 10, 10, 10, 12, 15, 20]
 CREATOR_SHARE = 0.40    # of the posts, those by creators
 TEXT_ONLY = 0.10        # posts without a photo
 
@@ -111,25 +116,39 @@ def draw_creators(rng, count, regencies, begin, now):
         reasons = {'PENDING_REVIEW': ['NIK_REGION_UNVERIFIED'] if doc == 'KTP' else [],
                    'REJECTED': ['IDENTITY_ALREADY_REGISTERED']}.get(status, [])
         created = begin + span * (rng.random() ** 0.5)  # creators came later than sellers
-        creators.append({'id': _uid(rng), 'account': _uid(rng), 'decision': _uid(rng), 'handle': handle, 'name': name[:60],
-                         'regency': rng.choice(regencies)[0], 'doc': doc, 'status': status, 'reasons': reasons,
-                         'outcome': {'VERIFIED': 'PASS', 'PENDING_REVIEW': 'REVIEW', 'REJECTED': 'FAIL'}[status],
-                         'index': rng.getrandbits(256), 'ciphertext': rng.getrandbits(480),
-                         'npwp': rng.getrandbits(256) if doc == 'LOCAL_ENTITY' else None,
-                         'affiliated': doc == 'LOCAL_ENTITY' and status == 'VERIFIED' and rng.random() < 0.03,
-                         'created': created})
+        c = {'id': _uid(rng), 'account': _uid(rng), 'decision': _uid(rng), 'handle': handle, 'name': name[:60],
+             'regency': rng.choice(regencies)[0], 'doc': doc, 'status': status, 'reasons': reasons,
+             'outcome': {'VERIFIED': 'PASS', 'PENDING_REVIEW': 'REVIEW', 'REJECTED': 'FAIL', 'REVOKED': 'PASS'}[status],
+             'index': rng.getrandbits(256), 'ciphertext': rng.getrandbits(480),
+             'npwp': rng.getrandbits(256) if doc == 'LOCAL_ENTITY' else None,
+             'affiliated': doc == 'LOCAL_ENTITY' and status == 'VERIFIED' and rng.random() < 0.03,
+             'created': created, 'revoked': None, 'revocation': None}
+        if status == 'REVOKED':  # verified at its application, revoked by an officer since
+            c['revoked'] = created + (now - created) * rng.uniform(0.2, 0.95)
+            c['revocation'] = _uid(rng)
+        creators.append(c)
     return creators
 
 
 def write_creators(out, creators, ts, rule_set):
+    """The creators, as CreatorRegistry and CreatorReview leave them: a revoked one with its revocation's decision
+    and reasons, and the officer's row in creator_reviews."""
     out.write('COPY social.creators (id, account_id, handle, display_name, regency_code, document_type, identity_index, '
               'identity_ciphertext, npwp_index, status, reasons, decision_id, rule_set_version, platform_affiliated, '
               'created_at, updated_at) FROM STDIN;\n')
     for c in creators:
         npwp = f"\\\\x{c['npwp']:064x}" if c['npwp'] is not None else '\\N'
+        revoked = c['revoked'] is not None
         out.write(f"{c['id']}\t{c['account']}\t{c['handle']}\t{c['name']}\t{c['regency']}\t{c['doc']}\t\\\\x{c['index']:064x}\t"
-                  f"\\\\x{c['ciphertext']:0120x}\t{npwp}\t{c['status']}\t{{{','.join(c['reasons'])}}}\t{c['decision']}\t"
-                  f"{rule_set}\t{'t' if c['affiliated'] else 'f'}\t{ts(c['created'])}\t{ts(c['created'])}\n")
+                  f"\\\\x{c['ciphertext']:0120x}\t{npwp}\t{c['status']}\t"
+                  f"{{{'OFFICER_REVOKED' if revoked else ','.join(c['reasons'])}}}\t"
+                  f"{c['revocation'] if revoked else c['decision']}\t{rule_set}\t{'t' if c['affiliated'] else 'f'}\t"
+                  f"{ts(c['created'])}\t{ts(c['revoked'] if revoked else c['created'])}\n")
+    out.write('\\.\n')
+    out.write('COPY social.creator_reviews (decision_id, creator_id, status, officer, note, decided_at) FROM STDIN;\n')
+    for c in creators:
+        if c['revoked'] is not None:
+            out.write(f"{c['revocation']}\t{c['id']}\tREVOKED\t{OFFICER}\tDicabut oleh petugas kepatuhan\t{ts(c['revoked'])}\n")
     out.write('\\.\n')
 
 
@@ -152,18 +171,41 @@ def _caption(rng, length, product, place, shop, review):
     return text[:2200].replace('\\', '').replace('\t', ' ').replace('\n', '\\n')
 
 
+def write_affiliate_plans(out, rng, sellers, listings, now, ts):
+    """Sellers open a fifth of their listings to affiliates (social.affiliate_plans, one row a change), some time after
+    publishing them, at a commission of 3 to 20 %; a few close them again (a row without a rate). Returns the open
+    spells, (opened, listing, closed or None), by opening time: what a creator may tag at a moment."""
+    spells = []
+    out.write('COPY social.affiliate_plans (listing_id, seller_id, commission_percent, effective_at) FROM STDIN;\n')
+    for n, (seller, _, published, listing_id, _) in enumerate(listings):
+        if rng.random() >= AFFILIATE_OPEN:
+            continue
+        opened = published + (now - published) * rng.uniform(0.0, 0.5)
+        closed = opened + (now - opened) * rng.uniform(0.3, 1.0) if rng.random() < AFFILIATE_CLOSED else None
+        out.write(f"{listing_id}\t{sellers[seller]['id']}\t{rng.choice(COMMISSIONS)}\t{ts(opened)}\n")
+        if closed:
+            out.write(f"{listing_id}\t{sellers[seller]['id']}\t\\N\t{ts(closed)}\n")
+        spells.append((opened, n, closed))
+    out.write('\\.\n')
+    spells.sort(key=lambda x: x[0])
+    return spells
+
+
 def write_posts(out, rng, count, sellers, creators, listings, titles, products, now, ts, log):
-    """`count` posts over the verified sellers who post and the verified creators, each author's weight from a long
-    tail (a few post daily, most now and then), times skewed to the recent (a growing marketplace), never before
-    the author was verified. Sellers tag their own published listings, creators anyone's. like_count and
-    comment_count as the application keeps them on the row (no like or comment rows: neither the feed nor discover
-    reads them). Returns a summary line."""
+    """`count` posts over the verified sellers who post and the verified creators (and the revoked ones, while they
+    were verified), each author's weight from a long tail (a few post daily, most now and then), times skewed to the
+    recent (a growing marketplace), never before the author was verified. Sellers tag their own published
+    listings, creators listings open to affiliates at that moment (write_affiliate_plans, written first). like_count
+    and comment_count as the application keeps them on the row (no like or comment rows: neither the feed nor
+    discover reads them). Returns a summary line."""
     started = time.time()
+    spells = write_affiliate_plans(out, rng, sellers, listings, now, ts)
+    spell_times = [x[0] for x in spells]
     verified = [i for i, s in enumerate(sellers) if s['status'] == 'VERIFIED']
     rng.shuffle(verified)
     verified = [i for i in verified if sellers[i]['decided'] < now - timedelta(days=1)]  # verified by now
     posting = verified[:max(1, int(len(verified) * SELLER_POSTING))]
-    authors = [c for c in creators if c['status'] == 'VERIFIED']
+    authors = [c for c in creators if c['status'] in ('VERIFIED', 'REVOKED')]
     own = {}  # a seller's listings in the order they were published
     for n, entry in enumerate(listings):
         own.setdefault(entry[0], []).append(n)
@@ -171,14 +213,16 @@ def write_posts(out, rng, count, sellers, creators, listings, titles, products, 
         mine.sort(key=lambda n: listings[n][2])
     published = lambda n: listings[n][2]
     own_times = {seller: [published(n) for n in mine] for seller, mine in own.items()}
-    # (kind, id, account, name, start, popularity in [0, 1])
+    # (kind, id, account, name, verified from, own listings, their publication times, posting until)
     seller_authors = [('SELLER', sellers[i]['id'], sellers[i]['user'], sellers[i]['shop'], sellers[i]['decided'], own.get(i, []),
-                       own_times.get(i, [])) for i in posting]
-    creator_authors = [('CREATOR', c['id'], c['account'], c['name'], c['created'], None, None) for c in authors]
+                       own_times.get(i, []), now) for i in posting]
+    creator_authors = [('CREATOR', c['id'], c['account'], c['name'], c['created'], None, None, c['revoked'] or now)
+                       for c in authors]
     groups = [(seller_authors, 1 - CREATOR_SHARE if creator_authors else 1.0), (creator_authors, CREATOR_SHARE)]
     # An author's share: its place in a long tail, times how long it has been verified (no one posts two years'
     # worth in its first week).
-    cums = [_cum(1.0 / math.sqrt(r + 1) * (now - author[4]).total_seconds() for r, author in enumerate(g)) for g, _ in groups]
+    cums = [_cum(1.0 / math.sqrt(r + 1) * (author[7] - author[4]).total_seconds() for r, author in enumerate(g))
+            for g, _ in groups]
     out.write('COPY social.posts (id, author_kind, author_id, account_id, author_name, body, photo_ids, listing_ids, '
               'created_at, updated_at, like_count, comment_count) FROM STDIN;\n')
     per_author, tagged_posts, photo_posts, chars, recent = {}, 0, 0, 0, 0
@@ -187,22 +231,23 @@ def write_posts(out, rng, count, sellers, creators, listings, titles, products, 
         g = 0 if not creator_authors or rng.random() >= CREATOR_SHARE else 1
         group, cum = groups[g][0], cums[g]
         rank = bisect.bisect_left(cum, rng.random() * cum[-1])
-        kind, author, account, name, start, mine, times = group[rank]
+        kind, author, account, name, start, mine, times, end = group[rank]
         popularity = 1.0 - rank / len(group)  # the tail's rank, for engagement
-        created = now - (now - start) * (rng.random() ** 1.15)  # a little more lately: a growing marketplace
+        created = end - (end - start) * (rng.random() ** 1.15)  # a little more lately: a growing marketplace
         if created < start:
             created = start
         per_author[author] = per_author.get(author, 0) + 1
         if created > week:
             recent += 1
         # Tagged listings, published before the post: a seller's own (most of its posts sell something), a
-        # creator's from anyone's shelf.
+        # creator's from the listings open to affiliates at that moment.
         if kind == 'SELLER':
             cut = bisect.bisect_right(times, created) if mine and rng.random() < 0.7 else 0
             tags = [mine[j] for j in rng.sample(range(cut), min(cut, rng.choice([1, 1, 1, 2, 3])))]
         else:
-            drawn = [rng.randrange(len(listings)) for _ in range(rng.choice([1, 1, 2, 3, 5]))] if rng.random() < 0.6 else []
-            tags = [t for t in drawn if published(t) <= created]
+            cut = bisect.bisect_right(spell_times, created) if rng.random() < 0.6 else 0
+            drawn = [spells[rng.randrange(cut)] for _ in range(rng.choice([1, 1, 2, 3, 5]))] if cut else []
+            tags = [n for _, n, closed in drawn if closed is None or closed > created]
         tags = list(dict.fromkeys(tags))[:10]
         product = titles[tags[0]] if tags else rng.choice(products)
         length = max(12, min(2200, int(rng.lognormvariate(math.log(170 if kind == 'SELLER' else 260), 0.85))))
@@ -226,7 +271,9 @@ def write_posts(out, rng, count, sellers, creators, listings, titles, products, 
     out.write('\\.\n')
     counts = sorted(per_author.values())
     q = lambda p: counts[min(len(counts) - 1, int(p * len(counts)))] if counts else 0
-    return (f'{count} posts by {len(per_author)} authors ({len(posting)} sellers who post, {len(authors)} verified creators); '
+    return (f'{len(spells)} listings opened to affiliates; '
+            f'{count} posts by {len(per_author)} authors ({len(posting)} sellers who post, {len(authors)} creators verified, '
+            f'{sum(c["revoked"] is not None for c in authors)} of them revoked since); '
             f'posts per author: median {q(0.5)}, p90 {q(0.9)}, max {q(1.0)}; {photo_posts} with photos, {tagged_posts} tagging '
             f'listings; mean text {chars / max(1, count):.0f} characters; {recent} in the last 7 days (discover\'s window)')
 
@@ -255,8 +302,9 @@ def follow_counts(rng, shoppers, available):
 
 def write_follows(db, seed):
     """The bench shoppers (bench.shoppers) follow verified sellers and creators: popular authors (the most active
-    posters, with some luck) are followed by many, every verified author by some chance. Replaces the shoppers'
-    earlier follows."""
+    posters, with some luck) are followed by many, every verified author by some chance. Creators revoked since are
+    among them (followed while they were verified: a revocation leaves the follows, and the feed passes over them).
+    Replaces the shoppers' earlier follows."""
     started = time.time()
     rng = random.Random(seed + 27)
     shoppers = psql(db, 'SELECT n, id FROM bench.shoppers ORDER BY n')
@@ -265,7 +313,7 @@ def write_follows(db, seed):
     authors = psql(db, """
         SELECT a.kind, a.id, coalesce(p.posts, 0) FROM (
             SELECT 'SELLER' AS kind, id FROM onboarding.sellers WHERE status = 'VERIFIED'
-            UNION ALL SELECT 'CREATOR', id FROM social.creators WHERE status = 'VERIFIED') a
+            UNION ALL SELECT 'CREATOR', id FROM social.creators WHERE status IN ('VERIFIED', 'REVOKED')) a
         LEFT JOIN (SELECT author_id, count(*) AS posts FROM social.posts GROUP BY author_id) p ON p.author_id = a.id
         ORDER BY a.id""")
     # Efraimidis-Spirakis: each shopper's k authors without replacement, by weight (key u ** (1 / w), the k largest).

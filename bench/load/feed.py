@@ -10,8 +10,9 @@ DEPTH, the way a shopper scrolls; then
   feed.vars, feed-first.vars, feed-deep.vars, discover.vars   pgbench variables (bench/pgbench/feed.sql, discover.sql)
   feed-walk.txt                   what was walked: shoppers, follows, depth reached, the walk's time per page
 
-and the table bench.feed_pages (n, deep, follower, at, id, tagged, tags): each shopper's first and deep page as
-the application queries them (the cursor's position, the page's tagged listings), for pgbench and the plans.
+and the table bench.feed_pages (n, deep, follower, at, id, tagged, tags, by_creators, creator_tags): each shopper's
+first and deep page as the application queries them (the cursor's position, the page's tagged listings, those of
+them in creators' posts), for pgbench and the plans.
 
     python3 bench/load/feed.py --base http://localhost:18180 --db postgresql://postgres@localhost:55539/pasar --work DIR
 """
@@ -46,9 +47,11 @@ def position(cursor):
     return at, post
 
 
-def tagged(page):
-    """The listings the application asks the catalog about for this page: every tagged listing, once (all published)."""
-    return list(dict.fromkeys(l['listingId'] for item in page['items'] for l in item['listings']))
+def tagged(page, kind=None):
+    """The listings the application asks the catalog about for this page: every tagged listing, once (all published);
+    with kind CREATOR those it asks the affiliate plans about: the listings tagged in creators' posts."""
+    return list(dict.fromkeys(l['listingId'] for item in page['items'] for l in item['listings']
+                              if kind is None or item['author']['kind'] == kind))
 
 
 def main():
@@ -103,15 +106,16 @@ def main():
         at, post = position(x['cursor'])
         for deep, page, (a_at, a_id) in ((False, x['first'], ('2000-01-01T00:00:00Z', '00000000-0000-0000-0000-000000000000')),
                                          (True, x['deep'], (at, post))):
-            ids = tagged(page)
-            lines.append(f"{i}\t{'t' if deep else 'f'}\t{x['shopper']}\t{a_at}\t{a_id}\t{{{','.join(ids)}}}\t{len(ids)}\n")
+            ids, by_creators = tagged(page), tagged(page, 'CREATOR')
+            lines.append(f"{i}\t{'t' if deep else 'f'}\t{x['shopper']}\t{a_at}\t{a_id}\t{{{','.join(ids)}}}\t{len(ids)}\t"
+                         f"{{{','.join(by_creators)}}}\t{len(by_creators)}\n")
     sql(a.db, None, 'DROP TABLE IF EXISTS bench.feed_pages;\n'
         'CREATE TABLE bench.feed_pages (n integer, deep boolean, follower uuid, at timestamptz, id uuid, tagged text, '
-        'tags integer, PRIMARY KEY (n, deep));\nCOPY bench.feed_pages FROM STDIN;\n' + ''.join(lines) + '\\.\nANALYZE bench.feed_pages;\n')
+        'tags integer, by_creators text, creator_tags integer, PRIMARY KEY (n, deep));\nCOPY bench.feed_pages FROM STDIN;\n' + ''.join(lines) + '\\.\nANALYZE bench.feed_pages;\n')
     discover = get(api, f'/discover?size={PAGE}')
     as_of = base64.urlsafe_b64decode(discover['nextCursor'] + '=' * (-len(discover['nextCursor']) % 4)).decode().split('|')[1] \
         if discover['nextCursor'] else time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())
-    d_ids = tagged(discover)
+    d_ids, d_creators = tagged(discover), tagged(discover, 'CREATOR')
     with open(w('feed.vars'), 'w') as f:
         f.write(f'feed_shoppers={len(walks)}\nlimit={PAGE + 1}\n')
     open(w('feed-first.vars'), 'w').write('deep=0\n')
@@ -119,7 +123,8 @@ def main():
     with open(w('discover.vars'), 'w') as f:
         f.write(f"as_of={as_of}\nwindow_days=7\nfirst=true\nafter_score=0\nafter_id=00000000-0000-0000-0000-000000000000\n"
                 f"limit={PAGE + 1}\ndiscover_tagged={{{','.join(d_ids)}}}\n"
-                f"discover_tags={len(d_ids)}\n")
+                f"discover_tags={len(d_ids)}\ndiscover_by_creators={{{','.join(d_creators)}}}\n"
+                f"discover_creator_tags={len(d_creators)}\n")
     with open(w('feed-walk.txt'), 'w') as f:
         for x in walks:
             f.write(f"shopper {x['n']}: follows {x['follows']}, walked to page {x['pages']} in {x['seconds']:.1f} s "
