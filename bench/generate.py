@@ -24,8 +24,19 @@ Identity numbers are bench data: the ciphertext and the blind index are random b
 application cannot decrypt them, and nobody can log in as these sellers); the masked value is
 a correctly masked, plausible number of the document's type.
 
+The social side (issue 21, bench/social_data.py) only when asked, so that the shelf alone generates
+as fast as before and exactly the same data: --posts N > 0 (bench/run.sh passes POSTS, 1,000,000 when
+its `feed` scenario runs, else 0) adds --creators creators (default: one for every ten sellers; 88 %
+VERIFIED, 3 % revoked since; their CREATOR_APPLICATION and CREATOR_REVOCATION decisions in the same chain,
+identities random bytes as sellers'), affiliate plans on a fifth of the listings, and N posts by the
+verified sellers who post and the creators, in the same transaction.
+--follows, run on its own once bench/load/prepare.py has registered the bench shoppers
+(bench.shoppers), makes them follow 50 to 200 authors each, a few heavy users up to 1,000.
+
     python3 bench/generate.py --listings 1000000 --sellers 100000 --db postgresql://postgres@localhost:55539/pasar
     python3 bench/generate.py --demo          # 2,000 listings, 200 sellers into the default ./data database
+    python3 bench/generate.py --listings 100000 --sellers 10000 --posts 1000000 --db URL   # with creators and posts
+    python3 bench/generate.py --follows --db URL                                            # the bench shoppers' follows
 Python 3.9+ standard library only; needs psql on the PATH.
 """
 import argparse
@@ -43,6 +54,9 @@ import tempfile
 import time
 import uuid
 from datetime import datetime, timedelta, timezone
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import social_data  # noqa: E402 (bench/social_data.py, beside this file)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REGENCIES = os.path.join(HERE, '..', 'compliance', 'src', 'main', 'resources', 'regions', 'regencies.csv')
@@ -180,8 +194,12 @@ def parse_args():
     p.add_argument('--demo', action='store_true', help='a small demo shelf: 2,000 listings of 200 sellers')
     p.add_argument('--seed', type=int, default=20261129)
     p.add_argument('--ids-out', help='write the new listing ids, one a line, to this file')
+    p.add_argument('--posts', type=int, default=0, help='posts by sellers and creators (default 0: no social data)')
+    p.add_argument('--creators', type=int, default=None, help='creators when there are posts (default: sellers / 10)')
+    p.add_argument('--follows', action='store_true', help="only the bench shoppers' follows (after bench/load/prepare.py)")
     a = p.parse_args()
     a.db = a.db or os.environ.get('DATABASE_URL') or 'postgresql://postgres@localhost:54329/pasar'
+    a.creators = a.creators if a.creators is not None else (max(10, (a.sellers or 100000) // 10) if a.posts else 0)
     a.listings = a.listings if a.listings is not None else (2000 if a.demo else 1000000)
     a.sellers = a.sellers if a.sellers is not None else (200 if a.demo else 100000)
     return a
@@ -274,6 +292,9 @@ def sku_code(product):
 
 def main():
     a = parse_args()
+    if a.follows:
+        social_data.write_follows(a.db, a.seed)
+        return
     rng = random.Random(a.seed ^ a.listings ^ (a.sellers << 20))
     started = time.time()
     now = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(minutes=5)
@@ -324,6 +345,11 @@ def main():
                 events.append((s['decided'], 'REVIEW', i))
         if s['revoked']:
             events.append((s['revoked'], 'REVOKE', i))
+    # Creators (only with posts): a random stream of their own, so that the shelf is the same with them or without.
+    srng = random.Random((a.seed ^ a.listings ^ (a.sellers << 20)) + 27)
+    creators = social_data.draw_creators(srng, a.creators, regencies, begin, now)
+    events.extend((c['created'], 'CREATOR', j) for j, c in enumerate(creators))
+    events.extend((c['revoked'], 'CREATOR_REVOKE', j) for j, c in enumerate(creators) if c['revoked'])
     listings = []  # (seller index, category, published)
     for n in range(a.listings):
         seller = verified[bisect.bisect_left(seller_cum, rng.random() * seller_cum[-1])]
@@ -348,10 +374,17 @@ def main():
     seq = head_seq
     for t, kind, i in events:
         seq += 1
-        decision = uid()
+        decision = creators[i]['decision'] if kind == 'CREATOR' else creators[i]['revocation'] if kind == 'CREATOR_REVOKE' \
+            else uid()
         version = 'null'
         listing = None
-        if kind == 'LISTING':
+        if kind == 'CREATOR':
+            c = creators[i]
+            subject_type, subject, outcome, reasons, actor = 'CREATOR_APPLICATION', c['id'], c['outcome'], c['reasons'], str(c['account'])
+        elif kind == 'CREATOR_REVOKE':
+            subject_type, subject, outcome, reasons = 'CREATOR_REVOCATION', creators[i]['id'], 'FAIL', ['OFFICER_REVOKED']
+            actor = str(social_data.OFFICER)
+        elif kind == 'LISTING':
             seller, _, _, listing_id, _ = listings[i]
             subject_type, subject, outcome, reasons = 'LISTING_PUBLICATION', listing_id, 'PASS', []
             actor, version, listing = str(sellers[seller]['user']), '1', i
@@ -431,6 +464,7 @@ def main():
     ids = open(a.ids_out, 'w') if a.ids_out else None
     regency_names = {c: n for c, _, n in regencies}
     contents = []
+    titles = []  # for the posts that tag listings
     with_options = variant_rows = 0
     for seller, category, published, listing_id, decision in listings:
         s = sellers[seller]
@@ -495,6 +529,8 @@ def main():
             content = checked_photos(content, photos)
             with_photos += 1
         contents.append(content)
+        if a.posts:
+            titles.append(title)
         out.write(f'{listing_id}\t{s["id"]}\t{title}\t{description}\t{category}\t{price}\t{stock}\t{ship_from}\t{grams}\t{reg}\t'
                   f'PUBLISHED\t1\t{decision}\t{RULE_SET}\t{s["shop"]}\t{ts(created)}\t{ts(published)}\t{ts(published)}\t'
                   f'{halal_status}\t{halal_cert}\t{types}\t{max_price}\t{count}\t{hashed}\t{{{",".join(photos)}}}\n')
@@ -510,6 +546,13 @@ def main():
     print(f'{a.listings} listings, {with_options} of them with options, {with_photos} with photos, '
           f'{variant_rows} variants planned at '
           f'{time.time() - started:.0f} s', file=sys.stderr)
+    social = ''
+    if a.posts:
+        social_data.write_creators(out, creators, ts, RULE_SET)
+        social = social_data.write_posts(out, srng, a.posts, sellers, creators, listings, titles,
+                                         sorted({p for c in CATEGORIES.values() for p in c[0]}), now, ts,
+                                         lambda m: print(m, file=sys.stderr))
+        print(f'{len(creators)} creators; {social}; planned at {time.time() - started:.0f} s', file=sys.stderr)
 
     final_out.write('COPY compliance.decisions (sequence, decision_id, subject_type, subject_id, subject_version, outcome, '
                     'reasons, actor, decided_at, rule_set_version, content_hash, previous_hash, hash) FROM STDIN;\n')
@@ -542,9 +585,15 @@ def main():
     subprocess.run(['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', 'VACUUM (ANALYZE) catalog.listings', '-c',
                     'VACUUM (ANALYZE) catalog.listing_variants', '-c',
                     'VACUUM (ANALYZE) compliance.decisions', '-c', 'VACUUM (ANALYZE) onboarding.sellers', a.db], check=True)
+    if a.posts:
+        # The posts were drawn author by author in no order of time; a live table holds them in the order they were
+        # written, by time (which discover's window scan depends on): put them in that order, as they would be.
+        subprocess.run(['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', 'VACUUM (ANALYZE) social.creators', '-c',
+                        'CLUSTER social.posts USING posts_by_created_at', '-c', 'VACUUM (ANALYZE) social.posts', a.db],
+                       check=True)
     print(f'done in {time.time() - started:.0f} s: {a.sellers} sellers, {a.listings} published listings '
-          f'({with_options} with options), {variant_rows} variants, {seq - head_seq} decisions (log head now {seq})',
-          file=sys.stderr)
+          f'({with_options} with options), {variant_rows} variants, {seq - head_seq} decisions (log head now {seq})'
+          + (f'; {len(creators)} creators, {a.posts} posts' if a.posts else ''), file=sys.stderr)
 
 
 def accumulate(values):

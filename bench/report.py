@@ -46,6 +46,8 @@ def main():
         if k == 'load_before':
             v = f"{v} / {facts.get('load_after', '')}"
         o(f'| {label} | {v} |')
+    if int(facts.get('posts') or 0):
+        o(f"| social data | {int(facts['posts']):,} posts, {facts.get('posts_size', '')} |")
     o(f"| generation of the data | {facts.get('generate_seconds')} s |")
     if 'second_start' not in facts:
         o(f"| first start (empty database) | {facts.get('first_start')} s to readiness |")
@@ -99,6 +101,28 @@ def main():
           f"{facts.get('settle_percent', '2')} % of payments also settled); against pgbench of the same transactions",
           'orders', 'orders', 'pgbench')
     table('Auditor reports (sellers and listings report alternately, 800-day period)', 'reports', None, None)
+    depth = facts.get('feed_depth', '50')
+    table('Feed, first page (`GET /api/v1/feed?size=20`), against pgbench of the same SQL', 'feed-first', 'feed-first', 'pgbench')
+    table(f'Feed, page {depth} (the cursor walked to through the API), against pgbench of the same SQL', 'feed-deep',
+          'feed-deep', 'pgbench')
+    table('Discover, first page (`GET /api/v1/discover?size=20`), against pgbench of the same SQL', 'discover', 'discover',
+          'pgbench')
+    if 'feed-first' in ran and 'feed-deep' in ran:
+        o(f'### Feed: page {depth} against the first page, at each connection count (the two runs back to back)\n')
+        o('| connections | first req/s | deep req/s | deep / first | first p50 / p99 ms | deep p50 / p99 ms | '
+          'pgbench first tps | pgbench deep tps | deep / first (pgbench) |')
+        o('| --- | --- | --- | --- | --- | --- | --- | --- | --- |')
+        for c in sorted(wrk['feed-first']):
+            f, d = wrk['feed-first'][c], wrk['feed-deep'].get(c, {})
+            pf, pd = pgb['feed-first'].get(c, {}).get('tps', 0), pgb['feed-deep'].get(c, {}).get('tps', 0)
+            o(f"| {c} | {f['rps']:.1f} | {d.get('rps', 0):.1f} | {ratio(d.get('rps', 0), f['rps'])} | {f['p50']:.1f} / "
+              f"{f['p99']:.1f} | {d.get('p50', 0):.1f} / {d.get('p99', 0):.1f} | {pf:.1f} | {pd:.1f} | {ratio(pd, pf)} |")
+        bf, bd = best(wrk['feed-first'], 'rps'), best(wrk['feed-deep'], 'rps')
+        o(f"| best | {bf:.1f} | {bd:.1f} | {ratio(bd, bf)} | | | {best(pgb['feed-first'], 'tps'):.1f} | "
+          f"{best(pgb['feed-deep'], 'tps'):.1f} | {ratio(best(pgb['feed-deep'], 'tps'), best(pgb['feed-first'], 'tps'))} |\n")
+    if os.path.exists(w('feed-prepare.txt')):
+        o('The walked shoppers (bench/load/feed.py):\n\n```\n' + open(w('feed-prepare.txt')).read().strip() + '\n'
+          + open(w('feed-walk.txt')).read().strip() + '\n```\n')
 
     o('### pgbench alone\n')
     o('| script | connections | tps | latency avg ms | failed | DB CPU |')
@@ -163,6 +187,15 @@ def main():
         ur = best(wrk['search-unranked'], 'rps') / pg_search if pg_search else 0
         ue = sum(r['errors'] for r in wrk['search-unranked'].values()) + sum(r['errors'] for r in fixed.get('search-unranked', {}).values())
         o(f"| (without kept orders: search / pgbench; p99 at half its own maximum; failed requests) | {ur:.2f}; {u.get('p99', 0):.1f} ms; {ue} | for comparison |")
+    feed_fixed = fixed.get('feed', {})
+    if 'feed-first' in feed_fixed and 'feed-deep' in feed_fixed:
+        f, d = feed_fixed['feed-first'], feed_fixed['feed-deep']
+        o(f"| feed: page {facts.get('feed_depth', '50')} as fast as the first (fixed rate, one run; p50 within 25 % + 1 ms) | "
+          f"p50 {d['p50']:.1f} vs {f['p50']:.1f} ms ({ratio(d['p50'], f['p50'])}), p99 {d['p99']:.1f} vs {f['p99']:.1f} ms "
+          f"({ratio(d['p99'], f['p99'])}) | {'met' if d['p50'] <= f['p50'] * 1.25 + 1 else 'missed'} |")
+        bf, bd = best(wrk['feed-first'], 'rps'), best(wrk['feed-deep'], 'rps')
+        o(f"| feed: page {facts.get('feed_depth', '50')} throughput >= 0.8 of the first | {ratio(bd, bf)} ({bd:.1f} vs {bf:.1f} req/s) | "
+          f"{'met' if bf and bd >= 0.8 * bf else 'missed'} |")
     for l, r in deep.items():
         f = firsts.get(l[:-5])
         if f:
@@ -184,7 +217,7 @@ def main():
     eo = on / off if off else 0
     if 'search-off' in ran: o(f"| search with exposure counting on >= 0.95 of off | {eo:.2f} | {'met' if eo >= 0.95 else 'missed'} |\n")
 
-    o('## Plans of the main queries (EXPLAIN ANALYZE after the run, literals bound)\n')
+    o('\n## Plans of the main queries (EXPLAIN ANALYZE after the run, literals bound)\n')
     o(open(w('plans.md')).read())
     o('## The search mix\n')
     o('| # | label | request |\n| --- | --- | --- |')

@@ -12,8 +12,16 @@
 #   LISTINGS=10000 SELLERS=2000 bench/run.sh       # a quick run
 #   DURATION=15 CONNECTIONS="4 16 64" RATE_SECONDS=30 SHOPPERS=200 PORT=18180 DB_PORT=55539 bench/run.sh
 #   SCENARIOS=orders LISTINGS=100000 SELLERS=10000 bench/run.sh   # only the orders (and their invariants)
-# SCENARIOS: "all" (default), or any of: trivial search detail orders reports (the restarts without exposure
+#   SCENARIOS=feed FLASH_SALE=0 LISTINGS=100000 SELLERS=10000 bench/run.sh      # the feed at 1,000,000 posts
+# SCENARIOS: "all" (default), or any of: trivial search detail orders reports feed (the restarts without exposure
 # counting and without kept search orders go with search); the flash sale runs with "all" only.
+# The feed (issue 21): generate.py adds creators and POSTS posts (1,000,000 when the feed scenario runs, else 0:
+# the other scenarios' data and generation time are as before; POSTS > 0 adds them to any run), the bench shoppers
+# follow 50 to 200 authors each (a few up to 1,000: generate.py --follows), and bench/load/feed.py walks
+# FEED_SHOPPERS (20) of them, spread over the follow counts, from the first page to page FEED_DEPTH (50) through
+# the API's cursors; then wrk and the fixed-rate client on the first page and on page FEED_DEPTH (the fixed-rate
+# run sends both, alternately, so that their latencies are measured in one run), GET /api/v1/discover's first
+# page, and pgbench with the same SQL (bench/pgbench/feed.sql, discover.sql).
 # Then the flash sale, bench/flash-sale.sh, on PORT+1 and DB_PORT+1 (FLASH_SALE=0 skips it).
 # Needs a JDK 17+, python3, psql and pgbench (Debian: postgresql-client, postgresql-contrib), curl;
 # installs wrk from Debian when it is missing.
@@ -31,6 +39,10 @@ HEAP=${HEAP:-512m}
 SCENARIOS=${SCENARIOS:-all}
 SETTLE_PERCENT=${SETTLE_PERCENT:-2}
 want() { [ "$SCENARIOS" = all ] || [[ " $SCENARIOS " == *" $1 "* ]]; }
+POSTS=${POSTS:-$(want feed && echo 1000000 || echo 0)}
+CREATORS=${CREATORS:-}
+FEED_SHOPPERS=${FEED_SHOPPERS:-20}
+FEED_DEPTH=${FEED_DEPTH:-50}
 BASE="http://localhost:$PORT"
 DB="postgresql://postgres@localhost:$DB_PORT/pasar"
 
@@ -143,6 +155,12 @@ fixed_run() { # scenario rate args...
 
 best_rps() { awk -F'\t' -v s="$1" '$1 == "wrk" && $2 == s && $3 + 0 > 0 { if ($4 > m) m = $4 } END {printf "%.0f", m}' "$RESULTS"; }
 half() { awk -v r="$(best_rps "$1")" 'BEGIN {h = r / 2; printf "%.1f", h < 1 ? 1 : h}'; }
+# The feed's and discover's fixed rates: half the best run that had no failed request (when one had none), so that a
+# run whose failures answered fast does not set a rate the service cannot hold.
+best_ok_rps() { awk -F'\t' -v s="$1" '$1 == "wrk" && $2 == s && $3 + 0 > 0 { if ($4 > m) m = $4; if ($7 == 0 && $4 > k) k = $4 }
+  END {printf "%.1f", (k > 0 ? k : m)}' "$RESULTS"; }
+half_ok() { awk -v r="$(best_ok_rps "$1")" 'BEGIN {h = r / 2; printf "%.1f", (h < 0.2 ? 0.2 : h)}'; }
+half_lower() { awk -v a="$(best_ok_rps "$1")" -v b="$(best_ok_rps "$2")" 'BEGIN {h = (a < b ? a : b) / 2; printf "%.1f", h < 1 ? 1 : h}'; }
 warm() { local seconds=$1; shift; wrk -t2 -c4 -d"${seconds}s" --timeout 30s -s "$@" > /dev/null 2>&1 || true; }
 
 # --- the machine, the application, the data ---------------------------------------------------------
@@ -152,20 +170,33 @@ fact load_before "$(cut -d' ' -f1-3 /proc/loadavg)"
 fact java "$(java -version 2>&1 | head -1)"
 fact listings "$LISTINGS"; fact sellers "$SELLERS"; fact shoppers "$SHOPPERS"; fact duration "$DURATION"
 fact connections "$CONNECTIONS"; fact rate_seconds "$RATE_SECONDS"; fact heap "$HEAP"; fact scenarios "$SCENARIOS"; fact settle_percent "$SETTLE_PERCENT"
+fact posts "$POSTS"; fact feed_shoppers "$FEED_SHOPPERS"; fact feed_depth "$FEED_DEPTH"
 fact commit "$(git rev-parse --short HEAD 2> /dev/null || echo unknown)"
 
 log "starting the application (exposure counting on) in $DATA"
 start_app true
 fact first_start "$STARTED_IN"
 fact postgres "$(psql -X -tA -c 'SHOW server_version' "$DB"), shared_buffers $(psql -X -tA -c 'SHOW shared_buffers' "$DB")"
-log "generating $LISTINGS listings of $SELLERS sellers"
+log "generating $LISTINGS listings of $SELLERS sellers$([ "$POSTS" -gt 0 ] && echo ", creators and $POSTS posts")"
 T0=$(date +%s)
-python3 bench/generate.py --listings "$LISTINGS" --sellers "$SELLERS" --db "$DB" 2>&1 | tee "$WORK/generate.txt"
+python3 bench/generate.py --listings "$LISTINGS" --sellers "$SELLERS" --posts "$POSTS" ${CREATORS:+--creators "$CREATORS"} \
+  --db "$DB" 2>&1 | tee "$WORK/generate.txt"
 fact generate_seconds "$(( $(date +%s) - T0 ))"
 fact decisions "$(psql -X -tA -c 'SELECT count(*) FROM compliance.decisions' "$DB")"
 fact database_size "$(psql -X -tA -c "SELECT pg_size_pretty(pg_database_size('pasar'))" "$DB")"
+if [ "$POSTS" -gt 0 ]; then
+  fact posts_size "$(psql -X -tA -c "SELECT pg_size_pretty(pg_total_relation_size('social.posts'))
+    || ' (table ' || pg_size_pretty(pg_relation_size('social.posts')) || ', posts_by_author '
+    || pg_size_pretty(pg_relation_size('social.posts_by_author')) || ')'" "$DB")"
+fi
 log "preparing accounts and request files"
 python3 bench/load/prepare.py --base "$BASE" --db "$DB" --work "$WORK" --shoppers "$SHOPPERS"
+if want feed; then
+  log "follows, and walking $FEED_SHOPPERS shoppers' feeds to page $FEED_DEPTH"
+  python3 bench/generate.py --follows --db "$DB" 2>&1 | tee -a "$WORK/generate.txt"
+  python3 bench/load/feed.py --base "$BASE" --db "$DB" --work "$WORK" --shoppers "$FEED_SHOPPERS" --depth "$FEED_DEPTH" |
+    tee "$WORK/feed-prepare.txt"
+fi
 echo "/actuator/health/liveness" > "$WORK/trivial.txt"
 awk '{print "/api/v1/catalog/listings/" $1}' "$WORK/detail-ids.txt" > "$WORK/detail-paths.txt"
 FROM=$(date -d '-800 days' +%F); TO=$(date +%F)
@@ -191,11 +222,33 @@ for c in $CONNECTIONS; do wrk_run detail "$c" bench/load/paths.lua "$WORK/detail
 for c in $CONNECTIONS; do pgbench_run detail "$c" bench/pgbench/detail.sql "$WORK/counts.vars"; done
 fi
 
+# --- the feed: its first page and a deep one, each connection count back to back; discover; their ceilings -------
+if want feed; then
+log "feed: first page, page $FEED_DEPTH, discover"
+warm 5 bench/load/paths.lua "$BASE" -- "$WORK/feed-mix.txt"
+for c in $CONNECTIONS; do
+  wrk_run feed-first "$c" bench/load/paths.lua "$WORK/feed-first.txt"
+  wrk_run feed-deep "$c" bench/load/paths.lua "$WORK/feed-deep.txt"
+done
+warm 5 bench/load/paths.lua "$BASE" -- "$WORK/discover.txt"
+for c in $CONNECTIONS; do wrk_run discover "$c" bench/load/paths.lua "$WORK/discover.txt"; done
+for c in $CONNECTIONS; do
+  pgbench_run feed-first "$c" bench/pgbench/feed.sql "$WORK/feed.vars" "$WORK/feed-first.vars"
+  pgbench_run feed-deep "$c" bench/pgbench/feed.sql "$WORK/feed.vars" "$WORK/feed-deep.vars"
+done
+for c in $CONNECTIONS; do pgbench_run discover "$c" bench/pgbench/discover.sql "$WORK/discover.vars"; done
+fi
+
 # --- latency at half the maximum rate (open model) ---------------------------------------------------------
 log "fixed-rate latency"
 if want trivial; then fixed_run trivial "$(half trivial)" --paths "$WORK/trivial.txt"; fi
 if want search; then fixed_run search-on "$(half search-on)" --paths "$WORK/search-paths.txt"; fi
 if want detail; then fixed_run detail "$(half detail)" --paths "$WORK/detail-paths.txt" --random; fi
+# The feed's first and deep pages alternate in one run, at half the lower of their maxima.
+if want feed; then
+  fixed_run feed "$(half_lower feed-first feed-deep)" --paths "$WORK/feed-mix.txt"
+  fixed_run discover "$(half_ok discover)" --paths "$WORK/discover.txt"
+fi
 
 # --- orders, then the invariants, then the database's ceiling for the same transaction ---------------------
 if want orders; then
@@ -250,7 +303,8 @@ fi
 
 # --- plans of the main queries, memory, errors; then the second instance, exposure counting off ------------
 log "plans"
-python3 bench/load/plans.py --db "$DB" --vars "$WORK/search.vars" > "$WORK/plans.md" || echo "(no plans)" > "$WORK/plans.md"
+python3 bench/load/plans.py --db "$DB" --vars "$WORK/search.vars" $(want feed && echo --feed "$WORK") > "$WORK/plans.md" ||
+  echo "(no plans)" > "$WORK/plans.md"
 fact app_peak_rss_mb "$(awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/$APP/status")"
 fact app_heap "$(jcmd "$APP" GC.heap_info 2> /dev/null | awk '/heap total/ {print; exit}' | sed 's/^ *//')"
 fact app_cpu_total_s "$(cpu_app)"

@@ -30,6 +30,9 @@ import java.util.concurrent.locks.LockSupport;
  * launcher:
  *
  *   java bench/load/FixedRate.java --base URL --rate 200 --seconds 30 --paths FILE [--token FILE] [--random] [--connections 32]
+ *
+ * FILE: one "path", "label TAB path" or "label TAB path TAB token" a line (the feed: each path read with its own
+ * shopper's token; --token gives the others one token for all).
  *   java bench/load/FixedRate.java --base URL --rate 50 --seconds 30 --orders TOKENS HOT COLD [--settle-percent 2]
  *
  * With --orders (HOT and COLD: files of variant ids, bench/load/prepare.py), one due item is one order as
@@ -102,8 +105,8 @@ public class FixedRate {
             cold = lines(orders.get(2));
         } else {
             for (String line : lines(opt.get("paths"))) {
-                String[] parts = line.split("\t", 2);
-                paths.add(parts.length == 2 ? parts : new String[] {"all", parts[0]});
+                String[] parts = line.split("\t", 3);
+                paths.add(parts.length >= 2 ? parts : new String[] {"all", parts[0]});
             }
         }
         boolean random = opt.containsKey("random");
@@ -149,8 +152,9 @@ public class FixedRate {
                 queue.add(new Due(due, "order", null, job));
             } else {
                 String[] path = random ? paths.get(r.nextInt(paths.size())) : paths.get((int) (i % paths.size()));
+                String bearer = path.length == 3 ? path[2] : token;
                 String request = "GET " + path[1] + " HTTP/1.1\r\nHost: " + host + "\r\n"
-                        + (token != null ? "Authorization: Bearer " + token + "\r\n" : "") + "\r\n";
+                        + (bearer != null ? "Authorization: Bearer " + bearer + "\r\n" : "") + "\r\n";
                 queue.add(new Due(due, path[0], request.getBytes(StandardCharsets.UTF_8)));
             }
         }

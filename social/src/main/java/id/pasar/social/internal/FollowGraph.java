@@ -22,20 +22,27 @@ public class FollowGraph {
      * The feed: each followed author's posts from the cursor on, newest first, at most a
      * page of them, read from {@code posts_by_author} as a range scan (ADR 0027); then
      * the newest page of them all. A deep page costs what the first does: nothing before
-     * the cursor is read. A revoked creator's posts are left out (its follows stay).
+     * the cursor is read. A revoked creator's posts are left out (its follows stay): the
+     * follow is passed over before its posts are read. The creator's handle is joined to
+     * the page only: joined to every author's posts, the planner read all creators once
+     * per followed author on the first page (docs/performance.md, "The feed at 1,000,000
+     * posts").
      */
     private static final String FEED = """
             SELECT p.*, c.handle, coalesce(c.platform_affiliated, false) AS platform_affiliated
-            FROM social.follows f
-            CROSS JOIN LATERAL (
-                SELECT * FROM social.posts p
-                WHERE p.author_id = f.followee_id %s
+            FROM (
+                SELECT p.* FROM social.follows f
+                CROSS JOIN LATERAL (
+                    SELECT * FROM social.posts p
+                    WHERE p.author_id = f.followee_id %s
+                    ORDER BY p.created_at DESC, p.id DESC
+                    LIMIT :limit) p
+                WHERE f.follower_id = :follower
+                  AND NOT EXISTS (SELECT 1 FROM social.creators r WHERE r.id = f.followee_id AND r.status = 'REVOKED')
                 ORDER BY p.created_at DESC, p.id DESC
                 LIMIT :limit) p
             LEFT JOIN social.creators c ON c.id = p.author_id
-            WHERE f.follower_id = :follower AND c.status IS DISTINCT FROM 'REVOKED'
-            ORDER BY p.created_at DESC, p.id DESC
-            LIMIT :limit""";
+            ORDER BY p.created_at DESC, p.id DESC""";
 
     /**
      * After the cursor, as one row comparison: an index condition on
