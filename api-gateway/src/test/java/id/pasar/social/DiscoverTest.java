@@ -37,7 +37,7 @@ class DiscoverTest {
     @Test
     void theFormulaIsPublishedAndNamesNothingAboutTheAuthor() {
         JsonNode formula = api.get("/api/v1/discover/ranking").send().expect(200).json();
-        assertThat(formula.get("version").asString()).isEqualTo("2026-12-07.1");
+        assertThat(formula.get("version").asString()).isEqualTo("2026-12-07.2");
         assertThat(formula.get("windowDays").asInt()).isEqualTo(7);
         List<String> terms = new ArrayList<>();
         formula.get("terms").forEach(term -> terms.add(term.get("name").asString()));

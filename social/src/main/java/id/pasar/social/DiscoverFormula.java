@@ -14,8 +14,8 @@ public record DiscoverFormula(String version, String score, List<Term> terms, in
     /** Posts older than this, at the moment of the first page, are not ranked. */
     public static final int WINDOW_DAYS = 7;
 
-    public static final DiscoverFormula CURRENT = new DiscoverFormula("2026-12-07.1",
-            "round((1 + likes + 2 × comments) / (ageHours + 2) ^ 1.5, 9), highest first",
+    public static final DiscoverFormula CURRENT = new DiscoverFormula("2026-12-07.2",
+            "round((1 + likes + 2 × comments) / (ageHours + 2) ^ 1.5, 9), computed in double precision, highest first",
             List.of(new Term("likes", "the post's likes, one per account"),
                     new Term("comments", "the post's shown comments (hidden ones do not count)"),
                     new Term("ageHours",
