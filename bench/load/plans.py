@@ -105,8 +105,9 @@ def feed(db, work, feed_sql, discover_sql):
     print('### The feed: first page against the deep page, every walked shopper (EXPLAIN ANALYZE of the prepared '
           'statement, warm)\n')
     print('Buffers: shared blocks hit + read by the whole query; entries: rows the posts_by_author index scans returned '
-          '(over all followed authors; at most follows x limit); plan: the generic plan of the prepared statement or a '
-          'custom one, as the plan cache chose after 6 executions.\n')
+          'over all followed authors (rows x loops as EXPLAIN gives them, its rows a per-loop average; at most follows x '
+          'limit); plan: the generic plan of the prepared statement or a custom one, as the plan cache chose after 6 '
+          'executions.\n')
     print('| shopper | follows | first: ms | buffers | entries | plan | deep: ms | buffers | entries | plan | deep/first buffers |')
     print('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
     worse, more_entries, excess = 0, 0, 0.0
