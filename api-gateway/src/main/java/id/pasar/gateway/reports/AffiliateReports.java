@@ -9,9 +9,7 @@ import id.pasar.onboarding.SellerStatistics.Group;
 import id.pasar.onboarding.UmkmClass;
 import id.pasar.social.Affiliates;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +127,7 @@ class AffiliateReports {
     }
 
     private static List<CreatorKindGroup> kinds(Map<String, long[]> byKind) {
-        Set<String> hidden = ExposureReports.suppressed(counts(byKind));
+        Set<String> hidden = ExposureReports.suppressedTallies(byKind);
         return byKind.entrySet().stream().map(group -> {
             long[] t = group.getValue();
             return hidden.contains(group.getKey()) ? new CreatorKindGroup(group.getKey(), true, null, null, null, null)
@@ -138,27 +136,14 @@ class AffiliateReports {
     }
 
     private static List<UmkmClassGroup> classes(Map<String, long[]> byClass) {
-        Set<String> hidden = ExposureReports.suppressed(counts(byClass));
+        Set<String> hidden = ExposureReports.suppressedTallies(byClass);
         return byClass.entrySet().stream().map(group -> {
             long[] t = group.getValue();
             return hidden.contains(group.getKey())
                     ? new UmkmClassGroup(group.getKey(), true, null, null, null, null, null, null, null)
-                    : new UmkmClassGroup(group.getKey(), false, t[0], t[1], t[2], t[3], t[4], percent(t[4], t[2]),
-                            t[5]);
+                    : new UmkmClassGroup(group.getKey(), false, t[0], t[1], t[2], t[3], t[4],
+                            ExposureReports.percent(t[4], t[2]), t[5]);
         }).toList();
-    }
-
-    private static Map<String, Integer> counts(Map<String, long[]> groups) {
-        Map<String, Integer> counts = new HashMap<>();
-        groups.forEach((key, tally) -> counts.put(key, (int) tally[0]));
-        return counts;
-    }
-
-    private static BigDecimal percent(long part, long whole) {
-        return whole == 0 ? null
-                : BigDecimal.valueOf(part)
-                    .multiply(BigDecimal.valueOf(100))
-                    .divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
     }
 
 }

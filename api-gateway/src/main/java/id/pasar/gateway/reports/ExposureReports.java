@@ -12,6 +12,7 @@ import id.pasar.orders.SalesStatistics;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,6 +106,27 @@ class ExposureReports {
         groups.forEach((key, tally) -> sellers.put(key, tally.sellers));
         Set<String> hidden = suppressed(sellers);
         groups.forEach((key, tally) -> tally.suppressed = hidden.contains(key));
+    }
+
+    /**
+     * {@link #suppressed} of groups tallied as {@code long[]} whose first element counts
+     * the group's members (sellers, creators).
+     */
+    static Set<String> suppressedTallies(Map<String, long[]> tallies) {
+        Map<String, Integer> counts = new HashMap<>();
+        tallies.forEach((key, tally) -> counts.put(key, (int) tally[0]));
+        return suppressed(counts);
+    }
+
+    /**
+     * {@code part} as a percentage of {@code whole}, 4 decimals, half up; null of
+     * nothing.
+     */
+    static BigDecimal percent(long part, long whole) {
+        return whole == 0 ? null
+                : BigDecimal.valueOf(part)
+                    .multiply(BigDecimal.valueOf(100))
+                    .divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
     }
 
     /**

@@ -9,11 +9,9 @@ import id.pasar.onboarding.SellerStatistics.Group;
 import id.pasar.onboarding.UmkmClass;
 import id.pasar.orders.SalesStatistics;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +111,7 @@ class MoneyReports {
             add(byProvince.computeIfAbsent(group.provinceCode(), key -> new long[3]), seller);
         }
         return new FeeReport(period.from(), period.to(), ExposureReports.SMALLEST_GROUP, items, fees,
-                percent(fees, items), shown(byClass, false), shown(byProvince, true));
+                ExposureReports.percent(fees, items), shown(byClass, false), shown(byProvince, true));
     }
 
     private static void add(long[] tally, LedgerStatistics.SellerFees seller) {
@@ -123,23 +121,14 @@ class MoneyReports {
     }
 
     private List<FeeGroup> shown(Map<String, long[]> groups, boolean provinces) {
-        Map<String, Integer> counts = new HashMap<>();
-        groups.forEach((key, tally) -> counts.put(key, (int) tally[0]));
-        Set<String> hidden = ExposureReports.suppressed(counts);
+        Set<String> hidden = ExposureReports.suppressedTallies(groups);
         return groups.entrySet().stream().map(group -> {
             String key = group.getKey();
             String name = provinces ? regions.province(key).map(Regions.Province::name).orElse(null) : null;
             long[] t = group.getValue();
             return hidden.contains(key) ? new FeeGroup(key, name, true, null, null, null, null)
-                    : new FeeGroup(key, name, false, t[0], t[1], t[2], percent(t[2], t[1]));
+                    : new FeeGroup(key, name, false, t[0], t[1], t[2], ExposureReports.percent(t[2], t[1]));
         }).toList();
-    }
-
-    private static BigDecimal percent(long part, long whole) {
-        return whole == 0 ? null
-                : BigDecimal.valueOf(part)
-                    .multiply(BigDecimal.valueOf(100))
-                    .divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
     }
 
     /**
