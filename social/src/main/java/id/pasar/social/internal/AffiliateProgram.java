@@ -230,8 +230,8 @@ public class AffiliateProgram implements Affiliates {
             .list();
         List<UUID> ids = rows.stream().map(row -> (UUID) row[0]).toList();
         Map<UUID, Shelved> shelved = listings.published(ids);
-        Map<UUID, Integer> open = rates(ids, now());
         Instant now = now();
+        Map<UUID, Integer> open = rates(ids, now);
         List<ShowcaseItem> items = new ArrayList<>();
         for (Object[] row : rows) {
             UUID id = (UUID) row[0];
@@ -308,6 +308,7 @@ public class AffiliateProgram implements Affiliates {
             return Map.of();
         }
         Map<UUID, Integer> rates = rates(last.keySet(), placedAt);
+        byte[] deliveryPhoneIndex = creators.phoneIndex(deliveryPhone);
         Map<UUID, Optional<Earner>> earners = new HashMap<>();
         Map<UUID, Attribution> attributions = new LinkedHashMap<>();
         for (Touch touch : last.values()) {
@@ -321,8 +322,7 @@ public class AffiliateProgram implements Affiliates {
                         touch.listingId(), touch.creatorId());
                 continue;
             }
-            if (earner.get().phoneIndex() != null
-                    && Arrays.equals(earner.get().phoneIndex(), creators.phoneIndex(deliveryPhone))) {
+            if (earner.get().phoneIndex() != null && Arrays.equals(earner.get().phoneIndex(), deliveryPhoneIndex)) {
                 log.info("Order of listing {} goes to creator {}'s own number: no commission", touch.listingId(),
                         touch.creatorId());
                 continue;
@@ -374,10 +374,17 @@ public class AffiliateProgram implements Affiliates {
      * to affiliates now.
      */
     void requireOpen(Collection<UUID> listingIds) {
-        Map<UUID, Shelved> shelved = listings.published(listingIds);
+        requireOpen(listingIds, listings.published(listingIds).keySet());
+    }
+
+    /**
+     * As {@link #requireOpen(Collection)}, for a caller that has just asked the catalog
+     * which of them are published.
+     */
+    void requireOpen(Collection<UUID> listingIds, Set<UUID> published) {
         Map<UUID, Integer> open = rates(listingIds, now());
         List<UUID> refused = listingIds.stream()
-            .filter(id -> !shelved.containsKey(id) || !open.containsKey(id))
+            .filter(id -> !published.contains(id) || !open.containsKey(id))
             .toList();
         if (!refused.isEmpty()) {
             throw new SocialProblems.ListingNotAffiliateOpen(refused);

@@ -238,7 +238,7 @@ public class PostBoard {
                 throw new SocialProblems.ListingNotTaggable(refused);
             }
             if ("CREATOR".equals(author.kind())) {
-                affiliates.requireOpen(listingIds);
+                affiliates.requireOpen(listingIds, published);
             }
         }
     }
