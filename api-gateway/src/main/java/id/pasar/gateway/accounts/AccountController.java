@@ -5,7 +5,6 @@ import id.pasar.gateway.security.TokenService.AccessToken;
 import id.pasar.kernel.InvalidFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -52,7 +51,6 @@ class AccountController {
 
     @PostMapping("/admin/users")
     @ResponseStatus(HttpStatus.CREATED)
-    @SecurityRequirement(name = "bearer", scopes = "ADMIN")
     @Operation(summary = "Create an account of any role (ADMIN)")
     UserCreated createUser(@Valid @RequestBody NewAccount request) {
         return new UserCreated(

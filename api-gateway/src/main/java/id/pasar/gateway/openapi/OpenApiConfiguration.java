@@ -14,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -69,8 +70,8 @@ class OpenApiConfiguration {
     }
 
     @Bean
-    OpenApiDocument openApiDocument(RateLimits openApiRateLimits) {
-        return new OpenApiDocument(openApiRateLimits);
+    OpenApiDocument openApiDocument(RateLimits openApiRateLimits, WebInvocationPrivilegeEvaluator securityRules) {
+        return new OpenApiDocument(openApiRateLimits, new Callers(securityRules));
     }
 
 }

@@ -27,9 +27,9 @@ import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 
 /**
  * The document-wide part of the contract that no single controller knows
- * (docs/openapi.md): every operation's security ({@code []} for the public ones, which
- * declare no {@code @SecurityRequirement}), the RFC 9457 problem schema on every error it
- * can answer, the rate limits where they apply, tags by the user who calls, and unique
+ * (docs/openapi.md): every operation's security ({@code []} for the public ones, else the
+ * roles the security rules let in), the RFC 9457 problem schema on every error it can
+ * answer, the rate limits where they apply, tags by the user who calls, and unique
  * operation ids.
  */
 final class OpenApiDocument implements GlobalOpenApiCustomizer {
@@ -45,8 +45,11 @@ final class OpenApiDocument implements GlobalOpenApiCustomizer {
 
     private final RateLimits limits;
 
-    OpenApiDocument(RateLimits limits) {
+    private final Callers callers;
+
+    OpenApiDocument(RateLimits limits, Callers callers) {
         this.limits = limits;
+        this.callers = callers;
     }
 
     @Override
@@ -57,7 +60,7 @@ final class OpenApiDocument implements GlobalOpenApiCustomizer {
         }
         Map<String, List<Operation>> byId = new TreeMap<>();
         document.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-            boolean bearer = declareSecurity(operation);
+            boolean bearer = declareSecurity(path, method, operation);
             tag(path, method, operation, bearer);
             respond(path, method, operation, bearer);
             byId.computeIfAbsent(operation.getOperationId(), id -> new ArrayList<>()).add(operation);
@@ -78,16 +81,17 @@ final class OpenApiDocument implements GlobalOpenApiCustomizer {
     }
 
     /**
-     * Public operations declare {@code security: []}; protected ones carry their
-     * {@code @SecurityRequirement}. Api9ImproperInventoryTest checks this against the
-     * role matrix.
+     * Public operations declare {@code security: []}; protected ones a bearer token with
+     * the roles the security rules let in ({@link Callers}).
      */
-    private static boolean declareSecurity(Operation operation) {
-        if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
-            operation.setSecurity(new ArrayList<>());
+    private boolean declareSecurity(String path, PathItem.HttpMethod method, Operation operation) {
+        List<String> roles = this.callers.of(method.name(), path);
+        operation.setSecurity(new ArrayList<>());
+        if (roles == null) {
             return false;
         }
-        return operation.getSecurity().stream().anyMatch(requirement -> requirement.containsKey("bearer"));
+        operation.addSecurityItem(new SecurityRequirement().addList("bearer", roles));
+        return true;
     }
 
     private void respond(String path, PathItem.HttpMethod method, Operation operation, boolean bearer) {

@@ -4,7 +4,6 @@ import id.pasar.compliance.CsvExport;
 import id.pasar.compliance.ReportPeriod;
 import id.pasar.gateway.reports.AffiliateReports.AffiliateReport;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -22,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequiredArgsConstructor
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Auditors")
 class AffiliateReportController {
 

@@ -6,7 +6,6 @@ import id.pasar.gateway.reports.AuditorReports.ListingReport;
 import id.pasar.gateway.reports.AuditorReports.SellerReport;
 import id.pasar.gateway.reports.ExposureReports.ExposureReport;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/compliance/reports")
 @RequiredArgsConstructor
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Auditors")
 class AuditorReportController {
 

@@ -6,7 +6,6 @@ import id.pasar.gateway.reports.MoneyReports.FeeReport;
 import id.pasar.gateway.reports.MoneyReports.Reconciliation;
 import id.pasar.gateway.reports.MoneyReports.TaxReport;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Pattern;
@@ -39,7 +38,6 @@ class MoneyReportController {
     private final Clock clock;
 
     @GetMapping(value = "/api/v1/compliance/reports/tax", produces = "application/json")
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "PPh 22 (PMK 37/2025) withheld in a month (YYYY-MM, Asia/Jakarta): per seller its NPWP or "
             + "NIK masked, the gross item amount of its completed seller orders and the tax withheld; the month's "
             + "total payable")
@@ -48,7 +46,6 @@ class MoneyReportController {
     }
 
     @GetMapping(value = "/api/v1/compliance/reports/tax", produces = CSV)
-    @SecurityRequirement(name = "bearer")
     void taxCsv(@RequestParam @Size(max = 7) @Pattern(regexp = MONTH) String month, HttpServletResponse response)
             throws IOException {
         TaxReport report = reports.tax(YearMonth.parse(month));
@@ -63,7 +60,6 @@ class MoneyReportController {
     }
 
     @GetMapping(value = "/api/v1/compliance/reports/fees", produces = "application/json")
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "The effective fee rate (fees over items) of the seller orders completed in the period, by "
             + "UMKM class and by province, groups of fewer than 5 sellers suppressed: evidence that no class pays "
             + "more (Asia/Jakarta days, default the last 30)")
@@ -73,7 +69,6 @@ class MoneyReportController {
     }
 
     @GetMapping(value = "/api/v1/compliance/reports/fees", produces = CSV)
-    @SecurityRequirement(name = "bearer")
     void feesCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response) throws IOException {
@@ -91,7 +86,6 @@ class MoneyReportController {
     }
 
     @GetMapping("/api/v1/admin/reconciliation")
-    @SecurityRequirement(name = "bearer", scopes = "ADMIN")
     @Operation(summary = "Per Asia/Jakarta day (default the last 30): what shoppers paid (orders and ledger) against "
             + "sellers' net + fees + tax + refunds + what is still pending of it")
     Reconciliation reconciliation(

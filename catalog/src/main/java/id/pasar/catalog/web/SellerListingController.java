@@ -12,7 +12,6 @@ import id.pasar.kernel.InvalidFields;
 import id.pasar.kernel.KeysetCursor;
 import id.pasar.kernel.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -35,7 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequiredArgsConstructor
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Listings (sellers)", description = "A seller's own listings; another seller's are 404")
 class SellerListingController {
 

@@ -7,7 +7,6 @@ import id.pasar.compliance.ReportPeriod;
 import id.pasar.kernel.KeysetCursor;
 import id.pasar.kernel.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
@@ -31,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/compliance/reports/data-access")
 @RequiredArgsConstructor
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Auditors")
 class DataAccessController {
 

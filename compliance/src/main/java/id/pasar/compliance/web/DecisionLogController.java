@@ -11,7 +11,6 @@ import id.pasar.compliance.ReportPeriod;
 import id.pasar.kernel.KeysetCursor;
 import id.pasar.kernel.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
@@ -37,7 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/compliance/decisions")
 @RequiredArgsConstructor
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Auditors", description = "Compliance reports, the decision log and its verification (AUDITOR, ADMIN)")
 class DecisionLogController {
 

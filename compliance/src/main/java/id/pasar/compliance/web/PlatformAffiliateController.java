@@ -7,7 +7,6 @@ import id.pasar.kernel.InvalidFields;
 import id.pasar.kernel.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -35,7 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/admin/platform-affiliates")
 @RequiredArgsConstructor
-@SecurityRequirement(name = "bearer", scopes = "ADMIN")
 @Tag(name = "Platform affiliates",
         description = "Companies affiliated with the platform, which may not sell here " + "(ADMIN; AUDITOR reads)")
 class PlatformAffiliateController {

@@ -19,7 +19,6 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -82,7 +81,6 @@ class PayoutController {
     }
 
     @PutMapping("/api/v1/sellers/me/bank-account")
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Register or change the caller's bank account for payouts", description = """
             The holder must be the seller: its name is the legal name of the seller's verified identity, case, \
             punctuation, spacing, titles and legal forms aside (docs/ledger.md), else 422 ACCOUNT_HOLDER_MISMATCH. \
@@ -101,14 +99,12 @@ class PayoutController {
     }
 
     @GetMapping("/api/v1/sellers/me/bank-account")
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "The caller's current bank account, masked; 404 BANK_ACCOUNT_NOT_FOUND before one")
     BankAccountResponse bankAccount(@AuthenticationPrincipal Jwt token) {
         return endpoints.bankAccount(seller(token));
     }
 
     @PostMapping(PAYOUTS)
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Pay out some of the caller's available balance to its bank account", description = """
             Requires `Idempotency-Key`: the same key with the same body replays the first answer; with another \
             body 422 IDEMPOTENCY_KEY_REUSED; while the first runs 409. 422 PAYOUT_TOO_SMALL (under Rp 10,000), \
@@ -127,7 +123,6 @@ class PayoutController {
     }
 
     @GetMapping(PAYOUTS)
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "The caller's payouts, newest first")
     KeysetPage<PayoutResponse> payouts(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(required = false) @Size(max = KeysetCursor.MAX_LENGTH) String cursor,
@@ -136,7 +131,6 @@ class PayoutController {
     }
 
     @GetMapping(PAYOUTS + "/{payoutId}")
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "One of the caller's payouts; another seller's is 404 PAYOUT_NOT_FOUND")
     PayoutResponse payout(@PathVariable UUID payoutId, @AuthenticationPrincipal Jwt token) {
         return endpoints.payout(seller(token), payoutId);

@@ -7,7 +7,6 @@ import id.pasar.ledger.internal.Statements;
 import id.pasar.ledger.internal.TaxDeclarations;
 import id.pasar.onboarding.Sellers;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -35,7 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** A seller's own money: balance, statement, PPh 22 declarations. Never another's. */
 @RestController
 @RequiredArgsConstructor
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Seller money")
 class SellerMoneyController {
 

@@ -8,7 +8,6 @@ import id.pasar.media.internal.MediaProblems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
@@ -50,7 +49,6 @@ class MediaController {
     }
 
     @PostMapping(path = "/api/v1/media", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Upload a photo (multipart/form-data, part 'file')", description = """
             JPEG, PNG or WebP, read from the bytes (not the name or Content-Type), at most 5 MiB and 40 megapixels. \
             The photo is decoded, turned upright and re-encoded as JPEG in three widths (320, 720, 1280; never \

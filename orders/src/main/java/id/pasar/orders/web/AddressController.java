@@ -3,7 +3,6 @@ package id.pasar.orders.web;
 import id.pasar.kernel.KeysetPage;
 import id.pasar.orders.internal.AddressBook;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/shoppers/me/addresses")
 @RequiredArgsConstructor
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Addresses (shoppers)")
 class AddressController {
 

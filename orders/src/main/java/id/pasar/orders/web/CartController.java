@@ -4,7 +4,6 @@ import id.pasar.social.AffiliateRefKey;
 import id.pasar.orders.internal.Cart;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/cart")
 @RequiredArgsConstructor
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Cart (shoppers)")
 class CartController {
 

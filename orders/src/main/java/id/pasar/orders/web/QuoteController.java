@@ -5,7 +5,6 @@ import id.pasar.orders.internal.Cart;
 import id.pasar.orders.internal.ShippingAddress;
 import id.pasar.orders.internal.ShippingQuotes;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.security.Principal;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequiredArgsConstructor
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Orders (shoppers)")
 class QuoteController {
 

@@ -7,7 +7,6 @@ import id.pasar.orders.internal.ReturnRequest;
 import id.pasar.orders.internal.Returns;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -36,7 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequiredArgsConstructor
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Returns")
 class ReturnController {
 

@@ -2,7 +2,6 @@ package id.pasar.orders.web;
 
 import id.pasar.orders.internal.PaymentSandbox;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequiredArgsConstructor
 @ConditionalOnProperty(name = "pasar.orders.payment-gateway", havingValue = "sandbox", matchIfMissing = true)
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Payments sandbox", description = "Only with MARKETPLACE_PAYMENT_GATEWAY=sandbox (the default)")
 class SandboxPaymentController {
 

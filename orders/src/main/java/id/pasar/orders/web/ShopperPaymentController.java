@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -29,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequiredArgsConstructor
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Orders (shoppers)")
 class ShopperPaymentController {
 

@@ -6,7 +6,6 @@ import id.pasar.kernel.KeysetCursor;
 import id.pasar.kernel.KeysetPage;
 import id.pasar.onboarding.internal.SellerOnboarding;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -28,7 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/sellers")
 @RequiredArgsConstructor
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Seller onboarding", description = "A SELLER's application and its identity proof")
 class SellerController {
 

@@ -10,7 +10,6 @@ import id.pasar.social.internal.AffiliateProgram.Plan;
 import id.pasar.social.internal.AffiliateProgram.ShowcaseItem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -53,7 +52,6 @@ class AffiliateController {
     }
 
     @PutMapping("/api/v1/sellers/me/affiliate-plans/{listingId}")
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Open the caller's published listing to affiliates, or change its rate", description = """
             commissionPercent, 1 to 30, of the item subtotal, the same for every creator; an order pays the rate in \
             force when it was placed. Another seller's listing, a draft and an unknown one: 404 LISTING_NOT_FOUND.""")
@@ -62,7 +60,6 @@ class AffiliateController {
     }
 
     @DeleteMapping("/api/v1/sellers/me/affiliate-plans/{listingId}")
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Close the plan: orders placed from now on pay no commission (204, open or not)")
     ResponseEntity<Void> close(@PathVariable UUID listingId, Principal caller) {
         program.close(account(caller), listingId);
@@ -70,14 +67,12 @@ class AffiliateController {
     }
 
     @GetMapping("/api/v1/sellers/me/affiliate-plans")
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "The caller's open plans, the most recently opened first")
     KeysetPage<PlanResponse> plans(Principal caller) {
         return KeysetPage.whole(program.plansOf(account(caller)).stream().map(AffiliateController::plan).toList());
     }
 
     @GetMapping("/api/v1/affiliate/listings")
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Published listings open to affiliates, the most recently opened first (CREATOR)")
     KeysetPage<OpenListingResponse> openListings(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(required = false) @Size(max = KeysetCursor.MAX_LENGTH) String cursor) {
@@ -95,7 +90,6 @@ class AffiliateController {
     }
 
     @PutMapping("/api/v1/creators/me/showcase/{listingId}")
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Add a listing to the caller's showcase (204; again: nothing)", description = """
             A VERIFIED creator (422 AUTHOR_NOT_VERIFIED); a published listing open to affiliates (422 \
             LISTING_NOT_AFFILIATE_OPEN); at most 200 listings (422 SHOWCASE_FULL).""")
@@ -105,7 +99,6 @@ class AffiliateController {
     }
 
     @DeleteMapping("/api/v1/creators/me/showcase/{listingId}")
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Remove a listing from the caller's showcase (204, there or not)")
     ResponseEntity<Void> removeFromShowcase(@PathVariable UUID listingId, Principal caller) {
         program.removeFromShowcase(account(caller), listingId);
@@ -133,7 +126,6 @@ class AffiliateController {
     }
 
     @PostMapping("/api/v1/affiliate-clicks")
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "The shopper opened a listing through a creator's reference (204)", description = """
             Counted for the creator and remembered for 7 days: the shopper's order of the listing within them \
             earns the creator of the last touch its commission. 400 AFFILIATE_REF_INVALID for a reference the \

@@ -4,7 +4,6 @@ import id.pasar.social.internal.CreatorRegistry;
 import id.pasar.social.internal.CreatorRegistry.Creator;
 import id.pasar.social.internal.SocialProblems;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -38,7 +37,6 @@ class CreatorController {
     }
 
     @PostMapping("/api/v1/creators")
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Apply as a creator (role CREATOR)", description = """
             The identity is a seller's: a KTP, an Indonesian passport or a local entity, screened by the same \
             compliance rules and logged in the same decision log (CREATOR_APPLICATION). VERIFIED at once when an \
@@ -53,7 +51,6 @@ class CreatorController {
     }
 
     @GetMapping("/api/v1/creators/me")
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "The caller's creator application and status, identity masked")
     CreatorResponse mine(Principal caller) {
         UUID account = UUID.fromString(caller.getName());

@@ -9,7 +9,6 @@ import id.pasar.social.web.PostRequests.NewPost;
 import id.pasar.social.web.PostRequests.PostChanges;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -38,7 +37,6 @@ class PostController {
     }
 
     @PostMapping("/api/v1/posts")
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Publish a post (a VERIFIED seller or creator)", description = """
             Text up to 2,200 characters, up to 9 of the caller's own photos (422 PHOTO_NOT_OWNED), up to 10 \
             published listings tagged (422 LISTING_NOT_TAGGABLE for a draft, a taken-down or an unknown one; a \
@@ -56,7 +54,6 @@ class PostController {
     }
 
     @PatchMapping("/api/v1/posts/{postId}")
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Edit the caller's post: the fields given replace the post's",
             description = "Another account's post is 404 POST_NOT_FOUND, as one that does not exist.")
     PostResponse edit(@PathVariable UUID postId, @Valid @RequestBody PostChanges request, Principal caller) {
@@ -64,7 +61,6 @@ class PostController {
     }
 
     @DeleteMapping("/api/v1/posts/{postId}")
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Delete the caller's post",
             description = "Another account's post is 404 POST_NOT_FOUND, as one that does not exist.")
     ResponseEntity<Void> delete(@PathVariable UUID postId, Principal caller) {

@@ -5,7 +5,6 @@ import id.pasar.kernel.KeysetPage;
 import id.pasar.social.internal.Reactions;
 import id.pasar.social.internal.Reactions.Comment;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -40,7 +39,6 @@ class ReactionController {
     }
 
     @PutMapping("/api/v1/posts/{postId}/like")
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Like a post; liking again changes nothing (204)")
     ResponseEntity<Void> like(@PathVariable UUID postId, Principal caller) {
         reactions.like(account(caller), postId);
@@ -48,7 +46,6 @@ class ReactionController {
     }
 
     @DeleteMapping("/api/v1/posts/{postId}/like")
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Take a like back; none to take changes nothing (204)")
     ResponseEntity<Void> unlike(@PathVariable UUID postId, Principal caller) {
         reactions.unlike(account(caller), postId);
@@ -56,7 +53,6 @@ class ReactionController {
     }
 
     @PostMapping("/api/v1/posts/{postId}/comments")
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Comment on a post: up to 500 characters")
     ResponseEntity<CommentResponse> comment(@PathVariable UUID postId, @Valid @RequestBody NewComment request,
             Principal caller) {
@@ -77,7 +73,6 @@ class ReactionController {
     }
 
     @DeleteMapping("/api/v1/comments/{commentId}")
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Delete the caller's comment; another's is 404 COMMENT_NOT_FOUND, as a missing one")
     ResponseEntity<Void> delete(@PathVariable UUID commentId, Principal caller) {
         reactions.deleteComment(account(caller), commentId);
@@ -85,7 +80,6 @@ class ReactionController {
     }
 
     @PostMapping("/api/v1/compliance/comments/{commentId}/hide")
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Hide a comment, with a reason (compliance officers)",
             description = "No longer shown nor counted; the row keeps the officer, the time and the reason.")
     ResponseEntity<Void> hide(@PathVariable UUID commentId, @Valid @RequestBody Hiding request, Principal caller) {
