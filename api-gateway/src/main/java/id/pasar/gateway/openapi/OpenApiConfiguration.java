@@ -15,6 +15,7 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -65,13 +66,21 @@ class OpenApiConfiguration {
     }
 
     @Bean
-    OperationDocumentation operationDocumentation() {
-        return new OperationDocumentation();
+    ProblemExamples problemExamples() {
+        return ProblemExamples.english();
     }
 
     @Bean
-    OpenApiDocument openApiDocument(RateLimits openApiRateLimits, WebInvocationPrivilegeEvaluator securityRules) {
-        return new OpenApiDocument(openApiRateLimits, new Callers(securityRules));
+    OperationDocumentation operationDocumentation(ProblemExamples problemExamples) {
+        // Read when the document is first asked for, not at every start.
+        return new OperationDocumentation(SingletonSupplier
+            .of(() -> Refusals.read(OpenApiConfiguration.class.getClassLoader(), problemExamples.codes())));
+    }
+
+    @Bean
+    OpenApiDocument openApiDocument(RateLimits openApiRateLimits, WebInvocationPrivilegeEvaluator securityRules,
+            ProblemExamples problemExamples) {
+        return new OpenApiDocument(openApiRateLimits, new Callers(securityRules), problemExamples);
     }
 
 }

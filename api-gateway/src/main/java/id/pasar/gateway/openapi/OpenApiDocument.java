@@ -3,6 +3,7 @@ package id.pasar.gateway.openapi;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -21,8 +23,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 
 /**
@@ -40,21 +44,35 @@ final class OpenApiDocument implements GlobalOpenApiCustomizer {
 
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
 
-    /** A status named in an operation's description, as "409 INVALID_STATE". */
-    private static final Pattern NAMED_STATUS = Pattern.compile("\\b(409|413|415|422|502|503)\\b");
+    /** What a status means, where the operation says nothing of its own. */
+    private static final Map<Integer, String> DESCRIPTIONS = Map.ofEntries(
+            Map.entry(400,
+                    "Malformed: bad JSON, wrong types, missing or out-of-range fields, a path the firewall refuses"),
+            Map.entry(401, "No token, or an invalid or expired one"), Map.entry(402, "Payment required"),
+            Map.entry(403, "The caller may not do this"), Map.entry(404, "Not found, or not the caller's"),
+            Map.entry(409, "In conflict with the present state"), Map.entry(410, "Gone"), Map.entry(413, "Too large"),
+            Map.entry(415, "A media type this operation does not take"), Map.entry(422, "Refused by a business rule"),
+            Map.entry(429, "Too many requests"),
+            Map.entry(500, "Something failed on our side; quote the requestId when you report it"),
+            Map.entry(502, "A partner service (payment gateway, courier, bank) failed"),
+            Map.entry(503, "Unavailable for a moment (the database, a partner); retry after Retry-After"));
 
     private final RateLimits limits;
 
     private final Callers callers;
 
-    OpenApiDocument(RateLimits limits, Callers callers) {
+    private final ProblemExamples examples;
+
+    OpenApiDocument(RateLimits limits, Callers callers, ProblemExamples examples) {
         this.limits = limits;
         this.callers = callers;
+        this.examples = examples;
     }
 
     @Override
     public void customise(OpenAPI document) {
         document.getComponents().addSchemas(PROBLEM, problemSchema());
+        ProblemExamples.Collected examples = this.examples.collect();
         if (document.getPaths() == null) {
             return;
         }
@@ -62,9 +80,10 @@ final class OpenApiDocument implements GlobalOpenApiCustomizer {
         document.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             boolean bearer = declareSecurity(path, method, operation);
             tag(path, method, operation, bearer);
-            respond(path, method, operation, bearer);
+            respond(path, method, operation, bearer, examples);
             byId.computeIfAbsent(operation.getOperationId(), id -> new ArrayList<>()).add(operation);
         }));
+        examples.all().forEach(document.getComponents()::addExamples);
         byId.forEach((id, operations) -> {
             for (Operation operation : operations) {
                 Object handler = operation.getExtensions() == null ? null
@@ -94,75 +113,108 @@ final class OpenApiDocument implements GlobalOpenApiCustomizer {
         return true;
     }
 
-    private void respond(String path, PathItem.HttpMethod method, Operation operation, boolean bearer) {
+    /**
+     * Every answer the operation can give with a problem: the codes its code answers
+     * ({@link Refusals}, carried from {@link OperationDocumentation}), and those the
+     * framework answers by rule (bad JSON, a missing token, a rate limit, the database
+     * gone), each status listing its codes, with an example of each.
+     */
+    private void respond(String path, PathItem.HttpMethod method, Operation operation, boolean bearer,
+            ProblemExamples.Collected examples) {
         ApiResponses responses = operation.getResponses();
         if (responses == null) {
             responses = new ApiResponses();
             operation.setResponses(responses);
         }
-        boolean input = operation.getRequestBody() != null
-                || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+        SortedMap<Integer, SortedSet<String>> codes = new TreeMap<>();
+        Object found = operation.getExtensions() == null ? null
+                : operation.getExtensions().remove(OperationDocumentation.REFUSALS);
+        if (found instanceof Map<?, ?> byStatus) {
+            byStatus.forEach((status, named) -> ((Set<?>) named)
+                .forEach(code -> refuse(codes, (Integer) status, code.toString())));
+        }
         // The firewall refuses a malformed path (INVALID_PATH) before any operation runs.
-        problem(responses, "400", input ? "Malformed: bad JSON, wrong types, missing or out-of-range fields"
-                : "Malformed: a path the firewall refuses (INVALID_PATH)");
+        refuse(codes, 400, "INVALID_PATH");
+        if (operation.getRequestBody() != null) {
+            refuse(codes, 400, "MALFORMED_REQUEST", "VALIDATION_FAILED", "INVALID_CHARACTER");
+            refuse(codes, 413, "PAYLOAD_TOO_LARGE");
+            refuse(codes, 415, "UNSUPPORTED_MEDIA_TYPE");
+        }
+        List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+        if (!parameters.isEmpty()) {
+            refuse(codes, 400, "INVALID_PARAMETER", "VALIDATION_FAILED", "INVALID_CHARACTER");
+        }
+        for (Parameter parameter : parameters) {
+            if (Boolean.TRUE.equals(parameter.getRequired()) && "query".equals(parameter.getIn())) {
+                refuse(codes, 400, "MISSING_PARAMETER");
+            }
+            if (Boolean.TRUE.equals(parameter.getRequired()) && "header".equals(parameter.getIn())) {
+                refuse(codes, 400, "MISSING_HEADER");
+            }
+        }
         if (bearer) {
-            problem(responses, "401", "No token, or an invalid or expired one");
-            problem(responses, "403", "The caller's role may not do this");
+            refuse(codes, 401, "UNAUTHORIZED");
+            refuse(codes, 403, "FORBIDDEN");
         }
-        if (path.contains("{")) {
-            problem(responses, "404", "Not found, or not the caller's");
-        }
-        String description = operation.getDescription() == null ? "" : operation.getDescription();
-        Matcher named = NAMED_STATUS.matcher(description + " " + nonNull(operation.getSummary()));
-        while (named.find()) {
-            problem(responses, named.group(1), "Refused: see the operation's description for the codes");
-        }
-        RateLimits.Limit limit = limits.of(method.name(), path);
+        RateLimits.Limit limit = this.limits.of(method.name(), path);
         if (limit != null) {
-            problem(responses, "429", "Rate limited: " + limit.describe());
-            responses.get("429")
-                .addHeaderObject("Retry-After",
-                        new Header().description("Seconds to wait before trying again")
-                            .schema(new IntegerSchema().format("int32")
-                                .minimum(java.math.BigDecimal.ONE)
-                                .maximum(java.math.BigDecimal.valueOf(86_400))));
-            if (limit.headers()) {
-                responses.forEach((status, response) -> {
-                    if (status.startsWith("2") || status.startsWith("4")) {
-                        response.addHeaderObject("RateLimit", new Header()
-                            .description("The caller's quota left (draft-ietf-httpapi-ratelimit-headers): "
-                                    + "limit, remaining and seconds to reset")
-                            .schema(new StringSchema().maxLength(100).example("limit=30, remaining=29, reset=60")));
-                        response.addHeaderObject("RateLimit-Policy",
-                                new Header().description("The limit and its window in seconds: " + limit.describe())
-                                    .schema(new StringSchema().maxLength(100).example(limit.policy())));
-                    }
-                });
-            }
+            refuse(codes, 429, limit.code());
         }
-        problem(responses, "500", "Something failed on our side; quote the requestId when you report it");
-        responses.forEach((status, response) -> {
-            if ((status.startsWith("4") || status.startsWith("5")) && response.getContent() == null) {
-                response.setContent(problemContent());
+        refuse(codes, 500, "INTERNAL_ERROR");
+        refuse(codes, 503, "SERVICE_UNAVAILABLE");
+        for (Map.Entry<Integer, SortedSet<String>> status : codes.entrySet()) {
+            String key = status.getKey().toString();
+            ApiResponse response = responses.get(key);
+            if (response == null) {
+                response = new ApiResponse().description(DESCRIPTIONS.getOrDefault(status.getKey(), "Refused"));
+                responses.addApiResponse(key, response);
             }
-            else if ((status.startsWith("4") || status.startsWith("5")) && response.getContent() != null) {
-                response.getContent().forEach((type, media) -> {
-                    if (media.getSchema() == null || "string".equals(media.getSchema().getType())) {
-                        media.setSchema(new Schema<>().$ref(PROBLEM_REF));
-                    }
-                });
+            response.setDescription(response.getDescription() + ". Codes: "
+                    + String.join(", ", status.getValue().stream().map(code -> "`" + code + "`").toList()) + ".");
+            MediaType media = new MediaType().schema(new Schema<>().$ref(PROBLEM_REF));
+            for (String code : status.getValue()) {
+                media.addExamples(code, new Example().$ref(examples.of(status.getKey(), code)));
             }
-        });
-    }
-
-    private static void problem(ApiResponses responses, String status, String description) {
-        if (!responses.containsKey(status)) {
-            responses.addApiResponse(status, new ApiResponse().description(description).content(problemContent()));
+            response.setContent(new Content().addMediaType(PROBLEM_JSON, media));
+        }
+        if (limit != null) {
+            limit(responses, limit);
+        }
+        if (responses.containsKey("503")) {
+            responses.get("503").addHeaderObject("Retry-After", retryAfter());
         }
     }
 
-    private static Content problemContent() {
-        return new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref(PROBLEM_REF)));
+    private static void refuse(SortedMap<Integer, SortedSet<String>> codes, int status, String... named) {
+        codes.computeIfAbsent(status, ignored -> new TreeSet<>()).addAll(List.of(named));
+    }
+
+    /** 429 with Retry-After, and the quota headers on the answers that carry them. */
+    private static void limit(ApiResponses responses, RateLimits.Limit limit) {
+        ApiResponse tooMany = responses.get("429");
+        tooMany.setDescription("Rate limited: " + limit.describe() + ". " + tooMany.getDescription());
+        tooMany.addHeaderObject("Retry-After", retryAfter());
+        if (limit.headers()) {
+            responses.forEach((status, response) -> {
+                if (status.startsWith("2") || status.startsWith("4")) {
+                    response.addHeaderObject("RateLimit",
+                            new Header()
+                                .description("The caller's quota left (draft-ietf-httpapi-ratelimit-headers): "
+                                        + "limit, remaining and seconds to reset")
+                                .schema(new StringSchema().maxLength(100).example("limit=30, remaining=29, reset=60")));
+                    response.addHeaderObject("RateLimit-Policy",
+                            new Header().description("The limit and its window in seconds: " + limit.describe())
+                                .schema(new StringSchema().maxLength(100).example(limit.policy())));
+                }
+            });
+        }
+    }
+
+    private static Header retryAfter() {
+        return new Header().description("Seconds to wait before trying again")
+            .schema(new IntegerSchema().format("int32")
+                .minimum(java.math.BigDecimal.ONE)
+                .maximum(java.math.BigDecimal.valueOf(86_400)));
     }
 
     /** Tags by the user who calls: shopper, seller, creator, officer, auditor, admin. */
@@ -179,10 +231,6 @@ final class OpenApiDocument implements GlobalOpenApiCustomizer {
         String name = handler.endsWith("Controller") ? handler.substring(0, handler.length() - "Controller".length())
                 : handler;
         return name.substring(0, 1).toLowerCase(Locale.ROOT) + name.substring(1);
-    }
-
-    private static String nonNull(String text) {
-        return text == null ? "" : text;
     }
 
     /** RFC 9457 with the fields this API adds (docs/errors.md). */

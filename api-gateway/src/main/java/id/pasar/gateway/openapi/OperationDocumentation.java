@@ -11,6 +11,7 @@ import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springframework.asm.ClassReader;
 import org.springframework.asm.ClassVisitor;
@@ -23,25 +24,39 @@ import org.springframework.web.method.HandlerMethod;
 
 /**
  * What the document learns from each handler method: its operation id (the method's name,
- * made unique over the document in {@link OpenApiDocument}), and a 201 with
- * {@code Location} where the method answers {@code ResponseEntity.created(...)}, which
- * springdoc cannot see (it reads {@code @ResponseStatus} only). A handler whose 201 comes
- * another way declares it with {@code @ApiResponse}, and its {@code Location} there.
+ * made unique over the document in {@link OpenApiDocument}), the problem codes it can
+ * answer ({@link Refusals}), and a 201 with {@code Location} where the method answers
+ * {@code ResponseEntity.created(...)}, which springdoc cannot see (it reads
+ * {@code @ResponseStatus} only). A handler whose 201 comes another way declares it with
+ * {@code @ApiResponse}, and its {@code Location} there.
  */
 final class OperationDocumentation implements GlobalOperationCustomizer {
 
     /** The extension that carries the handler's class to {@link OpenApiDocument}. */
     static final String HANDLER = "x-pasar-handler";
 
+    /**
+     * The extension that carries the problem codes the handler can answer, by status, to
+     * {@link OpenApiDocument}.
+     */
+    static final String REFUSALS = "x-pasar-refusals";
+
     private static final String RESPONSE_ENTITY = Type.getInternalName(ResponseEntity.class);
 
     private final Map<Class<?>, Set<String>> creatingMethods = new ConcurrentHashMap<>();
+
+    private final Supplier<Refusals> refusals;
+
+    OperationDocumentation(Supplier<Refusals> refusals) {
+        this.refusals = refusals;
+    }
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
         Method method = handler.getMethod();
         operation.setOperationId(method.getName());
         operation.addExtension(HANDLER, ClassUtils.getUserClass(handler.getBeanType()).getSimpleName());
+        operation.addExtension(REFUSALS, this.refusals.get().of(handler.getBeanType(), method));
         ApiResponses responses = operation.getResponses();
         if (responses == null
                 || !creating(handler.getBeanType()).contains(method.getName() + Type.getMethodDescriptor(method))) {

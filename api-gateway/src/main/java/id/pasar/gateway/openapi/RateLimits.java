@@ -30,12 +30,13 @@ final class RateLimits {
                 for (String pattern : mapped.getIncludePathPatterns()) {
                     this.limits.add(new Limit(limit.method(), PathPatternParser.defaultInstance.parse(pattern),
                             limit.capacity() + " " + limit.what() + " per account per " + window(limit.period()),
-                            limit.capacity() + ";w=" + limit.period().toSeconds(), true));
+                            limit.capacity() + ";w=" + limit.period().toSeconds(), limit.code(), true));
                 }
             }
         }
         this.limits.add(new Limit("POST", PathPatternParser.defaultInstance.parse("/api/v1/auth/token"),
-                "after 5 failed attempts for one account within 15 minutes", "5;w=900", false));
+                "after 5 failed attempts for one account within 15 minutes", "5;w=900", "TOO_MANY_LOGIN_ATTEMPTS",
+                false));
     }
 
     /**
@@ -60,7 +61,7 @@ final class RateLimits {
      * @param headers whether its answers carry {@code RateLimit} and
      * {@code RateLimit-Policy}
      */
-    record Limit(String method, PathPattern pattern, String describe, String policy, boolean headers) {
+    record Limit(String method, PathPattern pattern, String describe, String policy, String code, boolean headers) {
     }
 
     private static final class Registry extends InterceptorRegistry {

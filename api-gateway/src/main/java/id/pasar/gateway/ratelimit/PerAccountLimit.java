@@ -104,4 +104,9 @@ final class PerAccountLimit implements HandlerInterceptor, DocumentedLimit {
         return this.what;
     }
 
+    @Override
+    public String code() {
+        return this.code;
+    }
+
 }
