@@ -80,7 +80,7 @@ class OpenApiConfiguration {
     @Bean
     OpenApiDocument openApiDocument(RateLimits openApiRateLimits, WebInvocationPrivilegeEvaluator securityRules,
             ProblemExamples problemExamples) {
-        return new OpenApiDocument(openApiRateLimits, new Callers(securityRules), problemExamples);
+        return new OpenApiDocument(openApiRateLimits, new Callers(securityRules), problemExamples, BodyExamples.load());
     }
 
 }

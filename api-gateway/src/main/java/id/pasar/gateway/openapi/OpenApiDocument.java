@@ -63,10 +63,13 @@ final class OpenApiDocument implements GlobalOpenApiCustomizer {
 
     private final ProblemExamples examples;
 
-    OpenApiDocument(RateLimits limits, Callers callers, ProblemExamples examples) {
+    private final BodyExamples bodies;
+
+    OpenApiDocument(RateLimits limits, Callers callers, ProblemExamples examples, BodyExamples bodies) {
         this.limits = limits;
         this.callers = callers;
         this.examples = examples;
+        this.bodies = bodies;
     }
 
     @Override
@@ -97,6 +100,8 @@ final class OpenApiDocument implements GlobalOpenApiCustomizer {
                 }
             }
         });
+        // After the ids are unique: a body's example may be named by its operation's id.
+        this.bodies.fill(document);
     }
 
     /**
