@@ -170,6 +170,9 @@ class KubernetesManifestsTest {
     /** The custom resources' schemas, by apiVersion/kind, from the vendored CRDs. */
     private static final Map<String, Schema> CUSTOM_KINDS = new HashMap<>();
 
+    /** The same schemas without their required fields, for the overlays' patches. */
+    private static final Map<String, Schema> PATCHES_OF_CUSTOM_KINDS = new HashMap<>();
+
     private static final Map<Path, List<JsonNode>> DOCUMENTS = new LinkedHashMap<>();
 
     private static ConfigurableEnvironment application;
@@ -183,8 +186,10 @@ class KubernetesManifestsTest {
                     for (JsonNode version : spec.path("versions")) {
                         if (version.path("served").asBoolean()) {
                             JsonNode schema = closed(version.path("schema").path("openAPIV3Schema").deepCopy());
-                            CUSTOM_KINDS.put(spec.path("group").asString() + "/" + version.path("name").asString() + "/"
-                                    + spec.path("names").path("kind").asString(), SCHEMAS.getSchema(schema));
+                            String type = spec.path("group").asString() + "/" + version.path("name").asString() + "/"
+                                    + spec.path("names").path("kind").asString();
+                            CUSTOM_KINDS.put(type, SCHEMAS.getSchema(schema));
+                            PATCHES_OF_CUSTOM_KINDS.put(type, SCHEMAS.getSchema(withoutRequired(schema.deepCopy())));
                         }
                     }
                 }
@@ -437,6 +442,10 @@ class KubernetesManifestsTest {
     // Parsing
 
     private static List<String> check(JsonNode document) {
+        return check(document, false);
+    }
+
+    private static List<String> check(JsonNode document, boolean partial) {
         String kind = document.path("kind").asString();
         if (kind.equals("Kustomization") || kind.equals("Component")) {
             List<String> problems = errors(SCHEMAS.getSchema(YAML.readTree(KUSTOMIZATION_SCHEMA)), document);
@@ -450,7 +459,8 @@ class KubernetesManifestsTest {
                         (group.isEmpty() ? "" : group + "/") + patch.path("target").path("version").asString());
                 patched.put("kind", patch.path("target").path("kind").asString());
                 patched.putObject("metadata").put("name", patch.path("target").path("name").asString());
-                check(patched).forEach((problem) -> problems.add("patch of " + patch.path("target") + ": " + problem));
+                check(patched, true)
+                    .forEach((problem) -> problems.add("patch of " + patch.path("target") + ": " + problem));
             }
             return problems;
         }
@@ -464,7 +474,7 @@ class KubernetesManifestsTest {
                 return new ArrayList<>(List.of(ex.getMessage()));
             }
         }
-        Schema schema = CUSTOM_KINDS.get(type);
+        Schema schema = (partial ? PATCHES_OF_CUSTOM_KINDS : CUSTOM_KINDS).get(type);
         if (schema == null) {
             return new ArrayList<>(List.of(type + ": no model or CRD for this kind"));
         }
@@ -498,6 +508,17 @@ class KubernetesManifestsTest {
         }
         else if (schema.isArray()) {
             schema.values().forEach(KubernetesManifestsTest::closed);
+        }
+        return schema;
+    }
+
+    private static JsonNode withoutRequired(JsonNode schema) {
+        if (schema instanceof ObjectNode object) {
+            object.remove("required");
+            object.values().forEach(KubernetesManifestsTest::withoutRequired);
+        }
+        else if (schema.isArray()) {
+            schema.values().forEach(KubernetesManifestsTest::withoutRequired);
         }
         return schema;
     }
