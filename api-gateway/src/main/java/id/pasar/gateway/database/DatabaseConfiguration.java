@@ -28,6 +28,18 @@ class DatabaseConfiguration {
     @Bean(MIGRATIONS)
     ModuleMigrations moduleMigrations(DataSource dataSource, ObjectProvider<EmbeddedDatabase> embedded,
             DatabaseProperties properties, Environment environment) {
+        if (!properties.migrate()) {
+            log.info("Not migrating (MARKETPLACE_DB_MIGRATE=false): the release's migration job did; Hibernate "
+                    + "validates the mapping against the tables");
+            Boolean migrated = new JdbcTemplate(dataSource)
+                .queryForObject("SELECT to_regclass('compliance.decisions') IS NOT NULL", Boolean.class);
+            if (!Boolean.TRUE.equals(migrated)) {
+                throw new IllegalStateException("MARKETPLACE_DB_MIGRATE=false and the database has no schema yet: "
+                        + "run the release's migration job first (deploy/k8s/README.md)");
+            }
+            warnIfTheApplicationMayRewriteTheDecisionLog(dataSource);
+            return ModuleMigrations.leftToTheRelease();
+        }
         EmbeddedDatabase embeddedDatabase = embedded.getIfAvailable();
         DataSource owner = embeddedDatabase != null ? embeddedDatabase.ownerDataSource()
                 : ownerOfConfiguredDatabase(dataSource, properties, environment);

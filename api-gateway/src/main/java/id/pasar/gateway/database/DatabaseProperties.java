@@ -1,6 +1,7 @@
 package id.pasar.gateway.database;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The database owner's account ({@code pasar.database.*}, from
@@ -13,7 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param ownerUsername the account that owns the schemas; empty: migrate with the
  * application's account (one account for both, with a warning)
  * @param ownerPassword its password
+ * @param migrate whether this start migrates ({@code MARKETPLACE_DB_MIGRATE}); false
+ * where a release's migration job did it once for every instance (deploy/k8s, ADR 0034):
+ * the instance then needs no owner account, and Hibernate still validates its mapping
+ * against the tables
  */
 @ConfigurationProperties("pasar.database")
-public record DatabaseProperties(String ownerUsername, String ownerPassword) {
+public record DatabaseProperties(String ownerUsername, String ownerPassword, @DefaultValue("true") boolean migrate) {
 }

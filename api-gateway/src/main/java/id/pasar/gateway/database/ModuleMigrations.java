@@ -25,6 +25,21 @@ public final class ModuleMigrations {
 
     /** Migrates every schema now: the bean exists once the database is up to date. */
     ModuleMigrations(DataSource dataSource) {
+        migrate(dataSource);
+    }
+
+    private ModuleMigrations() {
+    }
+
+    /**
+     * None at this start: the release's migration job ran them, as the owner, before any
+     * instance of the release started (deploy/k8s, ADR 0034).
+     */
+    static ModuleMigrations leftToTheRelease() {
+        return new ModuleMigrations();
+    }
+
+    private static void migrate(DataSource dataSource) {
         for (String schema : SCHEMAS) {
             MigrateResult result = Flyway.configure()
                 .dataSource(dataSource)
