@@ -11,8 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Counts a placed order per listing and day, once: {@code tallied_orders} makes a second
- * delivery of the same order ({@link SalesTally}) count nothing. The order's mark and its
- * counts commit together.
+ * delivery of the same order count nothing, whether it came again from the outbox
+ * ({@link SalesTally}) or from Kafka ({@link SalesTallyConsumer}). The order's mark and
+ * its counts commit together.
  */
 @Component
 @RequiredArgsConstructor

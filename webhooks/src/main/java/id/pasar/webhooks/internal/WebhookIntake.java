@@ -13,9 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The events sellers are notified of, each turned into one delivery per seller that has
- * an endpoint then. Fed by the outbox ({@link WebhookEvents}), which delivers at least
- * once; a replay inserts nothing (the delivery's event key is unique). A new event type
- * is one method here and one listener there.
+ * an endpoint then. Fed by the outbox ({@link WebhookEvents}) or, with Kafka on, by
+ * {@link WebhookEventsConsumer}; either delivers at least once, and a replay inserts
+ * nothing (the delivery's event key is unique). A new event type is one method here and
+ * one in each feeder.
  */
 @Component
 @RequiredArgsConstructor
