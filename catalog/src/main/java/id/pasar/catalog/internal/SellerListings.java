@@ -1,6 +1,7 @@
 package id.pasar.catalog.internal;
 
 import id.pasar.catalog.ListingStock;
+import id.pasar.catalog.ListingTakenDown;
 import id.pasar.media.MediaOwnership;
 import id.pasar.onboarding.Sellers;
 import id.pasar.onboarding.Sellers.SellerSummary;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +43,8 @@ public class SellerListings {
 
     private final Clock clock;
 
+    private final ApplicationEventPublisher events;
+
     /**
      * @throws MediaOwnership.PhotoNotOwned when a photo is not one the caller uploaded
      */
@@ -61,8 +65,12 @@ public class SellerListings {
     public Listing edit(UUID userId, UUID listingId, ListingContent content) {
         Listing listing = own(userId, listingId);
         media.requireOwnedBy(userId, content.photoIds());
+        boolean wasPublished = listing.getStatus() == Listing.Status.PUBLISHED;
         listing.edit(content, clock.instant());
         listings.flush();
+        if (wasPublished) {
+            tookDown(listing);
+        }
         // Any variant's stock may have changed: none is remembered sold out.
         variants.replace(listing, content).forEach(soldOut::forget);
         return current(listing);
@@ -121,8 +129,18 @@ public class SellerListings {
     @Transactional
     public Listing unpublish(UUID userId, UUID listingId) {
         Listing listing = own(userId, listingId);
+        boolean wasPublished = listing.getStatus() == Listing.Status.PUBLISHED;
         listing.unpublish(clock.instant());
+        if (wasPublished) {
+            tookDown(listing);
+        }
         return listing;
+    }
+
+    /** A published listing went back to a draft: off the shelf (ADR 0031). */
+    private void tookDown(Listing listing) {
+        events.publishEvent(new ListingTakenDown(listing.getId(), listing.getSellerId(), listing.getVersion(),
+                Listing.Status.DRAFT.name(), List.of(), listing.getUpdatedAt()));
     }
 
     @Transactional(readOnly = true)

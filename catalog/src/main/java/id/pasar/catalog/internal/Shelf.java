@@ -1,5 +1,7 @@
 package id.pasar.catalog.internal;
 
+import id.pasar.catalog.ListingPublished;
+import id.pasar.catalog.ListingTakenDown;
 import id.pasar.compliance.ListingRules.HalalStatus;
 import id.pasar.compliance.ListingScreening;
 import java.time.Clock;
@@ -8,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -17,7 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The published shelf: what goes on it, with which proof, and what comes off it. A
  * listing becomes PUBLISHED only through {@link #publish}, which demands a compliance
  * PASS for its exact version and checked content; the database refuses any other way. Its
- * only callers are the {@link PublishingWorkflow}'s, inside their transactions.
+ * only callers are the {@link PublishingWorkflow}'s, inside their transactions. Each
+ * change publishes {@link ListingPublished} or {@link ListingTakenDown} in the same
+ * transaction (the outbox's, ADR 0031).
  */
 @Service
 @RequiredArgsConstructor
@@ -30,6 +35,8 @@ public class Shelf {
     private final SearchOrderingCache searchOrderings;
 
     private final Clock clock;
+
+    private final ApplicationEventPublisher events;
 
     /** What compliance needs to see of a listing version. */
     record Candidate(ListingVersion listing, UUID sellerId, Listing.Status status, String categoryCode,
@@ -77,9 +84,12 @@ public class Shelf {
             throw new IllegalStateException(
                     "decision " + passDecisionId + " checked other content than " + passed.listingId() + " holds");
         }
-        listing.publish(passed.version(), passDecisionId, ruleSetVersion, shopName, clock.instant());
+        Instant now = clock.instant();
+        listing.publish(passed.version(), passDecisionId, ruleSetVersion, shopName, now);
         listings.flush();
         searchOrderings.clearAfterCommit();
+        events.publishEvent(
+                new ListingPublished(listing.getId(), listing.getSellerId(), passed.version(), passDecisionId, now));
     }
 
     /**
@@ -115,8 +125,11 @@ public class Shelf {
     @Transactional(propagation = Propagation.MANDATORY)
     void suspend(ListingVersion suspended, UUID decisionId, List<String> reasons) {
         Listing listing = listings.lockById(suspended.listingId()).orElseThrow(CatalogProblems.ListingNotFound::new);
-        listing.suspend(decisionId, reasons, clock.instant());
+        Instant now = clock.instant();
+        listing.suspend(decisionId, reasons, now);
         listings.flush();
+        events.publishEvent(new ListingTakenDown(listing.getId(), listing.getSellerId(), listing.getVersion(),
+                Listing.Status.SUSPENDED.name(), reasons, now));
     }
 
     /**
