@@ -86,6 +86,12 @@ final class ReadReplicas implements AutoCloseable {
             return thread;
         });
         long interval = properties.checkInterval().toNanos();
+        if (interval * 2 > maxLagNanos) {
+            log.warn(
+                    "pasar.read-replicas.check-interval ({}) is more than half of max-lag ({}): even a replica that "
+                            + "keeps up will often look behind and be skipped",
+                    properties.checkInterval(), properties.maxLag());
+        }
         checker.scheduleWithFixedDelay(this::check, 0, interval, TimeUnit.NANOSECONDS);
         log.info("Anonymous catalog reads go to {} read replica(s) that are at most {} behind the primary: {}",
                 replicas.size(), properties.maxLag(), replicas.stream().map(replica -> replica.url).toList());
