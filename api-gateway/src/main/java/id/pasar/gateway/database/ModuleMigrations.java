@@ -1,6 +1,7 @@
 package id.pasar.gateway.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
 import lombok.extern.slf4j.Slf4j;
@@ -58,9 +59,19 @@ public final class ModuleMigrations {
                     result.migrationsExecuted);
         }
         // Flyway's connections came from the pool and keep its "no timeout": replace them
-        // with fresh ones.
-        if (dataSource instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
+        // with fresh ones (the pool may be wrapped: ReadRoutingDataSource).
+        HikariDataSource pool = hikari(dataSource);
+        if (pool != null && pool.getHikariPoolMXBean() != null) {
             pool.getHikariPoolMXBean().softEvictConnections();
+        }
+    }
+
+    private static HikariDataSource hikari(DataSource dataSource) {
+        try {
+            return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
+        }
+        catch (SQLException e) {
+            return null;
         }
     }
 
