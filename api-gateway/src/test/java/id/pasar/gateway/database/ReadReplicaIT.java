@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,16 @@ class ReadReplicaIT {
                 List<Long> pids = servers.postmasterPids();
                 servers.close();
                 for (long pid : pids) {
+                    // pg_ctl stop returns when the server says it is down; on a loaded
+                    // machine the process may take a moment more to exit.
+                    ProcessHandle.of(pid).ifPresent(postmaster -> {
+                        try {
+                            postmaster.onExit().get(30, TimeUnit.SECONDS);
+                        }
+                        catch (Exception stillRunning) {
+                            // the assertion below says so
+                        }
+                    });
                     assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("postmaster %d", pid).isEmpty();
                 }
             }
