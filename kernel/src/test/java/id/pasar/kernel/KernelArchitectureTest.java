@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * ADR 0015: the kernel stays tiny, with no Spring beans and no domain types; Flyway's
- * migration API only for the base of the modules' batched migrations.
+ * migration API only for the base of the modules' batched migrations, Kafka's record and
+ * Jackson only for the events' envelope that the modules' consumers read.
  */
 class KernelArchitectureTest {
 
@@ -23,7 +24,8 @@ class KernelArchitectureTest {
         classes().should()
             .onlyDependOnClassesThat()
             .resideInAnyPackage("id.pasar.kernel..", "java..", "org.springframework.http..", "org.springframework.web",
-                    "org.springframework.lang..", "org.flywaydb.core.api..")
+                    "org.springframework.lang..", "org.flywaydb.core.api..", "org.apache.kafka.clients.consumer..",
+                    "org.apache.kafka.common.header..", "tools.jackson.databind..")
             .check(kernel);
     }
 

@@ -2,6 +2,7 @@ package id.pasar.gateway.events;
 
 import id.pasar.catalog.ListingPublished;
 import id.pasar.catalog.ListingTakenDown;
+import id.pasar.kernel.EventRecords;
 import id.pasar.ledger.PayoutPaid;
 import id.pasar.onboarding.SellerRevoked;
 import id.pasar.orders.OrderCancelled;
@@ -43,11 +44,11 @@ final class EventTopics {
     static final List<String> ALL = List.of(ORDERS, LISTINGS, SELLERS, LEDGER);
 
     /** The headers of every record (docs/events.md, "Envelope"). */
-    static final String TYPE_HEADER = "pasar-event-type";
+    static final String TYPE_HEADER = EventRecords.TYPE_HEADER;
 
-    static final String VERSION_HEADER = "pasar-event-version";
+    static final String VERSION_HEADER = EventRecords.VERSION_HEADER;
 
-    static final String ID_HEADER = "pasar-event-id";
+    static final String ID_HEADER = EventRecords.ID_HEADER;
 
     static final String CONTENT_TYPE_HEADER = "content-type";
 
