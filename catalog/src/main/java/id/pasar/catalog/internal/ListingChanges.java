@@ -1,6 +1,5 @@
 package id.pasar.catalog.internal;
 
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostUpdate;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -25,7 +24,7 @@ class ListingChanges {
         this.index = index;
     }
 
-    @PostPersist
+    /** A new listing is a draft, not on the shelf: only updates can concern the index. */
     @PostUpdate
     void changed(Listing listing) {
         IndexedListings indexed = index.getIfAvailable();

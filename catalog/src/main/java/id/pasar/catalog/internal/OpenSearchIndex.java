@@ -53,20 +53,34 @@ class OpenSearchIndex {
                         Map.entry("published_day", Map.of("type", "date", "format", "epoch_millis")),
                         Map.entry("published_micros", Map.of("type", "long")))));
 
+    /**
+     * How long a write of the index (a bulk of 1,000 listings, a new index, the alias)
+     * may take: far longer than a search, on a busy node.
+     */
+    private static final Duration WRITE_TIMEOUT = Duration.ofMinutes(2);
+
+    /** Searches, with the configured timeout. */
     private final RestClient http;
+
+    private final RestClient writes;
 
     private final String alias;
 
     OpenSearchIndex(String url, String alias, Duration timeout) {
+        this.http = client(url, timeout);
+        this.writes = client(url, WRITE_TIMEOUT.compareTo(timeout) > 0 ? WRITE_TIMEOUT : timeout);
+        this.alias = alias;
+    }
+
+    private static RestClient client(String url, Duration timeout) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build());
         requests.setReadTimeout(timeout);
-        this.http = RestClient.builder()
+        return RestClient.builder()
             .baseUrl(url)
             .requestFactory(requests)
             .defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE)
             .build();
-        this.alias = alias;
     }
 
     String alias() {
@@ -124,7 +138,8 @@ class OpenSearchIndex {
     }
 
     private Answer call(HttpMethod method, String path, String body) {
-        RestClient.RequestBodySpec request = http.method(method).uri(path);
+        RestClient client = method == HttpMethod.POST && path.endsWith("/_search") ? http : writes;
+        RestClient.RequestBodySpec request = client.method(method).uri(path);
         if (body != null) {
             request = request.contentType(path.endsWith("_bulk") ? MediaType.parseMediaType("application/x-ndjson")
                     : MediaType.APPLICATION_JSON)

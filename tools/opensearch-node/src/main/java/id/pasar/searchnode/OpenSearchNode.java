@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.opensearch.analysis.common.CommonAnalysisPlugin;
 import org.opensearch.cluster.service.ClusterService;
 import org.opensearch.common.settings.Settings;
@@ -46,6 +47,10 @@ public final class OpenSearchNode {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> close(node), "opensearch-node-stop"));
         System.out.println(READY + "http://127.0.0.1:" + port);
         System.out.flush();
+        if (Boolean.getBoolean("pasar.searchnode.detached")) {
+            // started by a script that stops it by its pid (bench/run.sh)
+            new CountDownLatch(1).await();
+        }
         try (InputStream in = System.in) {
             while (in.read() >= 0) {
                 // until whoever started the node goes away
