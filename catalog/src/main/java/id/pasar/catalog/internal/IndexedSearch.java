@@ -21,20 +21,19 @@ import tools.jackson.databind.JsonNode;
  * the index decides the order and never what is visible.
  *
  * <p>
- * The published formula ({@link RankingFormula}) in the query: the text match is a sum of
- * boosts (the index's {@code boolean} similarity), per word of the query 1 where the
- * title holds it and 0.4 where the description does (the weights A and B of
- * {@code ts_rank_cd}), divided by the number of words; {@code inStock} a constant score
- * of its weight for listings in stock; {@code freshness} a {@code distance_feature} on
- * the publication day with a pivot of 30 days, which is exactly
- * {@code weight / (1 + d / 30)}. Ties are the formula's: equal scores (rounded to six
- * decimals) are ordered here by the day's md5 hash and the id, since no index holds a
- * hash of the day.
+ * The published formula ({@link RankingFormula}) in the query: the text match as close to
+ * {@code ts_rank_cd} as an index gives it ({@link #words}: the words as a sloppy phrase
+ * in the title, weight 1, and in the description, 0.4, under a similarity that sums the
+ * weight per occurrence); {@code inStock} a constant score of its weight for listings in
+ * stock; {@code freshness} a {@code distance_feature} on the publication day with a pivot
+ * of 30 days, which is exactly {@code weight / (1 + d / 30)}. Ties are the formula's:
+ * equal scores (rounded to six decimals) are ordered here by the day's md5 hash and the
+ * id, since no index holds a hash of the day.
  *
  * <p>
  * Typos, only when the words find nothing (as on PostgreSQL): every word must be in the
- * title, stemmed or as typed, within one edit for words of 4 to 6 letters and two from 7;
- * its text match is OpenSearch's fuzzy boost, {@code 1 - edits / length}.
+ * title (counted once), stemmed or as typed, within one edit for words of 4 to 6 letters
+ * and two from 7; its text match is OpenSearch's fuzzy boost, {@code 1 - edits / length}.
  */
 class IndexedSearch {
 
@@ -51,6 +50,13 @@ class IndexedSearch {
         .doubleValue();
 
     private static final String FUZZINESS = "AUTO:4,7";
+
+    /**
+     * How far apart (in words) a query's words may stand in one field and still score
+     * together: further apart, cover density gives less than a description word's 0.4 /
+     * 50.
+     */
+    private static final int SLOP = 50;
 
     private final OpenSearchIndex index;
 
@@ -211,28 +217,65 @@ class IndexedSearch {
     /**
      * The words of a query as {@code websearch_to_tsquery} reads them: every term must be
      * in the title or the description, {@code "quoted words"} as a phrase, {@code or}
-     * between two terms either, {@code -term} excludes.
+     * between two terms either, {@code -term} excludes. Which listings match is decided
+     * by those conditions alone (filters, no score).
+     *
+     * <p>
+     * The score is {@code ts_rank_cd}'s as far as an index can give it: the plain words
+     * together as one sloppy phrase in the title (weight 1) and in the description (0.4).
+     * Lucene's sloppy frequency adds {@code 1 / (1 + words between)} per match, as cover
+     * density adds {@code 1 / (1 + noise)} per cover, and the similarity multiplies it by
+     * the field's weight: words side by side in the title score 1, a word alone its
+     * number of occurrences. Quoted phrases score as exact phrases; terms joined by
+     * {@code or} each by their occurrences. Words apart in title and description match
+     * but score nothing here, where cover density gives them a little (docs/search.md).
      */
     static Map<String, Object> words(String text) {
         WebSearch parsed = WebSearch.of(text);
-        double weight = TEXT_WEIGHT / Math.max(1, parsed.groups().size());
-        List<Object> must = new ArrayList<>();
+        List<Object> filter = new ArrayList<>();
+        List<Object> should = new ArrayList<>();
+        List<String> plain = new ArrayList<>();
         for (List<WebSearch.Term> group : parsed.groups()) {
             List<Object> either = new ArrayList<>();
             for (WebSearch.Term term : group) {
-                either.add(term(term, weight));
+                either.add(term(term, 1));
             }
-            must.add(either.size() == 1 ? either.get(0)
+            filter.add(either.size() == 1 ? either.get(0)
                     : Map.of("bool", Map.of("should", either, "minimum_should_match", 1)));
+            if (group.size() > 1) {
+                group.forEach(term -> should.add(term(term, TEXT_WEIGHT)));
+            }
+            else if (group.get(0).phrase()) {
+                should.add(term(group.get(0), TEXT_WEIGHT));
+            }
+            else {
+                plain.add(group.get(0).text());
+            }
+        }
+        if (!plain.isEmpty()) {
+            WebSearch.Term together = new WebSearch.Term(String.join(" ", plain), true);
+            should.add(Map.of("match_phrase", Map.of("title", phrase(together, TEXT_WEIGHT * TITLE, SLOP))));
+            should
+                .add(Map.of("match_phrase", Map.of("description", phrase(together, TEXT_WEIGHT * DESCRIPTION, SLOP))));
         }
         List<Object> mustNot = new ArrayList<>();
         for (WebSearch.Term term : parsed.excluded()) {
             mustNot.add(term(term, 1));
         }
         Map<String, Object> bool = new LinkedHashMap<>();
-        bool.put("must", must);
+        bool.put("filter", filter);
+        bool.put("should", should);
         bool.put("must_not", mustNot);
         return Map.of("bool", bool);
+    }
+
+    private static Map<String, Object> phrase(WebSearch.Term term, double boost, int slop) {
+        Map<String, Object> field = new LinkedHashMap<>();
+        field.put("query", term.text());
+        field.put("boost", boost);
+        field.put("slop", slop);
+        field.put("zero_terms_query", "all");
+        return field;
     }
 
     /**
@@ -268,7 +311,7 @@ class IndexedSearch {
         List<Object> must = new ArrayList<>();
         for (String word : words.required()) {
             must.add(Map.of("dis_max",
-                    Map.of("queries", List.of(fuzzy("title", word, weight), fuzzy("title.plain", word, weight)))));
+                    Map.of("queries", List.of(fuzzy("title.once", word, weight), fuzzy("title.plain", word, weight)))));
         }
         List<Object> mustNot = new ArrayList<>();
         for (String word : words.excluded()) {

@@ -19,39 +19,51 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>
  * The mapping: title and description with OpenSearch's {@code indonesian} analyzer (its
- * stop words and stemmer) and the {@code boolean} similarity, so that a word found in a
- * field scores the query's boost for that field and nothing else (no term frequency, no
- * document frequency, no length): the text match stays a plain sum of the published
- * weights of where the words are. {@code title.plain} holds the title's words unstemmed
- * for typos ({@code kemja} is one letter from {@code kemeja}, two from its stem
- * {@code meja}).
+ * stop words and stemmer) and a scripted similarity under which each occurrence of a word
+ * scores the query's boost for that field and nothing else (no document frequency, no
+ * length): the text match stays a plain sum of the published weights of where the words
+ * are, as {@code ts_rank_cd} sums them. For typos, {@code title.once} (stemmed) and
+ * {@code title.plain} (the words as typed: {@code kemja} is one letter from
+ * {@code kemeja}, two from its stem {@code meja}) count a word once.
  */
 class OpenSearchIndex {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final Map<String, Object> TEXT = Map.of("type", "text", "analyzer", "indonesian", "similarity",
-            "boolean");
+    /**
+     * A word scores the query's boost each time it occurs in the field, and nothing else
+     * (no document frequency, no length): {@code ts_rank_cd}'s sum of weights per
+     * occurrence for one word.
+     */
+    private static final Map<String, Object> SIMILARITY = Map.of("weight_per_occurrence",
+            Map.of("type", "scripted", "script", Map.of("source", "return query.boost * doc.freq;")));
+
+    /**
+     * For typos, where a word counts once: how well the title holds it, not how often.
+     */
+    private static final String ONCE = "boolean";
 
     static final Map<String, Object> SETTINGS_AND_MAPPINGS = Map.of("settings",
-            Map.of("number_of_shards", 1, "number_of_replicas", 0, "refresh_interval", "1s", "analysis",
+            Map.of("number_of_shards", 1, "number_of_replicas", 0, "refresh_interval", "1s", "similarity", SIMILARITY,
+                    "analysis",
                     Map.of("analyzer", Map.of("plain_words",
                             Map.of("type", "custom", "tokenizer", "standard", "filter", List.of("lowercase"))))),
             "mappings",
-            Map.of("dynamic", "strict", "properties", Map
-                .ofEntries(Map.entry("id", Map.of("type", "keyword")), Map.entry("title",
-                        Map.of("type", "text", "analyzer", "indonesian", "similarity", "boolean", "fields",
-                                Map.of("plain",
-                                        Map.of("type", "text", "analyzer", "plain_words", "similarity", "boolean")))),
-                        Map.entry("description", TEXT), Map.entry("category_code", Map.of("type", "keyword")),
-                        Map.entry("province_code", Map.of("type", "keyword")),
-                        Map.entry("price_idr", Map.of("type", "long")),
-                        Map.entry("max_price_idr", Map.of("type", "long")),
-                        Map.entry("in_stock", Map.of("type", "boolean")),
-                        // the Asia/Jakarta date of the last publication, as midnight UTC
-                        // of that date: whole days apart, for the freshness factor
-                        Map.entry("published_day", Map.of("type", "date", "format", "epoch_millis")),
-                        Map.entry("published_micros", Map.of("type", "long")))));
+            Map.of("dynamic", "strict", "properties", Map.ofEntries(Map.entry("id", Map.of("type", "keyword")),
+                    Map.entry("title", Map.of("type", "text", "analyzer", "indonesian", "similarity",
+                            "weight_per_occurrence", "fields",
+                            Map.of("once", Map.of("type", "text", "analyzer", "indonesian", "similarity", ONCE),
+                                    "plain", Map.of("type", "text", "analyzer", "plain_words", "similarity", ONCE)))),
+                    Map.entry("description",
+                            Map.of("type", "text", "analyzer", "indonesian", "similarity", "weight_per_occurrence")),
+                    Map.entry("category_code", Map.of("type", "keyword")),
+                    Map.entry("province_code", Map.of("type", "keyword")),
+                    Map.entry("price_idr", Map.of("type", "long")), Map.entry("max_price_idr", Map.of("type", "long")),
+                    Map.entry("in_stock", Map.of("type", "boolean")),
+                    // the Asia/Jakarta date of the last publication, as midnight UTC
+                    // of that date: whole days apart, for the freshness factor
+                    Map.entry("published_day", Map.of("type", "date", "format", "epoch_millis")),
+                    Map.entry("published_micros", Map.of("type", "long")))));
 
     /**
      * How long a write of the index (a bulk of 1,000 listings, a new index, the alias)

