@@ -9,6 +9,7 @@ import id.pasar.TestInstances;
 import id.pasar.catalog.CatalogFixtures.Seller;
 import id.pasar.catalog.internal.IndexedListings;
 import id.pasar.testing.TestDatabase;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -202,6 +203,24 @@ class OpenSearchBackendIT {
 
         assertThat(page(onIndex, "q=kulit")).isEqualTo(before).isNotEmpty();
         assertThat(page(onIndex, "q=kulit")).isEqualTo(page(onDatabase, "q=kulit"));
+    }
+
+    /**
+     * An instance whose node does not answer starts, and PostgreSQL ranks its searches.
+     */
+    @Test
+    void withoutTheNodePostgresRanks() throws Exception {
+        String nothing;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            nothing = "http://127.0.0.1:" + socket.getLocalPort();
+        }
+        try (ConfigurableApplicationContext orphan = TestInstances.start(jdbcUrl, "--pasar.search.backend=opensearch",
+                "--pasar.search.opensearch.url=" + nothing, "--pasar.search.opensearch.timeout=PT1S")) {
+            Api api = TestInstances.api(orphan);
+            for (String query : List.of("q=kulit", "q=battik", "q=batik&sort=price_desc")) {
+                assertThat(page(api, query)).as(query).isEqualTo(page(onDatabase, query)).isNotEmpty();
+            }
+        }
     }
 
     /** The queries of {@link SearchQualityTest}'s table, read from its annotation. */

@@ -82,6 +82,11 @@ class IndexedSearch {
      */
     List<Ranked> next(Query query, boolean typo, LocalDate day, Position after, int limit) {
         SearchSort sort = query.effectiveSort();
+        if (after != null && (sort == SearchSort.RELEVANCE ? after.rank() == null
+                : sort == SearchSort.NEWEST && after.publishedAt() == null)) {
+            // a cursor without its sort's key: not one this service wrote
+            return List.of();
+        }
         if (sort != SearchSort.RELEVANCE) {
             List<Object> searchAfter = after == null ? null : switch (sort) {
                 case NEWEST -> List.of(SearchSort.micros(after.publishedAt()), after.id().toString());

@@ -20,6 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
@@ -35,6 +38,7 @@ import org.springframework.stereotype.Service;
  * object); keyset pagination, so page 500 costs what page 1 does. Which index serves
  * which query: docs/search.md.
  */
+@Slf4j
 @Service
 public class ListingSearch {
 
@@ -98,6 +102,9 @@ public class ListingSearch {
      * text searches then rank by SQL, as always (ADR 0032).
      */
     private final IndexedSearch indexed;
+
+    /** When a failure of the index was last logged (System.nanoTime), 0 never. */
+    private final AtomicLong indexFailureLogged = new AtomicLong();
 
     ListingSearch(JdbcClient jdbc, Clock clock, SearchOrderingCache orderings, ListingVariants variants,
             ObjectProvider<IndexedSearch> indexed) {
@@ -197,7 +204,14 @@ public class ListingSearch {
         LocalDate day = query.after() != null && query.after().day() != null ? query.after().day()
                 : LocalDate.now(jakarta);
         if (query.text() != null && indexed != null) {
-            return fromIndex(query, typo, day);
+            try {
+                return fromIndex(query, typo, day);
+            }
+            catch (RuntimeException e) {
+                // The index is down or refuses: PostgreSQL ranks, as it does without one
+                // (slower, the same listings; a cursor of either serves the other).
+                indexUnavailable(e);
+            }
         }
         return query.text() != null && orderings.enabled() ? fromCachedOrdering(query, typo, day)
                 : page(query, typo, day, select(query, typo, day, query.after(), KeysetPage.fetchSize(query.size())));
@@ -244,6 +258,17 @@ public class ListingSearch {
             hits.addAll(select(query, typo, day, end, wanted - hits.size()));
         }
         return page(query, typo, day, hits);
+    }
+
+    private void indexUnavailable(RuntimeException e) {
+        long now = System.nanoTime();
+        long last = indexFailureLogged.get();
+        if (last == 0 || now - last > TimeUnit.MINUTES.toNanos(1)) {
+            if (indexFailureLogged.compareAndSet(last, now)) {
+                log.warn("The search index did not answer; PostgreSQL ranks text searches meanwhile "
+                        + "(logged at most once a minute): {}", e.toString());
+            }
+        }
     }
 
     /**

@@ -61,7 +61,15 @@ class OpenSearchBackend {
                 log.warn("Search index rebuilt with {} published listings (--reindex-search); exiting", indexed);
                 System.exit(SpringApplication.exit(context, () -> 0));
             }
-            listings.ensureIndex();
+            try {
+                listings.ensureIndex();
+            }
+            catch (RuntimeException e) {
+                // Searches fall back to PostgreSQL while the node does not answer; a new
+                // cluster's index is then built by --reindex-search or the next start.
+                log.warn("The search index could not be checked at start; PostgreSQL ranks text searches "
+                        + "until it answers: {}", e.toString());
+            }
         };
     }
 
