@@ -13,8 +13,14 @@
 #   DURATION=15 CONNECTIONS="4 16 64" RATE_SECONDS=30 SHOPPERS=200 PORT=18180 DB_PORT=55539 bench/run.sh
 #   SCENARIOS=orders LISTINGS=100000 SELLERS=10000 bench/run.sh   # only the orders (and their invariants)
 #   SCENARIOS=feed FLASH_SALE=0 LISTINGS=100000 SELLERS=10000 bench/run.sh      # the feed at 1,000,000 posts
-# SCENARIOS: "all" (default), or any of: trivial search detail orders reports feed (the restarts without exposure
-# counting and without kept search orders go with search); the flash sale runs with "all" only.
+#   SCENARIOS=opensearch LISTINGS=100000 SELLERS=10000 bench/run.sh   # search on PostgreSQL and on OpenSearch, side by side
+# SCENARIOS: "all" (default), or any of: trivial search detail orders reports feed opensearch (the restarts without
+# exposure counting and without kept search orders go with search); the flash sale runs with "all" only.
+# opensearch (ADR 0032; not part of "all"): an OpenSearch node from tools/opensearch-node on OS_PORT (default PORT+20)
+# with OS_HEAP (1g); kept search orders off on both backends, so every request ranks: the broad query alone
+# (q=batik, BROAD) and the search mix, first with MARKETPLACE_SEARCH_BACKEND=postgres, then with opensearch after the
+# index is built from the shelf (timed); the side-by-side table is appended to the report. The node's CPU is counted
+# as "DB CPU" there, with PostgreSQL's.
 # The feed (issue 21): generate.py adds creators and POSTS posts (1,000,000 when the feed scenario runs, else 0:
 # the other scenarios' data and generation time are as before; POSTS > 0 adds them to any run), the bench shoppers
 # follow 50 to 200 authors each (a few up to 1,000: generate.py --follows), and bench/load/feed.py walks
@@ -38,7 +44,11 @@ DB_PORT=${DB_PORT:-55539}
 HEAP=${HEAP:-512m}
 SCENARIOS=${SCENARIOS:-all}
 SETTLE_PERCENT=${SETTLE_PERCENT:-2}
-want() { [ "$SCENARIOS" = all ] || [[ " $SCENARIOS " == *" $1 "* ]]; }
+want() { { [ "$SCENARIOS" = all ] && [ "$1" != opensearch ]; } || [[ " $SCENARIOS " == *" $1 "* ]]; }
+OS_PORT=${OS_PORT:-$((PORT + 20))}
+OS_HEAP=${OS_HEAP:-1g}
+BROAD=${BROAD:-batik}
+NODE=
 POSTS=${POSTS:-$(want feed && echo 1000000 || echo 0)}
 CREATORS=${CREATORS:-}
 FEED_SHOPPERS=${FEED_SHOPPERS:-20}
@@ -80,17 +90,19 @@ stop_app() {
   pm=$(head -1 "$DATA/postgres/postmaster.pid" 2> /dev/null || true)
   if [ -n "$pm" ] && kill -0 "$pm" 2> /dev/null; then kill "$pm" 2> /dev/null || true; sleep 2; fi
 }
-cleanup() { stop_app; cp -f "$DATA/app.log" "bench/results/$STAMP-app.log" 2> /dev/null || true; rm -rf "$DATA"; }
+stop_node() { [ -n "$NODE" ] && { kill "$NODE" 2> /dev/null || true; wait "$NODE" 2> /dev/null || true; NODE=""; }; return 0; }
+cleanup() { stop_app; stop_node; cp -f "$DATA/app.log" "bench/results/$STAMP-app.log" 2> /dev/null || true; rm -rf "$DATA"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-start_app() { # exposure counting on|off, text search orders kept true|false; sets APP and STARTED_IN (seconds to readiness)
-  local t0 t1
+start_app() { # exposure counting on|off, text search orders kept true|false, more arguments; sets APP and STARTED_IN (seconds to readiness)
+  local t0 t1 counting=$1 kept=${2:-true}
+  shift; [ $# -gt 0 ] && shift
   t0=$(date +%s.%N)
   java -Xmx"$HEAP" -XX:SharedArchiveFile="$DATA/app/pasar-api.jsa" -jar "$DATA/app/pasar-api.jar" --server.port="$PORT" --pasar.embedded-database-port="$DB_PORT" \
     --pasar.data-dir="$DATA" --pasar.admin.email=bench@pasar.test --pasar.admin.password=bench-password-1 \
     --pasar.orders.rate-limit.per-minute=1000000 --pasar.orders.max-unpaid-units-per-listing=1000000 \
-    --pasar.exposure.counting-enabled="$1" --pasar.search.kept-orders.enabled="${2:-true}" >> "$DATA/app.log" 2>&1 &
+    --pasar.exposure.counting-enabled="$counting" --pasar.search.kept-orders.enabled="$kept" "$@" >> "$DATA/app.log" 2>&1 &
   APP=$!
   until curl -sf "$BASE/actuator/health/readiness" > /dev/null; do
     kill -0 "$APP" 2> /dev/null || { echo "the application did not start; see $DATA/app.log" >&2; tail -30 "$DATA/app.log" >&2; exit 1; }
@@ -102,13 +114,15 @@ start_app() { # exposure counting on|off, text search orders kept true|false; se
 
 # CPU seconds used so far by the application's JVM, and by the embedded PostgreSQL (postmaster and backends).
 cpu_app() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$APP/stat"; }
-cpu_db() { # the postmaster's own and its reaped backends' time (cutime, cstime), plus the live backends'
+cpu_db() { # the postmaster's own and its reaped backends' time (cutime, cstime), plus the live backends'; and the
+  # OpenSearch node's, when one runs
   local pm total p
   pm=$(head -1 "$DATA/postgres/postmaster.pid")
   total=$(awk '{printf "%.2f", ($14 + $15 + $16 + $17) / 100}' "/proc/$pm/stat")
   for p in $(pgrep -P "$pm" || true); do
     total=$(awk -v t="$total" '{printf "%.2f", t + ($14 + $15) / 100}' "/proc/$p/stat" 2> /dev/null || echo "$total")
   done
+  if [ -n "$NODE" ]; then total=$(awk -v t="$total" '{printf "%.2f", t + ($14 + $15) / 100}' "/proc/$NODE/stat"); fi
   echo "$total"
 }
 rate() { awk -v a="$1" -v b="$2" -v s="$3" 'BEGIN {printf "%.2f", (b - a) / s}'; }
@@ -331,12 +345,60 @@ warm 5 bench/load/paths.lua "$BASE" -- "$WORK/search-paths.txt"
 for c in $CONNECTIONS; do wrk_run search-unranked "$c" bench/load/paths.lua "$WORK/search-paths.txt"; done
 fixed_run search-unranked "$(half search-unranked)" --paths "$WORK/search-paths.txt"
 fi
+# --- search on PostgreSQL and on OpenSearch, side by side (ADR 0032) ---------------------------------------------
+if want opensearch; then
+  log "opensearch: broad q=$BROAD and the search mix, kept search orders off, postgres backend"
+  printf 'broad\t/api/v1/catalog/listings?q=%s&size=20\n' "$BROAD" > "$WORK/broad-paths.txt"
+  fact broad_matches "$(psql -X -tA -c "SELECT count(*) FROM catalog.listings WHERE status = 'PUBLISHED' AND search @@ websearch_to_tsquery('indonesian', '$BROAD')" "$DB")"
+  stop_app
+  start_app true false --pasar.search.backend=postgres
+  warm 20 bench/load/paths.lua "$BASE" -- "$WORK/broad-paths.txt"
+  for c in $CONNECTIONS; do wrk_run broad-postgres "$c" bench/load/paths.lua "$WORK/broad-paths.txt"; done
+  for c in $CONNECTIONS; do wrk_run mix-postgres "$c" bench/load/paths.lua "$WORK/search-paths.txt"; done
+  curl -sf "$BASE/api/v1/catalog/listings?q=$BROAD&size=20" | python3 -c 'import json,sys; print("\n".join(i["listingId"] for i in json.load(sys.stdin)["items"]))' > "$WORK/broad-postgres.txt"
+  stop_app
+  log "opensearch: starting the node on $OS_PORT"
+  rm -rf "$DATA/opensearch"
+  java -Xms"$OS_HEAP" -Xmx"$OS_HEAP" -Dpasar.searchnode.detached=true -cp "tools/opensearch-node/target/opensearch-node-0.1.0-SNAPSHOT.jar:$(cat tools/opensearch-node/target/classes/opensearch-node.classpath)" \
+    id.pasar.searchnode.OpenSearchNode "$OS_PORT" "$DATA/opensearch" < /dev/null > "$DATA/opensearch.log" 2>&1 &
+  NODE=$!
+  until curl -sf "http://127.0.0.1:$OS_PORT/_cluster/health?wait_for_status=green&timeout=1s" > /dev/null; do
+    kill -0 "$NODE" 2> /dev/null || { echo "the OpenSearch node did not start; see $DATA/opensearch.log" >&2; tail -30 "$DATA/opensearch.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  log "opensearch: building the index from the shelf (at the application's start)"
+  T0=$(date +%s)
+  start_app true false --pasar.search.backend=opensearch --pasar.search.opensearch.url="http://127.0.0.1:$OS_PORT"
+  fact opensearch_index_build_s "$(( $(date +%s) - T0 ))"
+  fact opensearch_index "$(curl -sf "http://127.0.0.1:$OS_PORT/_cat/indices?h=index,docs.count,store.size" | tr '\n' ' ')"
+  warm 20 bench/load/paths.lua "$BASE" -- "$WORK/broad-paths.txt"
+  for c in $CONNECTIONS; do wrk_run broad-opensearch "$c" bench/load/paths.lua "$WORK/broad-paths.txt"; done
+  for c in $CONNECTIONS; do wrk_run mix-opensearch "$c" bench/load/paths.lua "$WORK/search-paths.txt"; done
+  curl -sf "$BASE/api/v1/catalog/listings?q=$BROAD&size=20" | python3 -c 'import json,sys; print("\n".join(i["listingId"] for i in json.load(sys.stdin)["items"]))' > "$WORK/broad-opensearch.txt"
+  fact broad_first_page_same "$(cmp -s "$WORK/broad-postgres.txt" "$WORK/broad-opensearch.txt" && echo yes || echo "no ($(comm -12 <(sort "$WORK/broad-postgres.txt") <(sort "$WORK/broad-opensearch.txt") | wc -l) of 20 in both)")"
+  fact opensearch_node_peak_rss_mb "$(awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/$NODE/status")"
+  stop_app
+  stop_node
+fi
 fact log_errors "$(grep -c ' ERROR ' "$DATA/app.log" || true)"
 fact load_after "$(cut -d' ' -f1-3 /proc/loadavg)"
 fact finished "$(date -u +%FT%TZ)"
 stop_app
 
 python3 bench/report.py --work "$WORK" > "$OUT"
+if want opensearch; then
+  { echo; echo "## Search on PostgreSQL and on OpenSearch (kept search orders off; ADR 0032)"; echo
+    grep -E '^(broad_matches|opensearch_[a-z_]*|broad_first_page_same)=' "$FACTS" | sed 's/^/- /; s/=/: /'; echo
+    echo "| scenario | connections | req/s | p50 ms | p99 ms | errors | app CPU | DB (+ node) CPU | req/s vs postgres |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+    awk -F'\t' '$1 == "wrk" && $2 ~ /^(broad|mix)-(postgres|opensearch)$/ {
+        split($2, k, "-"); key = k[1] "|" $3; if (k[2] == "postgres") base[key] = $4
+        rows[++n] = $0 }
+      END { for (i = 1; i <= n; i++) { split(rows[i], f, "\t"); split(f[2], k, "-"); key = k[1] "|" f[3]
+        printf "| %s | %s | %.1f | %s | %s | %s | %s | %s | %s |\n", f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9],
+          (base[key] > 0 ? sprintf("%.1fx", f[4] / base[key]) : "") } }' "$RESULTS"
+  } >> "$OUT"
+fi
 cp "$RESULTS" "bench/results/$STAMP-results.tsv"
 log "report: $OUT"
 

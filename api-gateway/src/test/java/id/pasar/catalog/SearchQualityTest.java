@@ -56,8 +56,8 @@ class SearchQualityTest {
 
     private static final String ELECTRICAL_SNI = "SNI IEC 60335-1:2009";
 
-    private record Seed(String key, String title, String description, String categoryCode, long priceIdr,
-            String regency, String licence) {
+    record Seed(String key, String title, String description, String categoryCode, long priceIdr, String regency,
+            String licence) {
     }
 
     private static Seed seed(String key, String title, String description, String categoryCode, long priceIdr,
@@ -69,7 +69,7 @@ class SearchQualityTest {
      * The shelf, in the order it is published (so "newest" is this list backwards).
      * Prices are all distinct.
      */
-    private static final List<Seed> SHELF = List.of(
+    static final List<Seed> SHELF = List.of(
             seed("batikTulisPekalongan", "Kain Batik Tulis Pekalongan Motif Jlamprang",
                     "Batik tulis tangan asli Pekalongan, katun primisima 2 x 1,15 meter, pewarna alami.", "batik-kain",
                     850_000, "33.26", null),
@@ -224,6 +224,16 @@ class SearchQualityTest {
     @BeforeAll
     void publishTheShelf() {
         api = new Api(port);
+        ids.putAll(publishShelf(api));
+        ids.forEach((key, id) -> keys.put(id, key));
+    }
+
+    /**
+     * Publishes {@link #SHELF} through {@code api}, in its order.
+     * @return seed key to listing id
+     */
+    static Map<String, String> publishShelf(Api api) {
+        Map<String, String> published = new LinkedHashMap<>();
         // A few shops, as on a real shelf; which shop sells what plays no part in search.
         List<Seller> sellers = List.of(CatalogFixtures.verifiedSeller(api), CatalogFixtures.verifiedSeller(api),
                 CatalogFixtures.verifiedSeller(api), CatalogFixtures.verifiedSeller(api));
@@ -241,10 +251,9 @@ class SearchQualityTest {
                 body.put("halalStatus", "CERTIFIED");
                 body.put("halalCertificateNumber", "ID3111000" + String.format("%07d", i));
             }
-            String id = publishedListing(api, sellers.get(i % sellers.size()), body);
-            ids.put(seed.key(), id);
-            keys.put(id, seed.key());
+            published.put(seed.key(), publishedListing(api, sellers.get(i % sellers.size()), body));
         }
+        return published;
     }
 
     /**

@@ -3,6 +3,7 @@ package id.pasar.catalog.internal;
 import id.pasar.compliance.ListingRules.HalalStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -27,6 +28,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(schema = "catalog", name = "listings")
+@EntityListeners(ListingChanges.class)
 @DynamicUpdate
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)

@@ -20,6 +20,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import lombok.extern.slf4j.Slf4j;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Service;
@@ -34,6 +38,7 @@ import org.springframework.stereotype.Service;
  * object); keyset pagination, so page 500 costs what page 1 does. Which index serves
  * which query: docs/search.md.
  */
+@Slf4j
 @Service
 public class ListingSearch {
 
@@ -84,13 +89,30 @@ public class ListingSearch {
 
     private final SearchOrderingCache orderings;
 
+    /**
+     * Rounds of index reads for one page, when the rows read keep turning out not to
+     * match any more (a lagging index).
+     */
+    private static final int INDEX_ROUNDS = 8;
+
     private final ListingVariants variants;
 
-    ListingSearch(JdbcClient jdbc, Clock clock, SearchOrderingCache orderings, ListingVariants variants) {
+    /**
+     * The OpenSearch backend when {@code pasar.search.backend=opensearch}, else null:
+     * text searches then rank by SQL, as always (ADR 0032).
+     */
+    private final IndexedSearch indexed;
+
+    /** When a failure of the index was last logged (System.nanoTime), 0 never. */
+    private final AtomicLong indexFailureLogged = new AtomicLong();
+
+    ListingSearch(JdbcClient jdbc, Clock clock, SearchOrderingCache orderings, ListingVariants variants,
+            ObjectProvider<IndexedSearch> indexed) {
         this.jdbc = jdbc;
         this.jakarta = clock.withZone(JAKARTA);
         this.orderings = orderings;
         this.variants = variants;
+        this.indexed = indexed.getIfAvailable();
     }
 
     /**
@@ -181,6 +203,16 @@ public class ListingSearch {
         }
         LocalDate day = query.after() != null && query.after().day() != null ? query.after().day()
                 : LocalDate.now(jakarta);
+        if (query.text() != null && indexed != null) {
+            try {
+                return fromIndex(query, typo, day);
+            }
+            catch (RuntimeException e) {
+                // The index is down or refuses: PostgreSQL ranks, as it does without one
+                // (slower, the same listings; a cursor of either serves the other).
+                indexUnavailable(e);
+            }
+        }
         return query.text() != null && orderings.enabled() ? fromCachedOrdering(query, typo, day)
                 : page(query, typo, day, select(query, typo, day, query.after(), KeysetPage.fetchSize(query.size())));
     }
@@ -226,6 +258,79 @@ public class ListingSearch {
             hits.addAll(select(query, typo, day, end, wanted - hits.size()));
         }
         return page(query, typo, day, hits);
+    }
+
+    private void indexUnavailable(RuntimeException e) {
+        long now = System.nanoTime();
+        long last = indexFailureLogged.get();
+        if (last == 0 || now - last > TimeUnit.MINUTES.toNanos(1)) {
+            if (indexFailureLogged.compareAndSet(last, now)) {
+                log.warn("The search index did not answer; PostgreSQL ranks text searches meanwhile "
+                        + "(logged at most once a minute): {}", e.toString());
+            }
+        }
+    }
+
+    /**
+     * A text search's page from the search index ({@link IndexedSearch}): the listings it
+     * ranks after the cursor, read from PostgreSQL by primary key with every condition of
+     * the query but its words (a listing taken down, or out of a filter, is skipped at
+     * once), in the index's order; more are asked for while rows read drop out.
+     */
+    private KeysetPage<Hit> fromIndex(Query query, boolean typo, LocalDate day) {
+        SearchSort sort = query.effectiveSort();
+        int wanted = KeysetPage.fetchSize(query.size());
+        Position after = query.after();
+        List<Hit> hits = new ArrayList<>(wanted);
+        for (int round = 0; round < INDEX_ROUNDS && hits.size() < wanted; round++) {
+            int asked = wanted - hits.size() + RECHECK_SLACK;
+            List<IndexedSearch.Ranked> ranked = indexed.next(query, typo, day, after, asked);
+            if (ranked.isEmpty()) {
+                break;
+            }
+            hits.addAll(readNow(query, ranked));
+            IndexedSearch.Ranked last = ranked.get(ranked.size() - 1);
+            after = sort.position(last.key(), last.listingId(), last.tie(), typo, day);
+            if (ranked.size() < asked) {
+                break;
+            }
+        }
+        return page(query, typo, day, hits.size() > wanted ? hits.subList(0, wanted) : hits);
+    }
+
+    /**
+     * The listings of {@code ranked} that are on the shelf and in the query's filters
+     * now, in that order; under relevance with the index's score and the day's tie hash,
+     * which the cursor carries.
+     */
+    private List<Hit> readNow(Query query, List<IndexedSearch.Ranked> ranked) {
+        Query filters = new Query(null, query.categoryCodes(), query.provinceCode(), query.minPriceIdr(),
+                query.maxPriceIdr(), query.sort(), query.size(), null);
+        List<String> where = where(filters, false);
+        if (query.minPriceIdr() != null) {
+            where.add("coalesce(l.max_price_idr, l.price_idr) >= :minPrice");
+        }
+        where.add("l.id = ANY(string_to_array(:ids, ',')::uuid[])");
+        StringBuilder ids = new StringBuilder();
+        for (IndexedSearch.Ranked entry : ranked) {
+            ids.append(ids.isEmpty() ? "" : ",").append(entry.listingId());
+        }
+        String sql = "SELECT " + COLUMNS + ", 0::numeric AS rank, '' AS tie FROM catalog.listings l WHERE "
+                + String.join(" AND ", where);
+        Map<UUID, Hit> found = new HashMap<>();
+        for (Hit hit : bind(jdbc.sql(sql), filters, false, null).param("ids", ids.toString())
+            .query(ListingSearch::hit)
+            .list()) {
+            found.put(hit.listingId(), hit);
+        }
+        List<Hit> hits = new ArrayList<>(found.size());
+        for (IndexedSearch.Ranked entry : ranked) {
+            Hit hit = found.get(entry.listingId());
+            if (hit != null) {
+                hits.add(entry.rank() == null ? hit : hit.ranked(entry.rank(), entry.tie()));
+            }
+        }
+        return hits;
     }
 
     /**
