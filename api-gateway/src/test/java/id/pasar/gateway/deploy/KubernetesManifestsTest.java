@@ -87,13 +87,6 @@ class KubernetesManifestsTest {
             Deployment.class, "batch/v1/Job", Job.class, "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class,
             "autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class);
 
-    /**
-     * Variables of issue 23's items 1 to 3 (Kafka, OpenSearch, read replicas), set by the
-     * manifests before those items reach application.yml; drop a name once it is there.
-     */
-    private static final Set<String> VARIABLES_OF_ISSUE_23 = Set.of("MARKETPLACE_KAFKA_BOOTSTRAP_SERVERS",
-            "MARKETPLACE_SEARCH_BACKEND", "MARKETPLACE_OPENSEARCH_URL", "MARKETPLACE_READ_REPLICA_URLS");
-
     private static final Pattern SECRET_NAME = Pattern.compile(".*(KEY|SECRET|PASSWORD|USERNAME|TOKEN)(_ID)?");
 
     private static final String KUSTOMIZATION_SCHEMA = """
@@ -370,7 +363,7 @@ class KubernetesManifestsTest {
     @Test
     void everyVariableSetIsOneTheApplicationReads() throws IOException {
         String config = new ClassPathResource("application.yml").getContentAsString(StandardCharsets.UTF_8);
-        Set<String> read = new TreeSet<>(VARIABLES_OF_ISSUE_23);
+        Set<String> read = new TreeSet<>();
         Matcher placeholder = Pattern.compile("\\$\\{(MARKETPLACE_[A-Z0-9_]+)").matcher(config);
         while (placeholder.find()) {
             read.add(placeholder.group(1));
