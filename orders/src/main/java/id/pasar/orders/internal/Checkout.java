@@ -116,7 +116,9 @@ public class Checkout {
     public Result place(UUID shopperId, String idempotencyKey, String requestHash, Basket basket,
             ShippingAddress address, List<ShippingPick> picks, Function<Order, String> render) {
         refuseIfSeenSoldOut(shopperId, idempotencyKey, basket);
-        return queue.inTurn(() -> {
+        List<UUID> variants = basket instanceof Items items ? items.lines().stream().map(Line::variantId).toList()
+                : List.of();
+        return queue.inTurn(variants, () -> {
             // Sold out while this one waited for its turn: the rest of a flash sale's
             // burst.
             refuseIfSeenSoldOut(shopperId, idempotencyKey, basket);

@@ -23,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * pooled connection: the others wait in memory, in arrival order; keep it under the
  * pool's size ({@code spring.datasource.hikari.maximum-pool-size}), so that the requests
  * that are not checkouts keep connections to work with
+ * @param checkoutsPerVariant how many of them may be checkouts of one variant, whose
+ * stock row they take in turn: a flash deal's checkouts then wait in memory instead of
+ * holding the instance's turns and connections for that row
  * @param checkoutQueueWait how long a checkout may wait for its turn before it is 503
  * {@code CHECKOUT_BUSY}: under the mobile client's timeout
  */
@@ -31,5 +34,6 @@ public record OrdersProperties(@DefaultValue("30m") Duration paymentWindow,
         @DefaultValue("10") int maxUnpaidUnitsPerListing, String paymentServerKey,
         @DefaultValue("7d") Duration deliveredAfter, @DefaultValue("2d") Duration returnWindow,
         @DefaultValue("2d") Duration returnDecisionWindow, @DefaultValue("7d") Duration returnShipBackWindow,
-        @DefaultValue("16") int checkoutsInFlight, @DefaultValue("20s") Duration checkoutQueueWait) {
+        @DefaultValue("16") int checkoutsInFlight, @DefaultValue("4") int checkoutsPerVariant,
+        @DefaultValue("20s") Duration checkoutQueueWait) {
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -11,8 +13,14 @@ import org.junit.jupiter.api.Test;
 
 class CheckoutQueueTest {
 
-    private final CheckoutQueue queue = new CheckoutQueue(new OrdersProperties(Duration.ofMinutes(30), 10, null,
-            Duration.ofDays(7), Duration.ofDays(2), Duration.ofDays(2), Duration.ofDays(7), 1, Duration.ofMillis(500)));
+    private final CheckoutQueue queue = new CheckoutQueue(
+            new OrdersProperties(Duration.ofMinutes(30), 10, null, Duration.ofDays(7), Duration.ofDays(2),
+                    Duration.ofDays(2), Duration.ofDays(7), 1, 1, Duration.ofMillis(500)));
+
+    /** Two turns for the instance, one for a variant. */
+    private final CheckoutQueue twoTurns = new CheckoutQueue(
+            new OrdersProperties(Duration.ofMinutes(30), 10, null, Duration.ofDays(7), Duration.ofDays(2),
+                    Duration.ofDays(2), Duration.ofDays(7), 2, 1, Duration.ofMillis(1500)));
 
     @Test
     void aCheckoutThatFindsNoTurnInTimeIsBusyAndTheNextTurnIsFree() throws Exception {
@@ -47,6 +55,34 @@ class CheckoutQueueTest {
 
         assertThat(waiting.get(5, TimeUnit.SECONDS)).isEqualTo("waited");
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+    }
+
+    /**
+     * A flash deal's checkouts wait for their variant's turn without holding one of the
+     * instance's: a checkout of another listing still runs at once.
+     */
+    @Test
+    void checkoutsOfOneVariantTakeItsTurnWhileOthersRun() throws Exception {
+        UUID hot = UUID.randomUUID();
+        CountDownLatch finish = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(1);
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> twoTurns.inTurn(List.of(hot), () -> {
+            running.countDown();
+            await(finish);
+            return "first";
+        }));
+        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+
+        assertThatThrownBy(() -> twoTurns.inTurn(List.of(hot), () -> "second of the deal"))
+            .isInstanceOf(OrderProblems.CheckoutBusy.class);
+        CompletableFuture<String> waiting = CompletableFuture
+            .supplyAsync(() -> twoTurns.inTurn(List.of(hot), () -> "third of the deal"));
+        assertThat(twoTurns.inTurn(List.of(UUID.randomUUID()), () -> "another listing")).isEqualTo("another listing");
+        assertThat(twoTurns.inTurn(() -> "the cart")).isEqualTo("the cart");
+
+        finish.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).isEqualTo("third of the deal");
     }
 
     /** A checkout that has the queue's one turn, and keeps it until {@code finish}. */
