@@ -5,8 +5,6 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +15,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.EncodedResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 /**
  * An example of every request and success body that has none of its own: composed from
@@ -40,12 +40,8 @@ final class BodyExamples {
 
     static BodyExamples load() {
         try {
-            Properties values = new Properties();
-            try (Reader reader = new InputStreamReader(
-                    new ClassPathResource("openapi/examples.properties").getInputStream(), StandardCharsets.UTF_8)) {
-                values.load(reader);
-            }
-            return new BodyExamples(values);
+            return new BodyExamples(PropertiesLoaderUtils.loadProperties(
+                    new EncodedResource(new ClassPathResource("openapi/examples.properties"), StandardCharsets.UTF_8)));
         }
         catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);

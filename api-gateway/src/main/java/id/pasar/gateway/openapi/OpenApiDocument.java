@@ -48,11 +48,10 @@ final class OpenApiDocument implements GlobalOpenApiCustomizer {
     private static final Map<Integer, String> DESCRIPTIONS = Map.ofEntries(
             Map.entry(400,
                     "Malformed: bad JSON, wrong types, missing or out-of-range fields, a path the firewall refuses"),
-            Map.entry(401, "No token, or an invalid or expired one"), Map.entry(402, "Payment required"),
-            Map.entry(403, "The caller may not do this"), Map.entry(404, "Not found, or not the caller's"),
-            Map.entry(409, "In conflict with the present state"), Map.entry(410, "Gone"), Map.entry(413, "Too large"),
-            Map.entry(415, "A media type this operation does not take"), Map.entry(422, "Refused by a business rule"),
-            Map.entry(429, "Too many requests"),
+            Map.entry(401, "No token, or an invalid or expired one"), Map.entry(403, "The caller may not do this"),
+            Map.entry(404, "Not found, or not the caller's"), Map.entry(409, "In conflict with the present state"),
+            Map.entry(413, "Too large"), Map.entry(415, "A media type this operation does not take"),
+            Map.entry(422, "Refused by a business rule"), Map.entry(429, "Too many requests"),
             Map.entry(500, "Something failed on our side; quote the requestId when you report it"),
             Map.entry(502, "A partner service (payment gateway, courier, bank) failed"),
             Map.entry(503, "Unavailable for a moment (the database, a partner); retry after Retry-After"));

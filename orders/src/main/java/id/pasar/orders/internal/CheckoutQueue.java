@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -53,11 +52,10 @@ class CheckoutQueue {
         this.wait = properties.checkoutQueueWait();
     }
 
-    <R> R inTurn(Supplier<R> checkout) {
-        return inTurn(List.of(), checkout);
-    }
-
-    /** In the turns of these variants, then in one of the instance's. */
+    /**
+     * In the turns of these variants (none for a cart's checkout), then in one of the
+     * instance's.
+     */
     <R> R inTurn(Collection<UUID> variantIds, Supplier<R> checkout) {
         long deadline = System.nanoTime() + wait.toNanos();
         Deque<Semaphore> held = new ArrayDeque<>();

@@ -27,29 +27,30 @@ class CheckoutQueueTest {
         CountDownLatch finish = new CountDownLatch(1);
         CompletableFuture<String> first = holdTheOnlyTurnUntil(finish);
 
-        assertThatThrownBy(() -> queue.inTurn(() -> "second")).isInstanceOf(OrderProblems.CheckoutBusy.class)
+        assertThatThrownBy(() -> queue.inTurn(List.of(), () -> "second")).isInstanceOf(OrderProblems.CheckoutBusy.class)
             .satisfies(busy -> assertThat(((OrderProblems.CheckoutBusy) busy).getHeaders().getFirst("Retry-After"))
                 .isEqualTo("2"));
 
         finish.countDown();
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
-        assertThat(queue.inTurn(() -> "third")).isEqualTo("third");
+        assertThat(queue.inTurn(List.of(), () -> "third")).isEqualTo("third");
     }
 
     @Test
     void aFailedCheckoutGivesItsTurnBack() {
-        assertThatThrownBy(() -> queue.inTurn(() -> {
+        assertThatThrownBy(() -> queue.inTurn(List.of(), () -> {
             throw new IllegalStateException("refused");
         })).hasMessage("refused");
 
-        assertThat(queue.inTurn(() -> "next")).isEqualTo("next");
+        assertThat(queue.inTurn(List.of(), () -> "next")).isEqualTo("next");
     }
 
     @Test
     void aWaitingCheckoutRunsWhenATurnIsFree() throws Exception {
         CountDownLatch finish = new CountDownLatch(1);
         CompletableFuture<String> first = holdTheOnlyTurnUntil(finish);
-        CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> queue.inTurn(() -> "waited"));
+        CompletableFuture<String> waiting = CompletableFuture
+            .supplyAsync(() -> queue.inTurn(List.of(), () -> "waited"));
 
         finish.countDown();
 
@@ -78,7 +79,7 @@ class CheckoutQueueTest {
         CompletableFuture<String> waiting = CompletableFuture
             .supplyAsync(() -> twoTurns.inTurn(List.of(hot), () -> "third of the deal"));
         assertThat(twoTurns.inTurn(List.of(UUID.randomUUID()), () -> "another listing")).isEqualTo("another listing");
-        assertThat(twoTurns.inTurn(() -> "the cart")).isEqualTo("the cart");
+        assertThat(twoTurns.inTurn(List.of(), () -> "the cart")).isEqualTo("the cart");
 
         finish.countDown();
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
@@ -88,7 +89,7 @@ class CheckoutQueueTest {
     /** A checkout that has the queue's one turn, and keeps it until {@code finish}. */
     private CompletableFuture<String> holdTheOnlyTurnUntil(CountDownLatch finish) throws InterruptedException {
         CountDownLatch running = new CountDownLatch(1);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> queue.inTurn(() -> {
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> queue.inTurn(List.of(), () -> {
             running.countDown();
             await(finish);
             return "first";
