@@ -95,6 +95,13 @@ cleanup() { stop_app; stop_node; cp -f "$DATA/app.log" "bench/results/$STAMP-app
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+await_ready() { # url, pid, what, its log, seconds between tries: returns once the url answers; exits if the process died
+  until curl -sf "$1" > /dev/null; do
+    kill -0 "$2" 2> /dev/null || { echo "$3 did not start; see $4" >&2; tail -30 "$4" >&2; exit 1; }
+    sleep "$5"
+  done
+}
+
 start_app() { # exposure counting on|off, text search orders kept true|false, more arguments; sets APP and STARTED_IN (seconds to readiness)
   local t0 t1 counting=$1 kept=${2:-true}
   shift; [ $# -gt 0 ] && shift
@@ -104,10 +111,7 @@ start_app() { # exposure counting on|off, text search orders kept true|false, mo
     --pasar.orders.rate-limit.per-minute=1000000 --pasar.orders.max-unpaid-units-per-listing=1000000 \
     --pasar.exposure.counting-enabled="$counting" --pasar.search.kept-orders.enabled="$kept" "$@" >> "$DATA/app.log" 2>&1 &
   APP=$!
-  until curl -sf "$BASE/actuator/health/readiness" > /dev/null; do
-    kill -0 "$APP" 2> /dev/null || { echo "the application did not start; see $DATA/app.log" >&2; tail -30 "$DATA/app.log" >&2; exit 1; }
-    sleep 0.2
-  done
+  await_ready "$BASE/actuator/health/readiness" "$APP" "the application" "$DATA/app.log" 0.2
   t1=$(date +%s.%N)
   STARTED_IN=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", b - a}')
 }
@@ -362,10 +366,8 @@ if want opensearch; then
   java -Xms"$OS_HEAP" -Xmx"$OS_HEAP" -Dpasar.searchnode.detached=true -cp "tools/opensearch-node/target/opensearch-node-0.1.0-SNAPSHOT.jar:$(cat tools/opensearch-node/target/classes/opensearch-node.classpath)" \
     id.pasar.searchnode.OpenSearchNode "$OS_PORT" "$DATA/opensearch" < /dev/null > "$DATA/opensearch.log" 2>&1 &
   NODE=$!
-  until curl -sf "http://127.0.0.1:$OS_PORT/_cluster/health?wait_for_status=green&timeout=1s" > /dev/null; do
-    kill -0 "$NODE" 2> /dev/null || { echo "the OpenSearch node did not start; see $DATA/opensearch.log" >&2; tail -30 "$DATA/opensearch.log" >&2; exit 1; }
-    sleep 0.5
-  done
+  await_ready "http://127.0.0.1:$OS_PORT/_cluster/health?wait_for_status=green&timeout=1s" "$NODE" "the OpenSearch node" \
+    "$DATA/opensearch.log" 0.5
   log "opensearch: building the index from the shelf (at the application's start)"
   T0=$(date +%s)
   start_app true false --pasar.search.backend=opensearch --pasar.search.opensearch.url="http://127.0.0.1:$OS_PORT"
