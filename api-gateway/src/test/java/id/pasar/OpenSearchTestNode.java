@@ -8,14 +8,21 @@ import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One real OpenSearch node per test JVM, started by the first test that asks for it and
@@ -26,6 +33,10 @@ import org.awaitility.core.ConditionTimeoutException;
  * running its hooks: it ends when its standard input does.
  */
 public final class OpenSearchTestNode {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static String url;
 
@@ -38,6 +49,44 @@ public final class OpenSearchTestNode {
             url = start();
         }
         return url;
+    }
+
+    /**
+     * A request to the node ({@code path} from its root), as a test asks the index
+     * itself.
+     * @return the response's body
+     */
+    public static String http(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path))
+            .header("Content-Type", "application/json")
+            .method(method,
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The listings whose title holds {@code word} in the index behind {@code alias}, as
+     * the index has them once refreshed.
+     */
+    public static List<String> idsTitled(String alias, String word) {
+        http("POST", "/" + alias + "/_refresh", null);
+        JsonNode hits = JSON
+            .readTree(http("POST", "/" + alias + "/_search",
+                    "{\"query\":{\"match\":{\"title\":\"" + word + "\"}},\"_source\":false}"))
+            .path("hits")
+            .path("hits");
+        List<String> ids = new ArrayList<>();
+        hits.forEach(hit -> ids.add(hit.path("_id").asString()));
+        return ids;
     }
 
     private static String start() {

@@ -10,11 +10,7 @@ import id.pasar.catalog.CatalogFixtures.Seller;
 import id.pasar.catalog.internal.IndexedListings;
 import id.pasar.testing.TestDatabase;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -59,8 +55,6 @@ class OpenSearchBackendIT {
             "q=batik&sort=price_desc&size=3", "q=battik&sort=newest");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String alias = "pasar-listings-" + Long.toHexString(System.nanoTime());
 
@@ -197,8 +191,8 @@ class OpenSearchBackendIT {
     @Test
     void aRebuildRestoresALostIndex() throws Exception {
         List<String> before = page(onIndex, "q=kulit");
-        http("DELETE", "/" + alias + "-*", null);
-        http("DELETE", "/_alias/" + alias, null);
+        OpenSearchTestNode.http("DELETE", "/" + alias + "-*", null);
+        OpenSearchTestNode.http("DELETE", "/_alias/" + alias, null);
         assertThat(indexed.getBean(IndexedListings.class).rebuild()).isGreaterThanOrEqualTo(shelf.size());
 
         assertThat(page(onIndex, "q=kulit")).isEqualTo(before).isNotEmpty();
@@ -252,29 +246,12 @@ class OpenSearchBackendIT {
         return api.get("/api/v1/catalog/listings?" + query).send().expect(200).json();
     }
 
-    private long indexedCount() throws Exception {
-        return JSON.readTree(http("GET", "/" + alias + "/_count", null)).path("count").asLong(-1);
+    private long indexedCount() {
+        return JSON.readTree(OpenSearchTestNode.http("GET", "/" + alias + "/_count", null)).path("count").asLong(-1);
     }
 
-    /** The listings whose title holds {@code word} in the index itself. */
-    private List<String> indexedIds(String word) throws Exception {
-        http("POST", "/" + alias + "/_refresh", null);
-        JsonNode hits = JSON
-            .readTree(http("POST", "/" + alias + "/_search",
-                    "{\"query\":{\"match\":{\"title\":\"" + word + "\"}},\"_source\":false}"))
-            .path("hits")
-            .path("hits");
-        List<String> ids = new ArrayList<>();
-        hits.forEach(hit -> ids.add(hit.path("_id").asString()));
-        return ids;
-    }
-
-    private static String http(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(OpenSearchTestNode.url() + path))
-            .header("Content-Type", "application/json")
-            .method(method,
-                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+    private List<String> indexedIds(String word) {
+        return OpenSearchTestNode.idsTitled(alias, word);
     }
 
     private Connection connect() throws Exception {

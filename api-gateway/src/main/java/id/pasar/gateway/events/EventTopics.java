@@ -1,5 +1,6 @@
 package id.pasar.gateway.events;
 
+import id.pasar.catalog.ListingOfferChanged;
 import id.pasar.catalog.ListingPublished;
 import id.pasar.catalog.ListingTakenDown;
 import id.pasar.kernel.EventRecords;
@@ -83,6 +84,7 @@ final class EventTopics {
             new Route<>(RefundSucceeded.class, ORDERS, RefundSucceeded::orderId, 1),
             new Route<>(SettlementNotTaken.class, ORDERS, SettlementNotTaken::orderId, 1),
             new Route<>(ListingPublished.class, LISTINGS, ListingPublished::listingId, 1),
+            new Route<>(ListingOfferChanged.class, LISTINGS, ListingOfferChanged::listingId, 1),
             new Route<>(ListingTakenDown.class, LISTINGS, ListingTakenDown::listingId, 1),
             new Route<>(SellerRevoked.class, SELLERS, SellerRevoked::sellerId, 1),
             new Route<>(PayoutPaid.class, LEDGER, PayoutPaid::sellerId, 1));

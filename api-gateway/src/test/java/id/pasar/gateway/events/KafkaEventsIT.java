@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import id.pasar.Api;
+import id.pasar.OpenSearchTestNode;
 import id.pasar.TestInstances;
 import id.pasar.catalog.CatalogFixtures;
 import id.pasar.catalog.CatalogFixtures.Seller;
@@ -48,15 +49,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The outbox's events on a real Kafka broker (spring-kafka-test's embedded KRaft broker,
- * in this JVM) with the application in Kafka mode on a database of its own: each event
- * reaches its topic under its aggregate's key with the envelope of docs/events.md, and
- * the sales tally, read from Kafka, counts every order exactly once across a consumer
- * stop, orders placed while it was stopped, its restart, and a replay of the whole topic.
- * Slow: it starts a broker and a second application.
+ * in this JVM) with the application in Kafka mode on a database of its own, searching on
+ * a real OpenSearch node ({@link OpenSearchTestNode}): each event reaches its topic under
+ * its aggregate's key with the envelope of docs/events.md; the sales tally, read from
+ * Kafka, counts every order exactly once across a consumer stop, orders placed while it
+ * was stopped, its restart, and a replay of the whole topic; the search index, read from
+ * Kafka, follows the shelf across a stop, writes the index refused, and a replay. Slow:
+ * it starts a broker, a search node and a second application.
  */
 class KafkaEventsIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final String ALIAS = "pasar-listings-kafka-" + Long.toHexString(System.nanoTime());
 
     static EmbeddedKafkaKraftBroker broker;
 
@@ -72,7 +77,9 @@ class KafkaEventsIT {
         broker.afterPropertiesSet();
         jdbcUrl = TestDatabase.instance().newDatabase("kafka_" + Long.toHexString(System.nanoTime()));
         app = TestInstances.start(jdbcUrl, "--pasar.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--pasar.kafka.partitions=3");
+                "--pasar.kafka.partitions=3", "--pasar.search.backend=opensearch",
+                "--pasar.search.opensearch.url=" + OpenSearchTestNode.url(),
+                "--pasar.search.opensearch.index=" + ALIAS);
         api = TestInstances.api(app);
     }
 
@@ -97,6 +104,10 @@ class KafkaEventsIT {
             .expect(200);
         String cancelled = place(api, shopper, order(listing, 1)).expect(201).json().get("orderId").asString();
         api.post("/api/v1/orders/" + cancelled + "/cancel", Map.of()).bearer(shopper).send().expect(200);
+        api.put("/api/v1/listings/" + listing + "/stock", Map.of("stock", 30))
+            .bearer(seller.token())
+            .send()
+            .expect(200);
         api.post("/api/v1/listings/" + listing + "/unpublish", Map.of()).bearer(seller.token()).send().expect(200);
         Seller revoked = CatalogFixtures.verifiedSeller(api);
         String suspended = listingWithStock(api, revoked, 5, 30_000);
@@ -111,7 +122,8 @@ class KafkaEventsIT {
             byKey.putAll(allRecords().stream().collect(Collectors.groupingBy(ConsumerRecord::key)));
             assertThat(types(byKey.get(paid))).containsExactly("OrderPlaced", "OrderPaid");
             assertThat(types(byKey.get(cancelled))).containsExactly("OrderPlaced", "OrderCancelled");
-            assertThat(types(byKey.get(listing))).containsExactly("ListingPublished", "ListingTakenDown");
+            assertThat(types(byKey.get(listing))).containsExactly("ListingPublished", "ListingOfferChanged",
+                    "ListingTakenDown");
             assertThat(types(byKey.get(suspended))).containsExactly("ListingPublished", "ListingTakenDown");
             assertThat(types(byKey.get(revoked.sellerId()))).containsExactly("SellerRevoked");
         });
@@ -136,7 +148,10 @@ class KafkaEventsIT {
 
         assertThat(byKey.get(listing)).allSatisfy(r -> assertThat(r.topic()).isEqualTo("pasar.listings"));
         assertThat(json(byKey.get(listing).get(0)).get("sellerId").asString()).isEqualTo(seller.sellerId());
-        assertThat(json(byKey.get(listing).get(1)).get("status").asString()).isEqualTo("DRAFT");
+        JsonNode restocked = json(byKey.get(listing).get(1));
+        assertThat(restocked.get("stock").asInt()).isEqualTo(30);
+        assertThat(restocked.get("priceIdr").asLong()).isEqualTo(12_500);
+        assertThat(json(byKey.get(listing).get(2)).get("status").asString()).isEqualTo("DRAFT");
         JsonNode suspension = json(byKey.get(suspended).get(1));
         assertThat(suspension.get("status").asString()).isEqualTo("SUSPENDED");
         assertThat(suspension.get("reasons").get(0).asString()).isEqualTo("SELLER_NOT_VERIFIED");
@@ -177,6 +192,95 @@ class KafkaEventsIT {
         tally.start();
         await().atMost(Duration.ofSeconds(30)).until(() -> lag("pasar.sales-tally", "pasar.orders") == 0);
         assertThat(dailySales(listing)).isEqualTo("8 12 12000");
+    }
+
+    @Test
+    void theSearchIndexReadFromKafkaFollowsTheShelfAcrossAStopARefusedWriteAndAReplay() throws Exception {
+        MessageListenerContainer feed = app.getBean(KafkaListenerEndpointRegistry.class)
+            .getListenerContainer("search-index");
+        Seller seller = CatalogFixtures.verifiedSeller(api);
+        String word = CatalogFixtures.uniqueWord();
+        String tampah = CatalogFixtures.publishedListing(api, seller, CatalogFixtures.listing("Tampah Bambu " + word));
+        await().atMost(Duration.ofSeconds(30)).until(() -> indexed(word).equals(List.of(tampah)));
+        assertThat(searched(word)).containsExactly(tampah);
+
+        // Stopped: a listing published meanwhile waits on the topic, and nothing in the
+        // process writes it to the index behind the consumer's back.
+        feed.stop();
+        String bakul = CatalogFixtures.publishedListing(api, seller, CatalogFixtures.listing("Bakul Bambu " + word));
+        await().atMost(Duration.ofSeconds(20)).until(() -> outstandingPublications() == 0);
+        assertThat(indexed(word)).containsExactly(tampah);
+        feed.start();
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(indexed(word)).containsExactlyInAnyOrder(tampah, bakul));
+
+        // A new price on the shelf reaches the index, which sorts by it.
+        api.put("/api/v1/listings/" + bakul + "/variants/" + bakul, Map.of("priceIdr", 7_500))
+            .bearer(seller.token())
+            .send()
+            .expect(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> indexedPrice(bakul) == 7_500);
+        // (a document read by id is real-time; a search sees it after the next refresh)
+        await().atMost(Duration.ofSeconds(5))
+            .until(() -> searched(word + "&sort=price_asc").equals(List.of(bakul, tampah)));
+
+        // The index refuses writes (closed): the take-down stays uncommitted on the
+        // topic,
+        // tried again, until the index takes it.
+        String physical = JSON.readTree(OpenSearchTestNode.http("GET", "/_alias/" + ALIAS, null))
+            .propertyNames()
+            .iterator()
+            .next();
+        OpenSearchTestNode.http("POST", "/" + physical + "/_close", null);
+        try {
+            api.post("/api/v1/listings/" + tampah + "/unpublish", Map.of()).bearer(seller.token()).send().expect(200);
+            await().atMost(Duration.ofSeconds(20)).until(() -> outstandingPublications() == 0);
+            await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> lag("pasar.search-index", "pasar.listings") > 0);
+        }
+        finally {
+            OpenSearchTestNode.http("POST", "/" + physical + "/_open?wait_for_active_shards=1", null);
+        }
+        await().atMost(Duration.ofSeconds(45)).until(() -> lag("pasar.search-index", "pasar.listings") == 0);
+        assertThat(indexed(word)).containsExactly(bakul);
+        assertThat(searched(word)).containsExactly(bakul);
+
+        // At least once: the group reads the whole topic again and writes what is true
+        // now, so the replayed ListingPublished of the unpublished listing does not bring
+        // it back.
+        feed.stop();
+        rewind("pasar.search-index", "pasar.listings");
+        assertThat(lag("pasar.search-index", "pasar.listings")).isGreaterThanOrEqualTo(4);
+        feed.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> lag("pasar.search-index", "pasar.listings") == 0);
+        assertThat(indexed(word)).containsExactly(bakul);
+        assertThat(searched(word)).containsExactly(bakul);
+    }
+
+    /** The listings whose title holds {@code word}, in the index itself. */
+    private static List<String> indexed(String word) {
+        return OpenSearchTestNode.idsTitled(ALIAS, word);
+    }
+
+    /** A listing's price in the index's document of it. */
+    private static long indexedPrice(String listing) {
+        return JSON.readTree(OpenSearchTestNode.http("GET", "/" + ALIAS + "/_doc/" + listing, null))
+            .path("_source")
+            .path("price_idr")
+            .asLong(-1);
+    }
+
+    /** The listings a shopper's search for {@code word} shows, ranked by the index. */
+    private static List<String> searched(String word) {
+        List<String> ids = new ArrayList<>();
+        api.get("/api/v1/catalog/listings?q=" + word)
+            .send()
+            .expect(200)
+            .json()
+            .get("items")
+            .forEach(item -> ids.add(item.get("listingId").asString()));
+        return ids;
     }
 
     private static List<ConsumerRecord<String, byte[]>> allRecords() {

@@ -28,7 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * transaction commits: the listing is read again from PostgreSQL as it is now and indexed
  * if PUBLISHED, deleted otherwise. Reading the row rather than trusting the event makes a
  * write idempotent, and the row's lock version is the document's external version, so a
- * late write of an older state never overwrites a newer one.
+ * late write of an older state never overwrites a newer one. With Kafka on, the listings
+ * named on {@code pasar.listings} are written instead ({@link SearchIndexConsumer}), and
+ * a write the index refuses is tried again until it takes it.
  *
  * <p>
  * Visibility stays PostgreSQL's decision: a search reads every listing the index names by
@@ -60,15 +62,26 @@ public class IndexedListings {
                 return thread;
             }, (runnable, executor) -> log.warn("Search index writes are queued beyond 10,000: one is dropped"));
 
-    IndexedListings(JdbcClient jdbc, OpenSearchIndex index) {
+    /** Kafka's {@code pasar.listings} feeds the index rather than the commits here. */
+    private final boolean fedFromKafka;
+
+    IndexedListings(JdbcClient jdbc, OpenSearchIndex index, boolean fedFromKafka) {
         this.jdbc = jdbc;
         this.index = index;
+        this.fedFromKafka = fedFromKafka;
     }
 
     /** {@link #refresh} on the index's writer thread. */
     void refreshLater(Collection<UUID> listingIds) {
         List<UUID> ids = List.copyOf(listingIds);
         writer.execute(() -> refresh(ids));
+    }
+
+    /**
+     * Whether {@link SearchIndexConsumer} feeds the index, not {@link ListingChanges}.
+     */
+    boolean fedFromKafka() {
+        return fedFromKafka;
     }
 
     @PreDestroy
@@ -78,35 +91,45 @@ public class IndexedListings {
     }
 
     /**
-     * Writes the current state of these listings to the index: documents for the
-     * published ones, deletions for the rest. A failure is logged, not thrown: the change
-     * has committed, and the searches stay right (at worst a new listing is not found
-     * until the next rebuild).
+     * {@link #write}, with a failure logged, not thrown: the change has committed, and
+     * the searches stay right (at worst a new listing is not found until the next
+     * rebuild).
      */
     void refresh(Collection<UUID> listingIds) {
-        if (listingIds.isEmpty()) {
-            return;
-        }
         try {
-            Map<UUID, Row> rows = new LinkedHashMap<>();
-            for (Row row : jdbc.sql("SELECT " + COLUMNS + " FROM catalog.listings WHERE id IN (:ids)")
-                .param("ids", listingIds)
-                .query(IndexedListings::row)
-                .list()) {
-                rows.put(row.id(), row);
-            }
-            StringBuilder bulk = new StringBuilder();
-            for (UUID id : listingIds) {
-                Row row = rows.get(id);
-                if (row != null) {
-                    row.appendTo(bulk);
-                }
-            }
-            index.bulk(index.alias(), bulk.toString());
+            write(listingIds);
         }
         catch (RuntimeException e) {
             log.warn("Could not update the search index for {} listings; they are right again after a rebuild: {}",
                     listingIds.size(), e.toString());
+        }
+    }
+
+    /**
+     * Writes the current state of these listings to the index: documents for the
+     * published ones, deletions for the rest.
+     * @throws RuntimeException when the index did not take every write
+     */
+    void write(Collection<UUID> listingIds) {
+        if (listingIds.isEmpty()) {
+            return;
+        }
+        Map<UUID, Row> rows = new LinkedHashMap<>();
+        for (Row row : jdbc.sql("SELECT " + COLUMNS + " FROM catalog.listings WHERE id IN (:ids)")
+            .param("ids", listingIds)
+            .query(IndexedListings::row)
+            .list()) {
+            rows.put(row.id(), row);
+        }
+        StringBuilder bulk = new StringBuilder();
+        for (UUID id : listingIds) {
+            Row row = rows.get(id);
+            if (row != null) {
+                row.appendTo(bulk);
+            }
+        }
+        if (!bulk.isEmpty()) {
+            index.bulk(index.alias(), bulk.toString());
         }
     }
 

@@ -13,7 +13,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * hands the changed listings to the search index ({@link IndexedListings}), one batch per
  * transaction: so no way on or off the shelf (publishing, an edit, unpublishing, a
  * take-down, a revocation, a rule set's re-check) can forget the index. Does nothing
- * unless the search backend is OpenSearch. A JPA entity listener that Spring creates
+ * unless the search backend is OpenSearch, nor when Kafka is on: then the index is fed
+ * from the listings' events ({@link SearchIndexConsumer}), which the outbox keeps until
+ * sent and the consumer until written. A JPA entity listener that Spring creates
  * (Hibernate's bean container is Spring's under Spring Boot).
  */
 class ListingChanges {
@@ -28,7 +30,7 @@ class ListingChanges {
     @PostUpdate
     void changed(Listing listing) {
         IndexedListings indexed = index.getIfAvailable();
-        if (indexed == null) {
+        if (indexed == null || indexed.fedFromKafka()) {
             return;
         }
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {

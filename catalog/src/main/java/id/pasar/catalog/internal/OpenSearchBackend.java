@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -39,9 +40,20 @@ class OpenSearchBackend {
         return new OpenSearchIndex(url, alias, timeout);
     }
 
+    /**
+     * Fed by the commits of this process, or with Kafka on by {@code pasar.listings}
+     * ({@link SearchIndexConsumer}).
+     */
     @Bean
-    IndexedListings indexedListings(JdbcClient jdbc, OpenSearchIndex index) {
-        return new IndexedListings(jdbc, index);
+    IndexedListings indexedListings(JdbcClient jdbc, OpenSearchIndex index,
+            @Value("${pasar.kafka.bootstrap-servers:}") String kafka) {
+        return new IndexedListings(jdbc, index, !kafka.isBlank());
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${pasar.kafka.bootstrap-servers:}' != ''")
+    SearchIndexConsumer searchIndexConsumer(IndexedListings listings) {
+        return new SearchIndexConsumer(listings);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package id.pasar.catalog.internal;
 
+import id.pasar.catalog.ListingOfferChanged;
 import id.pasar.catalog.ListingStock;
 import id.pasar.catalog.ListingTakenDown;
 import id.pasar.media.MediaOwnership;
@@ -114,7 +115,12 @@ public class SellerListings {
         variants.change(listing.getId(), variantId, priceIdr, stock);
         listing.touched(clock.instant());
         soldOut.forget(variantId);
-        return current(listing);
+        Listing changed = current(listing);
+        if (changed.getStatus() == Listing.Status.PUBLISHED) {
+            events.publishEvent(new ListingOfferChanged(changed.getId(), changed.getSellerId(), changed.getVersion(),
+                    changed.getPriceIdr(), changed.getMaxPriceIdr(), changed.getStock(), changed.getUpdatedAt()));
+        }
+        return changed;
     }
 
     /**
