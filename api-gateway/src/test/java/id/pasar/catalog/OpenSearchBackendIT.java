@@ -1,6 +1,7 @@
 package id.pasar.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 import id.pasar.Api;
@@ -22,6 +23,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -197,6 +203,75 @@ class OpenSearchBackendIT {
 
         assertThat(page(onIndex, "q=kulit")).isEqualTo(before).isNotEmpty();
         assertThat(page(onIndex, "q=kulit")).isEqualTo(page(onDatabase, "q=kulit"));
+    }
+
+    /**
+     * Instances that build at once (a fleet's first start on a new cluster, a reindex
+     * started twice) build one index: the others are refused by the build's lock.
+     */
+    @Test
+    void buildsStartedAtOnceBuildOneIndex() throws Exception {
+        OpenSearchTestNode.http("DELETE", "/" + alias + "-*", null);
+        OpenSearchTestNode.http("DELETE", "/_alias/" + alias, null);
+        IndexedListings listings = indexed.getBean(IndexedListings.class);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Long>> builds = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            for (int i = 0; i < 3; i++) {
+                builds.add(threads.submit(() -> {
+                    start.await();
+                    return listings.rebuild();
+                }));
+            }
+            start.countDown();
+            int built = 0;
+            for (Future<Long> build : builds) {
+                try {
+                    assertThat(build.get()).isGreaterThanOrEqualTo(shelf.size());
+                    built++;
+                }
+                catch (ExecutionException refused) {
+                    assertThat(refused.getCause()).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("Another instance is building the search index");
+                }
+            }
+            assertThat(built).isGreaterThanOrEqualTo(1);
+        }
+        finally {
+            threads.shutdownNow();
+        }
+
+        JsonNode indices = JSON.readTree(OpenSearchTestNode.http("GET", "/" + alias + "-*", null));
+        assertThat(indices.propertyNames()).hasSize(1);
+        assertThat(JSON.readTree(OpenSearchTestNode.http("GET", "/_alias/" + alias, null)).propertyNames())
+            .isEqualTo(indices.propertyNames());
+        assertThat(page(onIndex, "q=kulit")).isEqualTo(page(onDatabase, "q=kulit")).isNotEmpty();
+
+        // Another instance building (its lock held): refused, and the index left as it
+        // is.
+        try (Connection connection = connect();
+                PreparedStatement hold = connection.prepareStatement("INSERT INTO gateway.shedlock"
+                        + " (name, lock_until, locked_at, locked_by) VALUES (?, now() + interval '1 minute', now(), ?)"
+                        + " ON CONFLICT (name) DO UPDATE SET lock_until = excluded.lock_until,"
+                        + " locked_by = excluded.locked_by")) {
+            hold.setString(1, "catalog.search-index-build");
+            hold.setString(2, "another-instance");
+            hold.executeUpdate();
+        }
+        try {
+            assertThatIllegalStateException().isThrownBy(listings::rebuild)
+                .withMessageContaining("Another instance is building the search index");
+            assertThat(JSON.readTree(OpenSearchTestNode.http("GET", "/" + alias + "-*", null)).propertyNames())
+                .isEqualTo(indices.propertyNames());
+        }
+        finally {
+            try (Connection connection = connect();
+                    PreparedStatement release = connection.prepareStatement(
+                            "UPDATE gateway.shedlock SET lock_until = now() WHERE name = 'catalog.search-index-build'")) {
+                release.executeUpdate();
+            }
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package id.pasar.catalog.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,6 +20,10 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import lombok.extern.slf4j.Slf4j;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor.TaskResult;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor.TaskWithResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -47,6 +52,11 @@ public class IndexedListings {
 
     private static final int BATCH = 1_000;
 
+    /** The lock of a build, and how long it holds when its instance dies building. */
+    static final String BUILD_LOCK = "catalog.search-index-build";
+
+    private static final Duration BUILD_AT_MOST = Duration.ofHours(2);
+
     private final JdbcClient jdbc;
 
     private final OpenSearchIndex index;
@@ -65,9 +75,12 @@ public class IndexedListings {
     /** Kafka's {@code pasar.listings} feeds the index rather than the commits here. */
     private final boolean fedFromKafka;
 
-    IndexedListings(JdbcClient jdbc, OpenSearchIndex index, boolean fedFromKafka) {
+    private final LockingTaskExecutor locks;
+
+    IndexedListings(JdbcClient jdbc, OpenSearchIndex index, LockingTaskExecutor locks, boolean fedFromKafka) {
         this.jdbc = jdbc;
         this.index = index;
+        this.locks = locks;
         this.fedFromKafka = fedFromKafka;
     }
 
@@ -136,12 +149,43 @@ public class IndexedListings {
     /**
      * Rebuilds the index from the shelf: a new physical index filled with every published
      * listing, then the alias swapped to it at once and the old one dropped; listings
-     * changed meanwhile are written again after the swap.
+     * changed meanwhile are written again after the swap. One build at a time across the
+     * instances (a ShedLock lock in the database).
      * @return how many listings were indexed
+     * @throws IllegalStateException when another instance is building the index
      */
     public long rebuild() {
+        TaskResult<Long> built = whileLocked(this::build);
+        if (!built.wasExecuted()) {
+            throw new IllegalStateException("Another instance is building the search index (ShedLock lock " + BUILD_LOCK
+                    + " in gateway.shedlock): try again when it has finished");
+        }
+        return built.getResult();
+    }
+
+    /**
+     * Creates and fills the index when there is none (a new cluster), unless another
+     * instance is doing it: a fleet that starts at once builds one index, not one each.
+     */
+    void ensureIndex() {
+        whileLocked(() -> index.current() == null ? build() : 0L);
+    }
+
+    private TaskResult<Long> whileLocked(TaskWithResult<Long> task) {
+        try {
+            return locks.executeWithLock(task,
+                    new LockConfiguration(Instant.now(), BUILD_LOCK, BUILD_AT_MOST, Duration.ZERO));
+        }
+        catch (RuntimeException | Error e) {
+            throw e;
+        }
+        catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long build() {
         Instant started = Instant.now();
-        String old = index.current();
         String fresh = index.alias() + "-" + System.currentTimeMillis();
         index.create(fresh);
         long indexed = 0;
@@ -163,7 +207,7 @@ public class IndexedListings {
             after = rows.get(rows.size() - 1).id();
         }
         index.refresh(fresh);
-        index.swap(fresh, old);
+        index.swap(fresh);
         // What changed while the new index filled went to the old one: write it again.
         Set<UUID> changed = new HashSet<>(jdbc.sql("SELECT id FROM catalog.listings WHERE updated_at >= :since")
             .param("since", java.sql.Timestamp.from(started.minusSeconds(5)))
@@ -172,16 +216,9 @@ public class IndexedListings {
         for (List<UUID> batch : batches(changed)) {
             refresh(batch);
         }
-        log.info("Search index {} rebuilt: {} published listings in {} s", fresh, indexed,
-                java.time.Duration.between(started, Instant.now()).toSeconds());
+        log.info("Search index {} built: {} published listings in {} s", fresh, indexed,
+                Duration.between(started, Instant.now()).toSeconds());
         return indexed;
-    }
-
-    /** Creates and fills the index when there is none (a new cluster). */
-    void ensureIndex() {
-        if (index.current() == null) {
-            rebuild();
-        }
     }
 
     private static List<List<UUID>> batches(Collection<UUID> ids) {

@@ -2,6 +2,8 @@ package id.pasar.catalog.internal;
 
 import java.time.Duration;
 import lombok.extern.slf4j.Slf4j;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -45,9 +47,9 @@ class OpenSearchBackend {
      * ({@link SearchIndexConsumer}).
      */
     @Bean
-    IndexedListings indexedListings(JdbcClient jdbc, OpenSearchIndex index,
+    IndexedListings indexedListings(JdbcClient jdbc, OpenSearchIndex index, LockProvider locks,
             @Value("${pasar.kafka.bootstrap-servers:}") String kafka) {
-        return new IndexedListings(jdbc, index, !kafka.isBlank());
+        return new IndexedListings(jdbc, index, new DefaultLockingTaskExecutor(locks), !kafka.isBlank());
     }
 
     @Bean

@@ -2,6 +2,8 @@ package id.pasar.catalog.internal;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpMethod;
@@ -99,24 +101,45 @@ class OpenSearchIndex {
         return alias;
     }
 
-    /** The physical index the alias names now, or null when there is none. */
+    /**
+     * The physical index the alias names now, or null when there is none (the newest,
+     * should it name several).
+     */
     String current() {
+        List<String> named = named();
+        return named.isEmpty() ? null : named.get(named.size() - 1);
+    }
+
+    /**
+     * The physical indices the alias names now, oldest first (their names end in millis).
+     */
+    private List<String> named() {
         Answer answer = call(HttpMethod.GET, "/_alias/" + alias, null);
         if (answer.status() == 404) {
-            return null;
+            return List.of();
         }
         answer.require("read the alias");
-        return answer.body().propertyNames().iterator().next();
+        List<String> named = new ArrayList<>(answer.body().propertyNames());
+        Collections.sort(named);
+        return named;
     }
 
     void create(String index) {
         call(HttpMethod.PUT, "/" + index, JSON.writeValueAsString(SETTINGS_AND_MAPPINGS)).require("create " + index);
     }
 
-    /** Points the alias at {@code index} alone, in one step, and drops {@code old}. */
-    void swap(String index, String old) {
-        List<Object> actions = old == null ? List.of(Map.of("add", Map.of("index", index, "alias", alias))) : List
-            .of(Map.of("add", Map.of("index", index, "alias", alias)), Map.of("remove_index", Map.of("index", old)));
+    /**
+     * Points the alias at {@code index} alone, in one step, and drops every index it
+     * named before.
+     */
+    void swap(String index) {
+        List<Object> actions = new ArrayList<>();
+        actions.add(Map.of("add", Map.of("index", index, "alias", alias)));
+        for (String old : named()) {
+            if (!old.equals(index)) {
+                actions.add(Map.of("remove_index", Map.of("index", old)));
+            }
+        }
         call(HttpMethod.POST, "/_aliases", JSON.writeValueAsString(Map.of("actions", actions)))
             .require("swap the alias");
     }
