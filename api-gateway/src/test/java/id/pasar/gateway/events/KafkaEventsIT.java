@@ -104,6 +104,8 @@ class KafkaEventsIT {
             .expect(200);
         String cancelled = place(api, shopper, order(listing, 1)).expect(201).json().get("orderId").asString();
         api.post("/api/v1/orders/" + cancelled + "/cancel", Map.of()).bearer(shopper).send().expect(200);
+        String lastOne = listingWithStock(api, seller, 1, 9_000);
+        place(api, shopper, order(lastOne, 1)).expect(201);
         api.put("/api/v1/listings/" + listing + "/stock", Map.of("stock", 30))
             .bearer(seller.token())
             .send()
@@ -125,6 +127,7 @@ class KafkaEventsIT {
             assertThat(types(byKey.get(listing))).containsExactly("ListingPublished", "ListingOfferChanged",
                     "ListingTakenDown");
             assertThat(types(byKey.get(suspended))).containsExactly("ListingPublished", "ListingTakenDown");
+            assertThat(types(byKey.get(lastOne))).containsExactly("ListingPublished", "ListingOfferChanged");
             assertThat(types(byKey.get(revoked.sellerId()))).containsExactly("SellerRevoked");
         });
 
@@ -152,6 +155,7 @@ class KafkaEventsIT {
         assertThat(restocked.get("stock").asInt()).isEqualTo(30);
         assertThat(restocked.get("priceIdr").asLong()).isEqualTo(12_500);
         assertThat(json(byKey.get(listing).get(2)).get("status").asString()).isEqualTo("DRAFT");
+        assertThat(json(byKey.get(lastOne).get(1)).get("stock").asInt()).as("sold out").isZero();
         JsonNode suspension = json(byKey.get(suspended).get(1));
         assertThat(suspension.get("status").asString()).isEqualTo("SUSPENDED");
         assertThat(suspension.get("reasons").get(0).asString()).isEqualTo("SELLER_NOT_VERIFIED");

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,8 @@ import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor.TaskResult;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor.TaskWithResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps the search index in step with the shelf (ADR 0032). Whatever changed a listing
@@ -84,8 +87,41 @@ public class IndexedListings {
         this.fedFromKafka = fedFromKafka;
     }
 
+    /**
+     * A listing row changed in the current transaction: once it commits, the listings it
+     * changed are written to the index in one batch, on the index's writer thread (the
+     * request does not wait for OpenSearch, and the rows are read in a transaction of
+     * their own). Nothing when Kafka feeds the index, nor for a transaction rolled back.
+     */
+    void changedInTransaction(UUID listingId) {
+        if (fedFromKafka) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            refreshLater(Set.of(listingId));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Set<UUID> changed = (Set<UUID>) TransactionSynchronizationManager.getResource(this);
+        if (changed == null) {
+            Set<UUID> ids = new LinkedHashSet<>();
+            TransactionSynchronizationManager.bindResource(this, ids);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(IndexedListings.this);
+                    if (status == STATUS_COMMITTED) {
+                        refreshLater(ids);
+                    }
+                }
+            });
+            changed = ids;
+        }
+        changed.add(listingId);
+    }
+
     /** {@link #refresh} on the index's writer thread. */
-    void refreshLater(Collection<UUID> listingIds) {
+    private void refreshLater(Collection<UUID> listingIds) {
         List<UUID> ids = List.copyOf(listingIds);
         writer.execute(() -> refresh(ids));
     }

@@ -1,16 +1,21 @@
 package id.pasar.catalog.internal;
 
+import id.pasar.catalog.ListingOfferChanged;
 import id.pasar.catalog.ListingStock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,6 +34,12 @@ class StockKeeper implements ListingStock {
     private final JdbcClient jdbc;
 
     private final SoldOutListings soldOut;
+
+    private final ObjectProvider<IndexedListings> index;
+
+    private final ApplicationEventPublisher events;
+
+    private final Clock clock;
 
     @Override
     public Optional<UUID> seenSoldOut(UUID variantId) {
@@ -66,18 +77,47 @@ class StockKeeper implements ListingStock {
             Taken now = jdbc.sql("""
                     UPDATE catalog.listings SET stock = stock - :quantity
                     WHERE id = :listing AND status = 'PUBLISHED' AND stock >= :quantity
-                    RETURNING seller_id, version, title, category_code, ship_from_regency_code""")
+                    RETURNING seller_id, version, title, category_code, ship_from_regency_code,
+                              price_idr, max_price_idr, stock""")
                 .param("listing", line.listingId())
                 .param("quantity", line.quantity())
                 .query((rs, row) -> new ListingSide(rs.getObject("seller_id", UUID.class), rs.getInt("version"),
-                        rs.getString("title"), rs.getString("category_code"), rs.getString("ship_from_regency_code")))
+                        rs.getString("title"), rs.getString("category_code"), rs.getString("ship_from_regency_code"),
+                        offer(line.listingId(), rs)))
                 .optional()
-                .map(listing -> takeVariant(line, listing))
+                .map(listing -> {
+                    Taken taken = takeVariant(line, listing);
+                    if (listing.offer().stock() == 0) {
+                        crossedZero(listing.offer());
+                    }
+                    return taken;
+                })
                 .orElseThrow(() -> whyNot(line.listingId(), line.variantId()));
             if (!now.equals(line)) {
                 throw new QuoteChanged(line.listingId());
             }
         });
+    }
+
+    /**
+     * A published listing's stock crossed zero: its last unit was taken, or units came
+     * back to it sold out. Its search index document counts it in stock or not, so the
+     * index hears it (the entity listener does not hear these updates): written after
+     * commit, and with Kafka on a {@code ListingOfferChanged} on {@code pasar.listings}.
+     * Other stock moves say nothing: a flash sale would flood both.
+     */
+    private void crossedZero(ListingOfferChanged offer) {
+        IndexedListings indexed = index.getIfAvailable();
+        if (indexed != null) {
+            indexed.changedInTransaction(offer.listingId());
+        }
+        events.publishEvent(offer);
+    }
+
+    private ListingOfferChanged offer(UUID listingId, ResultSet rs) throws SQLException {
+        return new ListingOfferChanged(listingId, rs.getObject("seller_id", UUID.class), rs.getInt("version"),
+                rs.getLong("price_idr"), rs.getObject("max_price_idr", Long.class), rs.getInt("stock"),
+                clock.instant());
     }
 
     /**
@@ -101,9 +141,11 @@ class StockKeeper implements ListingStock {
             .orElseThrow(() -> whyNot(line.listingId(), line.variantId()));
     }
 
-    /** What a take's listing update returns of the line. */
+    /**
+     * What a take's listing update returns of the line, and the listing's offer after it.
+     */
     private record ListingSide(UUID sellerId, int version, String title, String categoryCode,
-            String shipFromRegencyCode) {
+            String shipFromRegencyCode, ListingOfferChanged offer) {
     }
 
     private static Taken taken(ResultSet rs, int quantity) throws SQLException {
@@ -150,10 +192,16 @@ class StockKeeper implements ListingStock {
             // The listing first, as every writer of a listing locks it.
             jdbc.sql("""
                     UPDATE catalog.listings SET stock = stock + :quantity
-                    WHERE id = (SELECT listing_id FROM catalog.listing_variants WHERE id = :id)""")
+                    WHERE id = (SELECT listing_id FROM catalog.listing_variants WHERE id = :id)
+                    RETURNING id, seller_id, version, price_idr, max_price_idr, stock, status""")
                 .param("id", variantId)
                 .param("quantity", quantity)
-                .update();
+                .query((rs, row) -> "PUBLISHED".equals(rs.getString("status")) && rs.getInt("stock") == quantity
+                        ? offer(rs.getObject("id", UUID.class), rs) : null)
+                .list()
+                .stream()
+                .filter(Objects::nonNull)
+                .forEach(this::crossedZero);
             jdbc.sql("UPDATE catalog.listing_variants SET stock = stock + :quantity WHERE id = :id")
                 .param("id", variantId)
                 .param("quantity", quantity)
