@@ -9,9 +9,14 @@
 # the stock UPDATEs alone on one hot listing (its row, then its variant's), the whole order
 # (bench/pgbench/order.sql) on one hot listing, and the alternatives (sharded stock rows, a
 # reservation counter, a queue in front of the row); samples pg_stat_activity during the sale for the
-# row lock queue. Writes bench/results/flash-<UTC time>.md.
+# row lock queue. Meanwhile OTHER_RATE orders a second of the shelf's other listings (each of them
+# in turn, by shoppers of their own): what every other shopper sees during the sale. PER_VARIANT
+# compares the checkouts one variant may have in flight (pasar.orders.checkouts-per-variant,
+# CheckoutQueue): the whole run (a freshly started application, data, warm-up, ceilings, sale) once
+# per value, and a table of the runs side by side first. Writes bench/results/flash-<UTC time>.md.
 #
 #   bench/flash-sale.sh                             # about 5 min on 2 cores
+#   PER_VARIANT="4 16" bench/flash-sale.sh          # 4 against the instance's 16 turns: about 11 min
 #   SHOPPERS=2000 UNITS=1000 RATE=200 SUSTAIN_SECONDS=60 DURATION=10 CLIENTS=20 PORT=18190 DB_PORT=55549 bench/flash-sale.sh
 #   BUILD=0 bench/flash-sale.sh                     # the jar as packaged already
 # bench/run.sh runs it after its own scenarios (FLASH_SALE=0 skips it). Needs a JDK 17+, python3, curl,
@@ -32,6 +37,8 @@ DB_PORT=${DB_PORT:-55549}
 HEAP=${HEAP:-512m}
 WARM_RATE=${WARM_RATE:-100}       # orders/s on other listings before the sale, so that the JIT has compiled the order path
 WARM_SECONDS=${WARM_SECONDS:-60}
+OTHER_RATE=${OTHER_RATE:-20}      # orders/s on the other listings during the sale (0: none)
+PER_VARIANT=${PER_VARIANT:-}      # checkouts per variant to compare, e.g. "4 16"; empty: the application's own, one run
 JVM_OPTS=${JVM_OPTS:-} # more options for the application's JVM, e.g. -XX:StartFlightRecording=...
 BUILD=${BUILD:-1}
 BASE="http://localhost:$PORT"
@@ -49,15 +56,17 @@ need pgbench postgresql-client
 for tool in java python3 psql pgbench curl; do command -v "$tool" > /dev/null || { echo "needs $tool" >&2; exit 1; }; done
 if [ "$BUILD" = 1 ]; then ./mvnw -q -B -ntp -DskipTests -Dspring-javaformat.skip=true package; fi
 
-DATA=$(mktemp -d)
-WORK="$DATA/work"
-mkdir -p "$WORK" bench/results
+TOP=$(mktemp -d)
+DATA=""
+mkdir -p bench/results
 STAMP=$(date -u +%Y-%m-%dT%H%MZ)
 OUT="bench/results/flash-$STAMP.md"
 APP=""
 SAMPLER=""
+APPLOG=""
 log() { echo "[$(date -u +%H:%M:%S)] $*"; }
 sql() { psql -X -q -tA -v ON_ERROR_STOP=1 -c "$1" "$DB"; }
+fact() { echo "$1=$2" >> "$WORK/facts"; }
 
 stop_app() {
   [ -n "$SAMPLER" ] && { kill "$SAMPLER" 2> /dev/null || true; wait "$SAMPLER" 2> /dev/null || true; SAMPLER=""; }
@@ -69,55 +78,67 @@ stop_app() {
   pm=$(head -1 "$DATA/postgres/postmaster.pid" 2> /dev/null || true)
   if [ -n "$pm" ] && kill -0 "$pm" 2> /dev/null; then kill "$pm" 2> /dev/null || true; sleep 2; fi
 }
-cleanup() { stop_app; cp -f "$DATA/app.log" "bench/results/flash-$STAMP-app.log" 2> /dev/null || true; rm -rf "$DATA"; }
+keep_log() { [ -n "$DATA" ] && cp -f "$DATA/app.log" "$APPLOG" 2> /dev/null || true; }
+cleanup() { stop_app; keep_log; rm -rf "$TOP"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # The application as in production for orders: the default limits (30 orders a minute and 10 unpaid units of a
 # listing per shopper), pool, statement timeout. A signing key of the bench's, so that it can issue the shoppers'
 # tokens itself (2,000 logins would be 2,000 BCrypt hashes of CPU before the sale, on the same cores).
-SECRET=$(head -c 32 /dev/urandom | base64)
-log "starting the application in $DATA"
-java -Xmx"$HEAP" $JVM_OPTS -jar api-gateway/target/pasar-api.jar --server.port="$PORT" --pasar.embedded-database-port="$DB_PORT" \
-  --pasar.data-dir="$DATA" --pasar.admin.email=bench@pasar.test --pasar.admin.password=bench-password-1 \
-  --pasar.security.jwt.secret="$SECRET" >> "$DATA/app.log" 2>&1 &
-APP=$!
-until curl -sf "$BASE/actuator/health/readiness" > /dev/null; do
-  kill -0 "$APP" 2> /dev/null || { echo "the application did not start; see $DATA/app.log" >&2; tail -30 "$DATA/app.log" >&2; exit 1; }
-  sleep 0.5
-done
+sale_run() { # the per-variant bound ("default": the application's own), the run's directory
+  local bound=$1 per_variant=()
+  DATA=$2
+  WORK="$DATA/work"
+  mkdir -p "$WORK"
+  fact per_variant "$bound"
+  [ "$bound" = default ] || per_variant=(--pasar.orders.checkouts-per-variant="$bound")
+  SECRET=$(head -c 32 /dev/urandom | base64)
+  log "starting the application in $DATA (checkouts per variant: $bound)"
+  java -Xmx"$HEAP" $JVM_OPTS -jar api-gateway/target/pasar-api.jar --server.port="$PORT" --pasar.embedded-database-port="$DB_PORT" \
+    --pasar.data-dir="$DATA" --pasar.admin.email=bench@pasar.test --pasar.admin.password=bench-password-1 \
+    --pasar.security.jwt.secret="$SECRET" "${per_variant[@]}" >> "$DATA/app.log" 2>&1 &
+  APP=$!
+  until curl -sf "$BASE/actuator/health/readiness" > /dev/null; do
+    kill -0 "$APP" 2> /dev/null || { echo "the application did not start; see $DATA/app.log" >&2; tail -30 "$DATA/app.log" >&2; exit 1; }
+    sleep 0.5
+  done
 
-log "data: a small shelf, the sale's listing ($UNITS units), shoppers"
-python3 bench/generate.py --listings 200 --sellers 20 --db "$DB" > "$WORK/generate.txt" 2>&1
-# The sale's listing, the ceilings' listing (pgbench must not sell the sale's stock) and 20 warm-up
-# listings, all without options: each is sold as its one variant, whose id is the listing's (ADR
-# 0023), and orders name that id. A listing's stock is its variants' sum, so both rows get the stock.
-sql "DROP SCHEMA IF EXISTS bench CASCADE; CREATE SCHEMA bench;
-  CREATE TABLE bench.listings AS SELECT row_number() OVER (ORDER BY id) AS n, id, seller_id FROM catalog.listings
-    WHERE status = 'PUBLISHED' AND cardinality(option_types) = 0 ORDER BY id LIMIT 22;
-  UPDATE catalog.listings SET stock = CASE WHEN id = (SELECT id FROM bench.listings WHERE n = 1) THEN $UNITS ELSE 1000000000 END
-    WHERE id IN (SELECT id FROM bench.listings);
-  UPDATE catalog.listing_variants v SET stock = l.stock FROM catalog.listings l
-    WHERE l.id = v.listing_id AND v.listing_id IN (SELECT id FROM bench.listings);
-  CREATE TABLE bench.stock_before AS SELECT id, listing_id, stock FROM catalog.listing_variants
-    WHERE id = (SELECT id FROM bench.listings WHERE n = 1);"
-FLASH=$(sql "SELECT id FROM bench.listings WHERE n = 1")
-CEILING=$(sql "SELECT id FROM bench.listings WHERE n = 2")
-sql "SELECT id FROM bench.listings WHERE n > 2 ORDER BY n" > "$WORK/warm-listings.txt"
-# Shoppers: one registered through the API, the others copies of its account (same password hash) made in SQL;
-# tokens as the application issues them (TokenService: HS256, iss, aud, sub, roles, one hour).
-curl -sf -o /dev/null -H 'Content-Type: application/json' "$BASE/api/v1/auth/register" \
-  -d '{"email":"flash0@pasar.test","password":"shopper-password-1","displayName":"Pembeli Flash","role":"SHOPPER"}'
-WARM_SHOPPERS=$(( WARM_RATE * 3 )) # each under the rate limit (30 orders a minute)
-sql "INSERT INTO gateway.users (id, email, password_hash, display_name, role, created_at)
-  SELECT gen_random_uuid(), 'flash' || n || '@pasar.test', u.password_hash, 'Pembeli ' || n, 'SHOPPER', now()
-  FROM gateway.users u, generate_series(1, $SHOPPERS + $WARM_SHOPPERS) n WHERE u.email = 'flash0@pasar.test';
-  CREATE TABLE bench.shoppers AS SELECT substring(email FROM 'flash([0-9]+)@')::int AS n, id FROM gateway.users
-    WHERE email ~ '^flash[0-9]+@' AND email <> 'flash0@pasar.test';"
-sql "SELECT id FROM bench.shoppers ORDER BY n" > "$WORK/shopper-ids.txt"
-python3 - "$SECRET" "$WORK/shopper-ids.txt" "$WORK" "$SHOPPERS" << 'EOF'
+  log "data: a small shelf, the sale's listing ($UNITS units), shoppers"
+  python3 bench/generate.py --listings 200 --sellers 20 --db "$DB" > "$WORK/generate.txt" 2>&1
+  # The sale's listing, the ceilings' listing (pgbench must not sell the sale's stock), 20 warm-up
+  # listings and the other listings the sale's other orders go to (the warm-up's among them), all the
+  # shelf's without options: each is sold as its one variant, whose id is the listing's (ADR 0023), and
+  # orders name that id. A listing's stock is its variants' sum, so both rows get the stock. The invariants
+  # check the stock of every one the application sold (pgbench takes the ceilings' without orders).
+  sql "DROP SCHEMA IF EXISTS bench CASCADE; CREATE SCHEMA bench;
+    CREATE TABLE bench.listings AS SELECT row_number() OVER (ORDER BY id) AS n, id, seller_id FROM catalog.listings
+      WHERE status = 'PUBLISHED' AND cardinality(option_types) = 0 ORDER BY id;
+    UPDATE catalog.listings SET stock = CASE WHEN id = (SELECT id FROM bench.listings WHERE n = 1) THEN $UNITS ELSE 1000000000 END
+      WHERE id IN (SELECT id FROM bench.listings);
+    UPDATE catalog.listing_variants v SET stock = l.stock FROM catalog.listings l
+      WHERE l.id = v.listing_id AND v.listing_id IN (SELECT id FROM bench.listings);
+    CREATE TABLE bench.stock_before AS SELECT id, listing_id, stock FROM catalog.listing_variants
+      WHERE id IN (SELECT id FROM bench.listings WHERE n <> 2);"
+  FLASH=$(sql "SELECT id FROM bench.listings WHERE n = 1")
+  CEILING=$(sql "SELECT id FROM bench.listings WHERE n = 2")
+  sql "SELECT id FROM bench.listings WHERE n BETWEEN 3 AND 22 ORDER BY n" > "$WORK/warm-listings.txt"
+  sql "SELECT id FROM bench.listings WHERE n > 2 ORDER BY n" > "$WORK/other-listings.txt"
+  # Shoppers: one registered through the API, the others copies of its account (same password hash) made in SQL;
+  # tokens as the application issues them (TokenService: HS256, iss, aud, sub, roles, one hour).
+  curl -sf -o /dev/null -H 'Content-Type: application/json' "$BASE/api/v1/auth/register" \
+    -d '{"email":"flash0@pasar.test","password":"shopper-password-1","displayName":"Pembeli Flash","role":"SHOPPER"}'
+  WARM_SHOPPERS=$(( WARM_RATE * 3 )) # each under the rate limit (30 orders a minute)
+  OTHER_SHOPPERS=$(( OTHER_RATE * 5 )) # 12 orders each in the sale's 61 s: under the rate limit, and their own
+  sql "INSERT INTO gateway.users (id, email, password_hash, display_name, role, created_at)
+    SELECT gen_random_uuid(), 'flash' || n || '@pasar.test', u.password_hash, 'Pembeli ' || n, 'SHOPPER', now()
+    FROM gateway.users u, generate_series(1, $SHOPPERS + $WARM_SHOPPERS + $OTHER_SHOPPERS) n WHERE u.email = 'flash0@pasar.test';
+    CREATE TABLE bench.shoppers AS SELECT substring(email FROM 'flash([0-9]+)@')::int AS n, id FROM gateway.users
+      WHERE email ~ '^flash[0-9]+@' AND email <> 'flash0@pasar.test';"
+  sql "SELECT id FROM bench.shoppers ORDER BY n" > "$WORK/shopper-ids.txt"
+  python3 - "$SECRET" "$WORK/shopper-ids.txt" "$WORK" "$SHOPPERS" "$WARM_SHOPPERS" "$FLASH" << 'EOF'
 import base64, hashlib, hmac, json, sys, time, uuid
-secret, ids, work, shoppers = base64.b64decode(sys.argv[1]), open(sys.argv[2]).read().split(), sys.argv[3], int(sys.argv[4])
+secret, ids, work, shoppers, warm = base64.b64decode(sys.argv[1]), open(sys.argv[2]).read().split(), sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
 b64 = lambda b: base64.urlsafe_b64encode(b).rstrip(b'=').decode()
 now = int(time.time())
 def token(sub):
@@ -127,147 +148,112 @@ def token(sub):
     return f'{head}.{body}.' + b64(hmac.new(secret, f'{head}.{body}'.encode(), hashlib.sha256).digest())
 tokens = [token(i) for i in ids]
 open(f'{work}/sale-tokens.txt', 'w').write('\n'.join(tokens[:shoppers]) + '\n')
-open(f'{work}/warm-tokens.txt', 'w').write('\n'.join(tokens[shoppers:]) + '\n')
+open(f'{work}/warm-tokens.txt', 'w').write('\n'.join(tokens[shoppers:shoppers + warm]) + '\n')
+open(f'{work}/other-tokens.txt', 'w').write('\n'.join(tokens[shoppers + warm:]) + '\n')
+# CheckoutQueue's stripe of a variant (UUID.hashCode() mod 1024): another listing on the sale's stripe shares its turns.
+def stripe(u):
+    v = uuid.UUID(u).int
+    x = (v >> 64) ^ (v & (1 << 64) - 1)
+    return ((x >> 32) ^ x) & 1023
+others = open(f'{work}/other-listings.txt').read().split()
+shared = [o for o in others if stripe(o) == stripe(sys.argv[6])]
+open(f'{work}/shared-stripe.txt', 'w').write(''.join(o + '\n' for o in shared))
+open(f'{work}/facts', 'a').write(f'other_listings={len(others)} ({len(shared)} on the stripe of the sale\'s variant)\n')
 EOF
-code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(head -1 "$WORK/sale-tokens.txt")" "$BASE/api/v1/orders")
-[ "$code" = 200 ] || { echo "a bench token was refused ($code)" >&2; exit 1; }
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(head -1 "$WORK/sale-tokens.txt")" "$BASE/api/v1/orders")
+  [ "$code" = 200 ] || { echo "a bench token was refused ($code)" >&2; exit 1; }
 
-# --- warm-up: the JIT compiles the order path on other listings, with other shoppers ------------------------------
-log "warm-up: $WARM_SECONDS s of $WARM_RATE orders/s on other listings"
-java -Xmx256m bench/load/FixedRate.java --base "$BASE" --rate "$WARM_RATE" --seconds "$WARM_SECONDS" \
-  --orders "$WORK/warm-tokens.txt" "$WORK/warm-listings.txt" "$WORK/warm-listings.txt" > "$WORK/warm.txt" 2>&1 || true
-grep '^FIXED label=all' "$WORK/warm.txt" || true
+  # --- warm-up: the JIT compiles the order path on other listings, with other shoppers ------------------------------
+  log "warm-up: $WARM_SECONDS s of $WARM_RATE orders/s on other listings"
+  java -Xmx256m bench/load/FixedRate.java --base "$BASE" --rate "$WARM_RATE" --seconds "$WARM_SECONDS" \
+    --orders "$WORK/warm-tokens.txt" "$WORK/warm-listings.txt" "$WORK/warm-listings.txt" > "$WORK/warm.txt" 2>&1 || true
+  grep '^FIXED label=all' "$WORK/warm.txt" || true
 
-# --- ceilings: pgbench at the application's concurrency, then the alternatives --------------------------------------
-log "pgbench ceilings"
-sql "CREATE TABLE bench.order_targets AS
-    SELECT 1::bigint AS n, '$CEILING'::uuid AS id, '$CEILING'::uuid AS listing_id, hot FROM (VALUES (true), (false)) v (hot);
-  INSERT INTO gateway.rate_limit_buckets (id, state, expires_at)
-    SELECT 'orders:pgbench-' || n, (SELECT state FROM gateway.rate_limit_buckets WHERE id LIKE 'orders:%' LIMIT 1), 4102444800000
-    FROM bench.shoppers ON CONFLICT DO NOTHING;
-  CREATE TABLE bench.stock_shards (listing_id uuid, shard int, stock int NOT NULL CHECK (stock >= 0), PRIMARY KEY (listing_id, shard));
-  INSERT INTO bench.stock_shards SELECT '$CEILING', s, 1000000000 FROM generate_series(1, $SHARDS) s;
-  CREATE SEQUENCE bench.flash_tickets;
-  ANALYZE bench.order_targets; ANALYZE bench.shoppers;"
-RESULTS="$WORK/pgbench.tsv"
-: > "$RESULTS"
-pgb() { # label clients script -D...
-  local label=$1 c=$2 script=$3 out
-  shift 3
-  out=$(PGOPTIONS="-c statement_timeout=0 -c max_parallel_workers_per_gather=0" pgbench -n -M prepared -c "$c" -j "$(( c < 2 ? c : 2 ))" \
-    -T "$DURATION" -D listing="$CEILING" -D variant="$CEILING" "$@" -f "$script" "$DB" 2>&1) || echo "$out" | tail -3 >&2
-  echo "$out" | awk -v l="$label" -v c="$c" '/^tps = / {tps = $3} /^latency average/ {lat = $4}
-    END {printf "%s\t%s\t%.0f\t%.2f\n", l, c, tps, lat}' | tee -a "$RESULTS"
-}
-fact() { echo "$1=$2" >> "$WORK/facts"; }
-fact load_before "$(cut -d' ' -f1-3 /proc/loadavg)"
-fact warm_up "$(grep '^FIXED label=all' "$WORK/warm.txt" || true)"
-pgb update "$CLIENTS" bench/pgbench/flash-update.sql
-pgb order "$CLIENTS" bench/pgbench/order.sql -D shoppers="$SHOPPERS" -D hot_listings=1 -D cold_listings=1
-pgb order-stock-last "$CLIENTS" bench/pgbench/flash-order-stock-last.sql -D shoppers="$SHOPPERS" -D hot_listings=1 -D cold_listings=1
-pgb sharded "$CLIENTS" bench/pgbench/flash-sharded.sql -D shards="$SHARDS"
-pgb counter "$CLIENTS" bench/pgbench/flash-counter.sql -D units="$UNITS"
-pgb update-serial 1 bench/pgbench/flash-update.sql
-pgb batched 1 bench/pgbench/flash-batched.sql -D batch="$BATCH"
-fact load_after_pgbench "$(cut -d' ' -f1-3 /proc/loadavg)"
+  # --- ceilings: pgbench at the application's concurrency, then the alternatives --------------------------------------
+  log "pgbench ceilings"
+  sql "CREATE TABLE bench.order_targets AS
+      SELECT 1::bigint AS n, '$CEILING'::uuid AS id, '$CEILING'::uuid AS listing_id, hot FROM (VALUES (true), (false)) v (hot);
+    INSERT INTO gateway.rate_limit_buckets (id, state, expires_at)
+      SELECT 'orders:pgbench-' || n, (SELECT state FROM gateway.rate_limit_buckets WHERE id LIKE 'orders:%' LIMIT 1), 4102444800000
+      FROM bench.shoppers ON CONFLICT DO NOTHING;
+    CREATE TABLE bench.stock_shards (listing_id uuid, shard int, stock int NOT NULL CHECK (stock >= 0), PRIMARY KEY (listing_id, shard));
+    INSERT INTO bench.stock_shards SELECT '$CEILING', s, 1000000000 FROM generate_series(1, $SHARDS) s;
+    CREATE SEQUENCE bench.flash_tickets;
+    ANALYZE bench.order_targets; ANALYZE bench.shoppers;"
+  RESULTS="$WORK/pgbench.tsv"
+  : > "$RESULTS"
+  pgb() { # label clients script -D...
+    local label=$1 c=$2 script=$3 out
+    shift 3
+    out=$(PGOPTIONS="-c statement_timeout=0 -c max_parallel_workers_per_gather=0" pgbench -n -M prepared -c "$c" -j "$(( c < 2 ? c : 2 ))" \
+      -T "$DURATION" -D listing="$CEILING" -D variant="$CEILING" "$@" -f "$script" "$DB" 2>&1) || echo "$out" | tail -3 >&2
+    echo "$out" | awk -v l="$label" -v c="$c" '/^tps = / {tps = $3} /^latency average/ {lat = $4}
+      END {printf "%s\t%s\t%.0f\t%.2f\n", l, c, tps, lat}' | tee -a "$RESULTS"
+  }
+  fact load_before "$(cut -d' ' -f1-3 /proc/loadavg)"
+  fact warm_up "$(grep '^FIXED label=all' "$WORK/warm.txt" || true)"
+  pgb update "$CLIENTS" bench/pgbench/flash-update.sql
+  pgb order "$CLIENTS" bench/pgbench/order.sql -D shoppers="$SHOPPERS" -D hot_listings=1 -D cold_listings=1
+  pgb order-stock-last "$CLIENTS" bench/pgbench/flash-order-stock-last.sql -D shoppers="$SHOPPERS" -D hot_listings=1 -D cold_listings=1
+  pgb sharded "$CLIENTS" bench/pgbench/flash-sharded.sql -D shards="$SHARDS"
+  pgb counter "$CLIENTS" bench/pgbench/flash-counter.sql -D units="$UNITS"
+  pgb update-serial 1 bench/pgbench/flash-update.sql
+  pgb batched 1 bench/pgbench/flash-batched.sql -D batch="$BATCH"
+  fact load_after_pgbench "$(cut -d' ' -f1-3 /proc/loadavg)"
 
-# --- the sale --------------------------------------------------------------------------------------------------------
-log "the sale: $SHOPPERS shoppers within $BURST_SECONDS s for $UNITS units, then $RATE orders/s for $SUSTAIN_SECONDS s"
-sql "SELECT pg_stat_reset()" > /dev/null
-# The row lock queue: the application's backends, every 50 ms: waiting for a lock (a transaction id or a tuple: the
-# listing's row), active otherwise, idle in transaction (between statements of a transaction, the lock still held).
-psql -X -q -tA -F $'\t' "$DB" > "$WORK/activity.tsv" 2> /dev/null << 'EOF' &
+  # --- the sale --------------------------------------------------------------------------------------------------------
+  log "the sale: $SHOPPERS shoppers within $BURST_SECONDS s for $UNITS units, then $RATE orders/s for $SUSTAIN_SECONDS s"
+  sql "SELECT pg_stat_reset()" > /dev/null
+  # The row lock queue: the application's backends, every 50 ms: waiting for a lock (a transaction id or a tuple: the
+  # listing's row), active otherwise, idle in transaction (between statements of a transaction, the lock still held).
+  psql -X -q -tA -F $'\t' "$DB" > "$WORK/activity.tsv" 2> /dev/null << 'EOF' &
 SELECT extract(epoch FROM clock_timestamp()), count(*) FILTER (WHERE wait_event_type = 'Lock'),
   count(*) FILTER (WHERE state = 'active' AND wait_event_type IS DISTINCT FROM 'Lock'),
   count(*) FILTER (WHERE state = 'idle in transaction'), count(*)
 FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() \watch 0.05
 EOF
-SAMPLER=$!
-cpu_app() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$APP/stat"; }
-cpu_db() { # the postmaster's own and its reaped backends' time, plus the live backends' (as bench/run.sh)
-  local pm total p
-  pm=$(head -1 "$DATA/postgres/postmaster.pid")
-  total=$(awk '{printf "%.2f", ($14 + $15 + $16 + $17) / 100}' "/proc/$pm/stat")
-  for p in $(pgrep -P "$pm" || true); do
-    total=$(awk -v t="$total" '{printf "%.2f", t + ($14 + $15) / 100}' "/proc/$p/stat" 2> /dev/null || echo "$total")
-  done
-  echo "$total"
+  SAMPLER=$!
+  cpu_app() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$APP/stat"; }
+  cpu_db() { # the postmaster's own and its reaped backends' time, plus the live backends' (as bench/run.sh)
+    local pm total p
+    pm=$(head -1 "$DATA/postgres/postmaster.pid")
+    total=$(awk '{printf "%.2f", ($14 + $15 + $16 + $17) / 100}' "/proc/$pm/stat")
+    for p in $(pgrep -P "$pm" || true); do
+      total=$(awk -v t="$total" '{printf "%.2f", t + ($14 + $15) / 100}' "/proc/$p/stat" 2> /dev/null || echo "$total")
+    done
+    echo "$total"
+  }
+  A0=$(cpu_app); D0=$(cpu_db); T0=$(date +%s.%N)
+  java -Xmx512m bench/load/FlashSale.java --base "$BASE" --variant "$FLASH" --tokens "$WORK/sale-tokens.txt" \
+    --burst-seconds "$BURST_SECONDS" --rate "$RATE" --seconds "$SUSTAIN_SECONDS" --timeout 60 --events "$WORK/events.tsv" \
+    --other-rate "$OTHER_RATE" --other-variants "$WORK/other-listings.txt" --other-tokens "$WORK/other-tokens.txt" | tee "$WORK/sale.txt"
+  fact sale_cpu "$(awk -v a0="$A0" -v a1="$(cpu_app)" -v d0="$D0" -v d1="$(cpu_db)" -v t0="$T0" -v t1="$(date +%s.%N)" \
+    'BEGIN {printf "JVM %.0f s, PostgreSQL %.0f s of CPU in %.0f s (%.2f and %.2f cores)", a1 - a0, d1 - d0, t1 - t0, (a1 - a0) / (t1 - t0), (d1 - d0) / (t1 - t0)}')"
+  kill "$SAMPLER" 2> /dev/null || true; wait "$SAMPLER" 2> /dev/null || true; SAMPLER=""
+  fact load_after_sale "$(cut -d' ' -f1-3 /proc/loadavg)"
+  sleep 3 # the OrderPlaced listeners of the last orders
+  psql -X -q -P pager=off -f bench/invariants.sql "$DB" | tee "$WORK/invariants.txt"
+  fact stock_left "$(sql "SELECT l.stock || ' (its variant ' || v.stock || ')' FROM catalog.listings l
+    JOIN catalog.listing_variants v ON v.listing_id = l.id WHERE l.id = '$FLASH'")"
+  fact orders_for_listing "$(sql "SELECT count(DISTINCT so.order_id) || ' orders, ' || coalesce(sum(ol.quantity), 0) || ' units'
+    FROM orders.order_lines ol JOIN orders.seller_orders so ON so.id = ol.seller_order_id WHERE ol.variant_id = '$FLASH'")"
+  fact db_conflicts "$(sql "SELECT 'deadlocks ' || deadlocks || ', rollbacks ' || xact_rollback FROM pg_stat_database WHERE datname = 'pasar'")"
+  fact log_errors "$(grep -c ' ERROR ' "$DATA/app.log" || true)"
+  fact log_warnings "$(grep -c ' WARN ' "$DATA/app.log" || true)"
+  stop_app
+  keep_log
+  rm -rf "$DATA/postgres"
 }
-A0=$(cpu_app); D0=$(cpu_db); T0=$(date +%s.%N)
-java -Xmx512m bench/load/FlashSale.java --base "$BASE" --variant "$FLASH" --tokens "$WORK/sale-tokens.txt" \
-  --burst-seconds "$BURST_SECONDS" --rate "$RATE" --seconds "$SUSTAIN_SECONDS" --timeout 60 --events "$WORK/events.tsv" | tee "$WORK/sale.txt"
-fact sale_cpu "$(awk -v a0="$A0" -v a1="$(cpu_app)" -v d0="$D0" -v d1="$(cpu_db)" -v t0="$T0" -v t1="$(date +%s.%N)" \
-  'BEGIN {printf "JVM %.0f s, PostgreSQL %.0f s of CPU in %.0f s (%.2f and %.2f cores)", a1 - a0, d1 - d0, t1 - t0, (a1 - a0) / (t1 - t0), (d1 - d0) / (t1 - t0)}')"
-kill "$SAMPLER" 2> /dev/null || true; wait "$SAMPLER" 2> /dev/null || true; SAMPLER=""
-fact load_after_sale "$(cut -d' ' -f1-3 /proc/loadavg)"
-sleep 3 # the OrderPlaced listeners of the last orders
-psql -X -q -P pager=off -f bench/invariants.sql "$DB" | tee "$WORK/invariants.txt"
-fact stock_left "$(sql "SELECT l.stock || ' (its variant ' || v.stock || ')' FROM catalog.listings l
-  JOIN catalog.listing_variants v ON v.listing_id = l.id WHERE l.id = '$FLASH'")"
-fact orders_for_listing "$(sql "SELECT count(DISTINCT so.order_id) || ' orders, ' || coalesce(sum(ol.quantity), 0) || ' units'
-  FROM orders.order_lines ol JOIN orders.seller_orders so ON so.id = ol.seller_order_id WHERE ol.variant_id = '$FLASH'")"
-fact db_conflicts "$(sql "SELECT 'deadlocks ' || deadlocks || ', rollbacks ' || xact_rollback FROM pg_stat_database WHERE datname = 'pasar'")"
-fact log_errors "$(grep -c ' ERROR ' "$DATA/app.log" || true)"
-fact log_warnings "$(grep -c ' WARN ' "$DATA/app.log" || true)"
-stop_app
 
-python3 - "$WORK" "$STAMP" "$CLIENTS" "$SHOPPERS" "$UNITS" "$RATE" "$SUSTAIN_SECONDS" "$SHARDS" "$BATCH" \
-  "$(git rev-parse --short HEAD 2> /dev/null || echo unknown)" > "$OUT" << 'EOF'
-import statistics, sys
-work, stamp, clients, shoppers, units, rate, sustain, shards, batch, commit = sys.argv[1:]
-facts = dict(l.rstrip('\n').split('=', 1) for l in open(f'{work}/facts') if '=' in l)
-pg = {l.split('\t')[0]: l.rstrip('\n').split('\t') for l in open(f'{work}/pgbench.tsv')}
-tps = lambda k: float(pg[k][2]) if k in pg else 0.0
-ev = [l.rstrip('\n').split('\t') for l in open(f'{work}/events.tsv')]
-def pct(xs, q):
-    xs = sorted(xs)
-    return xs[min(len(xs) - 1, max(0, int(-(-q * len(xs) // 1)) - 1))] if xs else float('nan')
-ok = [e for e in ev if e[3] == '201']
-sold_out = [e for e in ev if e[3] == '409' and e[4] == 'INSUFFICIENT_STOCK']
-other = [e for e in ev if not (e[3] == '201' or (e[3] == '409' and e[4] == 'INSUFFICIENT_STOCK'))]
-fivexx = [e for e in ev if e[3].startswith('5')]
-timeouts = [e for e in ev if e[3] in ('-1', '-2')]
-burst_409 = [e for e in sold_out if e[0] == 'burst']
-lat = lambda es: [float(e[2]) for e in es]
-first_due = min(float(e[1]) for e in ev) / 1000
-last_ok = max((float(e[1]) + float(e[2])) / 1000 for e in ok) if ok else float('nan')
-ok_rate = len(ok) / (last_ok - first_due) if ok else 0
-burst = [e for e in ev if e[0] == 'burst']
-burst_done = max((float(e[1]) + float(e[2])) / 1000 for e in burst) if burst else float('nan')
-burst_rate = len(burst) / (burst_done - first_due) if burst else 0
-act = [l.split('\t') for l in open(f'{work}/activity.tsv') if l.count('\t') == 4]
-act = [(float(a), int(b), int(c), int(d), int(e)) for a, b, c, d, e in act]
-t0 = act[0][0] if act else 0
-busy = [a for a in act if a[1] + a[2] + a[3] > 0]
-window = [a for a in busy if a[0] <= (busy[0][0] + (last_ok - first_due) + 0.5)] if busy else []
-avg = lambda i: statistics.mean(a[i] for a in window) if window else float('nan')
-print(f'# Flash sale (Harbolnas 12.12), {stamp}\n')
-print(f'Commit {commit}; {shoppers} shoppers within 1 s for {units} units, then {rate} orders/s for {sustain} s; '
-      f'pgbench at {clients} clients (the application\'s pool), {shards} shards, batches of {batch}.\n')
-print('| fact | value |\n| --- | --- |')
-for k, v in facts.items():
-    print(f'| {k} | {v} |')
-print('\n## Orders\n\n| outcome | count | p50 ms | p99 ms | max ms |\n| --- | --- | --- | --- | --- |')
-for name, es in (('201 sold', ok), ('409 INSUFFICIENT_STOCK (all)', sold_out), ('409 INSUFFICIENT_STOCK in the burst', burst_409),
-                 ('anything else', other), ('5xx', fivexx), ('timeouts / connection errors', timeouts)):
-    print(f'| {name} | {len(es)} | {pct(lat(es), .5):.1f} | {pct(lat(es), .99):.1f} | {max(lat(es), default=float("nan")):.1f} |')
-codes = {}
-for e in other:
-    codes[(e[0], e[3], e[4])] = codes.get((e[0], e[3], e[4]), 0) + 1
-for k, v in sorted(codes.items()):
-    print(f'\nother: {k}: {v}')
-print(f'\nSold out {last_ok - first_due:.2f} s after the first order was due: {ok_rate:.0f} successful orders/s. '
-      f'The burst ({len(burst)} orders) answered {burst_done - first_due:.2f} s after its first was due: {burst_rate:.0f} '
-      f'decisions/s (sold or refused; with the sustained orders arriving meanwhile).\n')
-print('## Ceilings (pgbench -M prepared, same run, just before the sale)\n\n| script | clients | tps | latency avg ms | application / this |\n| --- | --- | --- | --- | --- |')
-for k, v in pg.items():
-    print(f'| {k} | {v[1]} | {v[2]} | {v[3]} | {ok_rate / float(v[2]):.2f} |' if float(v[2]) > 0 else f'| {k} | {v[1]} | 0 | | |')
-print(f'\nbatched: {float(pg["batched"][2]) * int(batch):.0f} units/s (batch of {batch}).' if 'batched' in pg else '')
-print('\n## The row lock queue while selling (pg_stat_activity every 50 ms)\n')
-print(f'{len(window)} samples over the sell-out: backends waiting for a lock {avg(1):.1f} on average, active otherwise {avg(2):.1f}, '
-      f'idle in transaction {avg(3):.1f}, connected {avg(4):.1f}; lock wait per order by Little\'s law '
-      f'{avg(1) / ok_rate * 1000 if ok_rate else float("nan"):.1f} ms; the row changes hands every {1000 / ok_rate if ok_rate else float("nan"):.2f} ms.')
-print('\n## Invariants\n\n```\n' + open(f'{work}/invariants.txt').read() + '```\n\n## Load generator\n\n```\n' + open(f'{work}/sale.txt').read() + '```')
-EOF
+RUNS=()
+for bound in ${PER_VARIANT:-default}; do
+  APPLOG="bench/results/flash-$STAMP-app.log"
+  [ -z "$PER_VARIANT" ] || APPLOG="bench/results/flash-$STAMP-pv$bound-app.log"
+  sale_run "$bound" "$TOP/pv$bound"
+  RUNS+=("$TOP/pv$bound/work")
+done
+
+python3 bench/flash-report.py "$STAMP" "$CLIENTS" "$SHOPPERS" "$UNITS" "$RATE" "$SUSTAIN_SECONDS" "$SHARDS" "$BATCH" \
+  "$(git rev-parse --short HEAD 2> /dev/null || echo unknown)" "$OTHER_RATE" "${RUNS[@]}" > "$OUT"
 log "report: $OUT"
 cat "$OUT"
