@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +33,13 @@ import org.springframework.stereotype.Component;
  * stripes in ascending order, so two checkouts of the same variants never wait on each
  * other. A checkout of the cart names its variants only once in its transaction and takes
  * no variant turns.
+ *
+ * <p>
+ * A checkout waiting in memory still holds its request thread: at most
+ * {@link OrdersProperties#checkoutsWaitingPerVariant()} may wait for one variant's turns,
+ * and the next is 503 {@code CHECKOUT_BUSY} at once (the app retries after
+ * {@code Retry-After}), so that a flash deal's taps cannot take every thread of the
+ * server in front of every other request (docs/performance.md, "Checkouts per variant").
  */
 @Component
 class CheckoutQueue {
@@ -42,6 +50,12 @@ class CheckoutQueue {
 
     private final Semaphore[] variantTurns = new Semaphore[STRIPES];
 
+    /** How many checkouts are in each stripe's turns or waiting for one, now. */
+    private final AtomicIntegerArray queued = new AtomicIntegerArray(STRIPES);
+
+    /** The turns of a stripe and the checkouts that may wait for them. */
+    private final int mayQueue;
+
     private final Duration wait;
 
     CheckoutQueue(OrdersProperties properties) {
@@ -49,6 +63,7 @@ class CheckoutQueue {
         for (int stripe = 0; stripe < STRIPES; stripe++) {
             this.variantTurns[stripe] = new Semaphore(properties.checkoutsPerVariant(), true);
         }
+        this.mayQueue = properties.checkoutsPerVariant() + properties.checkoutsWaitingPerVariant();
         this.wait = properties.checkoutQueueWait();
     }
 
@@ -59,10 +74,16 @@ class CheckoutQueue {
     <R> R inTurn(Collection<UUID> variantIds, Supplier<R> checkout) {
         long deadline = System.nanoTime() + wait.toNanos();
         Deque<Semaphore> held = new ArrayDeque<>();
+        Deque<Integer> inQueue = new ArrayDeque<>();
         try {
             SortedSet<Integer> stripes = new TreeSet<>();
             variantIds.forEach(variantId -> stripes.add(Math.floorMod(variantId.hashCode(), STRIPES)));
             for (int stripe : stripes) {
+                if (queued.incrementAndGet(stripe) > mayQueue) {
+                    queued.decrementAndGet(stripe);
+                    throw new OrderProblems.CheckoutBusy();
+                }
+                inQueue.push(stripe);
                 take(variantTurns[stripe], deadline, held);
             }
             take(turns, deadline, held);
@@ -70,6 +91,7 @@ class CheckoutQueue {
         }
         finally {
             held.forEach(Semaphore::release);
+            inQueue.forEach(queued::decrementAndGet);
         }
     }
 

@@ -26,6 +26,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkoutsPerVariant how many of them may be checkouts of one variant, whose
  * stock row they take in turn: a flash deal's checkouts then wait in memory instead of
  * holding the instance's turns and connections for that row
+ * @param checkoutsWaitingPerVariant how many checkouts of one variant may wait for its
+ * turn; one more is 503 {@code CHECKOUT_BUSY} at once. A waiting checkout holds a request
+ * thread, so a flash deal's thousands of taps would otherwise take the server's threads
+ * (Tomcat's 200) and every other request would queue behind them; keep it well under
+ * {@code server.tomcat.threads.max}
  * @param checkoutQueueWait how long a checkout may wait for its turn before it is 503
  * {@code CHECKOUT_BUSY}: under the mobile client's timeout
  */
@@ -35,5 +40,5 @@ public record OrdersProperties(@DefaultValue("30m") Duration paymentWindow,
         @DefaultValue("7d") Duration deliveredAfter, @DefaultValue("2d") Duration returnWindow,
         @DefaultValue("2d") Duration returnDecisionWindow, @DefaultValue("7d") Duration returnShipBackWindow,
         @DefaultValue("16") int checkoutsInFlight, @DefaultValue("4") int checkoutsPerVariant,
-        @DefaultValue("20s") Duration checkoutQueueWait) {
+        @DefaultValue("32") int checkoutsWaitingPerVariant, @DefaultValue("20s") Duration checkoutQueueWait) {
 }

@@ -15,12 +15,17 @@ class CheckoutQueueTest {
 
     private final CheckoutQueue queue = new CheckoutQueue(
             new OrdersProperties(Duration.ofMinutes(30), 10, null, Duration.ofDays(7), Duration.ofDays(2),
-                    Duration.ofDays(2), Duration.ofDays(7), 1, 1, Duration.ofMillis(500)));
+                    Duration.ofDays(2), Duration.ofDays(7), 1, 1, 32, Duration.ofMillis(500)));
 
     /** Two turns for the instance, one for a variant. */
     private final CheckoutQueue twoTurns = new CheckoutQueue(
             new OrdersProperties(Duration.ofMinutes(30), 10, null, Duration.ofDays(7), Duration.ofDays(2),
-                    Duration.ofDays(2), Duration.ofDays(7), 2, 1, Duration.ofMillis(1500)));
+                    Duration.ofDays(2), Duration.ofDays(7), 2, 1, 32, Duration.ofMillis(1500)));
+
+    /** One turn for a variant and one checkout that may wait for it, waiting long. */
+    private final CheckoutQueue oneWaiting = new CheckoutQueue(
+            new OrdersProperties(Duration.ofMinutes(30), 10, null, Duration.ofDays(7), Duration.ofDays(2),
+                    Duration.ofDays(2), Duration.ofDays(7), 4, 1, 1, Duration.ofSeconds(30)));
 
     @Test
     void aCheckoutThatFindsNoTurnInTimeIsBusyAndTheNextTurnIsFree() throws Exception {
@@ -84,6 +89,41 @@ class CheckoutQueueTest {
         finish.countDown();
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
         assertThat(waiting.get(5, TimeUnit.SECONDS)).isEqualTo("third of the deal");
+    }
+
+    /**
+     * A waiting checkout holds a request thread: past the variant's waiting room the next
+     * one is refused at once, not after the wait, and the room frees as checkouts end.
+     */
+    @Test
+    void checkoutsBeyondAVariantsWaitingRoomAreBusyAtOnce() throws Exception {
+        UUID hot = UUID.randomUUID();
+        CountDownLatch finish = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(1);
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> oneWaiting.inTurn(List.of(hot), () -> {
+            running.countDown();
+            await(finish);
+            return "first";
+        }));
+        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> waiting = new CompletableFuture<>();
+        Thread waiter = new Thread(() -> waiting.complete(oneWaiting.inTurn(List.of(hot), () -> "waited")));
+        waiter.start();
+        while (waiter.getState() != Thread.State.TIMED_WAITING) {
+            // parked on the variant's turn, for up to the 30 s wait
+            Thread.onSpinWait();
+        }
+
+        // The wait is 30 s: a refusal within 5 s is the waiting room's, not the wait's.
+        CompletableFuture<String> third = CompletableFuture
+            .supplyAsync(() -> oneWaiting.inTurn(List.of(hot), () -> "third"));
+        assertThatThrownBy(() -> third.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(OrderProblems.CheckoutBusy.class);
+        assertThat(oneWaiting.inTurn(List.of(UUID.randomUUID()), () -> "another listing")).isEqualTo("another listing");
+
+        finish.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).isEqualTo("waited");
+        assertThat(oneWaiting.inTurn(List.of(hot), () -> "after")).isEqualTo("after");
     }
 
     /** A checkout that has the queue's one turn, and keeps it until {@code finish}. */
