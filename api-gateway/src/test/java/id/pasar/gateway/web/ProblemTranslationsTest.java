@@ -2,11 +2,13 @@ package id.pasar.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,6 +44,27 @@ class ProblemTranslationsTest {
             }
         }
         assertThat(missing).as("codes of docs/errors.md without a text in " + bundle).isEmpty();
+    }
+
+    /**
+     * A key given twice is one text lost: {@link Properties} keeps the later, so a code
+     * used at two places would answer the other place's words at one of them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "i18n/problems.properties", "i18n/problems_en.properties" })
+    void noKeyIsGivenTwice(String bundle) throws Exception {
+        Set<String> keys = new HashSet<>();
+        Set<String> twice = new TreeSet<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                getClass().getClassLoader().getResourceAsStream(bundle), StandardCharsets.UTF_8))) {
+            in.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#") && line.contains("="))
+                .map(line -> line.substring(0, line.indexOf('=')).strip())
+                .filter(key -> !keys.add(key))
+                .forEach(twice::add);
+        }
+        assertThat(twice).as("keys given twice in " + bundle).isEmpty();
     }
 
     static Set<String> documentedCodes() throws Exception {
