@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -39,9 +38,6 @@ public interface Affiliates {
 
     record Attribution(UUID creatorId, int commissionPercent) {
     }
-
-    /** The creator of this CREATOR account, whatever its status. */
-    Optional<UUID> creatorOfAccount(UUID accountId);
 
     /**
      * The clicks shoppers made on the creator's references from {@code from} to

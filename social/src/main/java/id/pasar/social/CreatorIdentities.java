@@ -4,31 +4,17 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The parts of a creator's proven identity that its money needs, as onboarding's
- * {@code SellerIdentities} gives them of a seller: whether it is VERIFIED (only then may
- * it register a bank account and be paid out), the name a bank account's holder must
- * match, and its tax number masked. Read from the encrypted identity; personal data (UU
- * 27/2022): the name is for comparing in memory, never for a response or a log line.
+ * The parts of a creator's proven identity that its payouts need, as onboarding's
+ * {@code SellerIdentities} gives them of a seller: the name a bank account's holder must
+ * match, and its tax number masked. Decrypted at each call, so asked only where the name
+ * is compared (whether a creator may be paid is {@link Creators}'s standing); personal
+ * data (UU 27/2022): the name is for comparing in memory, never for a response or a log
+ * line.
  */
 public interface CreatorIdentities {
 
-    /** The creator of this account (a CREATOR account that applied), of any status. */
-    Optional<CreatorIdentity> ofAccount(UUID accountId);
-
-    /** The creator with this id, of any status. */
-    Optional<CreatorIdentity> of(UUID creatorId);
-
-    /**
-     * @param status {@code VERIFIED}, {@code PENDING_REVIEW}, {@code REJECTED} or
-     * {@code REVOKED}
-     */
-    record CreatorIdentity(UUID creatorId, String status, LegalIdentity legal) {
-
-        public boolean verified() {
-            return "VERIFIED".equals(status);
-        }
-
-    }
+    /** The identity of the creator with this id, of any status. */
+    Optional<LegalIdentity> of(UUID creatorId);
 
     /**
      * @param individual a KTP or passport holder (else a business entity)

@@ -3,6 +3,7 @@ package id.pasar.ledger.internal;
 import id.pasar.onboarding.SellerIdentities;
 import id.pasar.onboarding.Sellers;
 import id.pasar.social.CreatorIdentities;
+import id.pasar.social.Creators;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,8 @@ class Payees {
 
     private final SellerIdentities sellerIdentities;
 
+    private final Creators creators;
+
     private final CreatorIdentities creatorIdentities;
 
     /**
@@ -38,9 +41,11 @@ class Payees {
                 .map(SellerIdentities.LegalIdentity::legalName)
                 .orElseThrow(PayoutProblems.SellerNotVerified::new);
         }
+        if (!payable(payee)) {
+            throw new PayoutProblems.CreatorNotVerified();
+        }
         return creatorIdentities.of(payee.id())
-            .filter(CreatorIdentities.CreatorIdentity::verified)
-            .map(creator -> creator.legal().legalName())
+            .map(CreatorIdentities.LegalIdentity::legalName)
             .orElseThrow(PayoutProblems.CreatorNotVerified::new);
     }
 
@@ -58,7 +63,7 @@ class Payees {
     /** Whether the payee may be paid now: a seller always, a creator while VERIFIED. */
     boolean payable(Payee payee) {
         return payee.kind() == AccountKind.Holder.SELLER
-                || creatorIdentities.of(payee.id()).map(CreatorIdentities.CreatorIdentity::verified).orElse(false);
+                || creators.standing(payee.id()).map(Creators.CreatorStanding::verified).orElse(false);
     }
 
 }

@@ -7,6 +7,7 @@ import id.pasar.kernel.KeysetPage;
 import id.pasar.ledger.internal.Commissions;
 import id.pasar.ledger.internal.Commissions.Commission;
 import id.pasar.social.Affiliates;
+import id.pasar.social.Creators;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -48,6 +49,8 @@ class CommissionController {
     private final Commissions commissions;
 
     private final Affiliates affiliates;
+
+    private final Creators creators;
 
     private final DataAccessLog accessLog;
 
@@ -146,7 +149,7 @@ class CommissionController {
     }
 
     private UUID creator(Principal caller) {
-        return affiliates.creatorOfAccount(UUID.fromString(caller.getName()))
+        return creators.ofAccount(UUID.fromString(caller.getName()))
             .orElseThrow(LedgerWebProblems.CreatorNotFound::new);
     }
 

@@ -9,7 +9,7 @@ import id.pasar.ledger.web.PayoutEndpoints.BankAccountRequest;
 import id.pasar.ledger.web.PayoutEndpoints.BankAccountResponse;
 import id.pasar.ledger.web.PayoutEndpoints.PayoutRequest;
 import id.pasar.ledger.web.PayoutEndpoints.PayoutResponse;
-import id.pasar.social.CreatorIdentities;
+import id.pasar.social.Creators;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -59,7 +59,7 @@ class CreatorMoneyController {
 
     private static final String PAYOUTS = "/api/v1/creators/me/payouts";
 
-    private final CreatorIdentities creators;
+    private final Creators creators;
 
     private final Statements statements;
 
@@ -163,8 +163,7 @@ class CreatorMoneyController {
 
     private Payee creator(Jwt token) {
         return Payee.creator(creators.ofAccount(UUID.fromString(token.getSubject()))
-            .orElseThrow(LedgerWebProblems.CreatorNotFound::new)
-            .creatorId());
+            .orElseThrow(LedgerWebProblems.CreatorNotFound::new));
     }
 
 }

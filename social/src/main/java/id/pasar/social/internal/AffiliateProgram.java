@@ -340,12 +340,6 @@ public class AffiliateProgram implements Affiliates {
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<UUID> creatorOfAccount(UUID accountId) {
-        return creators.byAccount(accountId).map(CreatorRegistry.Creator::creatorId);
-    }
-
-    @Override
-    @Transactional(readOnly = true)
     public long clicks(UUID creatorId, Instant from, Instant to) {
         return jdbc.sql("""
                 SELECT count(*) FROM social.affiliate_clicks

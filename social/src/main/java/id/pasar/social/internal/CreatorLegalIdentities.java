@@ -23,8 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RequiredArgsConstructor
 class CreatorLegalIdentities implements CreatorIdentities {
 
-    private static final String COLUMNS = "SELECT id, status, document_type, identity_ciphertext FROM social.creators";
-
     private final JdbcClient jdbc;
 
     private final IdentityCipher cipher;
@@ -33,29 +31,22 @@ class CreatorLegalIdentities implements CreatorIdentities {
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<CreatorIdentity> ofAccount(UUID accountId) {
-        return jdbc.sql(COLUMNS + " WHERE account_id = :account")
-            .param("account", accountId)
+    public Optional<LegalIdentity> of(UUID creatorId) {
+        return jdbc.sql("SELECT document_type, identity_ciphertext FROM social.creators WHERE id = :id")
+            .param("id", creatorId)
             .query(this::identity)
             .optional();
     }
 
-    @Override
-    @Transactional(readOnly = true)
-    public Optional<CreatorIdentity> of(UUID creatorId) {
-        return jdbc.sql(COLUMNS + " WHERE id = :id").param("id", creatorId).query(this::identity).optional();
-    }
-
-    private CreatorIdentity identity(ResultSet rs, int row) throws SQLException {
+    private LegalIdentity identity(ResultSet rs, int row) throws SQLException {
         Class<? extends SellerIdentity> type = switch (SellerIdentity.DocumentType
             .valueOf(rs.getString("document_type"))) {
             case KTP -> SellerIdentity.Ktp.class;
             case PASSPORT -> SellerIdentity.Passport.class;
             case LOCAL_ENTITY -> SellerIdentity.LocalEntity.class;
         };
-        SellerIdentity identity = json
-            .readValue(cipher.decrypt(rs.getBytes("identity_ciphertext"), CreatorRegistry.IDENTITY_CONTEXT), type);
-        return new CreatorIdentity(rs.getObject("id", UUID.class), rs.getString("status"), legal(identity));
+        return legal(json
+            .readValue(cipher.decrypt(rs.getBytes("identity_ciphertext"), CreatorRegistry.IDENTITY_CONTEXT), type));
     }
 
     private static LegalIdentity legal(SellerIdentity identity) {

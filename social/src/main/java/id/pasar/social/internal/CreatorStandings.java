@@ -8,7 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** {@link Creators}: a creator's standing, read from its row at the moment of asking. */
+/**
+ * {@link Creators}: a creator's account and standing, read from its row at the moment of
+ * asking.
+ */
 @Service
 class CreatorStandings implements Creators {
 
@@ -16,6 +19,15 @@ class CreatorStandings implements Creators {
 
     CreatorStandings(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UUID> ofAccount(UUID accountId) {
+        return jdbc.sql("SELECT id FROM social.creators WHERE account_id = :account")
+            .param("account", accountId)
+            .query(UUID.class)
+            .optional();
     }
 
     @Override
