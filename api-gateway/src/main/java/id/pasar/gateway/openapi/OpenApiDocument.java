@@ -120,8 +120,8 @@ final class OpenApiDocument implements GlobalOpenApiCustomizer {
     /**
      * Every answer the operation can give with a problem: the codes its code answers
      * ({@link Refusals}, carried from {@link OperationDocumentation}), and those the
-     * framework answers by rule (bad JSON, a missing token, a rate limit, the database
-     * gone), each status listing its codes, with an example of each.
+     * framework answers by rule (bad JSON, a missing token, a rate limit, a concurrent
+     * change, the database gone), each status listing its codes, with an example of each.
      */
     private void respond(String path, PathItem.HttpMethod method, Operation operation, boolean bearer,
             ProblemExamples.Collected examples) {
@@ -164,6 +164,10 @@ final class OpenApiDocument implements GlobalOpenApiCustomizer {
         if (limit != null) {
             refuse(codes, 429, limit.code());
         }
+        // Any statement may meet a concurrent one (a lock timeout, a deadlock, an
+        // optimistic
+        // version, a replica's replay): the answer is "read it again and retry".
+        refuse(codes, 409, "CONCURRENT_UPDATE");
         refuse(codes, 500, "INTERNAL_ERROR");
         refuse(codes, 503, "SERVICE_UNAVAILABLE");
         for (Map.Entry<Integer, SortedSet<String>> status : codes.entrySet()) {
