@@ -281,9 +281,17 @@ warm 20 bench/load/order.lua "$BASE" -- "$WORK/shopper-tokens.txt" "$WORK/hot.tx
 for c in $CONNECTIONS; do
   wrk_run orders "$c" bench/load/order.lua "$WORK/shopper-tokens.txt" "$WORK/hot.txt" "$WORK/cold.txt" "$SETTLE_PERCENT"
 done
+# The WAL an order writes (docs/scaling.md's capacity model: what one primary's replicas must replay), over the
+# fixed-rate run: everything the primary logged meanwhile (the orders' rows and index entries, the outbox and the
+# listeners after commit, the ledger, full-page images after checkpoints) per order placed.
+wal_mark() { psql -X -tA -c "SELECT pg_current_wal_insert_lsn() || ' ' || (SELECT count(*) FROM orders.orders)" "$DB"; }
+read -r wal0 orders0 <<< "$(wal_mark)"
 fixed_run orders "$(half orders)" --orders "$WORK/shopper-tokens.txt" "$WORK/hot.txt" "$WORK/cold.txt" \
   --settle-percent "$SETTLE_PERCENT"
 sleep 3 # the OrderPlaced listeners of the last orders
+read -r wal1 orders1 <<< "$(wal_mark)"
+fact wal_orders "$((orders1 - orders0))"
+fact wal_bytes_per_order "$(psql -X -tA -c "SELECT round(pg_wal_lsn_diff('$wal1', '$wal0') / greatest($orders1 - $orders0, 1))" "$DB")"
 # The refund path, so that the money invariants see it in every run: 20 paid orders cancelled by their
 # shoppers (every seller order not shipped is cancelled and refunded whole, items and shipping).
 psql -X -tA -F ' ' -c "SELECT o.id, s.n FROM orders.orders o JOIN bench.shoppers s ON s.id = o.shopper_id
@@ -301,7 +309,11 @@ psql -X -q -P pager=off -f bench/invariants.sql "$DB" | tee "$WORK/invariants.tx
 psql -X -q -c "INSERT INTO gateway.rate_limit_buckets (id, state, expires_at)
   SELECT 'orders:pgbench-' || n, (SELECT state FROM gateway.rate_limit_buckets WHERE id LIKE 'orders:%' LIMIT 1), 4102444800000
   FROM bench.shoppers ON CONFLICT DO NOTHING" "$DB"
+read -r wal0 orders0 <<< "$(wal_mark)"
 for c in $CONNECTIONS; do pgbench_run orders "$c" bench/pgbench/order.sql "$WORK/counts.vars"; done
+read -r wal1 orders1 <<< "$(wal_mark)"
+fact wal_pgbench_orders "$((orders1 - orders0))"
+fact wal_pgbench_bytes_per_order "$(psql -X -tA -c "SELECT round(pg_wal_lsn_diff('$wal1', '$wal0') / greatest($orders1 - $orders0, 1))" "$DB")"
 fi
 
 # --- auditor reports ---------------------------------------------------------------------------------------
@@ -399,6 +411,13 @@ if want opensearch; then
       END { for (i = 1; i <= n; i++) { split(rows[i], f, "\t"); split(f[2], k, "-"); key = k[1] "|" f[3]
         printf "| %s | %s | %.1f | %s | %s | %s | %s | %s | %s |\n", f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9],
           (base[key] > 0 ? sprintf("%.1fx", f[4] / base[key]) : "") } }' "$RESULTS"
+  } >> "$OUT"
+fi
+if want orders; then
+  { echo; echo "## WAL per order (docs/scaling.md's capacity model)"; echo
+    grep -E '^wal_[a-z_]*=' "$FACTS" | sed 's/^/- /; s/=/: /'
+    echo; echo "The application's orders (placement and payment start) over the fixed-rate run, and pgbench's order.sql over"
+    echo "its ceilings: every byte the primary logged meanwhile, divided by the orders placed."
   } >> "$OUT"
 fi
 cp "$RESULTS" "bench/results/$STAMP-results.tsv"
