@@ -4,19 +4,31 @@
 # shoppers who each order one unit at once, in an open model (bench/load/FlashSale.java: all of them
 # due within BURST_SECONDS, then RATE orders a second for SUSTAIN_SECONDS), against a freshly started
 # application on its embedded PostgreSQL. Checks that exactly UNITS are sold, every other order is 409
-# INSUFFICIENT_STOCK, no 5xx, no timeout, and the invariants (bench/invariants.sql); measures, in the
+# INSUFFICIENT_STOCK in the end, no 5xx but the 503 CHECKOUT_BUSY answers retried, no timeout, the
+# invariants (bench/invariants.sql), and that other listings' orders are all 201, never busy (but the
+# one on the sale's variant's CheckoutQueue stripe, which shares its turns by design); measures, in the
 # same run and just before, pgbench's ceilings at the application's concurrency (its pool: CLIENTS):
 # the stock UPDATEs alone on one hot listing (its row, then its variant's), the whole order
 # (bench/pgbench/order.sql) on one hot listing, and the alternatives (sharded stock rows, a
 # reservation counter, a queue in front of the row); samples pg_stat_activity during the sale for the
 # row lock queue. Meanwhile OTHER_RATE orders a second of the shelf's other listings (each of them
-# in turn, by shoppers of their own): what every other shopper sees during the sale. PER_VARIANT
-# compares the checkouts one variant may have in flight (pasar.orders.checkouts-per-variant,
-# CheckoutQueue): the whole run (a freshly started application, data, warm-up, ceilings, sale) once
-# per value, and a table of the runs side by side first. Writes bench/results/flash-<UTC time>.md.
+# in turn, by shoppers of their own): what every other shopper sees during the sale. Every order
+# answered 503 CHECKOUT_BUSY is sent again after its Retry-After, as the mobile app does, until it is
+# answered otherwise or GIVE_UP s after it was first due; its latency counts from its first due time
+# to its last answer. Thread dumps of the application (jcmd Thread.print) DUMPS s into the sale: what
+# Tomcat's request threads wait on (CheckoutQueue's turns, the rate limit, the pool, the database, idle);
+# the dumps are kept in bench/results/flash-<UTC time>[-<run>]-dumps.txt.
+#
+# Runs to compare, each the whole run (a freshly started application, data, warm-up, ceilings, sale)
+# with its own application arguments, and a table of the runs side by side first: PER_VARIANT, the
+# checkouts one variant may have in flight (pasar.orders.checkouts-per-variant, CheckoutQueue), and
+# WAITING, how many more may wait for its turns (pasar.orders.checkouts-waiting-per-variant; 100000:
+# no waiting room, as before 97b1eae), one run per value, per pair of values when both are given.
+# Writes bench/results/flash-<UTC time>.md.
 #
 #   bench/flash-sale.sh                             # about 5 min on 2 cores
 #   PER_VARIANT="4 16" bench/flash-sale.sh          # 4 against the instance's 16 turns: about 11 min
+#   WAITING="32 100000" bench/flash-sale.sh         # the waiting room against none: about 12 min
 #   SHOPPERS=2000 UNITS=1000 RATE=200 SUSTAIN_SECONDS=60 DURATION=10 CLIENTS=20 PORT=18190 DB_PORT=55549 bench/flash-sale.sh
 #   BUILD=0 bench/flash-sale.sh                     # the jar as packaged already
 # bench/run.sh runs it after its own scenarios (FLASH_SALE=0 skips it). Needs a JDK 17+, python3, curl,
@@ -38,7 +50,10 @@ HEAP=${HEAP:-512m}
 WARM_RATE=${WARM_RATE:-100}       # orders/s on other listings before the sale, so that the JIT has compiled the order path
 WARM_SECONDS=${WARM_SECONDS:-60}
 OTHER_RATE=${OTHER_RATE:-20}      # orders/s on the other listings during the sale (0: none)
-PER_VARIANT=${PER_VARIANT:-}      # checkouts per variant to compare, e.g. "4 16"; empty: the application's own, one run
+PER_VARIANT=${PER_VARIANT:-}      # checkouts per variant to compare, e.g. "4 16"; empty: the application's own
+WAITING=${WAITING:-}              # checkouts that may wait for a variant's turns to compare, e.g. "32 100000"; empty: the application's own
+GIVE_UP=${GIVE_UP:-60}            # s after an order's first due time past which a busy order is not sent again (0: never retried)
+DUMPS=${DUMPS-4 9 14}             # s into the sale at which to take a thread dump of the application; empty: none
 JVM_OPTS=${JVM_OPTS:-} # more options for the application's JVM, e.g. -XX:StartFlightRecording=...
 BUILD=${BUILD:-1}
 BASE="http://localhost:$PORT"
@@ -63,6 +78,7 @@ STAMP=$(date -u +%Y-%m-%dT%H%MZ)
 OUT="bench/results/flash-$STAMP.md"
 APP=""
 SAMPLER=""
+DUMPER=""
 APPLOG=""
 log() { echo "[$(date -u +%H:%M:%S)] $*"; }
 sql() { psql -X -q -tA -v ON_ERROR_STOP=1 -c "$1" "$DB"; }
@@ -70,6 +86,7 @@ fact() { echo "$1=$2" >> "$WORK/facts"; }
 
 stop_app() {
   [ -n "$SAMPLER" ] && { kill "$SAMPLER" 2> /dev/null || true; wait "$SAMPLER" 2> /dev/null || true; SAMPLER=""; }
+  [ -n "$DUMPER" ] && { kill "$DUMPER" 2> /dev/null || true; wait "$DUMPER" 2> /dev/null || true; DUMPER=""; }
   [ -n "$APP" ] || return 0
   kill "$APP" 2> /dev/null || true
   wait "$APP" 2> /dev/null || true
@@ -86,18 +103,20 @@ trap 'exit 130' INT TERM
 # The application as in production for orders: the default limits (30 orders a minute and 10 unpaid units of a
 # listing per shopper), pool, statement timeout. A signing key of the bench's, so that it can issue the shoppers'
 # tokens itself (2,000 logins would be 2,000 BCrypt hashes of CPU before the sale, on the same cores).
-sale_run() { # the per-variant bound ("default": the application's own), the run's directory
-  local bound=$1 per_variant=()
-  DATA=$2
+sale_run() { # the run's label, its application arguments (space-separated, may be empty), its directory
+  local label=$1 app_args=()
+  read -ra app_args <<< "$2"
+  DATA=$3
   WORK="$DATA/work"
   mkdir -p "$WORK"
-  fact per_variant "$bound"
-  [ "$bound" = default ] || per_variant=(--pasar.orders.checkouts-per-variant="$bound")
+  fact run "$label"
+  fact app_args "${2:-(none)}"
+  fact give_up "$GIVE_UP s after an order's first due time"
   SECRET=$(head -c 32 /dev/urandom | base64)
-  log "starting the application in $DATA (checkouts per variant: $bound)"
+  log "starting the application in $DATA ($label)"
   java -Xmx"$HEAP" $JVM_OPTS -jar api-gateway/target/pasar-api.jar --server.port="$PORT" --pasar.embedded-database-port="$DB_PORT" \
     --pasar.data-dir="$DATA" --pasar.admin.email=bench@pasar.test --pasar.admin.password=bench-password-1 \
-    --pasar.security.jwt.secret="$SECRET" "${per_variant[@]}" >> "$DATA/app.log" 2>&1 &
+    --pasar.security.jwt.secret="$SECRET" "${app_args[@]}" >> "$DATA/app.log" 2>&1 &
   APP=$!
   until curl -sf "$BASE/actuator/health/readiness" > /dev/null; do
     kill -0 "$APP" 2> /dev/null || { echo "the application did not start; see $DATA/app.log" >&2; tail -30 "$DATA/app.log" >&2; exit 1; }
@@ -223,13 +242,30 @@ EOF
     done
     echo "$total"
   }
+  # Thread dumps DUMPS s after the sale's first due order (FlashSale writes when that is): Tomcat's request threads
+  # and what they wait on, read by flash-report.py. Each file starts with the offset it was taken at.
+  if [ -n "$DUMPS" ]; then
+    (
+      until [ -s "$WORK/started" ]; do sleep 0.1; done
+      t0=$(cat "$WORK/started")
+      for s in $DUMPS; do
+        sleep "$(awk -v t0="$t0" -v s="$s" -v now="$(date +%s%3N)" 'BEGIN {w = (t0 + s * 1000 - now) / 1000; printf "%.3f", (w > 0 ? w : 0)}')"
+        at=$(awk -v t0="$t0" -v now="$(date +%s%3N)" 'BEGIN {printf "%.1f", (now - t0) / 1000}')
+        { echo "offset_s=$at"; jcmd "$APP" Thread.print 2>&1; } > "$WORK/dump-$s.txt" || true
+      done
+    ) &
+    DUMPER=$!
+  fi
   A0=$(cpu_app); D0=$(cpu_db); T0=$(date +%s.%N)
   java -Xmx512m bench/load/FlashSale.java --base "$BASE" --variant "$FLASH" --tokens "$WORK/sale-tokens.txt" \
-    --burst-seconds "$BURST_SECONDS" --rate "$RATE" --seconds "$SUSTAIN_SECONDS" --timeout 60 --events "$WORK/events.tsv" \
+    --burst-seconds "$BURST_SECONDS" --rate "$RATE" --seconds "$SUSTAIN_SECONDS" --timeout 60 --give-up "$GIVE_UP" \
+    --events "$WORK/events.tsv" --busy-events "$WORK/busy.tsv" --started "$WORK/started" \
     --other-rate "$OTHER_RATE" --other-variants "$WORK/other-listings.txt" --other-tokens "$WORK/other-tokens.txt" | tee "$WORK/sale.txt"
   fact sale_cpu "$(awk -v a0="$A0" -v a1="$(cpu_app)" -v d0="$D0" -v d1="$(cpu_db)" -v t0="$T0" -v t1="$(date +%s.%N)" \
     'BEGIN {printf "JVM %.0f s, PostgreSQL %.0f s of CPU in %.0f s (%.2f and %.2f cores)", a1 - a0, d1 - d0, t1 - t0, (a1 - a0) / (t1 - t0), (d1 - d0) / (t1 - t0)}')"
   kill "$SAMPLER" 2> /dev/null || true; wait "$SAMPLER" 2> /dev/null || true; SAMPLER=""
+  [ -z "$DUMPER" ] || { kill "$DUMPER" 2> /dev/null || true; wait "$DUMPER" 2> /dev/null || true; DUMPER=""; }
+  cat "$WORK"/dump-*.txt > "${APPLOG%-app.log}-dumps.txt" 2> /dev/null || rm -f "${APPLOG%-app.log}-dumps.txt"
   fact load_after_sale "$(cut -d' ' -f1-3 /proc/loadavg)"
   sleep 3 # the OrderPlaced listeners of the last orders
   psql -X -q -P pager=off -f bench/invariants.sql "$DB" | tee "$WORK/invariants.txt"
@@ -245,12 +281,28 @@ EOF
   rm -rf "$DATA/postgres"
 }
 
-RUNS=()
+# The runs: a label, a short name for files, the application's arguments; one per value of PER_VARIANT and of
+# WAITING (per pair when both are given), or one with the application's own settings.
+LABELS=() NAMES=() ARGS=()
 for bound in ${PER_VARIANT:-default}; do
-  APPLOG="bench/results/flash-$STAMP-app.log"
-  [ -z "$PER_VARIANT" ] || APPLOG="bench/results/flash-$STAMP-pv$bound-app.log"
-  sale_run "$bound" "$TOP/pv$bound"
-  RUNS+=("$TOP/pv$bound/work")
+  for waiting in ${WAITING:-default}; do
+    label="" name="" args=""
+    if [ "$bound" != default ]; then
+      label="$bound per variant" name="pv$bound" args="--pasar.orders.checkouts-per-variant=$bound"
+    fi
+    if [ "$waiting" != default ]; then
+      label="${label:+$label, }$waiting waiting" name="${name:+$name-}w$waiting"
+      args="${args:+$args }--pasar.orders.checkouts-waiting-per-variant=$waiting"
+    fi
+    LABELS+=("${label:-default}") NAMES+=("$name") ARGS+=("$args")
+  done
+done
+RUNS=()
+for i in "${!LABELS[@]}"; do
+  name=${NAMES[$i]}
+  APPLOG="bench/results/flash-$STAMP${name:+-$name}-app.log"
+  sale_run "${LABELS[$i]}" "${ARGS[$i]}" "$TOP/run$i${name:+-$name}"
+  RUNS+=("$TOP/run$i${name:+-$name}/work")
 done
 
 python3 bench/flash-report.py "$STAMP" "$CLIENTS" "$SHOPPERS" "$UNITS" "$RATE" "$SUSTAIN_SECONDS" "$SHARDS" "$BATCH" \
