@@ -72,8 +72,8 @@ def parse():
     a("--largest-primary-cores", type=int, default=128, help="the largest server one primary can be given")
     a("--primary-overhead", type=float, default=0.3,
       help="the primary's other work, as a share of the order path (carts, payments, exposure, webhooks, jobs)")
-    a("--wal-kb-per-order", type=float, default=12,
-      help="WAL per order, KB (an estimate, not measured: docs/scaling.md says how to measure it)")
+    a("--wal-kb-per-order", type=float, default=9,
+      help="WAL per order, KB (measured by SCENARIOS=orders bench/run.sh: 9.0 KB the application's, 9.7 pgbench's)")
     a("--replay-mb-s", type=float, default=100, help="WAL a replica replays per second (one process)")
     a("--events-per-order", type=float, default=3, help="outbox events per order (placed, paid, a status)")
     a("--consumer-ms", type=float, default=2.0, help="a consumer's time per event (indexing, tally, webhook enqueue)")
@@ -194,7 +194,7 @@ def main():
           f"{rates['detail'] * MEASURED['detail']['replica_ms'] / 1000:,.1f} + feed "
           f"{rates['feed'] * MEASURED['feed']['replica_ms'] / 1000:,.1f} = {replica_cores:,.1f} cores: "
           f"{replicas} replicas of {args.db_cores} cores (at least 2)")
-    print(f"  WAL: {wal_mb_s:,.0f} MB/s at {args.wal_kb_per_order:g} KB/order (estimate); "
+    print(f"  WAL: {wal_mb_s:,.0f} MB/s at {args.wal_kb_per_order:g} KB/order (measured); "
           f"each replica replays it in one process (assumed {args.replay_mb_s:g} MB/s): "
           f"{wal_mb_s / args.replay_mb_s:.0%}")
     budget = args.max_connections - 100       # the job, the operator, replication, maintenance
