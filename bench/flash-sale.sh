@@ -35,6 +35,7 @@
 # psql and pgbench (Debian: postgresql-client, postgresql-contrib; installed when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 SHOPPERS=${SHOPPERS:-2000}
 UNITS=${UNITS:-1000}
 RATE=${RATE:-200}
@@ -59,13 +60,6 @@ BUILD=${BUILD:-1}
 BASE="http://localhost:$PORT"
 DB="postgresql://postgres@localhost:$DB_PORT/pasar"
 
-need() { # tool, Debian package
-  command -v "$1" > /dev/null && return 0
-  echo "installing $2 (Debian package, for $1)"
-  local sudo
-  sudo=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
-  $sudo apt-get install -y "$2" > /dev/null || { $sudo apt-get update > /dev/null && $sudo apt-get install -y "$2" > /dev/null; }
-}
 need psql postgresql-client
 need pgbench postgresql-client
 for tool in java python3 psql pgbench curl; do command -v "$tool" > /dev/null || { echo "needs $tool" >&2; exit 1; }; done
@@ -118,10 +112,7 @@ sale_run() { # the run's label, its application arguments (space-separated, may 
     --pasar.data-dir="$DATA" --pasar.admin.email=bench@pasar.test --pasar.admin.password=bench-password-1 \
     --pasar.security.jwt.secret="$SECRET" "${app_args[@]}" >> "$DATA/app.log" 2>&1 &
   APP=$!
-  until curl -sf "$BASE/actuator/health/readiness" > /dev/null; do
-    kill -0 "$APP" 2> /dev/null || { echo "the application did not start; see $DATA/app.log" >&2; tail -30 "$DATA/app.log" >&2; exit 1; }
-    sleep 0.5
-  done
+  await_ready "$BASE/actuator/health/readiness" "$APP" "the application" "$DATA/app.log"
 
   log "data: a small shelf, the sale's listing ($UNITS units), shoppers"
   python3 bench/generate.py --listings 200 --sellers 20 --db "$DB" > "$WORK/generate.txt" 2>&1

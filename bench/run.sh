@@ -29,10 +29,10 @@
 # run sends both, alternately, so that their latencies are measured in one run), GET /api/v1/discover's first
 # page, and pgbench with the same SQL (bench/pgbench/feed.sql, discover.sql).
 # Then the flash sale, bench/flash-sale.sh, on PORT+1 and DB_PORT+1 (FLASH_SALE=0 skips it).
-# Needs a JDK 17+, python3, psql and pgbench (Debian: postgresql-client, postgresql-contrib), curl;
-# installs wrk from Debian when it is missing.
+# Needs a JDK 17+, python3 and curl; installs wrk, psql and pgbench (Debian: wrk, postgresql-client) when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 LISTINGS=${LISTINGS:-1000000}
 SELLERS=${SELLERS:-100000}
 SHOPPERS=${SHOPPERS:-200}
@@ -56,11 +56,9 @@ FEED_DEPTH=${FEED_DEPTH:-50}
 BASE="http://localhost:$PORT"
 DB="postgresql://postgres@localhost:$DB_PORT/pasar"
 
-if ! command -v wrk > /dev/null; then
-  echo "installing wrk (Debian package)"
-  SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
-  $SUDO apt-get install -y wrk > /dev/null || { $SUDO apt-get update > /dev/null && $SUDO apt-get install -y wrk > /dev/null; }
-fi
+need wrk wrk
+need psql postgresql-client
+need pgbench postgresql-client
 for tool in java python3 psql pgbench curl wrk; do command -v "$tool" > /dev/null || { echo "needs $tool" >&2; exit 1; }; done
 # always: the bench measures the code as it is now; the application and the modules it is made of only (-pl
 # api-gateway -am: api-clients, which generates clients from a running application, is not the bench's)
@@ -94,13 +92,6 @@ stop_node() { [ -n "$NODE" ] && { kill "$NODE" 2> /dev/null || true; wait "$NODE
 cleanup() { stop_app; stop_node; cp -f "$DATA/app.log" "bench/results/$STAMP-app.log" 2> /dev/null || true; rm -rf "$DATA"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-await_ready() { # url, pid, what, its log, seconds between tries: returns once the url answers; exits if the process died
-  until curl -sf "$1" > /dev/null; do
-    kill -0 "$2" 2> /dev/null || { echo "$3 did not start; see $4" >&2; tail -30 "$4" >&2; exit 1; }
-    sleep "$5"
-  done
-}
 
 start_app() { # exposure counting on|off, text search orders kept true|false, more arguments; sets APP and STARTED_IN (seconds to readiness)
   local t0 t1 counting=$1 kept=${2:-true}

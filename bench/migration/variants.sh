@@ -21,6 +21,7 @@
 # Needs a JDK 17+, python3, psql and curl.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/lib.sh
 LISTINGS=${LISTINGS:-1000000}
 SELLERS=${SELLERS:-100000}
 ORDER_LINES=${ORDER_LINES:-1000000}
@@ -62,10 +63,7 @@ log "starting the application in $DATA"
 java -Xmx"$HEAP" -jar api-gateway/target/pasar-api.jar --server.port="$PORT" --pasar.embedded-database-port="$DB_PORT" \
   --pasar.data-dir="$DATA" --pasar.admin.email=bench@pasar.test --pasar.admin.password=bench-password-1 >> "$DATA/app.log" 2>&1 &
 APP=$!
-until curl -sf "$BASE/actuator/health/readiness" > /dev/null; do
-  kill -0 "$APP" 2> /dev/null || { echo "the application did not start; see $DATA/app.log" >&2; tail -30 "$DATA/app.log" >&2; exit 1; }
-  sleep 0.5
-done
+await_ready "$BASE/actuator/health/readiness" "$APP" "the application" "$DATA/app.log"
 fact machine "$(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}'), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM"
 fact postgres "$(sql 'SHOW server_version'), shared_buffers $(sql 'SHOW shared_buffers')"
 fact commit "$(git rev-parse --short HEAD 2> /dev/null || echo unknown)"

@@ -5,6 +5,7 @@
 # Needs a JDK 17, curl, psql and python3.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/lib.sh
 LISTINGS=${LISTINGS:-1000000}
 PORT=${PORT:-18081}
 DB_PORT=${DB_PORT:-55440}
@@ -18,7 +19,7 @@ start() { # v2 instant
     --pasar.data-dir="$DATA" --pasar.compliance.rule-sets.v2-effective-from="$1" --pasar.publishing.recheck-initial-delay=PT5S \
     >> "$DATA/app.log" 2>&1 &
   APP=$!
-  until curl -sf "http://localhost:$PORT/actuator/health/readiness" > /dev/null; do sleep 1; done
+  await_ready "http://localhost:$PORT/actuator/health/readiness" "$APP" "the application" "$DATA/app.log" 1
 }
 stop() { kill "$APP"; wait "$APP" 2>/dev/null || true; }
 trap 'kill $APP 2>/dev/null; rm -rf "$DATA"' EXIT

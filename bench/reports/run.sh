@@ -8,6 +8,7 @@
 #   SELLERS=10000 DECISIONS=100000 bench/reports/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/lib.sh
 SELLERS=${SELLERS:-100000}
 DECISIONS=${DECISIONS:-1000000}
 RUNS=${RUNS:-5}
@@ -24,7 +25,7 @@ java -Xmx256m -jar api-gateway/target/pasar-api.jar --server.port="$PORT" --pasa
   > "$DATA/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
-until curl -sf "http://localhost:$PORT/actuator/health/readiness" > /dev/null; do sleep 1; done
+await_ready "http://localhost:$PORT/actuator/health/readiness" "$APP" "the application" "$DATA/app.log" 1
 
 echo "generating $SELLERS sellers and $DECISIONS decisions" | tee "$OUT"
 psql -q -v sellers="$SELLERS" -v decisions="$DECISIONS" -f bench/reports/generate.sql \

@@ -9,6 +9,7 @@
 #   DURATION=120 WORKERS=4 bench/soak/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/lib.sh
 DURATION=${DURATION:-600}
 WORKERS=${WORKERS:-8}
 WARMUP=${WARMUP:-60}
@@ -28,10 +29,7 @@ java -Xms512m -Xmx512m -jar api-gateway/target/pasar-api.jar --server.port="$POR
   --pasar.orders.payment-server-key="$PAYMENT_SERVER_KEY" > "$DATA/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
-until curl -sf "http://localhost:$PORT/actuator/health/readiness" > /dev/null; do
-  kill -0 $APP 2>/dev/null || { tail -50 "$DATA/app.log"; exit 1; }
-  sleep 1
-done
+await_ready "http://localhost:$PORT/actuator/health/readiness" "$APP" "the application" "$DATA/app.log" 1
 
 # The live heap: used after a full collection, in MiB.
 live_heap() {
