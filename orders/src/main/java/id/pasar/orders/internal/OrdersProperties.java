@@ -27,10 +27,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * stock row they take in turn: a flash deal's checkouts then wait in memory instead of
  * holding the instance's turns and connections for that row
  * @param checkoutsWaitingPerVariant how many checkouts of one variant may wait for its
- * turn; one more is 503 {@code CHECKOUT_BUSY} at once. A waiting checkout holds a request
- * thread, so a flash deal's thousands of taps would otherwise take the server's threads
- * (Tomcat's 200) and every other request would queue behind them; keep it well under
- * {@code server.tomcat.threads.max}
+ * turn; one more is 503 {@code CHECKOUT_BUSY} without waiting. A waiting checkout holds a
+ * request thread, so a flash deal's taps take the server's threads (Tomcat's 200) in
+ * front of other requests; a room well under {@code server.tomcat.threads.max} frees
+ * them, but measured (docs/performance.md, "a waiting room of 32 against none") the freed
+ * threads then queue the burst's next requests on the connection pool, in front of the
+ * deal's own checkouts: the deal sold 1.4-2.2 times slower for other orders waiting
+ * 0.5-0.9 as long. So by default there is none (more than the threads)
  * @param checkoutQueueWait how long a checkout may wait for its turn before it is 503
  * {@code CHECKOUT_BUSY}: under the mobile client's timeout
  */
@@ -40,5 +43,5 @@ public record OrdersProperties(@DefaultValue("30m") Duration paymentWindow,
         @DefaultValue("7d") Duration deliveredAfter, @DefaultValue("2d") Duration returnWindow,
         @DefaultValue("2d") Duration returnDecisionWindow, @DefaultValue("7d") Duration returnShipBackWindow,
         @DefaultValue("16") int checkoutsInFlight, @DefaultValue("4") int checkoutsPerVariant,
-        @DefaultValue("32") int checkoutsWaitingPerVariant, @DefaultValue("20s") Duration checkoutQueueWait) {
+        @DefaultValue("10000") int checkoutsWaitingPerVariant, @DefaultValue("20s") Duration checkoutQueueWait) {
 }
