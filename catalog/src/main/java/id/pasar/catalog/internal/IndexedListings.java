@@ -126,13 +126,6 @@ public class IndexedListings {
         writer.execute(() -> refresh(ids));
     }
 
-    /**
-     * Whether {@link SearchIndexConsumer} feeds the index, not {@link ListingChanges}.
-     */
-    boolean fedFromKafka() {
-        return fedFromKafka;
-    }
-
     @PreDestroy
     void stop() throws InterruptedException {
         writer.shutdown();

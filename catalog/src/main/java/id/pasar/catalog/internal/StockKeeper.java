@@ -83,12 +83,12 @@ class StockKeeper implements ListingStock {
                 .param("quantity", line.quantity())
                 .query((rs, row) -> new ListingSide(rs.getObject("seller_id", UUID.class), rs.getInt("version"),
                         rs.getString("title"), rs.getString("category_code"), rs.getString("ship_from_regency_code"),
-                        offer(line.listingId(), rs)))
+                        crossing(line.listingId(), rs, rs.getInt("stock") == 0)))
                 .optional()
                 .map(listing -> {
                     Taken taken = takeVariant(line, listing);
-                    if (listing.offer().stock() == 0) {
-                        crossedZero(listing.offer());
+                    if (listing.soldOut() != null) {
+                        crossedZero(listing.soldOut());
                     }
                     return taken;
                 })
@@ -114,10 +114,14 @@ class StockKeeper implements ListingStock {
         events.publishEvent(offer);
     }
 
-    private ListingOfferChanged offer(UUID listingId, ResultSet rs) throws SQLException {
-        return new ListingOfferChanged(listingId, rs.getObject("seller_id", UUID.class), rs.getInt("version"),
-                rs.getLong("price_idr"), rs.getObject("max_price_idr", Long.class), rs.getInt("stock"),
-                clock.instant());
+    /**
+     * The listing's offer as its stock update returned it, when that update crossed zero;
+     * else null (most updates: nothing to build or tell).
+     */
+    private ListingOfferChanged crossing(UUID listingId, ResultSet rs, boolean crossed) throws SQLException {
+        return crossed ? new ListingOfferChanged(listingId, rs.getObject("seller_id", UUID.class), rs.getInt("version"),
+                rs.getLong("price_idr"), rs.getObject("max_price_idr", Long.class), rs.getInt("stock"), clock.instant())
+                : null;
     }
 
     /**
@@ -142,10 +146,11 @@ class StockKeeper implements ListingStock {
     }
 
     /**
-     * What a take's listing update returns of the line, and the listing's offer after it.
+     * What a take's listing update returns of the line; {@code soldOut} the listing's
+     * offer when the take sold its last unit, else null.
      */
     private record ListingSide(UUID sellerId, int version, String title, String categoryCode,
-            String shipFromRegencyCode, ListingOfferChanged offer) {
+            String shipFromRegencyCode, ListingOfferChanged soldOut) {
     }
 
     private static Taken taken(ResultSet rs, int quantity) throws SQLException {
@@ -196,8 +201,8 @@ class StockKeeper implements ListingStock {
                     RETURNING id, seller_id, version, price_idr, max_price_idr, stock, status""")
                 .param("id", variantId)
                 .param("quantity", quantity)
-                .query((rs, row) -> "PUBLISHED".equals(rs.getString("status")) && rs.getInt("stock") == quantity
-                        ? offer(rs.getObject("id", UUID.class), rs) : null)
+                .query((rs, row) -> crossing(rs.getObject("id", UUID.class), rs,
+                        "PUBLISHED".equals(rs.getString("status")) && rs.getInt("stock") == quantity))
                 .list()
                 .stream()
                 .filter(Objects::nonNull)
