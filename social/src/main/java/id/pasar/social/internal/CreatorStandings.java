@@ -17,17 +17,16 @@ class CreatorStandings implements Creators {
 
     private final JdbcClient jdbc;
 
-    CreatorStandings(JdbcClient jdbc) {
+    private final CreatorRegistry registry;
+
+    CreatorStandings(JdbcClient jdbc, CreatorRegistry registry) {
         this.jdbc = jdbc;
+        this.registry = registry;
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<UUID> ofAccount(UUID accountId) {
-        return jdbc.sql("SELECT id FROM social.creators WHERE account_id = :account")
-            .param("account", accountId)
-            .query(UUID.class)
-            .optional();
+        return registry.byAccount(accountId).map(CreatorRegistry.Creator::creatorId);
     }
 
     @Override
