@@ -332,12 +332,7 @@ class KafkaEventsIT {
     private static void rewind(String group, String topic) throws Exception {
         try (Admin admin = admin()) {
             Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
-            admin.describeTopics(List.of(topic))
-                .allTopicNames()
-                .get()
-                .get(topic)
-                .partitions()
-                .forEach(p -> start.put(new TopicPartition(topic, p.partition()), new OffsetAndMetadata(0)));
+            partitions(admin, topic).forEach(partition -> start.put(partition, new OffsetAndMetadata(0)));
             admin.alterConsumerGroupOffsets(group, start).all().get();
         }
     }
@@ -349,12 +344,7 @@ class KafkaEventsIT {
                 .partitionsToOffsetAndMetadata()
                 .get();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(List.of(topic))
-                .allTopicNames()
-                .get()
-                .get(topic)
-                .partitions()
-                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            partitions(admin, topic).forEach(partition -> latest.put(partition, OffsetSpec.latest()));
             Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
             long lag = 0;
             for (Map.Entry<TopicPartition, ListOffsetsResultInfo> end : ends.entrySet()) {
@@ -363,6 +353,17 @@ class KafkaEventsIT {
             }
             return lag;
         }
+    }
+
+    private static List<TopicPartition> partitions(Admin admin, String topic) throws Exception {
+        return admin.describeTopics(List.of(topic))
+            .allTopicNames()
+            .get()
+            .get(topic)
+            .partitions()
+            .stream()
+            .map(p -> new TopicPartition(topic, p.partition()))
+            .toList();
     }
 
     private static Admin admin() {

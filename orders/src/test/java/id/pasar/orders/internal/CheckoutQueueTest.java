@@ -13,24 +13,18 @@ import org.junit.jupiter.api.Test;
 
 class CheckoutQueueTest {
 
-    private final CheckoutQueue queue = new CheckoutQueue(
-            new OrdersProperties(Duration.ofMinutes(30), 10, null, Duration.ofDays(7), Duration.ofDays(2),
-                    Duration.ofDays(2), Duration.ofDays(7), 1, 1, 32, Duration.ofMillis(500)));
+    private final CheckoutQueue queue = queue(1, 1, 32, Duration.ofMillis(500));
 
     /** Two turns for the instance, one for a variant. */
-    private final CheckoutQueue twoTurns = new CheckoutQueue(
-            new OrdersProperties(Duration.ofMinutes(30), 10, null, Duration.ofDays(7), Duration.ofDays(2),
-                    Duration.ofDays(2), Duration.ofDays(7), 2, 1, 32, Duration.ofMillis(1500)));
+    private final CheckoutQueue twoTurns = queue(2, 1, 32, Duration.ofMillis(1500));
 
     /** One turn for a variant and one checkout that may wait for it, waiting long. */
-    private final CheckoutQueue oneWaiting = new CheckoutQueue(
-            new OrdersProperties(Duration.ofMinutes(30), 10, null, Duration.ofDays(7), Duration.ofDays(2),
-                    Duration.ofDays(2), Duration.ofDays(7), 4, 1, 1, Duration.ofSeconds(30)));
+    private final CheckoutQueue oneWaiting = queue(4, 1, 1, Duration.ofSeconds(30));
 
     @Test
     void aCheckoutThatFindsNoTurnInTimeIsBusyAndTheNextTurnIsFree() throws Exception {
         CountDownLatch finish = new CountDownLatch(1);
-        CompletableFuture<String> first = holdTheOnlyTurnUntil(finish);
+        CompletableFuture<String> first = holdATurnUntil(queue, List.of(), finish);
 
         assertThatThrownBy(() -> queue.inTurn(List.of(), () -> "second")).isInstanceOf(OrderProblems.CheckoutBusy.class)
             .satisfies(busy -> assertThat(((OrderProblems.CheckoutBusy) busy).getHeaders().getFirst("Retry-After"))
@@ -53,7 +47,7 @@ class CheckoutQueueTest {
     @Test
     void aWaitingCheckoutRunsWhenATurnIsFree() throws Exception {
         CountDownLatch finish = new CountDownLatch(1);
-        CompletableFuture<String> first = holdTheOnlyTurnUntil(finish);
+        CompletableFuture<String> first = holdATurnUntil(queue, List.of(), finish);
         CompletableFuture<String> waiting = CompletableFuture
             .supplyAsync(() -> queue.inTurn(List.of(), () -> "waited"));
 
@@ -71,13 +65,7 @@ class CheckoutQueueTest {
     void checkoutsOfOneVariantTakeItsTurnWhileOthersRun() throws Exception {
         UUID hot = UUID.randomUUID();
         CountDownLatch finish = new CountDownLatch(1);
-        CountDownLatch running = new CountDownLatch(1);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> twoTurns.inTurn(List.of(hot), () -> {
-            running.countDown();
-            await(finish);
-            return "first";
-        }));
-        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> first = holdATurnUntil(twoTurns, List.of(hot), finish);
 
         assertThatThrownBy(() -> twoTurns.inTurn(List.of(hot), () -> "second of the deal"))
             .isInstanceOf(OrderProblems.CheckoutBusy.class);
@@ -99,13 +87,7 @@ class CheckoutQueueTest {
     void checkoutsBeyondAVariantsWaitingRoomAreBusyAtOnce() throws Exception {
         UUID hot = UUID.randomUUID();
         CountDownLatch finish = new CountDownLatch(1);
-        CountDownLatch running = new CountDownLatch(1);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> oneWaiting.inTurn(List.of(hot), () -> {
-            running.countDown();
-            await(finish);
-            return "first";
-        }));
-        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> first = holdATurnUntil(oneWaiting, List.of(hot), finish);
         CompletableFuture<String> waiting = new CompletableFuture<>();
         Thread waiter = new Thread(() -> waiting.complete(oneWaiting.inTurn(List.of(hot), () -> "waited")));
         waiter.start();
@@ -126,16 +108,26 @@ class CheckoutQueueTest {
         assertThat(oneWaiting.inTurn(List.of(hot), () -> "after")).isEqualTo("after");
     }
 
-    /** A checkout that has the queue's one turn, and keeps it until {@code finish}. */
-    private CompletableFuture<String> holdTheOnlyTurnUntil(CountDownLatch finish) throws InterruptedException {
+    /**
+     * A checkout of these variants that has its turns in {@code queue}, and keeps them
+     * until {@code finish}.
+     */
+    private static CompletableFuture<String> holdATurnUntil(CheckoutQueue queue, List<UUID> variants,
+            CountDownLatch finish) throws InterruptedException {
         CountDownLatch running = new CountDownLatch(1);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> queue.inTurn(List.of(), () -> {
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> queue.inTurn(variants, () -> {
             running.countDown();
             await(finish);
             return "first";
         }));
         assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
         return first;
+    }
+
+    private static CheckoutQueue queue(int inFlight, int perVariant, int waitingPerVariant, Duration wait) {
+        return new CheckoutQueue(
+                new OrdersProperties(Duration.ofMinutes(30), 10, null, Duration.ofDays(7), Duration.ofDays(2),
+                        Duration.ofDays(2), Duration.ofDays(7), inFlight, perVariant, waitingPerVariant, wait));
     }
 
     private static void await(CountDownLatch latch) {
