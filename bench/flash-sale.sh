@@ -223,16 +223,6 @@ SELECT extract(epoch FROM clock_timestamp()), count(*) FILTER (WHERE wait_event_
 FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() \watch 0.05
 EOF
   SAMPLER=$!
-  cpu_app() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$APP/stat"; }
-  cpu_db() { # the postmaster's own and its reaped backends' time, plus the live backends' (as bench/run.sh)
-    local pm total p
-    pm=$(head -1 "$DATA/postgres/postmaster.pid")
-    total=$(awk '{printf "%.2f", ($14 + $15 + $16 + $17) / 100}' "/proc/$pm/stat")
-    for p in $(pgrep -P "$pm" || true); do
-      total=$(awk -v t="$total" '{printf "%.2f", t + ($14 + $15) / 100}' "/proc/$p/stat" 2> /dev/null || echo "$total")
-    done
-    echo "$total"
-  }
   # Thread dumps DUMPS s after the sale's first due order (FlashSale writes when that is): Tomcat's request threads
   # and what they wait on, read by flash-report.py. Each file starts with the offset it was taken at.
   if [ -n "$DUMPS" ]; then

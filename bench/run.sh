@@ -107,19 +107,6 @@ start_app() { # exposure counting on|off, text search orders kept true|false, mo
   STARTED_IN=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", b - a}')
 }
 
-# CPU seconds used so far by the application's JVM, and by the embedded PostgreSQL (postmaster and backends).
-cpu_app() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$APP/stat"; }
-cpu_db() { # the postmaster's own and its reaped backends' time (cutime, cstime), plus the live backends'; and the
-  # OpenSearch node's, when one runs
-  local pm total p
-  pm=$(head -1 "$DATA/postgres/postmaster.pid")
-  total=$(awk '{printf "%.2f", ($14 + $15 + $16 + $17) / 100}' "/proc/$pm/stat")
-  for p in $(pgrep -P "$pm" || true); do
-    total=$(awk -v t="$total" '{printf "%.2f", t + ($14 + $15) / 100}' "/proc/$p/stat" 2> /dev/null || echo "$total")
-  done
-  if [ -n "$NODE" ]; then total=$(awk -v t="$total" '{printf "%.2f", t + ($14 + $15) / 100}' "/proc/$NODE/stat"); fi
-  echo "$total"
-}
 rate() { awk -v a="$1" -v b="$2" -v s="$3" 'BEGIN {printf "%.2f", (b - a) / s}'; }
 
 wrk_run() { # scenario connections script args...
