@@ -306,23 +306,8 @@ public class ListingSearch {
     private List<Hit> readNow(Query query, List<IndexedSearch.Ranked> ranked) {
         Query filters = new Query(null, query.categoryCodes(), query.provinceCode(), query.minPriceIdr(),
                 query.maxPriceIdr(), query.sort(), query.size(), null);
-        List<String> where = where(filters, false);
-        if (query.minPriceIdr() != null) {
-            where.add("coalesce(l.max_price_idr, l.price_idr) >= :minPrice");
-        }
-        where.add("l.id = ANY(string_to_array(:ids, ',')::uuid[])");
-        StringBuilder ids = new StringBuilder();
-        for (IndexedSearch.Ranked entry : ranked) {
-            ids.append(ids.isEmpty() ? "" : ",").append(entry.listingId());
-        }
-        String sql = "SELECT " + COLUMNS + ", 0::numeric AS rank, '' AS tie FROM catalog.listings l WHERE "
-                + String.join(" AND ", where);
-        Map<UUID, Hit> found = new HashMap<>();
-        for (Hit hit : bind(jdbc.sql(sql), filters, false, null).param("ids", ids.toString())
-            .query(ListingSearch::hit)
-            .list()) {
-            found.put(hit.listingId(), hit);
-        }
+        Map<UUID, Hit> found = matchingNow(filters, false, null,
+                ranked.stream().map(IndexedSearch.Ranked::listingId).toList());
         List<Hit> hits = new ArrayList<>(found.size());
         for (IndexedSearch.Ranked entry : ranked) {
             Hit hit = found.get(entry.listingId());
@@ -357,23 +342,11 @@ public class ListingSearch {
      */
     private List<Hit> current(Query query, boolean typo, LocalDate day, SearchOrderingCache.Ordering ordering, int from,
             int to) {
-        StringBuilder ids = new StringBuilder();
+        List<UUID> ids = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
-            ids.append(i > from ? "," : "").append(ordering.listingId(i));
+            ids.add(ordering.listingId(i));
         }
-        List<String> where = where(query, typo);
-        if (query.minPriceIdr() != null) {
-            where.add("coalesce(l.max_price_idr, l.price_idr) >= :minPrice");
-        }
-        where.add("l.id = ANY(string_to_array(:ids, ',')::uuid[])");
-        String sql = "SELECT " + COLUMNS + ", 0::numeric AS rank, '' AS tie" + from(query, typo) + " WHERE "
-                + String.join(" AND ", where);
-        Map<UUID, Hit> found = new HashMap<>();
-        for (Hit hit : bind(jdbc.sql(sql), query, typo, day).param("ids", ids.toString())
-            .query(ListingSearch::hit)
-            .list()) {
-            found.put(hit.listingId(), hit);
-        }
+        Map<UUID, Hit> found = matchingNow(query, typo, day, ids);
         boolean relevance = query.effectiveSort() == SearchSort.RELEVANCE;
         List<Hit> hits = new ArrayList<>(found.size());
         for (int i = from; i < to; i++) {
@@ -385,6 +358,31 @@ public class ListingSearch {
             }
         }
         return hits;
+    }
+
+    /**
+     * Those of these listings that are on the shelf and match the query now (its words
+     * too, when it has any), by id, unranked: the caller puts them in its order.
+     */
+    private Map<UUID, Hit> matchingNow(Query query, boolean typo, LocalDate day, List<UUID> listingIds) {
+        List<String> where = where(query, typo);
+        if (query.minPriceIdr() != null) {
+            where.add("coalesce(l.max_price_idr, l.price_idr) >= :minPrice");
+        }
+        where.add("l.id = ANY(string_to_array(:ids, ',')::uuid[])");
+        String sql = "SELECT " + COLUMNS + ", 0::numeric AS rank, '' AS tie" + from(query, typo) + " WHERE "
+                + String.join(" AND ", where);
+        StringBuilder ids = new StringBuilder();
+        for (UUID id : listingIds) {
+            ids.append(ids.isEmpty() ? "" : ",").append(id);
+        }
+        Map<UUID, Hit> found = new HashMap<>();
+        for (Hit hit : bind(jdbc.sql(sql), query, typo, day).param("ids", ids.toString())
+            .query(ListingSearch::hit)
+            .list()) {
+            found.put(hit.listingId(), hit);
+        }
+        return found;
     }
 
     /** The cursor's key as a cached ordering holds it; null when it cannot be one. */
